@@ -1,0 +1,48 @@
+/* resolve.h - stage 3b: one node per actor across all documents of a run.
+ *
+ * Documents' local entities are added in document order (doc_index =
+ * position in the run's sorted input list); ng_resolver_finish merges
+ * them into actors (full name <-> surname <-> title + surname, spelling
+ * variants, acronyms, descriptors, typos of known actors or gazetteer
+ * places) and gives each a stable id (a slug of its canonical label).
+ * The result depends only on the set of documents, not on thread count
+ * or directory listing order. */
+#ifndef NEWSGRAPH_RESOLVE_H
+#define NEWSGRAPH_RESOLVE_H
+
+#include "newsgraph/extract.h"
+
+typedef struct ng_actor {
+    char *id;          /* stable slug, unique in the run */
+    char *label;       /* canonical label: fullest well-formed name */
+    int type;          /* ng_entity_type */
+    char **aliases;    /* every other surface form, sorted, distinct, != label */
+    size_t naliases;
+    uint32_t mentions; /* mentions of every kind across the run */
+    uint32_t *docs;    /* doc indices where it occurs, ascending */
+    size_t ndocs;
+} ng_actor;
+
+typedef struct ng_resolver ng_resolver;
+
+/* models is borrowed and must outlive the resolver. */
+int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err);
+
+/* Registers the local entities of one document. Copies what it needs, so
+ * ex may be freed afterwards. doc_index values must be distinct. */
+int ng_resolver_add(ng_resolver *r, uint32_t doc_index, const ng_extraction *ex, ng_error *err);
+
+/* Clusters everything added into actors. Call once, after the last add. */
+int ng_resolver_finish(ng_resolver *r, ng_error *err);
+
+/* After finish: actors sorted by id. */
+size_t ng_resolver_actor_count(const ng_resolver *r);
+const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i);
+
+/* After finish: actor index of local entity `local` of document doc_index,
+ * or -1 when that entity was dropped (e.g. it was furniture-like noise). */
+int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local);
+
+void ng_resolver_free(ng_resolver *r);
+
+#endif

@@ -1,0 +1,79 @@
+/* strbuf.c - growable byte string (see strbuf.h). */
+#include "strbuf.h"
+
+#include "newsgraph/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ng_strbuf_init(ng_strbuf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+static int reserve(ng_strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return NG_ENOMEM;
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n)
+{
+    if (reserve(b, n))
+        return NG_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int ng_strbuf_puts(ng_strbuf *b, const char *s) { return ng_strbuf_append(b, s, strlen(s)); }
+
+int ng_strbuf_putc(ng_strbuf *b, char c) { return ng_strbuf_append(b, &c, 1); }
+
+int ng_strbuf_printf(ng_strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NG_EINTERNAL;
+    if ((size_t)n < sizeof small)
+        return ng_strbuf_append(b, small, (size_t)n);
+    if (reserve(b, (size_t)n))
+        return NG_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+char *ng_strbuf_steal(ng_strbuf *b)
+{
+    if (!b->data && reserve(b, 0))
+        return NULL;
+    char *p = b->data;
+    ng_strbuf_init(b);
+    return p;
+}
+
+void ng_strbuf_free(ng_strbuf *b)
+{
+    free(b->data);
+    ng_strbuf_init(b);
+}
