@@ -1,0 +1,54 @@
+/* pipeline.h - whole runs: inputs -> documents -> extractions -> actors -> graphs.
+ *
+ * An ng_corpus is one run: every input document loaded, extracted (in
+ * parallel, -j) and resolved into one actor table, so node ids agree
+ * between the graph of the whole run and the graph of any subset of its
+ * documents (the days of `newsgraph days`). Documents that cannot be
+ * read are reported through the warn callback and skipped; a run with
+ * no readable document is NG_EINPUT. */
+#ifndef NEWSGRAPH_PIPELINE_H
+#define NEWSGRAPH_PIPELINE_H
+
+#include "newsgraph/error.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/graph.h"
+#include "newsgraph/ingest.h"
+#include "newsgraph/resolve.h"
+
+#include <stdio.h>
+
+typedef struct ng_run_options {
+    const char *date;       /* --date for every document, or NULL */
+    const char *data_dir;   /* NULL = default data directory */
+    int jobs;               /* worker threads; 0 = number of online CPUs */
+    int quiet;              /* no warnings on stderr */
+    int progress;           /* print a progress line (CLI sets it for terminals) */
+    size_t max_doc_bytes;   /* 0 = default */
+    ng_warn_fn warn;        /* warnings (bad files, invalid UTF-8); NULL = dropped */
+    void *warn_ctx;
+} ng_run_options;
+
+typedef struct ng_corpus ng_corpus;
+
+/* Loads, extracts and resolves every document under inputs. *out owned by caller. */
+int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                   ng_corpus **out, ng_error *err);
+
+size_t ng_corpus_document_count(const ng_corpus *c);
+/* Document i in run order (sorted by path). */
+const ng_doc *ng_corpus_document(const ng_corpus *c, size_t i);
+const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i);
+const ng_resolver *ng_corpus_resolver(const ng_corpus *c);
+
+/* Builds the graph of documents `subset` (indices, NULL = all documents).
+ * Nodes: actors mentioned in those documents; edges: their statements.
+ * *out owned by caller (ng_graph_free). */
+int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubset,
+                          ng_graph **out, ng_error *err);
+
+/* Writes the `extract` JSON Lines (one object per document, spec format) to out. */
+int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err);
+
+void ng_corpus_free(ng_corpus *c);
+
+#endif

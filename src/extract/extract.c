@@ -1,0 +1,173 @@
+/* extract.c - runs the extraction stages on one document and owns the
+ * storage of their results (see include/newsgraph/extract.h). */
+#include "newsgraph/extract.h"
+
+#include "arena.h"
+#include "ng_config.h"
+#include "stages.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct ng_extract_pool {
+    ng_arena arena;
+};
+
+const char *ng_entity_type_name(int type)
+{
+    switch (type) {
+    case NG_TYPE_PERSON: return "person";
+    case NG_TYPE_ORG: return "organization";
+    case NG_TYPE_PLACE: return "place";
+    default: return "unknown";
+    }
+}
+
+const char *ng_mention_kind_name(int kind)
+{
+    switch (kind) {
+    case NG_KIND_NAME: return "name";
+    case NG_KIND_DEMONYM: return "demonym";
+    case NG_KIND_DESCRIPTOR: return "descriptor";
+    case NG_KIND_PRONOUN: return "pronoun";
+    default: return "name";
+    }
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data directory: explicit argument, $NEWSGRAPH_DATA, the installed
+ * copy, then the source tree (so an uninstalled build just works). */
+static const char *find_data_dir(const char *explicit_dir)
+{
+    if (explicit_dir)
+        return explicit_dir;
+    const char *env = getenv("NEWSGRAPH_DATA");
+    if (env && *env)
+        return env;
+    if (is_dir(NG_INSTALL_DATA_DIR "/gazetteer"))
+        return NG_INSTALL_DATA_DIR;
+    return NG_SOURCE_DATA_DIR;
+}
+
+int ng_models_load(const char *data_dir, ng_models **out, ng_error *err)
+{
+    int rc = NG_ENOMEM;
+    const char *dir = find_data_dir(data_dir);
+    ng_models *m = calloc(1, sizeof *m);
+    if (!m) {
+        ng_error_set(err, NG_ENOMEM, "out of memory loading models");
+        goto cleanup;
+    }
+    if (!is_dir(dir)) {
+        rc = ng_error_set(err, NG_EINTERNAL, "%s: data directory not found (set NEWSGRAPH_DATA)", dir);
+        goto cleanup;
+    }
+    if ((rc = ng_gazetteer_load(dir, &m->gazetteer, err)) < 0)
+        goto cleanup;
+    if ((rc = ng_cues_load(dir, &m->cues, err)) < 0)
+        goto cleanup;
+    *out = m;
+    return 0;
+cleanup:
+    ng_models_free(m);
+    return rc;
+}
+
+void ng_models_free(ng_models *m)
+{
+    if (!m)
+        return;
+    ng_gazetteer_free(m->gazetteer);
+    ng_cues_free(m->cues);
+    free(m);
+}
+
+int ng_extract_document(const ng_models *models, const ng_doc *doc, ng_extraction *out,
+                        ng_error *err)
+{
+    int rc;
+    memset(out, 0, sizeof *out);
+    out->doc = doc;
+    out->pool = calloc(1, sizeof *out->pool);
+    if (!out->pool)
+        return ng_error_set(err, NG_ENOMEM, "%s: out of memory", doc->path);
+    ng_arena_init(&out->pool->arena);
+    if ((rc = ng_text_analyze(doc, &out->text, err)) < 0)
+        return rc;
+    if ((rc = ng_mentions_find(models->gazetteer, out, err)) < 0)
+        return rc;
+    if ((rc = ng_coref_document(models->gazetteer, out, err)) < 0)
+        return rc;
+    if ((rc = ng_statements_find(models->cues, models->gazetteer, out, err)) < 0)
+        return rc;
+    return 0;
+}
+
+void ng_extraction_free(ng_extraction *ex)
+{
+    if (!ex)
+        return;
+    ng_text_free(&ex->text);
+    free(ex->mentions);
+    free(ex->entities);
+    free(ex->statements);
+    if (ex->pool) {
+        ng_arena_free(&ex->pool->arena);
+        free(ex->pool);
+    }
+    memset(ex, 0, sizeof *ex);
+}
+
+/* Grows *arr (element size elem) to hold one more; returns 0 or NG_ENOMEM. */
+static int reserve_one(void **arr, size_t *cap, size_t count, size_t elem)
+{
+    if (count < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 32;
+    void *p = realloc(*arr, ncap * elem);
+    if (!p)
+        return NG_ENOMEM;
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+int ng_extraction_add_mention(ng_extraction *ex, const ng_mention *m)
+{
+    if (reserve_one((void **)&ex->mentions, &ex->mentions_cap, ex->nmentions, sizeof *m))
+        return NG_ENOMEM;
+    ex->mentions[ex->nmentions] = *m;
+    return (int)ex->nmentions++;
+}
+
+int ng_extraction_add_entity(ng_extraction *ex, const ng_local_entity *e)
+{
+    if (reserve_one((void **)&ex->entities, &ex->entities_cap, ex->nentities, sizeof *e))
+        return NG_ENOMEM;
+    ex->entities[ex->nentities] = *e;
+    return (int)ex->nentities++;
+}
+
+int ng_extraction_add_statement(ng_extraction *ex, const ng_statement *s)
+{
+    if (reserve_one((void **)&ex->statements, &ex->statements_cap, ex->nstatements, sizeof *s))
+        return NG_ENOMEM;
+    ex->statements[ex->nstatements] = *s;
+    return (int)ex->nstatements++;
+}
+
+const char *ng_extraction_strdup(ng_extraction *ex, const char *s, size_t n)
+{
+    return ng_arena_strndup(&ex->pool->arena, s, n);
+}
+
+void *ng_extraction_alloc(ng_extraction *ex, size_t size)
+{
+    return ng_arena_alloc(&ex->pool->arena, size);
+}
