@@ -3,7 +3,7 @@
 #include "newsgraph/extract.h"
 
 #include "arena.h"
-#include "ng_config.h"
+#include "datadir.h"
 #include "stages.h"
 
 #include <stdlib.h>
@@ -35,36 +35,17 @@ const char *ng_mention_kind_name(int kind)
     }
 }
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The data directory: explicit argument, $NEWSGRAPH_DATA, the installed
- * copy, then the source tree (so an uninstalled build just works). */
-static const char *find_data_dir(const char *explicit_dir)
-{
-    if (explicit_dir)
-        return explicit_dir;
-    const char *env = getenv("NEWSGRAPH_DATA");
-    if (env && *env)
-        return env;
-    if (is_dir(NG_INSTALL_DATA_DIR "/gazetteer"))
-        return NG_INSTALL_DATA_DIR;
-    return NG_SOURCE_DATA_DIR;
-}
-
 int ng_models_load(const char *data_dir, ng_models **out, ng_error *err)
 {
     int rc = NG_ENOMEM;
-    const char *dir = find_data_dir(data_dir);
+    const char *dir = ng_data_dir(data_dir);
     ng_models *m = calloc(1, sizeof *m);
     if (!m) {
         ng_error_set(err, NG_ENOMEM, "out of memory loading models");
         goto cleanup;
     }
-    if (!is_dir(dir)) {
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         rc = ng_error_set(err, NG_EINTERNAL, "%s: data directory not found (set NEWSGRAPH_DATA)", dir);
         goto cleanup;
     }
