@@ -1,0 +1,69 @@
+/* gazetteer.h - word-class lookups over the background knowledge in
+ * data/gazetteer/ (countries, demonyms, capitals, cities, regions, given
+ * names, titles, role words, organisation words, common English words).
+ *
+ * The lists are loaded once by ng_gazetteer_load (stages.h) into one hash
+ * map; afterwards the gazetteer is read-only, so every lookup here is
+ * thread-safe and allocation-free.
+ *
+ * Keys are matched case-insensitively for ASCII letters (bytes >= 0x80 are
+ * compared as written). A key may be a phrase of several words separated by
+ * single spaces ("north korea", "secretary of state", "white house"); pass
+ * the phrase exactly like that. Abbreviations keep their dots ("gen.",
+ * "u.s."), as the tokenizer keeps them in the word token. */
+#ifndef NG_EXTRACT_GAZETTEER_H
+#define NG_EXTRACT_GAZETTEER_H
+
+#include "stages.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Word classes; one key may have several (e.g. "president" is TITLE and ROLE). */
+enum ng_gaz_class {
+    NG_GAZ_GIVEN = 1u << 0,       /* common given name: "Vladimir", "Maria" */
+    NG_GAZ_TITLE = 1u << 1,       /* title/honorific written before a name: "President", "Mr.", "Gen." */
+    NG_GAZ_ROLE = 1u << 2,        /* role noun naming a person: "spokesman", "president", "official" */
+    NG_GAZ_ORG_HEAD = 1u << 3,    /* head noun of an organisation name: "Ministry", "Service", "Agency", "Party" */
+    NG_GAZ_INSTITUTION = 1u << 4, /* one-word/fixed institution used as an actor: "Kremlin", "Pentagon", "white house" */
+    NG_GAZ_ORG_NOUN = 1u << 5,    /* common noun for an organisation in descriptors: "agency", "ministry", "government" */
+    NG_GAZ_COUNTRY = 1u << 6,     /* country name or usual short form: "Ukraine", "north korea", "u.s." */
+    NG_GAZ_DEMONYM = 1u << 7,     /* adjective of a country: "Ukrainian", "north korean" */
+    NG_GAZ_CAPITAL = 1u << 8,     /* capital city: "Kyiv", "Seoul" */
+    NG_GAZ_CITY = 1u << 9,        /* city (GeoNames, population >= ~100k) */
+    NG_GAZ_REGION = 1u << 10,     /* first-level region / province / state */
+    NG_GAZ_PARTICLE = 1u << 11,   /* lowercase name particle: "de", "van", "von", "bin", "al" */
+    NG_GAZ_COMMON = 1u << 12,     /* ordinary lowercase English word (dictionary) */
+    NG_GAZ_NONNAME = 1u << 13,    /* capitalised but never a name on its own: "Monday", "January", "I" */
+    NG_GAZ_SPEECH = 1u << 14,     /* speech verb suggesting the subject is a person/org: "said", "told" */
+    NG_GAZ_PREFIX = 1u << 31      /* internal: the key is a proper prefix of a longer phrase key */
+};
+
+/* Any place class. */
+#define NG_GAZ_PLACE (NG_GAZ_COUNTRY | NG_GAZ_CAPITAL | NG_GAZ_CITY | NG_GAZ_REGION)
+
+/* The classes of the word or phrase s[0..n) (bit set of ng_gaz_class), 0 if unknown. */
+uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n);
+
+/* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
+int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);
+
+/* The country that a country name, demonym, capital, city or region
+ * belongs to ("North Korean" -> id of North Korea, "Kyiv" -> Ukraine);
+ * the most populous reading wins for ambiguous city names. Returns a
+ * country id >= 0, or -1 when unknown. */
+int ng_gazetteer_country(const ng_gazetteer *g, const char *s, size_t n);
+
+/* Common English name of a country id ("Ukraine", "North Korea"); NULL for a bad id.
+ * Borrowed from the gazetteer. */
+const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id);
+
+/* Typo lookup for places: for an unknown capitalised word of >= 5 letters,
+ * the known country, capital or city (population >= 500k) of the same first
+ * letter within Damerau-Levenshtein distance 1 (2 for words of >= 8 letters)
+ * when exactly one such place exists ("Souel" -> "Seoul",
+ * "Pyongnyang" -> "Pyongyang"). Returns the place as spelled in the
+ * gazetteer (borrowed, NUL-terminated) or NULL. */
+const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t n);
+
+#endif
