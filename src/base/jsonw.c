@@ -1,0 +1,92 @@
+/* jsonw.c - see jsonw.h. */
+#include "jsonw.h"
+
+#include "newsgraph/error.h"
+
+#include <stdint.h>
+
+/* Length of a valid UTF-8 sequence at s, or 0 when it is malformed. */
+static size_t valid_utf8(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    size_t n;
+    uint32_t min;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0) {
+        n = 2;
+        min = 0x80;
+    } else if (c < 0xF0) {
+        n = 3;
+        min = 0x800;
+    } else if (c < 0xF5) {
+        n = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n > avail)
+        return 0;
+    uint32_t cp = c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    if (ng_strbuf_putc(b, '"'))
+        return NG_ENOMEM;
+    size_t run = 0; /* start of the pending run of bytes copied verbatim */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        const char *esc = NULL;
+        char ubuf[7];
+        size_t step = 1;
+        if (c >= 0x80) {
+            step = valid_utf8(u + i, n - i);
+            if (step) {
+                i += step;
+                continue;
+            }
+            esc = "\\ufffd";
+            step = 1;
+        } else if (c == '"') {
+            esc = "\\\"";
+        } else if (c == '\\') {
+            esc = "\\\\";
+        } else if (c == '\n') {
+            esc = "\\n";
+        } else if (c == '\r') {
+            esc = "\\r";
+        } else if (c == '\t') {
+            esc = "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            ubuf[0] = '\\';
+            ubuf[1] = 'u';
+            ubuf[2] = '0';
+            ubuf[3] = '0';
+            ubuf[4] = hex[c >> 4];
+            ubuf[5] = hex[c & 15];
+            ubuf[6] = '\0';
+            esc = ubuf;
+        } else {
+            i++;
+            continue;
+        }
+        if (ng_strbuf_append(b, s + run, i - run) || ng_strbuf_puts(b, esc))
+            return NG_ENOMEM;
+        i += step;
+        run = i;
+    }
+    if (ng_strbuf_append(b, s + run, n - run) || ng_strbuf_putc(b, '"'))
+        return NG_ENOMEM;
+    return 0;
+}

@@ -1,0 +1,13 @@
+/* jsonw.h - JSON string escaping into a strbuf, for writers that stream
+ * many records (extract's JSON Lines) and cannot afford a cJSON tree per
+ * record. Invalid UTF-8 is written as U+FFFD so the output is always
+ * valid JSON. */
+#ifndef NG_JSONW_H
+#define NG_JSONW_H
+
+#include "strbuf.h"
+
+/* Appends s[0..n) as a quoted JSON string. Returns 0 or NG_ENOMEM. */
+int ng_json_put_string(ng_strbuf *b, const char *s, size_t n);
+
+#endif

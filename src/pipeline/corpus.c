@@ -1,0 +1,252 @@
+/* corpus.c - one run: load every document, extract in parallel, resolve
+ * actors across the run (see include/newsgraph/pipeline.h).
+ *
+ * Extraction is per document and independent, so workers take document
+ * indices from a shared counter and write results into slot i; resolution
+ * then runs in document order on one thread. The output therefore does
+ * not depend on the number of threads or on scheduling. */
+#include "newsgraph/pipeline.h"
+
+#include "corpus_internal.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct doc_slot {
+    ng_doc *doc;
+    ng_extraction ex;
+    int rc;           /* 0 ok, else the failure code */
+    char *error;      /* message of the failure */
+} doc_slot;
+
+struct ng_corpus {
+    ng_pathlist paths;
+    doc_slot *slots;
+    size_t nslots;
+    size_t *ok;       /* indices of slots that loaded and extracted */
+    size_t nok;
+    ng_models *models;
+    ng_furniture *furniture;
+    ng_resolver *resolver;
+};
+
+typedef struct work_queue {
+    ng_corpus *c;
+    const ng_run_options *opt;
+    ng_ingest_options ingest;
+    atomic_size_t next;
+    atomic_size_t done;
+    pthread_mutex_t lock; /* serialises warnings and the progress line */
+    double started, last_progress;
+} work_queue;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Warnings come from worker threads; the user's callback sees them one at a time. */
+static void locked_warn(void *ctx, const char *msg)
+{
+    work_queue *q = ctx;
+    if (!q->opt->warn)
+        return;
+    pthread_mutex_lock(&q->lock);
+    q->opt->warn(q->opt->warn_ctx, msg);
+    pthread_mutex_unlock(&q->lock);
+}
+
+/* A progress line on stderr once a run has taken more than two seconds. */
+static void report_progress(work_queue *q, size_t done)
+{
+    if (!q->opt->progress)
+        return;
+    double t = now_seconds();
+    if (t - q->started < 2.0 || (t - q->last_progress < 0.25 && done < q->c->nslots))
+        return;
+    pthread_mutex_lock(&q->lock);
+    q->last_progress = t;
+    fprintf(stderr, "\rnewsgraph: %zu/%zu documents, %.1f s", done, q->c->nslots, t - q->started);
+    if (done == q->c->nslots)
+        fputc('\n', stderr);
+    fflush(stderr);
+    pthread_mutex_unlock(&q->lock);
+}
+
+static void process_one(work_queue *q, size_t i)
+{
+    doc_slot *s = &q->c->slots[i];
+    ng_error err;
+    ng_error_clear(&err);
+    s->rc = ng_doc_load(q->c->paths.paths[i], &q->ingest, &s->doc, &err);
+    if (s->rc == 0)
+        s->rc = ng_extract_document(q->c->models, s->doc, &s->ex, &err);
+    if (s->rc != 0)
+        s->error = strdup(err.message[0] ? err.message : "failed");
+}
+
+static void *worker(void *arg)
+{
+    work_queue *q = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&q->next, 1);
+        if (i >= q->c->nslots)
+            break;
+        process_one(q, i);
+        report_progress(q, atomic_fetch_add(&q->done, 1) + 1);
+    }
+    return NULL;
+}
+
+static int run_workers(work_queue *q, int jobs)
+{
+    if (jobs <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = n > 0 ? (int)n : 1;
+    }
+    if ((size_t)jobs > q->c->nslots)
+        jobs = (int)q->c->nslots;
+    if (jobs <= 1) {
+        worker(q);
+        return 0;
+    }
+    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+    if (!threads)
+        return NG_ENOMEM;
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, q) != 0)
+            break;
+    if (started == 0)
+        worker(q); /* no thread could start: do the work here */
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    return 0;
+}
+
+static void warnf(const ng_run_options *opt, const char *fmt, ...)
+{
+    if (!opt->warn)
+        return;
+    char msg[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    opt->warn(opt->warn_ctx, msg);
+}
+
+int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                   ng_corpus **out, ng_error *err)
+{
+    int rc;
+    work_queue q;
+    memset(&q, 0, sizeof q);
+    pthread_mutex_init(&q.lock, NULL);
+    ng_corpus *c = calloc(1, sizeof *c);
+    if (!c) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
+        goto cleanup;
+    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+        goto cleanup;
+    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
+        goto cleanup;
+    c->nslots = c->paths.count;
+    c->slots = calloc(c->nslots ? c->nslots : 1, sizeof *c->slots);
+    c->ok = calloc(c->nslots ? c->nslots : 1, sizeof *c->ok);
+    if (!c->slots || !c->ok) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    q.c = c;
+    q.opt = opt;
+    q.ingest = (ng_ingest_options){.date = opt->date,
+                                   .max_doc_bytes = opt->max_doc_bytes,
+                                   .warn = locked_warn,
+                                   .warn_ctx = &q,
+                                   .furniture = c->furniture};
+    q.started = now_seconds();
+    if ((rc = run_workers(&q, opt->jobs)) < 0) {
+        ng_error_set(err, rc, "cannot start worker threads");
+        goto cleanup;
+    }
+    if ((rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < c->nslots; i++) {
+        doc_slot *s = &c->slots[i];
+        if (s->rc == NG_EUSAGE) {
+            rc = ng_error_set(err, NG_EUSAGE, "%s", s->error ? s->error : "bad usage");
+            goto cleanup;
+        }
+        if (s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL) {
+            rc = ng_error_set(err, s->rc, "%s", s->error ? s->error : "internal error");
+            goto cleanup;
+        }
+        if (s->rc != 0) {
+            warnf(opt, "skipping %s", s->error ? s->error : c->paths.paths[i]);
+            continue;
+        }
+        if ((rc = ng_resolver_add(c->resolver, (uint32_t)i, &s->ex, err)) < 0)
+            goto cleanup;
+        c->ok[c->nok++] = i;
+    }
+    if (c->nok == 0) {
+        rc = ng_error_set(err, NG_EINPUT, "no readable document among %zu input file%s",
+                          c->nslots, c->nslots == 1 ? "" : "s");
+        goto cleanup;
+    }
+    if ((rc = ng_resolver_finish(c->resolver, err)) < 0)
+        goto cleanup;
+    pthread_mutex_destroy(&q.lock);
+    *out = c;
+    return 0;
+cleanup:
+    pthread_mutex_destroy(&q.lock);
+    ng_corpus_free(c);
+    return rc;
+}
+
+size_t ng_corpus_document_count(const ng_corpus *c) { return c->nok; }
+
+const ng_doc *ng_corpus_document(const ng_corpus *c, size_t i)
+{
+    return i < c->nok ? c->slots[c->ok[i]].doc : NULL;
+}
+
+const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i)
+{
+    return i < c->nok ? &c->slots[c->ok[i]].ex : NULL;
+}
+
+const ng_resolver *ng_corpus_resolver(const ng_corpus *c) { return c->resolver; }
+
+uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i) { return (uint32_t)c->ok[i]; }
+
+void ng_corpus_free(ng_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nslots; i++) {
+        ng_extraction_free(&c->slots[i].ex);
+        ng_doc_free(c->slots[i].doc);
+        free(c->slots[i].error);
+    }
+    free(c->slots);
+    free(c->ok);
+    ng_resolver_free(c->resolver);
+    ng_furniture_free(c->furniture);
+    ng_models_free(c->models);
+    ng_pathlist_free(&c->paths);
+    free(c);
+}

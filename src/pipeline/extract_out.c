@@ -1,0 +1,140 @@
+/* extract_out.c - the `extract` JSON Lines: one object per document with
+ * its resolved mentions and statements (spec: ../shared/spec/interfaces.md).
+ * Written by hand into one buffer per document: a cJSON tree per record
+ * would cost more than the extraction itself. */
+#include "corpus_internal.h"
+
+#include "jsonw.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+/* Node id of local entity e of document i, or NULL when unresolved. */
+static const char *entity_id(const ng_corpus *c, size_t i, int32_t e)
+{
+    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    if (e < 0 || (size_t)e >= ex->nentities)
+        return NULL;
+    const ng_resolver *r = ng_corpus_resolver(c);
+    int32_t a = ng_resolver_actor_of(r, ng_corpus_resolver_doc(c, i), e);
+    return a < 0 ? NULL : ng_resolver_actor(r, (size_t)a)->id;
+}
+
+static int put_id_or_null(ng_strbuf *b, const char *id)
+{
+    return id ? ng_json_put_string(b, id, strlen(id)) : ng_strbuf_puts(b, "null");
+}
+
+static int put_entities(ng_strbuf *b, const ng_corpus *c, size_t i)
+{
+    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    const char *text = ng_corpus_document(c, i)->text;
+    int rc = ng_strbuf_puts(b, "\"entities\":[");
+    int first = 1;
+    for (size_t m = 0; m < ex->nmentions && !rc; m++) {
+        const ng_mention *mn = &ex->mentions[m];
+        const char *id = entity_id(c, i, mn->entity);
+        if (!id)
+            continue;
+        rc |= ng_strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+        first = 0;
+        rc |= ng_json_put_string(b, id, strlen(id));
+        rc |= ng_strbuf_printf(b, ",\"type\":\"%s\",\"kind\":\"%s\",\"start\":%u,\"end\":%u,\"text\":",
+                               ng_entity_type_name(mn->type), ng_mention_kind_name(mn->kind),
+                               mn->start, mn->end);
+        rc |= ng_json_put_string(b, text + mn->start, mn->end - mn->start);
+        rc |= ng_strbuf_putc(b, '}');
+    }
+    return rc | ng_strbuf_putc(b, ']');
+}
+
+static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_statement *st)
+{
+    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    const ng_doc *doc = ng_corpus_document(c, i);
+    int rc = ng_strbuf_puts(b, "{\"speaker\":");
+    rc |= put_id_or_null(b, entity_id(c, i, st->speaker));
+    if (st->speaker_mention >= 0 && (size_t)st->speaker_mention < ex->nmentions) {
+        const ng_mention *sm = &ex->mentions[st->speaker_mention];
+        rc |= ng_strbuf_printf(b, ",\"speaker_start\":%u,\"speaker_end\":%u", sm->start, sm->end);
+    }
+    rc |= ng_strbuf_puts(b, ",\"cue\":");
+    const char *cue = st->cue ? st->cue : "";
+    rc |= ng_json_put_string(b, cue, strlen(cue));
+    rc |= ng_strbuf_printf(b, ",\"cue_start\":%u,\"cue_end\":%u,\"relation\":", st->cue_start,
+                           st->cue_end);
+    const char *rel = st->relation ? st->relation : "said";
+    rc |= ng_json_put_string(b, rel, strlen(rel));
+    uint32_t qs = st->quote_start, qe = st->quote_end;
+    if (qe > doc->len || qs > qe)
+        qs = qe = 0;
+    rc |= ng_strbuf_printf(b, ",\"direct\":%s,\"quote\":", st->direct ? "true" : "false");
+    rc |= ng_json_put_string(b, doc->text + qs, qe - qs);
+    rc |= ng_strbuf_printf(b, ",\"quote_start\":%u,\"quote_end\":%u,\"about\":[", qs, qe);
+    int first = 1;
+    for (uint32_t a = 0; a < st->nabout; a++) {
+        const char *id = entity_id(c, i, st->about[a]);
+        if (!id)
+            continue;
+        if (!first)
+            rc |= ng_strbuf_putc(b, ',');
+        first = 0;
+        rc |= ng_json_put_string(b, id, strlen(id));
+    }
+    rc |= ng_strbuf_putc(b, ']');
+    if (st->source >= 0) {
+        rc |= ng_strbuf_puts(b, ",\"source\":");
+        rc |= put_id_or_null(b, entity_id(c, i, st->source));
+    }
+    return rc | ng_strbuf_putc(b, '}');
+}
+
+/* Formats the record of document i into b (cleared first). */
+static int format_record(ng_strbuf *b, const ng_corpus *c, size_t i)
+{
+    const ng_doc *doc = ng_corpus_document(c, i);
+    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    b->len = 0;
+    int rc = ng_strbuf_puts(b, "{\"document\":");
+    rc |= ng_json_put_string(b, doc->path, strlen(doc->path));
+    rc |= ng_strbuf_puts(b, ",\"date\":");
+    rc |= doc->date[0] ? ng_json_put_string(b, doc->date, strlen(doc->date))
+                       : ng_strbuf_puts(b, "null");
+    if (doc->title) {
+        rc |= ng_strbuf_puts(b, ",\"title\":");
+        rc |= ng_json_put_string(b, doc->title, strlen(doc->title));
+    }
+    rc |= ng_strbuf_putc(b, ',');
+    rc |= put_entities(b, c, i);
+    rc |= ng_strbuf_puts(b, ",\"statements\":[");
+    for (size_t k = 0; k < ex->nstatements; k++) {
+        if (k)
+            rc |= ng_strbuf_putc(b, ',');
+        rc |= put_statement(b, c, i, &ex->statements[k]);
+    }
+    rc |= ng_strbuf_puts(b, "]}\n");
+    return rc ? NG_ENOMEM : 0;
+}
+
+int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err)
+{
+    int rc = 0;
+    ng_strbuf b;
+    ng_strbuf_init(&b);
+    for (size_t i = 0; i < ng_corpus_document_count(c); i++) {
+        if ((rc = format_record(&b, c, i)) < 0) {
+            ng_error_set(err, rc, "out of memory writing the extract of %s",
+                         ng_corpus_document(c, i)->path);
+            goto cleanup;
+        }
+        if (fwrite(b.data, 1, b.len, out) != b.len) {
+            rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+            goto cleanup;
+        }
+    }
+    if (fflush(out) != 0)
+        rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+cleanup:
+    ng_strbuf_free(&b);
+    return rc;
+}
