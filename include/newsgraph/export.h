@@ -27,7 +27,7 @@ int ng_format_dot(const ng_graph *g, const ng_graph_stats *st, char **out, ng_er
 
 /* Lays out and renders the DOT text in-process with gvc. format: "svg" or
  * "png". Layout engine by size: dot for small graphs, sfdp + overlap
- * removal for large ones. *out/*len: malloc'd bytes. */
+ * removal for large ones. *out and *len: malloc'd bytes. */
 int ng_render_dot(const char *dot_text, const char *format, char **out, size_t *len, ng_error *err);
 
 /* Writes graph.json, graph.graphml, graph.dot, stats.json, stats.csv and,
