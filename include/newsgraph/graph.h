@@ -80,7 +80,7 @@ typedef struct ng_node_stats {
     double weighted_degree;               /* sum of edge weights in + out */
     double pagerank;     /* weighted by edge weight, damping 0.85 */
     double betweenness;  /* directed, unweighted */
-    double closeness;    /* harmonic centrality, normalised to [0,1] */
+    double closeness;    /* harmonic centrality over undirected hops, normalised to [0,1] */
     double eigenvector;  /* on the undirected projection, scaled max 1 */
     double hub, authority; /* HITS, scaled max 1 */
     int community;       /* Louvain/Leiden on the undirected weighted projection */
