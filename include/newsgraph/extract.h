@@ -72,6 +72,8 @@ typedef struct ng_statement {
     int32_t *about;           /* local entity indices, never the speaker */
     uint32_t nabout;
     int32_t source;           /* "citing Y": local entity of Y, or -1 */
+    const char *quote_text;   /* NULL: the quote is doc->text[quote_start, quote_end);
+                                 set when the document text is not at hand (--from-extract) */
 } ng_statement;
 
 /* Opaque loaded knowledge (gazetteers, cue lexicon, ...). */
@@ -101,6 +103,11 @@ int ng_extract_document(const ng_models *models, const ng_doc *doc, ng_extractio
                         ng_error *err);
 
 void ng_extraction_free(ng_extraction *ex);
+
+/* Prepares an empty extraction for doc (no text analysis): for tests and
+ * for readers that rebuild extractions from `extract` output. Free with
+ * ng_extraction_free. Returns 0 or NG_ENOMEM. */
+int ng_extraction_init(ng_extraction *ex, const ng_doc *doc);
 
 /* Helpers for the extraction stages: append records; return the new
  * index or a negative NG_E* code. Strings passed to ng_extraction_strdup

@@ -69,16 +69,23 @@ void ng_models_free(ng_models *m)
     free(m);
 }
 
+int ng_extraction_init(ng_extraction *ex, const ng_doc *doc)
+{
+    memset(ex, 0, sizeof *ex);
+    ex->doc = doc;
+    ex->pool = calloc(1, sizeof *ex->pool);
+    if (!ex->pool)
+        return NG_ENOMEM;
+    ng_arena_init(&ex->pool->arena);
+    return 0;
+}
+
 int ng_extract_document(const ng_models *models, const ng_doc *doc, ng_extraction *out,
                         ng_error *err)
 {
     int rc;
-    memset(out, 0, sizeof *out);
-    out->doc = doc;
-    out->pool = calloc(1, sizeof *out->pool);
-    if (!out->pool)
+    if (ng_extraction_init(out, doc) < 0)
         return ng_error_set(err, NG_ENOMEM, "%s: out of memory", doc->path);
-    ng_arena_init(&out->pool->arena);
     if ((rc = ng_text_analyze(doc, &out->text, err)) < 0)
         return rc;
     if ((rc = ng_mentions_find(models->gazetteer, out, err)) < 0)
