@@ -1,0 +1,567 @@
+/* furniture.c - which paragraphs of a page are the article.
+ *
+ * The cues (data/furniture.txt) say what a single paragraph looks like:
+ * an appeal button, a byline, a "2 Min read" marker, a caption. Cues alone
+ * cannot remove a teaser headline or the prose of a donation appeal, so
+ * this file adds zones: a teaser heading ("Read more", "RELATED STORIES")
+ * opens a zone that swallows headlines and summaries until real prose
+ * resumes; an appeal heading ("Dear readers,", "Sign up for our newsletter")
+ * opens a zone that swallows paragraphs written to the reader ("we", "your")
+ * and short buttons. This works on any outlet whose furniture follows those
+ * shapes, not only on the sample pages. */
+#include "ingest_internal.h"
+
+#include "datadir.h"
+#include "newsgraph/error.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum cat {
+    CAT_DROP, CAT_CAPTION, CAT_BYLINE, CAT_TEASER, CAT_APPEAL, CAT_READTIME,
+    CAT_APPEALCUE, CAT_VOICE, CAT_HTMLCLASS, NCAT
+};
+static const char *const cat_names[NCAT] = {
+    "drop", "caption", "byline", "teaser", "appeal", "readtime", "appealcue", "voice", "htmlclass",
+};
+#define BIT(c) (1u << (c))
+#define MAX_FURNITURE_BYTES 4096 /* longer paragraphs are always article text */
+
+typedef struct rule {
+    enum cat cat;
+    pcre2_code *code;
+} rule;
+
+struct ng_furniture {
+    rule *rules;
+    size_t nrules;
+};
+
+void ng_furniture_free(ng_furniture *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nrules; i++)
+        pcre2_code_free(f->rules[i].code);
+    free(f->rules);
+    free(f);
+}
+
+/* One rule line: "category pattern". JIT failures are not errors (the
+ * interpreter gives the same answers), compile failures are. */
+static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char *line,
+                    size_t n, ng_error *err)
+{
+    size_t w = 0;
+    while (w < n && line[w] != ' ' && line[w] != '\t')
+        w++;
+    int cat = -1;
+    for (int c = 0; c < NCAT; c++)
+        if (strlen(cat_names[c]) == w && memcmp(line, cat_names[c], w) == 0)
+            cat = c;
+    if (cat < 0)
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: unknown furniture category \"%.*s\"", name,
+                            lineno, (int)w, line);
+    while (w < n && (line[w] == ' ' || line[w] == '\t'))
+        w++;
+    if (w == n)
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: rule without a pattern", name, lineno);
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)(line + w), n - w, PCRE2_UTF | PCRE2_UCP, &code,
+                                   &off, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
+                            lineno, (size_t)off, (const char *)msg);
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
+    if (!r) {
+        pcre2_code_free(re);
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
+    }
+    f->rules = r;
+    f->rules[f->nrules].cat = (enum cat)cat;
+    f->rules[f->nrules++].code = re;
+    return 0;
+}
+
+int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
+                             ng_error *err)
+{
+    *out = NULL;
+    int rc = 0;
+    ng_furniture *f = calloc(1, sizeof *f);
+    if (!f)
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
+    size_t lineno = 0;
+    for (const char *p = rules; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        lineno++;
+        while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        size_t s = 0;
+        while (s < n && (p[s] == ' ' || p[s] == '\t'))
+            s++;
+        if (s < n && p[s] != '#' && (rc = add_rule(f, name, lineno, p + s, n - s, err)))
+            goto cleanup;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    *out = f;
+    f = NULL;
+cleanup:
+    ng_furniture_free(f);
+    return rc;
+}
+
+int ng_furniture_load(const char *data_dir, ng_furniture **out, ng_error *err)
+{
+    int rc = 0;
+    char path[4096];
+    char *buf = NULL;
+    FILE *fp = NULL;
+    *out = NULL;
+    snprintf(path, sizeof path, "%s/furniture.txt", ng_data_dir(data_dir));
+    fp = fopen(path, "rb");
+    if (!fp) {
+        rc = ng_error_set(err, NG_EINPUT, "%s: cannot open furniture cues", path);
+        goto cleanup;
+    }
+    size_t cap = 0, len = 0;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 16384;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                rc = ng_error_set(err, NG_ENOMEM, "out of memory reading %s", path);
+                goto cleanup;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len - 1, fp);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        rc = ng_error_set(err, NG_EINPUT, "%s: read error", path);
+        goto cleanup;
+    }
+    buf[len] = '\0';
+    rc = ng_furniture_from_string(path, buf, out, err);
+cleanup:
+    if (fp)
+        fclose(fp);
+    free(buf);
+    return rc;
+}
+
+/* Per-document matching state: match data and limits are never shared,
+ * so one ng_furniture can serve many threads. */
+typedef struct matcher {
+    const ng_furniture *f;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+} matcher;
+
+static int matcher_init(matcher *m, const ng_furniture *f)
+{
+    m->f = f;
+    m->md = pcre2_match_data_create(1, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    if (!m->md || !m->mc)
+        return NG_ENOMEM;
+    pcre2_set_match_limit(m->mc, 200000);
+    pcre2_set_depth_limit(m->mc, 2000);
+    return 0;
+}
+
+static void matcher_fini(matcher *m)
+{
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+}
+
+/* Bit set of the categories in mask whose rules match s[0..n). A match
+ * that hits a limit counts as no match: furniture is never that complex. */
+static unsigned match_cats(matcher *m, unsigned mask, const char *s, size_t n)
+{
+    unsigned found = 0;
+    for (size_t i = 0; i < m->f->nrules; i++) {
+        const rule *r = &m->f->rules[i];
+        if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)))
+            continue;
+        if (pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+            found |= BIT(r->cat);
+    }
+    return found;
+}
+
+int ngi_furniture_html_class(const ng_furniture *f, const char *cls, size_t n)
+{
+    matcher m;
+    int hit = 0;
+    if (matcher_init(&m, f) == 0)
+        hit = match_cats(&m, BIT(CAT_HTMLCLASS), cls, n) != 0;
+    matcher_fini(&m);
+    return hit;
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraph units                                                      */
+
+typedef struct unit {
+    uint32_t start, end; /* trimmed */
+    unsigned cats;
+} unit;
+
+static int is_space_at(const char *t, size_t i, size_t end, size_t *w)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') {
+        *w = 1;
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < end && (unsigned char)t[i + 1] == 0xA0) { /* NBSP */
+        *w = 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Trims whitespace (ASCII, NBSP) and, in Markdown, heading marks. */
+static void trim(const char *t, size_t *a, size_t *b, int is_md)
+{
+    size_t w;
+    while (*a < *b && is_space_at(t, *a, *b, &w))
+        *a += w;
+    if (is_md) {
+        size_t h = *a;
+        while (h < *b && h - *a < 6 && t[h] == '#')
+            h++;
+        if (h > *a && h < *b && t[h] == ' ')
+            for (*a = h; *a < *b && t[*a] == ' ';)
+                ++*a;
+    }
+    while (*b > *a) {
+        if (t[*b - 1] == ' ' || t[*b - 1] == '\t' || t[*b - 1] == '\r' || t[*b - 1] == '\n' ||
+            t[*b - 1] == '\f' || t[*b - 1] == '\v')
+            --*b;
+        else if (*b - *a >= 2 && (unsigned char)t[*b - 2] == 0xC2 &&
+                 (unsigned char)t[*b - 1] == 0xA0)
+            *b -= 2;
+        else
+            break;
+    }
+}
+
+typedef struct units {
+    unit *v;
+    size_t n, cap;
+} units;
+
+static int push_unit(units *u, size_t a, size_t b)
+{
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 64;
+        unit *nv = realloc(u->v, cap * sizeof *nv);
+        if (!nv)
+            return NG_ENOMEM;
+        u->v = nv;
+        u->cap = cap;
+    }
+    u->v[u->n].start = (uint32_t)a;
+    u->v[u->n].end = (uint32_t)b;
+    u->v[u->n++].cats = 0;
+    return 0;
+}
+
+/* A block of lines between blank lines is one hard-wrapped paragraph when
+ * it has several lines and every line but the last is 40-100 bytes long:
+ * the shape of text wrapped at a fixed width. Otherwise (the usual case
+ * for scraped articles) each line is its own paragraph. */
+static int block_is_wrapped(const char *t, size_t a, size_t b)
+{
+    size_t lines = 0;
+    for (size_t p = a; p < b;) {
+        const char *nl = memchr(t + p, '\n', b - p);
+        size_t e = nl ? (size_t)(nl - t) : b;
+        size_t s = p, z = e;
+        trim(t, &s, &z, 0);
+        lines++;
+        if (nl && (z - s < 40 || z - s > 100))
+            return 0;
+        p = e + 1;
+    }
+    return lines >= 2;
+}
+
+static int split_units(const char *t, size_t start, size_t len, int is_md, units *u)
+{
+    size_t p = start;
+    while (p < len) {
+        /* find the block [p, q): lines up to the next blank line */
+        size_t q = p, last_end = p;
+        int any = 0;
+        while (q < len) {
+            const char *nl = memchr(t + q, '\n', len - q);
+            size_t e = nl ? (size_t)(nl - t) : len;
+            size_t s = q, z = e;
+            trim(t, &s, &z, 0);
+            if (s == z && any)
+                break;
+            if (s < z) {
+                any = 1;
+                last_end = e;
+            }
+            q = nl ? e + 1 : len;
+        }
+        if (any && block_is_wrapped(t, p, last_end)) {
+            size_t a = p, b = last_end;
+            trim(t, &a, &b, is_md);
+            if (a < b && push_unit(u, a, b))
+                return NG_ENOMEM;
+        } else {
+            for (size_t r = p; r < q;) {
+                const char *nl = memchr(t + r, '\n', q - r);
+                size_t e = nl ? (size_t)(nl - t) : q;
+                size_t a = r, b = e;
+                trim(t, &a, &b, is_md);
+                if (a < b && push_unit(u, a, b))
+                    return NG_ENOMEM;
+                r = e + 1;
+            }
+        }
+        p = q;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shapes of a paragraph                                                */
+
+/* Last byte that is not a closing quote or bracket. */
+static unsigned char last_char(const char *t, size_t a, size_t b)
+{
+    while (b > a) {
+        unsigned char c = (unsigned char)t[b - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            b--;
+        } else if (b - a >= 3 && (unsigned char)t[b - 3] == 0xE2 &&
+                   (unsigned char)t[b - 2] == 0x80 &&
+                   ((unsigned char)t[b - 1] == 0x9D || (unsigned char)t[b - 1] == 0x99)) {
+            b -= 3; /* ” ’ */
+        } else if (b - a >= 2 && (unsigned char)t[b - 2] == 0xC2 &&
+                   (unsigned char)t[b - 1] == 0xBB) {
+            b -= 2; /* » */
+        } else {
+            return c;
+        }
+    }
+    return 0;
+}
+
+/* A headline: short, and it does not end like a sentence. */
+static int headline_like(const char *t, const unit *u)
+{
+    if (u->end - u->start > 200)
+        return 0;
+    unsigned char c = last_char(t, u->start, u->end);
+    return c && !strchr(".!?:;,", c);
+}
+
+/* A button or choice in an appeal box: "Once", "Monthly", "Payment methods". */
+static int button_like(const char *t, const unit *u)
+{
+    if (u->end - u->start > 40)
+        return 0;
+    int words = 1;
+    for (size_t i = u->start; i < u->end; i++)
+        if (t[i] == ' ')
+            words++;
+    return words <= 3 && last_char(t, u->start, u->end) != '.';
+}
+
+/* Does the paragraph speak to the reader ("we", "your") outside quotation
+ * marks? Quoted words are someone else's voice, so they are blanked in a
+ * scratch copy before the voice rules run. */
+static int speaks_to_reader(matcher *m, const char *t, const unit *u, char *scratch)
+{
+    size_t n = u->end - u->start;
+    const unsigned char *s = (const unsigned char *)t + u->start;
+    int inq = 0;
+    for (size_t i = 0; i < n; i++) {
+        int open = 0, close = 0, w = 1;
+        if (s[i] == '"') {
+            open = !inq;
+            close = inq;
+        } else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C) {
+            open = 1; /* “ */
+            w = 3;
+        } else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) {
+            close = 1; /* ” */
+            w = 3;
+        }
+        for (int k = 0; k < w; k++)
+            scratch[i + k] = (inq || open || close) ? ' ' : (char)s[i + k];
+        if (open)
+            inq = 1;
+        if (close)
+            inq = 0;
+        i += (size_t)w - 1;
+    }
+    return match_cats(m, BIT(CAT_VOICE), scratch, n) != 0;
+}
+
+/* Appends a byline without its final period, "; "-separated. */
+static int add_byline(ng_doc *doc, const char *t, const unit *u)
+{
+    size_t a = u->start, b = u->end;
+    while (b > a && (t[b - 1] == '.' || t[b - 1] == ' '))
+        b--;
+    if (a < b && t[a] == '(' && t[b - 1] == ')') {
+        a++;
+        b--;
+    }
+    size_t old = doc->byline ? strlen(doc->byline) : 0;
+    char *nb = realloc(doc->byline, old + (old ? 2 : 0) + (b - a) + 1);
+    if (!nb)
+        return NG_ENOMEM;
+    if (old)
+        memcpy(nb + old, "; ", 2), old += 2;
+    memcpy(nb + old, t + a, b - a);
+    nb[old + b - a] = '\0';
+    doc->byline = nb;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Zones                                                                */
+
+enum zone { ZONE_NONE, ZONE_TEASER, ZONE_APPEAL };
+enum { KEEP = 0, DROP = 1 };
+
+/* Walks the paragraphs once, deciding keep/drop for each; see the comment
+ * at the top of the file for the zone rules. */
+static int decide(matcher *m, ng_doc *doc, units *u, unsigned char *verdict, char *scratch)
+{
+    const char *t = doc->text;
+    enum zone zone = ZONE_NONE;
+    for (size_t i = 0; i < u->n; i++) {
+        const unit *x = &u->v[i];
+        unsigned c = x->cats;
+        int next_readtime = i + 1 < u->n && (u->v[i + 1].cats & BIT(CAT_READTIME));
+        verdict[i] = DROP;
+        if (c & BIT(CAT_READTIME)) {
+            /* a teaser without a heading: its summary and headline go too */
+            if (zone == ZONE_NONE && i >= 1) {
+                verdict[i - 1] = DROP;
+                if (i >= 2 && headline_like(t, &u->v[i - 2]))
+                    verdict[i - 2] = DROP;
+                zone = ZONE_TEASER;
+            }
+            continue;
+        }
+        if (c & BIT(CAT_BYLINE)) {
+            if (add_byline(doc, t, x))
+                return NG_ENOMEM;
+            continue;
+        }
+        if (c & BIT(CAT_TEASER)) {
+            zone = ZONE_TEASER;
+            continue;
+        }
+        if (c & BIT(CAT_APPEAL)) {
+            zone = ZONE_APPEAL;
+            continue;
+        }
+        if (c & (BIT(CAT_DROP) | BIT(CAT_CAPTION)))
+            continue;
+        int voice = -1; /* computed lazily */
+        if (c & BIT(CAT_APPEALCUE)) {
+            voice = speaks_to_reader(m, t, x, scratch);
+            if (voice) {
+                zone = ZONE_APPEAL;
+                continue;
+            }
+        }
+        if (zone == ZONE_TEASER) {
+            if (next_readtime || headline_like(t, x))
+                continue;
+            zone = ZONE_NONE;
+        } else if (zone == ZONE_APPEAL) {
+            if (voice < 0)
+                voice = x->end - x->start <= MAX_FURNITURE_BYTES &&
+                        speaks_to_reader(m, t, x, scratch);
+            if (voice || button_like(t, x))
+                continue;
+            zone = ZONE_NONE;
+        }
+        verdict[i] = KEEP;
+    }
+    return 0;
+}
+
+int ngi_furniture_apply(const ng_furniture *f, ng_doc *doc, size_t start, int is_md,
+                        ng_error *err)
+{
+    int rc = 0;
+    units u = {0};
+    unsigned char *verdict = NULL;
+    char *scratch = NULL;
+    matcher m = {0};
+    if (matcher_init(&m, f) || split_units(doc->text, start, doc->len, is_md, &u))
+        goto nomem;
+    verdict = calloc(u.n + 1, 1);
+    scratch = malloc(MAX_FURNITURE_BYTES + 1);
+    if (!verdict || !scratch)
+        goto nomem;
+    const unsigned all = BIT(CAT_DROP) | BIT(CAT_CAPTION) | BIT(CAT_BYLINE) | BIT(CAT_TEASER) |
+                         BIT(CAT_APPEAL) | BIT(CAT_READTIME) | BIT(CAT_APPEALCUE);
+    for (size_t i = 0; i < u.n; i++)
+        if (u.v[i].end - u.v[i].start <= MAX_FURNITURE_BYTES)
+            u.v[i].cats = match_cats(&m, all, doc->text + u.v[i].start,
+                                     u.v[i].end - u.v[i].start);
+    if (decide(&m, doc, &u, verdict, scratch))
+        goto nomem;
+    size_t kept = 0;
+    for (size_t i = 0; i < u.n; i++)
+        kept += verdict[i] == KEEP;
+    doc->body = malloc((kept ? kept : 1) * sizeof *doc->body);
+    if (!doc->body)
+        goto nomem;
+    doc->nbody = 0;
+    for (size_t i = 0; i < u.n; i++)
+        if (verdict[i] == KEEP)
+            doc->body[doc->nbody++] = (ng_span){u.v[i].start, u.v[i].end};
+    /* The first paragraph is the headline when it is shaped like one; it
+     * stays in the body too, since a headline is article text. */
+    if (!doc->title && doc->nbody) {
+        unit first = {doc->body[0].start, doc->body[0].end, 0};
+        if (headline_like(doc->text, &first)) {
+            size_t n = first.end - first.start;
+            if (!(doc->title = malloc(n + 1)))
+                goto nomem;
+            memcpy(doc->title, doc->text + first.start, n);
+            doc->title[n] = '\0';
+        }
+    }
+    goto cleanup;
+nomem:
+    rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory removing page furniture", doc->path);
+cleanup:
+    matcher_fini(&m);
+    free(u.v);
+    free(verdict);
+    free(scratch);
+    return rc;
+}
