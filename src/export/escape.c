@@ -1,0 +1,152 @@
+/* escape.c - output-safe text and numbers shared by the writers (see escape.h). */
+#include "escape.h"
+
+#include "newsgraph/error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Strict decoding per RFC 3629: the writers rely on "valid" meaning
+ * that every reader (XML parsers, Graphviz, Python) accepts it. */
+size_t ng_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len;
+    uint32_t c, min;
+    if ((s[0] & 0xe0) == 0xc0)
+        len = 2, c = s[0] & 0x1f, min = 0x80;
+    else if ((s[0] & 0xf0) == 0xe0)
+        len = 3, c = s[0] & 0x0f, min = 0x800;
+    else if ((s[0] & 0xf8) == 0xf0)
+        len = 4, c = s[0] & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3f);
+    }
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+int ng_json_put_string(ng_strbuf *b, const char *s)
+{
+    if (!s)
+        return ng_strbuf_puts(b, "null");
+    int rc = ng_strbuf_putc(b, '"');
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && !rc;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        if (len == 0) {
+            rc = ng_strbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+            i++;
+            continue;
+        }
+        switch (c) {
+        case '"': rc = ng_strbuf_puts(b, "\\\""); break;
+        case '\\': rc = ng_strbuf_puts(b, "\\\\"); break;
+        case '\n': rc = ng_strbuf_puts(b, "\\n"); break;
+        case '\r': rc = ng_strbuf_puts(b, "\\r"); break;
+        case '\t': rc = ng_strbuf_puts(b, "\\t"); break;
+        case '\b': rc = ng_strbuf_puts(b, "\\b"); break;
+        case '\f': rc = ng_strbuf_puts(b, "\\f"); break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                rc = ng_strbuf_printf(b, "\\u%04x", c);
+            else
+                rc = ng_strbuf_append(b, s + i, len);
+        }
+        i += len;
+    }
+    return rc ? rc : ng_strbuf_putc(b, '"');
+}
+
+/* %.15g is exact for most values and reads nicer; fall back to %.17g,
+ * which always round-trips. The C locale is assumed (the CLI never
+ * calls setlocale for LC_NUMERIC). */
+int ng_put_number(ng_strbuf *b, double x)
+{
+    if (!isfinite(x))
+        x = 0;
+    if (x == 0)
+        return ng_strbuf_putc(b, '0'); /* also turns -0 into 0 */
+    char buf[40];
+    if (x == floor(x) && fabs(x) < 1e15) {
+        snprintf(buf, sizeof buf, "%.0f", x);
+        return ng_strbuf_puts(b, buf);
+    }
+    snprintf(buf, sizeof buf, "%.15g", x);
+    if (strtod(buf, NULL) != x)
+        snprintf(buf, sizeof buf, "%.17g", x);
+    return ng_strbuf_puts(b, buf);
+}
+
+int ng_xml_put_text(ng_strbuf *b, const char *s)
+{
+    if (!s)
+        return 0;
+    int rc = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && !rc;) {
+        uint32_t cp;
+        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        switch (cp) {
+        case '&': rc = ng_strbuf_puts(b, "&amp;"); break;
+        case '<': rc = ng_strbuf_puts(b, "&lt;"); break;
+        case '>': rc = ng_strbuf_puts(b, "&gt;"); break;
+        case '"': rc = ng_strbuf_puts(b, "&quot;"); break;
+        case '\'': rc = ng_strbuf_puts(b, "&apos;"); break;
+        case '\r': rc = ng_strbuf_puts(b, "&#13;"); break;
+        default:
+            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xfffe || cp == 0xffff)
+                break; /* not allowed in XML 1.0, even as a reference */
+            rc = ng_strbuf_append(b, s + i, len);
+        }
+        i += len;
+    }
+    return rc;
+}
+
+int ng_put_plain(ng_strbuf *b, const char *s, size_t max_chars)
+{
+    if (!s)
+        return 0;
+    int rc = 0;
+    size_t n = strlen(s), chars = 0;
+    for (size_t i = 0; i < n && !rc;) {
+        uint32_t cp;
+        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        if (max_chars && chars == max_chars)
+            return ng_strbuf_puts(b, "\xe2\x80\xa6"); /* … */
+        if (cp < 0x20 || cp == 0x7f)
+            rc = ng_strbuf_putc(b, ' ');
+        else
+            rc = ng_strbuf_append(b, s + i, len);
+        chars++;
+        i += len;
+    }
+    return rc;
+}

@@ -1,0 +1,158 @@
+/* graphml.c - graph.graphml for Gephi, yEd, networkx and igraph.
+ *
+ * Plain GraphML with typed <key>s (attr.type string/int/double), which
+ * every reader maps to native types: node label, type, aliases (joined
+ * "; "), documents, mentions (int), each centrality (double), community
+ * (int); edge relation, weight (double), quotes (joined " | "),
+ * documents (distinct, joined "; "). Key ids carry a v_/e_ prefix so a
+ * node and an edge attribute may share a name. All text goes through
+ * ng_xml_put_text, so news text cannot break the XML. */
+#include "newsgraph/export.h"
+
+#include "columns.h"
+#include "escape.h"
+#include "strbuf.h"
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char HEADER[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+    "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+static int put_key_decl(ng_strbuf *b, char kind, const char *name, const char *type)
+{
+    return ng_strbuf_printf(b,
+                            "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                            kind, name, kind == 'v' ? "node" : "edge", name, type);
+}
+
+static int put_keys(ng_strbuf *b, const ng_graph_stats *st)
+{
+    static const char *const node_strings[] = {"label", "type", "aliases", "documents"};
+    int rc = 0;
+    for (size_t k = 0; k < 4 && !rc; k++)
+        rc = put_key_decl(b, 'v', node_strings[k], "string");
+    rc = rc ? rc : put_key_decl(b, 'v', "mentions", "int");
+    for (size_t k = 0; st && k < ng_node_nmetrics && !rc; k++)
+        rc = put_key_decl(b, 'v', ng_node_metrics[k].name, "double");
+    if (st && !rc)
+        rc = put_key_decl(b, 'v', "community", "int");
+    rc = rc ? rc : put_key_decl(b, 'e', "relation", "string");
+    rc = rc ? rc : put_key_decl(b, 'e', "weight", "double");
+    rc = rc ? rc : put_key_decl(b, 'e', "quotes", "string");
+    return rc ? rc : put_key_decl(b, 'e', "documents", "string");
+}
+
+/* <data key="k_name">text</data> with the text escaped. */
+static int put_data(ng_strbuf *b, const char *indent, char kind, const char *name, const char *text)
+{
+    int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
+    rc = rc ? rc : ng_xml_put_text(b, text);
+    return rc ? rc : ng_strbuf_puts(b, "</data>\n");
+}
+
+static int put_number_data(ng_strbuf *b, const char *indent, char kind, const char *name, double x)
+{
+    int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
+    rc = rc ? rc : ng_put_number(b, x);
+    return rc ? rc : ng_strbuf_puts(b, "</data>\n");
+}
+
+/* Joins v with sep into tmp (reset first). */
+static int join(ng_strbuf *tmp, char *const *v, size_t n, const char *sep)
+{
+    tmp->len = 0;
+    int rc = ng_strbuf_append(tmp, "", 0);
+    for (size_t i = 0; i < n && !rc; i++) {
+        rc = i ? ng_strbuf_puts(tmp, sep) : 0;
+        rc = rc ? rc : ng_strbuf_puts(tmp, v[i]);
+    }
+    return rc;
+}
+
+static int put_node(ng_strbuf *b, ng_strbuf *tmp, const ng_node *n, const ng_node_stats *s)
+{
+    const char *in = "      ";
+    int rc = ng_strbuf_puts(b, "    <node id=\"");
+    rc = rc ? rc : ng_xml_put_text(b, n->id);
+    rc = rc ? rc : ng_strbuf_puts(b, "\">\n");
+    rc = rc ? rc : put_data(b, in, 'v', "label", n->label);
+    rc = rc ? rc : put_data(b, in, 'v', "type", n->type);
+    rc = rc ? rc : join(tmp, n->aliases, n->naliases, "; ");
+    rc = rc ? rc : put_data(b, in, 'v', "aliases", tmp->data);
+    rc = rc ? rc : join(tmp, n->documents, n->ndocuments, "; ");
+    rc = rc ? rc : put_data(b, in, 'v', "documents", tmp->data);
+    rc = rc ? rc : ng_strbuf_printf(b, "%s<data key=\"v_mentions\">%u</data>\n", in, n->mentions);
+    for (size_t k = 0; s && k < ng_node_nmetrics && !rc; k++)
+        rc = put_number_data(b, in, 'v', ng_node_metrics[k].name,
+                             ng_metric_value(s, &ng_node_metrics[k]));
+    if (s && !rc)
+        rc = ng_strbuf_printf(b, "%s<data key=\"v_community\">%d</data>\n", in, s->community);
+    return rc ? rc : ng_strbuf_puts(b, "    </node>\n");
+}
+
+/* Quotes in evidence order; documents distinct, in first-seen order. */
+static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
+{
+    const ng_edge *e = &g->edges[i];
+    const char *in = "      ";
+    int rc = ng_strbuf_printf(b, "    <edge id=\"e%zu\" source=\"", i);
+    rc = rc ? rc : ng_xml_put_text(b, g->nodes[e->source].id);
+    rc = rc ? rc : ng_strbuf_puts(b, "\" target=\"");
+    rc = rc ? rc : ng_xml_put_text(b, g->nodes[e->target].id);
+    rc = rc ? rc : ng_strbuf_puts(b, "\">\n");
+    rc = rc ? rc : put_data(b, in, 'e', "relation", e->relation);
+    rc = rc ? rc : put_number_data(b, in, 'e', "weight", e->weight);
+    tmp->len = 0;
+    rc = rc ? rc : ng_strbuf_append(tmp, "", 0);
+    for (size_t j = 0; j < e->nevidence && !rc; j++) {
+        rc = j ? ng_strbuf_puts(tmp, " | ") : 0;
+        rc = rc ? rc : ng_strbuf_puts(tmp, e->evidence[j].quote);
+    }
+    rc = rc ? rc : put_data(b, in, 'e', "quotes", tmp->data);
+    tmp->len = 0;
+    rc = rc ? rc : ng_strbuf_append(tmp, "", 0);
+    ng_strmap seen;
+    ng_strmap_init(&seen);
+    for (size_t j = 0; j < e->nevidence && !rc; j++) {
+        const char *d = e->evidence[j].document;
+        if (ng_strmap_get(&seen, d, strlen(d), NULL))
+            continue;
+        rc = ng_strmap_put(&seen, d, strlen(d), 1);
+        rc = rc ? rc : tmp->len ? ng_strbuf_puts(tmp, "; ") : 0;
+        rc = rc ? rc : ng_strbuf_puts(tmp, d);
+    }
+    ng_strmap_free(&seen);
+    rc = rc ? rc : put_data(b, in, 'e', "documents", tmp->data);
+    return rc ? rc : ng_strbuf_puts(b, "    </edge>\n");
+}
+
+int ng_format_graphml(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err)
+{
+    *out = NULL;
+    int rc = ng_stats_check(g, st, err);
+    if (rc < 0)
+        return rc;
+    ng_strbuf b, tmp;
+    ng_strbuf_init(&b);
+    ng_strbuf_init(&tmp);
+    rc = ng_strbuf_puts(&b, HEADER);
+    rc = rc ? rc : put_keys(&b, st);
+    rc = rc ? rc : ng_strbuf_puts(&b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+    for (size_t i = 0; i < g->nnodes && !rc; i++)
+        rc = put_node(&b, &tmp, &g->nodes[i], st ? &st->nodes[i] : NULL);
+    for (size_t i = 0; i < g->nedges && !rc; i++)
+        rc = put_edge(&b, &tmp, g, i);
+    rc = rc ? rc : ng_strbuf_puts(&b, "  </graph>\n</graphml>\n");
+    ng_strbuf_free(&tmp);
+    if (rc || !(*out = ng_strbuf_steal(&b))) {
+        ng_strbuf_free(&b);
+        return ng_error_set(err, NG_ENOMEM, "out of memory writing graph.graphml");
+    }
+    return 0;
+}
