@@ -24,6 +24,8 @@ typedef struct ng_run_options {
     int quiet;              /* no warnings on stderr */
     int progress;           /* print a progress line (CLI sets it for terminals) */
     size_t max_doc_bytes;   /* 0 = default */
+    int jsonl;              /* INPUTs are JSON Lines of documents {"id","date","text"} */
+    int from_extract;       /* INPUTs are `newsgraph extract` output (the reduce step) */
     ng_warn_fn warn;        /* warnings (bad files, invalid UTF-8); NULL = dropped */
     void *warn_ctx;
 } ng_run_options;

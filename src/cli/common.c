@@ -75,6 +75,12 @@ int ng_cli_run_option(ng_cli_run *r, int c, const char *arg)
     case NG_OPT_DATE:
         r->run.date = arg;
         return 1;
+    case NG_OPT_JSONL:
+        r->run.jsonl = 1;
+        return 1;
+    case NG_OPT_FROM_EXTRACT:
+        r->run.from_extract = 1;
+        return 1;
     case NG_OPT_DATA:
         r->run.data_dir = arg;
         return 1;

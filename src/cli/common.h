@@ -24,7 +24,8 @@ enum {
     NG_OPT_HELP,
     NG_OPT_THRESHOLD,
     NG_OPT_FORMAT,
-    NG_OPT_FROM_EXTRACT
+    NG_OPT_FROM_EXTRACT,
+    NG_OPT_JSONL
 };
 
 /* Sets defaults: render none, jobs 0 (all CPUs), warnings to stderr,

@@ -16,6 +16,7 @@ static const char help[] =
     "  -q, --quiet             no warnings or progress on stderr\n"
     "      --data DIR          data directory\n"
     "      --max-doc-bytes N   refuse documents larger than N bytes (default 64M)\n"
+    "      --jsonl             INPUTs are JSON Lines of documents {\"id\",\"date\",\"text\"}\n"
     "  -h, --help              this text\n";
 
 static const struct option long_options[] = {
@@ -24,6 +25,7 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"data", required_argument, NULL, NG_OPT_DATA},
     {"max-doc-bytes", required_argument, NULL, NG_OPT_MAX_DOC_BYTES},
+    {"jsonl", no_argument, NULL, NG_OPT_JSONL},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };

@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 typedef struct doc_slot {
-    ng_doc *doc;
+    const char *name; /* path for messages (borrowed from paths or doc) */
+    ng_doc *doc;      /* NULL until loaded; preloaded for JSON Lines inputs */
+    int extracted;    /* ex already filled (--from-extract) */
     ng_extraction ex;
     int rc;           /* 0 ok, else the failure code */
     char *error;      /* message of the failure */
@@ -27,7 +29,7 @@ typedef struct doc_slot {
 struct ng_corpus {
     ng_pathlist paths;
     doc_slot *slots;
-    size_t nslots;
+    size_t nslots, slots_cap;
     size_t *ok;       /* indices of slots that loaded and extracted */
     size_t nok;
     ng_models *models;
@@ -85,7 +87,9 @@ static void process_one(work_queue *q, size_t i)
     doc_slot *s = &q->c->slots[i];
     ng_error err;
     ng_error_clear(&err);
-    s->rc = ng_doc_load(q->c->paths.paths[i], &q->ingest, &s->doc, &err);
+    if (s->extracted)
+        return;
+    s->rc = s->doc ? 0 : ng_doc_load(s->name, &q->ingest, &s->doc, &err);
     if (s->rc == 0)
         s->rc = ng_extract_document(q->c->models, s->doc, &s->ex, &err);
     if (s->rc != 0)
@@ -144,6 +148,70 @@ static void warnf(const ng_run_options *opt, const char *fmt, ...)
     opt->warn(opt->warn_ctx, msg);
 }
 
+/* Appends an empty slot; returns it or NULL when out of memory. */
+static doc_slot *add_slot(ng_corpus *c)
+{
+    if (c->nslots == c->slots_cap) {
+        size_t cap = c->slots_cap ? c->slots_cap * 2 : 64;
+        doc_slot *p = realloc(c->slots, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        c->slots = p;
+        c->slots_cap = cap;
+    }
+    doc_slot *s = &c->slots[c->nslots++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+/* Sink for JSON Lines readers: a document (and maybe its extraction) per slot. */
+static int sink_document(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
+{
+    ng_corpus *c = ctx;
+    doc_slot *s = add_slot(c);
+    if (!s) {
+        if (ex)
+            ng_extraction_free(ex);
+        ng_doc_free(doc);
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    }
+    s->doc = doc;
+    s->name = doc->path;
+    if (ex) {
+        s->ex = *ex;
+        s->ex.doc = doc;
+        s->extracted = 1;
+    }
+    return 0;
+}
+
+/* Fills the corpus's slots from the inputs: paths to load, or documents
+ * (and extractions) read from JSON Lines streams. */
+static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninputs,
+                          const ng_run_options *opt, const ng_ingest_options *ingest,
+                          ng_error *err)
+{
+    int rc = 0;
+    if (opt->jsonl || opt->from_extract) {
+        for (size_t i = 0; i < ninputs && rc == 0; i++)
+            rc = opt->from_extract
+                     ? ng_jsonl_read_extract(inputs[i], opt, sink_document, c, err)
+                     : ng_jsonl_read_documents(inputs[i], opt, ingest, sink_document, c, err);
+        if (rc == 0 && c->nslots == 0)
+            rc = ng_error_set(err, NG_EINPUT, "no document in the JSON Lines input");
+        return rc;
+    }
+    if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
+        return rc;
+    for (size_t i = 0; i < c->paths.count; i++) {
+        doc_slot *s = add_slot(c);
+        if (!s)
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        s->name = c->paths.paths[i];
+    }
+    return 0;
+}
+
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err)
 {
@@ -156,19 +224,10 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
         rc = ng_error_set(err, NG_ENOMEM, "out of memory");
         goto cleanup;
     }
-    if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
-        goto cleanup;
     if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
         goto cleanup;
     if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
         goto cleanup;
-    c->nslots = c->paths.count;
-    c->slots = calloc(c->nslots ? c->nslots : 1, sizeof *c->slots);
-    c->ok = calloc(c->nslots ? c->nslots : 1, sizeof *c->ok);
-    if (!c->slots || !c->ok) {
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
     q.c = c;
     q.opt = opt;
     q.ingest = (ng_ingest_options){.date = opt->date,
@@ -176,6 +235,13 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
                                    .warn = locked_warn,
                                    .warn_ctx = &q,
                                    .furniture = c->furniture};
+    if ((rc = collect_inputs(c, inputs, ninputs, opt, &q.ingest, err)) < 0)
+        goto cleanup;
+    c->ok = calloc(c->nslots ? c->nslots : 1, sizeof *c->ok);
+    if (!c->ok) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
     q.started = now_seconds();
     if ((rc = run_workers(&q, opt->jobs)) < 0) {
         ng_error_set(err, rc, "cannot start worker threads");
@@ -194,7 +260,7 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
             goto cleanup;
         }
         if (s->rc != 0) {
-            warnf(opt, "skipping %s", s->error ? s->error : c->paths.paths[i]);
+            warnf(opt, "skipping %s", s->error ? s->error : s->name);
             continue;
         }
         if ((rc = ng_resolver_add(c->resolver, (uint32_t)i, &s->ex, err)) < 0)

@@ -43,7 +43,7 @@ static int put_entities(ng_strbuf *b, const ng_corpus *c, size_t i)
                                ng_entity_type_name(mn->type), ng_mention_kind_name(mn->kind),
                                mn->start, mn->end);
         rc |= ng_json_put_string(b, text + mn->start, mn->end - mn->start);
-        rc |= ng_strbuf_putc(b, '}');
+        rc |= ng_strbuf_printf(b, ",\"local\":%d}", mn->entity);
     }
     return rc | ng_strbuf_putc(b, ']');
 }
@@ -66,10 +66,13 @@ static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_st
     const char *rel = st->relation ? st->relation : "said";
     rc |= ng_json_put_string(b, rel, strlen(rel));
     uint32_t qs = st->quote_start, qe = st->quote_end;
-    if (qe > doc->len || qs > qe)
-        qs = qe = 0;
     rc |= ng_strbuf_printf(b, ",\"direct\":%s,\"quote\":", st->direct ? "true" : "false");
-    rc |= ng_json_put_string(b, doc->text + qs, qe - qs);
+    if (st->quote_text)
+        rc |= ng_json_put_string(b, st->quote_text, strlen(st->quote_text));
+    else if (qe <= doc->len && qs <= qe)
+        rc |= ng_json_put_string(b, doc->text + qs, qe - qs);
+    else
+        rc |= ng_strbuf_puts(b, "\"\"");
     rc |= ng_strbuf_printf(b, ",\"quote_start\":%u,\"quote_end\":%u,\"about\":[", qs, qe);
     int first = 1;
     for (uint32_t a = 0; a < st->nabout; a++) {
@@ -86,7 +89,46 @@ static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_st
         rc |= ng_strbuf_puts(b, ",\"source\":");
         rc |= put_id_or_null(b, entity_id(c, i, st->source));
     }
-    return rc | ng_strbuf_putc(b, '}');
+    /* local indices: what `build --from-extract` needs to resolve again */
+    rc |= ng_strbuf_printf(b, ",\"speaker_local\":%d,\"source_local\":%d,\"about_local\":[",
+                           st->speaker, st->source);
+    for (uint32_t a = 0; a < st->nabout; a++)
+        rc |= ng_strbuf_printf(b, a ? ",%d" : "%d", st->about[a]);
+    return rc | ng_strbuf_puts(b, "]}");
+}
+
+static int put_opt_field(ng_strbuf *b, const char *key, const char *value)
+{
+    if (!value)
+        return 0;
+    int rc = ng_strbuf_printf(b, ",\"%s\":", key);
+    return rc | ng_json_put_string(b, value, strlen(value));
+}
+
+/* The document's local entities (in-document actors) with what run-level
+ * resolution uses, so a reduce step can resolve shards together. */
+static int put_locals(ng_strbuf *b, const ng_extraction *ex)
+{
+    int rc = ng_strbuf_puts(b, ",\"locals\":[");
+    for (size_t e = 0; e < ex->nentities; e++) {
+        const ng_local_entity *le = &ex->entities[e];
+        rc |= ng_strbuf_printf(b, "%s{\"type\":\"%s\",\"mentions\":%u", e ? "," : "",
+                               ng_entity_type_name(le->type), le->mentions);
+        rc |= put_opt_field(b, "name", le->name ? le->name : "");
+        rc |= put_opt_field(b, "given", le->given);
+        rc |= put_opt_field(b, "surname", le->surname);
+        rc |= put_opt_field(b, "acronym", le->acronym);
+        rc |= put_opt_field(b, "role", le->role);
+        rc |= put_opt_field(b, "country", le->country);
+        rc |= ng_strbuf_puts(b, ",\"aliases\":[");
+        for (size_t a = 0; a < le->naliases; a++) {
+            if (a)
+                rc |= ng_strbuf_putc(b, ',');
+            rc |= ng_json_put_string(b, le->aliases[a], strlen(le->aliases[a]));
+        }
+        rc |= ng_strbuf_puts(b, "]}");
+    }
+    return rc | ng_strbuf_putc(b, ']');
 }
 
 /* Formats the record of document i into b (cleared first). */
@@ -112,7 +154,9 @@ static int format_record(ng_strbuf *b, const ng_corpus *c, size_t i)
             rc |= ng_strbuf_putc(b, ',');
         rc |= put_statement(b, c, i, &ex->statements[k]);
     }
-    rc |= ng_strbuf_puts(b, "]}\n");
+    rc |= ng_strbuf_putc(b, ']');
+    rc |= put_locals(b, ex);
+    rc |= ng_strbuf_puts(b, "}\n");
     return rc ? NG_ENOMEM : 0;
 }
 

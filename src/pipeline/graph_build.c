@@ -60,9 +60,14 @@ static int add_document_statements(ng_graph *g, const ng_corpus *c, size_t i, co
         if (st->speaker < 0 || (size_t)st->speaker >= ex->nentities || node_of[st->speaker] < 0)
             continue;
         uint32_t qs = st->quote_start, qe = st->quote_end;
-        if (qe > doc->len || qs > qe)
-            qs = qe = 0;
-        char *quote = strndup(doc->text + qs, qe - qs);
+        char *quote;
+        if (st->quote_text) {
+            quote = strdup(st->quote_text);
+        } else {
+            if (qe > doc->len || qs > qe)
+                qs = qe = 0;
+            quote = strndup(doc->text + qs, qe - qs);
+        }
         if (!quote)
             return NG_ENOMEM;
         ng_evidence ev = {.document = doc->path,
