@@ -3,7 +3,7 @@
 # Runs as root or through sudo; apt-get update first so a fresh machine works.
 set -eu
 PKGS="build-essential pkg-config meson ninja-build libigraph-dev libgraphviz-dev graphviz \
-libcjson-dev libpcre2-dev libgumbo-dev python3 python3-networkx python3-igraph"
+libcjson-dev libpcre2-dev libgumbo-dev python3 python3-networkx python3-igraph parallel valgrind"
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=""
 for p in $PKGS; do
