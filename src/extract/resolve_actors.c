@@ -1,0 +1,203 @@
+/* resolve_actors.c - clusters of records become actors: a type by
+ * majority, a canonical label, every other surface form as an alias, the
+ * documents, and an id that is the slug of the label (made unique). */
+#include "resolve_internal.h"
+
+#include "resolve_names.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A surface form of a cluster, counted once per record that has it. */
+typedef struct form {
+    const char *text;
+    uint32_t records;
+    uint32_t words;
+    uint8_t is_name; /* a record's name (label candidate), not only an alias */
+} form;
+
+typedef struct member {
+    uint32_t root, rec;
+} member;
+
+static int cmp_member(const void *a, const void *b)
+{
+    const member *x = a, *y = b;
+    if (x->root != y->root) return x->root < y->root ? -1 : 1;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Written like a name: not starting with a lowercase ASCII letter
+ * ("kyiv" is a slip for "Kyiv"). */
+static int well_formed(const char *s) { return !(s[0] >= 'a' && s[0] <= 'z'); }
+
+/* Better label: well-formed, then more words (the fullest name), then
+ * seen in more records, then the smaller string (any fixed order). */
+static int better_label(const form *a, const form *b)
+{
+    if (well_formed(a->text) != well_formed(b->text)) return well_formed(a->text);
+    if (a->words != b->words) return a->words > b->words;
+    if (a->records != b->records) return a->records > b->records;
+    return strcmp(a->text, b->text) < 0;
+}
+
+static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int is_name)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp((*forms)[i].text, text) == 0) {
+            (*forms)[i].records++;
+            (*forms)[i].is_name |= (uint8_t)is_name;
+            return 0;
+        }
+    }
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        form *p = realloc(*forms, c * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        *forms = p;
+        *cap = c;
+    }
+    char key[NG_NAME_MAX];
+    ng_name_key(text, strlen(text), key, sizeof key);
+    (*forms)[(*n)++] = (form){text, 1, (uint32_t)ng_name_words(key), (uint8_t)is_name};
+    return 0;
+}
+
+/* Fills actor a from the records m[0..n) of one cluster. */
+static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, form **forms,
+                      size_t *fcap)
+{
+    size_t nf = 0;
+    uint32_t type_mentions[NG_TYPE_COUNT] = {0};
+    a->docs = ng_arena_alloc(&r->arena, n * sizeof *a->docs);
+    if (!a->docs) return NG_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        const ng_rrec *rec = &r->recs[m[k].rec];
+        a->mentions += rec->mentions;
+        type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
+        if (a->ndocs == 0 || a->docs[a->ndocs - 1] != rec->doc) a->docs[a->ndocs++] = rec->doc;
+        if (rec->name && add_form(forms, &nf, fcap, rec->name, 1) < 0) return NG_ENOMEM;
+        if (rec->typo_of && add_form(forms, &nf, fcap, rec->typo_of, 0) < 0) return NG_ENOMEM;
+        for (size_t j = 0; j < rec->naliases; j++)
+            if (rec->aliases[j] && rec->aliases[j][0] &&
+                add_form(forms, &nf, fcap, rec->aliases[j], 0) < 0)
+                return NG_ENOMEM;
+    }
+    a->type = 0;
+    for (int t = 1; t < NG_TYPE_COUNT; t++)
+        if (type_mentions[t] > type_mentions[a->type]) a->type = t;
+    size_t best = nf;
+    for (size_t i = 0; i < nf; i++)
+        if ((*forms)[i].is_name && (best == nf || better_label(&(*forms)[i], &(*forms)[best])))
+            best = i;
+    if (best == nf) return 1; /* no name at all: nothing to call it */
+    a->label = (char *)(*forms)[best].text;
+    a->aliases = ng_arena_alloc(&r->arena, (nf ? nf : 1) * sizeof *a->aliases);
+    if (!a->aliases) return NG_ENOMEM;
+    for (size_t i = 0; i < nf; i++)
+        if (i != best) a->aliases[a->naliases++] = (char *)(*forms)[i].text;
+    qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
+    return 0;
+}
+
+/* Records' doc indices are ascending within a cluster because members
+ * are sorted by rec and recs by (doc, local). */
+
+typedef struct slot {
+    ng_actor actor;
+    uint32_t root;
+} slot;
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const slot *x = a, *y = b;
+    int c = strcmp(x->actor.id, y->actor.id);
+    if (c) return c;
+    if ((c = strcmp(x->actor.label, y->actor.label))) return c;
+    if (x->actor.type != y->actor.type) return x->actor.type < y->actor.type ? -1 : 1;
+    if (x->actor.mentions != y->actor.mentions) return x->actor.mentions > y->actor.mentions ? -1 : 1;
+    return x->root < y->root ? -1 : x->root > y->root;
+}
+
+/* Slugs collide when distinct actors share a label up to case or
+ * punctuation; the later ones in (slug, label, type, mentions) order get
+ * "-2", "-3", ... (and skip any suffix already taken as a plain slug). */
+static int unique_ids(ng_resolver *r, slot *s, size_t n)
+{
+    qsort(s, n, sizeof *s, cmp_slot);
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(s[i].actor.id, s[i - 1].actor.id) != 0) continue;
+        size_t base = i - 1;
+        while (base > 0 && strcmp(s[base - 1].actor.id, s[i].actor.id) == 0) base--;
+        for (int k = (int)(i - base) + 1;; k++) {
+            char buf[NG_NAME_MAX + 16];
+            snprintf(buf, sizeof buf, "%s-%d", s[base].actor.id, k);
+            int taken = 0;
+            for (size_t j = 0; j < n && !taken; j++) taken = strcmp(s[j].actor.id, buf) == 0;
+            if (taken) continue;
+            s[i].actor.id = ng_arena_strndup(&r->arena, buf, strlen(buf));
+            if (!s[i].actor.id) return NG_ENOMEM;
+            break;
+        }
+    }
+    qsort(s, n, sizeof *s, cmp_slot);
+    return 0;
+}
+
+int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
+{
+    int rc = NG_ENOMEM;
+    member *m = malloc((r->nrecs + 1) * sizeof *m);
+    slot *s = calloc(r->nrecs + 1, sizeof *s);
+    int32_t *root_actor = malloc((r->nrecs + 1) * sizeof *root_actor);
+    form *forms = NULL;
+    size_t fcap = 0, nm = 0, ns = 0;
+    if (!m || !s || !root_actor) goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        r->rec_actor[i] = -1;
+        root_actor[i] = -1;
+        if (!r->recs[i].name && !bound[i]) continue; /* unbound descriptor: dropped */
+        m[nm++] = (member){ng_rfind(r, (uint32_t)i), (uint32_t)i};
+    }
+    qsort(m, nm, sizeof *m, cmp_member);
+    for (size_t i = 0; i < nm;) {
+        size_t j = i;
+        while (j < nm && m[j].root == m[i].root) j++;
+        slot *sl = &s[ns];
+        memset(sl, 0, sizeof *sl);
+        sl->root = m[i].root;
+        int f = fill_actor(r, &sl->actor, m + i, j - i, &forms, &fcap);
+        if (f < 0) goto cleanup;
+        if (f == 0) {
+            char slug[NG_NAME_MAX];
+            size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
+            const char *id = len ? slug : ng_entity_type_name(sl->actor.type);
+            sl->actor.id = ng_arena_strndup(&r->arena, id, strlen(id));
+            if (!sl->actor.id) goto cleanup;
+            ns++;
+        }
+        i = j;
+    }
+    if (unique_ids(r, s, ns) < 0) goto cleanup;
+    r->actors = malloc((ns + 1) * sizeof *r->actors);
+    if (!r->actors) goto cleanup;
+    for (size_t i = 0; i < ns; i++) {
+        r->actors[i] = s[i].actor;
+        root_actor[s[i].root] = (int32_t)i;
+    }
+    r->nactors = ns;
+    for (size_t i = 0; i < nm; i++) r->rec_actor[m[i].rec] = root_actor[m[i].root];
+    rc = 0;
+cleanup:
+    free(m);
+    free(s);
+    free(root_actor);
+    free(forms);
+    return rc;
+}

@@ -1,0 +1,401 @@
+/* resolve_rules.c - the rules that join the run's records into actors.
+ *
+ * Each rule sorts the records by a blocking key (the name key, the first
+ * letters of a surname, an acronym, a role) and compares only records
+ * inside one block, so a run with many actors never compares all pairs.
+ * Rules that could chain (A~B, B~C) decide from a snapshot of the
+ * clusters and apply their unions afterwards, so the result does not
+ * depend on the order records are visited in. */
+#include "resolve_internal.h"
+
+#include "gazetteer.h"
+#include "resolve_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    const char *key;
+    uint32_t rec;
+} entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* Adds one pending union to a growable list of pairs. */
+typedef struct pairs {
+    uint32_t *v;
+    size_t n, cap;
+} pairs;
+
+static int pairs_add(pairs *p, uint32_t a, uint32_t b)
+{
+    if (p->n + 2 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        uint32_t *v = realloc(p->v, cap * sizeof *v);
+        if (!v) return NG_ENOMEM;
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = a;
+    p->v[p->n++] = b;
+    return 0;
+}
+
+static void pairs_apply(ng_resolver *r, pairs *p)
+{
+    for (size_t i = 0; i + 1 < p->n; i += 2) ng_runion(r, p->v[i], p->v[i + 1]);
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
+/* Distinct roots collected while scanning a block (small, bounded). */
+typedef struct roots {
+    uint32_t v[16];
+    size_t n;
+    int overflow;
+} roots;
+
+static void roots_add(roots *s, uint32_t root)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i] == root) return;
+    if (s->n < 16) s->v[s->n++] = root;
+    else s->overflow = 1;
+}
+
+/* Index of the first entry whose key is >= key. */
+static size_t lower_bound(const entry *e, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(e[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static int named(const ng_rrec *rec) { return rec->name != NULL; }
+
+/* Exact name: every record with the same key is one actor, whatever its
+ * type ("Kremlin" tagged organization here and place there); the type
+ * of the actor is the majority of its mentions (resolve_actors.c).
+ * Persons known by one word wait for the surname rule. */
+int ng_rrules_exact(ng_resolver *r)
+{
+    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    size_t n = 0;
+    if (!e) return NG_ENOMEM;
+    for (size_t i = 0; i < r->nrecs; i++)
+        if (named(&r->recs[i]) && !r->recs[i].bare) e[n++] = (entry){r->recs[i].key, (uint32_t)i};
+    qsort(e, n, sizeof *e, cmp_entry);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(e[i].key, e[i - 1].key) == 0) ng_runion(r, e[i - 1].rec, e[i].rec);
+    free(e);
+    return 0;
+}
+
+/* Surname entries of persons written with a given name, sorted by surname:
+ * the block for a surname is every entry sharing its first two letters,
+ * which transliteration variants keep (Zelensky / Zelenskyy / Zelenskiy). */
+static entry *surname_entries(ng_resolver *r, size_t *count)
+{
+    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    size_t n = 0;
+    if (!e) return NULL;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare && rec->surname[0])
+            e[n++] = (entry){rec->surname, (uint32_t)i};
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    *count = n;
+    return e;
+}
+
+static int same_block(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[0] == '\0' || a[1] == b[1]);
+}
+
+/* First entry of key's block (binary search on the two-letter prefix). */
+static size_t block_start(const entry *e, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(e[mid].key, key, 2);
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Full names that are spellings of one name: surnames within the variant
+ * distance and given names agreeing (Volodymyr Zelensky / Volodymr
+ * Zelenskyy, Dmitry / Dmitri Peskov). Two people who share a surname but
+ * not a given name (Kim Jong Un / Kim Yo Jong) stay apart. */
+int ng_rrules_person_variants(ng_resolver *r)
+{
+    size_t n;
+    pairs todo = {0};
+    entry *e = surname_entries(r, &n);
+    if (!e) return NG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const ng_rrec *a = &r->recs[e[i].rec];
+        for (size_t j = i + 1; j < n && same_block(e[i].key, e[j].key); j++) {
+            const ng_rrec *b = &r->recs[e[j].rec];
+            if (ng_rfind(r, e[i].rec) == ng_rfind(r, e[j].rec)) continue;
+            if (!a->given[0] || !b->given[0]) continue;
+            if (ng_name_surname_variant(a->surname, b->surname) &&
+                ng_name_given_agree(a->given, b->given) &&
+                pairs_add(&todo, e[i].rec, e[j].rec) < 0)
+                goto oom;
+        }
+    }
+    free(e);
+    pairs_apply(r, &todo);
+    return 0;
+oom:
+    free(e);
+    free(todo.v);
+    return NG_ENOMEM;
+}
+
+/* A surname alone joins the one full name of the run with that surname.
+ * Short surnames must match exactly (Peskov is not Petkov); from seven
+ * letters a transliteration variant is accepted (Zelenskyy). With several
+ * candidates the one named in the same document wins; otherwise the
+ * surname stays on its own (with other lone mentions of it). */
+int ng_rrules_bare_surnames(ng_resolver *r)
+{
+    size_t n;
+    pairs todo = {0};
+    entry *e = surname_entries(r, &n);
+    entry *left = malloc((r->nrecs + 1) * sizeof *left);
+    size_t nleft = 0;
+    if (!e || !left) goto oom;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *b = &r->recs[i];
+        if (!named(b) || !b->bare) continue;
+        size_t len = strlen(b->key);
+        roots all = {0}, here = {0};
+        for (size_t j = block_start(e, n, b->key); j < n && same_block(e[j].key, b->key); j++) {
+            const char *s = e[j].key;
+            int ok = strcmp(s, b->key) == 0 ||
+                     (len >= 7 && strlen(s) >= 7 && ng_name_surname_variant(s, b->key));
+            if (!ok) continue;
+            uint32_t root = ng_rfind(r, e[j].rec);
+            roots_add(&all, root);
+            if (r->recs[e[j].rec].doc == b->doc) roots_add(&here, root);
+        }
+        int target = -1;
+        if (all.n == 1 && !all.overflow) target = (int)all.v[0];
+        else if (here.n == 1 && !here.overflow) target = (int)here.v[0];
+        if (target >= 0) {
+            if (pairs_add(&todo, (uint32_t)i, (uint32_t)target) < 0) goto oom;
+        } else {
+            left[nleft++] = (entry){b->key, (uint32_t)i};
+        }
+    }
+    pairs_apply(r, &todo);
+    /* Lone surnames that found no full name are still one actor each. */
+    qsort(left, nleft, sizeof *left, cmp_entry);
+    for (size_t i = 1; i < nleft; i++)
+        if (strcmp(left[i].key, left[i - 1].key) == 0) ng_runion(r, left[i - 1].rec, left[i].rec);
+    free(e);
+    free(left);
+    return 0;
+oom:
+    free(e);
+    free(left);
+    free(todo.v);
+    return NG_ENOMEM;
+}
+
+/* Acronyms: a name written as an acronym ("SSU", "U.S.") joins the actor
+ * that defined it in some document ("Security Service of Ukraine (SSU)");
+ * failing that, the one multi-word name of the run whose initials it is
+ * ("United States"). Actors defining the same acronym are one actor. */
+int ng_rrules_acronyms(ng_resolver *r)
+{
+    entry *def = malloc((r->nrecs + 1) * sizeof *def);
+    entry *ini = malloc((r->nrecs + 1) * sizeof *ini);
+    char (*letters)[16] = malloc((r->nrecs + 1) * sizeof *letters);
+    size_t ndef = 0, nini = 0;
+    pairs todo = {0};
+    int rc = NG_ENOMEM;
+    if (!def || !ini || !letters) goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        letters[i][0] = '\0';
+        if (!named(rec) || rec->type == NG_TYPE_PERSON) continue;
+        if (rec->acronym[0]) def[ndef++] = (entry){rec->acronym, (uint32_t)i};
+        if (rec->words >= 2 && ng_name_initials(rec->key, letters[i]) >= 2)
+            ini[nini++] = (entry){letters[i], (uint32_t)i};
+    }
+    qsort(def, ndef, sizeof *def, cmp_entry);
+    qsort(ini, nini, sizeof *ini, cmp_entry);
+    for (size_t i = 1; i < ndef; i++)
+        if (strcmp(def[i].key, def[i - 1].key) == 0 && pairs_add(&todo, def[i - 1].rec, def[i].rec) < 0)
+            goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        char acr[16];
+        if (!named(rec) || rec->words != 1 || ng_name_acronym(rec->name, strlen(rec->name), acr) == 0 ||
+            strlen(acr) > 6)
+            continue;
+        roots d = {0}, k = {0};
+        for (size_t j = lower_bound(def, ndef, acr); j < ndef && strcmp(def[j].key, acr) == 0; j++)
+            roots_add(&d, ng_rfind(r, def[j].rec));
+        for (size_t j = lower_bound(ini, nini, acr); j < nini && strcmp(ini[j].key, acr) == 0; j++)
+            roots_add(&k, ng_rfind(r, ini[j].rec));
+        const roots *use = d.n ? &d : &k;
+        if (use->n == 1 && !use->overflow && pairs_add(&todo, (uint32_t)i, use->v[0]) < 0)
+            goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    if (rc == 0) pairs_apply(r, &todo);
+    else free(todo.v);
+    free(def);
+    free(ini);
+    free(letters);
+    return rc;
+}
+
+/* Per-cluster totals the typo rule compares. */
+typedef struct cluster_info {
+    uint32_t mentions;
+    uint32_t type_mentions[NG_TYPE_COUNT];
+    const char *key;  /* the key when the cluster has only one, else NULL */
+    uint8_t multikey;
+} cluster_info;
+
+static int majority_type(const cluster_info *c)
+{
+    int best = 0;
+    for (int t = 1; t < NG_TYPE_COUNT; t++)
+        if (c->type_mentions[t] > c->type_mentions[best]) best = t;
+    return best;
+}
+
+static int cmp_typo_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->key[0] != y->key[0]) return (unsigned char)x->key[0] < (unsigned char)y->key[0] ? -1 : 1;
+    size_t lx = strlen(x->key), ly = strlen(y->key);
+    if (lx != ly) return lx < ly ? -1 : 1;
+    return cmp_entry(a, b);
+}
+
+/* Typos of another actor of the run (Pyongnyang beside Pyongyang): an
+ * organisation or place written one way only, unknown to the gazetteer,
+ * of at least 5 letters, within distance 1 (2 from 8 letters) of a name
+ * with the same first letter whose actor is mentioned at least three
+ * times as often. Persons are left to the surname rules, which know
+ * given names; real distinct names rarely meet all of these at once. */
+int ng_rrules_typos(ng_resolver *r)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    cluster_info *ci = calloc(r->nrecs + 1, sizeof *ci);
+    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    size_t n = 0;
+    pairs todo = {0};
+    if (!ci || !e) goto oom;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        cluster_info *c = &ci[ng_rfind(r, (uint32_t)i)];
+        c->mentions += rec->mentions ? rec->mentions : 1;
+        c->type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
+        if (!named(rec)) continue;
+        if (c->key && strcmp(c->key, rec->key) != 0) c->multikey = 1;
+        if (!c->key) c->key = rec->key;
+        if (rec->key[0]) e[n++] = (entry){rec->key, (uint32_t)i};
+    }
+    qsort(e, n, sizeof *e, cmp_typo_entry);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t root = ng_rfind(r, e[i].rec);
+        const cluster_info *c = &ci[root];
+        const ng_rrec *rec = &r->recs[e[i].rec];
+        size_t len = strlen(e[i].key);
+        if (c->multikey || c->key != e[i].key || len < 5 || majority_type(c) == NG_TYPE_PERSON)
+            continue;
+        if (g && ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
+        roots near = {0};
+        /* entries sharing the first letter, lengths len-2..len+2, are contiguous */
+        size_t j = i;
+        while (j > 0 && e[j - 1].key[0] == e[i].key[0] && strlen(e[j - 1].key) + 2 >= len) j--;
+        for (; j < n && e[j].key[0] == e[i].key[0] && strlen(e[j].key) <= len + 2; j++) {
+            uint32_t other = ng_rfind(r, e[j].rec);
+            if (other == root || strcmp(e[j].key, e[i].key) == 0) continue;
+            const cluster_info *o = &ci[other];
+            if (o->mentions < 3 * c->mentions || majority_type(o) == NG_TYPE_PERSON) continue;
+            size_t lo = strlen(e[j].key);
+            int max = (len >= 8 && lo >= 8) ? 2 : 1;
+            if (ng_name_distance(e[i].key, len, e[j].key, lo, max) <= max) roots_add(&near, other);
+        }
+        if (near.n == 1 && !near.overflow && pairs_add(&todo, root, near.v[0]) < 0) goto oom;
+    }
+    free(ci);
+    free(e);
+    pairs_apply(r, &todo);
+    return 0;
+oom:
+    free(ci);
+    free(e);
+    free(todo.v);
+    return NG_ENOMEM;
+}
+
+/* A bindable descriptor says enough to single someone out in a run: a
+ * country ("president|ukraine") or a qualified role ("kremlin
+ * spokesperson|"). "the official" alone is never bound across documents. */
+static int bindable(const char *desc)
+{
+    const char *bar = strchr(desc, '|');
+    if (!bar || bar == desc) return 0;
+    if (bar[1]) return 1;
+    return memchr(desc, ' ', (size_t)(bar - desc)) != NULL;
+}
+
+/* Descriptor-only records ("the Ukrainian president" in a document that
+ * never names him) join the one person actor of the run whose own
+ * mentions carry the same role and country; with none or several they
+ * are dropped (their mentions stay unresolved). */
+int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
+{
+    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    size_t n = 0;
+    pairs todo = {0};
+    if (!e) return NG_ENOMEM;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (named(rec) && rec->desc && bindable(rec->desc)) e[n++] = (entry){rec->desc, (uint32_t)i};
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (named(rec) || !rec->desc || !bindable(rec->desc)) continue;
+        roots s = {0};
+        for (size_t j = lower_bound(e, n, rec->desc); j < n && strcmp(e[j].key, rec->desc) == 0; j++)
+            roots_add(&s, ng_rfind(r, e[j].rec));
+        if (s.n == 1 && !s.overflow) {
+            if (pairs_add(&todo, (uint32_t)i, s.v[0]) < 0) {
+                free(e);
+                free(todo.v);
+                return NG_ENOMEM;
+            }
+            bound[i] = 1;
+        }
+    }
+    free(e);
+    pairs_apply(r, &todo);
+    return 0;
+}
