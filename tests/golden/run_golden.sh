@@ -4,7 +4,7 @@
 # files in tests/golden/seeds/, normalising nothing but version strings.
 # To accept new outputs after reading the diff: scripts/update-golden.sh
 set -eu
-ng=$1
+ng=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

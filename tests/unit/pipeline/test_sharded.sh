@@ -4,7 +4,7 @@
 # step), and the graph built from the shards' extract output
 # (--from-extract, the reduce step) must equal the graph of one run.
 set -eu
-ng=$1
+ng=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 command -v parallel >/dev/null 2>&1 || { echo "GNU parallel not installed"; exit 77; }
 work=$(mktemp -d)
