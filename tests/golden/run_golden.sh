@@ -8,7 +8,8 @@ ng=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$ng" build -q -j 2 --render none -o "$out" "$src/data/seeds"
+# relative input paths: document ids must not depend on where the tree is
+(cd "$src" && "$ng" build -q -j 2 --render none -o "$out" data/seeds)
 status=0
 for f in graph.json graph.graphml graph.dot stats.json stats.csv; do
     sed -e 's/newsgraph [0-9][0-9.]*/newsgraph VERSION/g' "$out/$f" >"$out/$f.norm"
