@@ -106,7 +106,6 @@ int main(int argc, char **argv)
     CHECK(ng_format_gexf(t, &gexf, &err) == 0);
     int python_rc = 77;
     if (gexf) {
-        RUN_ARG:
         test_gexf_text(gexf);
         fprintf(stderr, "%s test_gexf_text\n", ng_check_failures ? "FAIL" : "ok  ");
         char path[] = "/tmp/ng_test_gexf_XXXXXX";
