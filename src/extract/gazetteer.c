@@ -1,0 +1,409 @@
+/* gazetteer.c - loads data/gazetteer/ into one hash map of word classes
+ * (see gazetteer.h) and answers lookups on it.
+ *
+ * Every key (word or phrase, ASCII-lowercased) maps to one packed value:
+ * class bits, the country it belongs to and, for given names, a gender.
+ * One map means one hash lookup per token in the hot loop of mention
+ * finding. The map is filled once and never written again, so lookups are
+ * safe from any thread. */
+#include "gazetteer.h"
+
+#include "newsgraph/error.h"
+#include "strmap.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Packed value: bits 0-31 classes, 32-43 country id + 1, 44-51 gender. */
+#define VAL_CLASSES(v) ((uint32_t)((uint64_t)(v)&0xffffffffu))
+#define VAL_COUNTRY(v) ((int)(((uint64_t)(v) >> 32) & 0xfffu) - 1)
+#define VAL_GENDER(v) ((int)(((uint64_t)(v) >> 44) & 0xffu))
+
+/* Longest key we look up; longer tokens are never gazetteer words. */
+#define KEY_MAX 128
+
+typedef struct near_place {
+    char *name;     /* as spelled in the data (owned) */
+    char lower[48]; /* ASCII-lowercased, for the distance */
+    size_t len;
+} near_place;
+
+struct ng_gazetteer {
+    ng_strmap map;
+    char **countries; /* common names, by id (owned) */
+    char (*cca2)[3];
+    size_t ncountries;
+    near_place *near; /* typo targets: countries, capitals, big cities */
+    size_t nnear, near_cap;
+};
+
+/* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
+ * folds runs of spaces to one; returns the key length or 0 if too long. */
+static size_t fold_key(const char *s, size_t n, char *buf)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' && (k == 0 || buf[k - 1] == ' '))
+            continue;
+        if (k >= KEY_MAX)
+            return 0;
+        buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    while (k && buf[k - 1] == ' ')
+        k--;
+    return k;
+}
+
+/* Adds classes (and country / gender when not yet set) to key, and marks
+ * every proper word prefix of a phrase so callers can stop extending a
+ * phrase as soon as no key starts with it. */
+static int add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, int country,
+                   int gender)
+{
+    char key[KEY_MAX];
+    size_t k = fold_key(s, n, key);
+    if (!k)
+        return 0;
+    int64_t old = 0;
+    uint64_t v = ng_strmap_get(&g->map, key, k, &old) ? (uint64_t)old : 0;
+    v |= classes;
+    if (country >= 0 && VAL_COUNTRY(v) < 0)
+        v |= (uint64_t)(country + 1) << 32;
+    if (gender && !VAL_GENDER(v))
+        v |= (uint64_t)(gender & 0xff) << 44;
+    int rc = ng_strmap_put(&g->map, key, k, (int64_t)v);
+    if (rc)
+        return rc;
+    for (size_t i = 1; i < k; i++) {
+        if (key[i] != ' ')
+            continue;
+        uint64_t p = ng_strmap_get(&g->map, key, i, &old) ? (uint64_t)old : 0;
+        if (!(p & NG_GAZ_PREFIX) && (rc = ng_strmap_put(&g->map, key, i, (int64_t)(p | NG_GAZ_PREFIX))))
+            return rc;
+    }
+    return 0;
+}
+
+static int country_by_cca2(const ng_gazetteer *g, const char *cc)
+{
+    for (size_t i = 0; i < g->ncountries; i++)
+        if (strncmp(g->cca2[i], cc, 2) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Remembers a place as a target of the typo lookup. */
+static int add_near(ng_gazetteer *g, const char *s, size_t n)
+{
+    if (n < 4 || n >= sizeof g->near[0].lower)
+        return 0;
+    if (g->nnear == g->near_cap) {
+        size_t cap = g->near_cap ? g->near_cap * 2 : 256;
+        near_place *p = realloc(g->near, cap * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        g->near = p;
+        g->near_cap = cap;
+    }
+    near_place *p = &g->near[g->nnear];
+    if (!(p->name = strndup(s, n)))
+        return NG_ENOMEM;
+    p->len = fold_key(s, n, p->lower);
+    p->lower[p->len] = '\0';
+    g->nnear++;
+    return 0;
+}
+
+/* Splits line at tabs into at most max fields (in place); returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+/* Calls add_key for every ';'-separated item of list. */
+static int add_list(ng_gazetteer *g, char *list, uint32_t classes, int country, int near)
+{
+    int rc = 0;
+    for (char *item = list; item && *item && !rc;) {
+        char *semi = strchr(item, ';');
+        size_t n = semi ? (size_t)(semi - item) : strlen(item);
+        rc = add_key(g, item, n, classes, country, 0);
+        if (!rc && near)
+            rc = add_near(g, item, n);
+        item = semi ? semi + 1 : NULL;
+    }
+    return rc;
+}
+
+typedef int (*line_fn)(ng_gazetteer *g, char *line, void *ctx);
+
+/* Reads dir/name line by line (comments '#' and blank lines skipped). */
+static int read_lines(ng_gazetteer *g, const char *dir, const char *name, line_fn fn, void *ctx,
+                      ng_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/gazetteer/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return ng_error_set(err, NG_EINTERNAL, "%s: cannot open gazetteer list: %s", path,
+                            strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0 || line[0] == '#')
+            continue;
+        rc = fn(g, line, ctx);
+    }
+    free(line);
+    fclose(f);
+    if (rc)
+        return ng_error_set(err, rc, "%s: out of memory loading gazetteer", path);
+    return 0;
+}
+
+static int country_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    (void)ctx;
+    char *f[5] = {0};
+    if (split_tabs(line, f, 5) < 2 || strlen(f[0]) != 2)
+        return 0;
+    if (g->ncountries % 64 == 0) {
+        char **c = realloc(g->countries, (g->ncountries + 64) * sizeof *c);
+        if (!c)
+            return NG_ENOMEM;
+        g->countries = c;
+        char(*cc)[3] = realloc(g->cca2, (g->ncountries + 64) * sizeof *cc);
+        if (!cc)
+            return NG_ENOMEM;
+        g->cca2 = cc;
+    }
+    int id = (int)g->ncountries;
+    if (!(g->countries[id] = strdup(f[1])))
+        return NG_ENOMEM;
+    memcpy(g->cca2[id], f[0], 3);
+    g->ncountries++;
+    int rc = add_list(g, f[1], NG_GAZ_COUNTRY, id, 1);
+    if (!rc && f[2])
+        rc = add_list(g, f[2], NG_GAZ_COUNTRY, id, 0);
+    if (!rc && f[3])
+        rc = add_list(g, f[3], NG_GAZ_DEMONYM, id, 0);
+    if (!rc && f[4])
+        rc = add_list(g, f[4], NG_GAZ_CAPITAL, id, 1);
+    return rc;
+}
+
+/* cities.tsv is sorted by population: the first reading of a name keeps
+ * its country; cities of >= 500k people become typo targets. */
+static int city_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    (void)ctx;
+    char *f[3] = {0};
+    if (split_tabs(line, f, 3) < 3)
+        return 0;
+    int rc = add_key(g, f[0], strlen(f[0]), NG_GAZ_CITY, country_by_cca2(g, f[1]), 0);
+    if (!rc && atol(f[2]) >= 500000)
+        rc = add_near(g, f[0], strlen(f[0]));
+    return rc;
+}
+
+static int region_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    (void)ctx;
+    char *f[2] = {0};
+    if (split_tabs(line, f, 2) < 2)
+        return 0;
+    return add_key(g, f[0], strlen(f[0]), NG_GAZ_REGION, country_by_cca2(g, f[1]), 0);
+}
+
+static int extra_place_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    (void)ctx;
+    char *f[3] = {0};
+    if (split_tabs(line, f, 3) < 3)
+        return 0;
+    uint32_t c = strcmp(f[2], "country") == 0   ? NG_GAZ_COUNTRY
+                 : strcmp(f[2], "capital") == 0 ? NG_GAZ_CAPITAL
+                 : strcmp(f[2], "city") == 0    ? NG_GAZ_CITY
+                                                : NG_GAZ_REGION;
+    return add_key(g, f[0], strlen(f[0]), c, country_by_cca2(g, f[1]), 0);
+}
+
+static int given_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    (void)ctx;
+    char *f[2] = {0};
+    if (split_tabs(line, f, 2) < 2)
+        return 0;
+    return add_key(g, f[0], strlen(f[0]), NG_GAZ_GIVEN, -1, f[1][0]);
+}
+
+static int word_line(ng_gazetteer *g, char *line, void *ctx)
+{
+    return add_key(g, line, strlen(line), *(const uint32_t *)ctx, -1, 0);
+}
+
+int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
+{
+    static const struct {
+        const char *file;
+        uint32_t cls;
+    } lists[] = {
+        {"titles.txt", NG_GAZ_TITLE},         {"roles.txt", NG_GAZ_ROLE},
+        {"org_heads.txt", NG_GAZ_ORG_HEAD},   {"org_nouns.txt", NG_GAZ_ORG_NOUN},
+        {"institutions.txt", NG_GAZ_INSTITUTION}, {"particles.txt", NG_GAZ_PARTICLE},
+        {"nonnames.txt", NG_GAZ_NONNAME},     {"speech.txt", NG_GAZ_SPEECH},
+        {"words.txt", NG_GAZ_COMMON},
+    };
+    int rc;
+    ng_gazetteer *g = calloc(1, sizeof *g);
+    if (!g)
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading gazetteer");
+    ng_strmap_init(&g->map);
+    /* Countries first: later files refer to them by ISO code. */
+    if ((rc = read_lines(g, data_dir, "countries.tsv", country_line, NULL, err)) < 0)
+        goto cleanup;
+    if ((rc = read_lines(g, data_dir, "places_extra.tsv", extra_place_line, NULL, err)) < 0)
+        goto cleanup;
+    if ((rc = read_lines(g, data_dir, "cities.tsv", city_line, NULL, err)) < 0)
+        goto cleanup;
+    if ((rc = read_lines(g, data_dir, "regions.tsv", region_line, NULL, err)) < 0)
+        goto cleanup;
+    if ((rc = read_lines(g, data_dir, "given_names.tsv", given_line, NULL, err)) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        uint32_t cls = lists[i].cls;
+        if ((rc = read_lines(g, data_dir, lists[i].file, word_line, &cls, err)) < 0)
+            goto cleanup;
+    }
+    *out = g;
+    return 0;
+cleanup:
+    ng_gazetteer_free(g);
+    return rc;
+}
+
+void ng_gazetteer_free(ng_gazetteer *g)
+{
+    if (!g)
+        return;
+    ng_strmap_free(&g->map);
+    for (size_t i = 0; i < g->ncountries; i++)
+        free(g->countries[i]);
+    free(g->countries);
+    free(g->cca2);
+    for (size_t i = 0; i < g->nnear; i++)
+        free(g->near[i].name);
+    free(g->near);
+    free(g);
+}
+
+static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
+{
+    char key[KEY_MAX];
+    size_t k = fold_key(s, n, key);
+    int64_t v = 0;
+    if (!k || !ng_strmap_get(&g->map, key, k, &v))
+        return 0;
+    return v;
+}
+
+uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
+{
+    return VAL_CLASSES(lookup(g, s, n));
+}
+
+int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n)
+{
+    int64_t v = lookup(g, s, n);
+    return (VAL_CLASSES(v) & NG_GAZ_GIVEN) ? VAL_GENDER(v) : 0;
+}
+
+int ng_gazetteer_country(const ng_gazetteer *g, const char *s, size_t n)
+{
+    return VAL_COUNTRY(lookup(g, s, n));
+}
+
+const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id)
+{
+    return id >= 0 && (size_t)id < g->ncountries ? g->countries[id] : NULL;
+}
+
+/* Damerau-Levenshtein (optimal string alignment) distance of a and b,
+ * giving up (returning limit + 1) once every cell of a row exceeds limit. */
+static int osa_distance(const char *a, size_t la, const char *b, size_t lb, int limit)
+{
+    int rows[3][48];
+    int *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    if (la >= 47 || lb >= 47)
+        return limit + 1;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int best = cur[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int d = prev[j] + 1;
+            if (cur[j - 1] + 1 < d)
+                d = cur[j - 1] + 1;
+            if (prev[j - 1] + cost < d)
+                d = prev[j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
+                d = pp[j - 2] + 1;
+            cur[j] = d;
+            if (d < best)
+                best = d;
+        }
+        if (best > limit)
+            return limit + 1;
+        int *t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb];
+}
+
+/* Why so strict: a surname one letter away from a city is common
+ * (Paris/Parris); the same first letter, >= 5 letters, distance 1 (2 from
+ * 8 letters) and a unique nearest target keep false merges rare, and the
+ * caller asks only for words it could not type otherwise. */
+const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t n)
+{
+    char key[KEY_MAX];
+    size_t k = fold_key(s, n, key);
+    if (k < 5 || k >= 47)
+        return NULL;
+    int limit = k >= 8 ? 2 : 1;
+    const char *found = NULL;
+    int found_d = limit + 1, ties = 0;
+    for (size_t i = 0; i < g->nnear; i++) {
+        const near_place *p = &g->near[i];
+        if (p->lower[0] != key[0] || p->len + (size_t)limit < k || k + (size_t)limit < p->len)
+            continue;
+        int d = osa_distance(key, k, p->lower, p->len, limit);
+        if (d == 0)
+            return NULL; /* exact: not a typo, the caller's lookup should have found it */
+        if (d < found_d) {
+            found_d = d;
+            found = p->name;
+            ties = 0;
+        } else if (d == found_d && found && strcmp(found, p->name) != 0) {
+            ties++;
+        }
+    }
+    return found && !ties ? found : NULL;
+}
