@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Mutated inputs never grow beyond this: the smoke run is about odd bytes,
  * not size (tests/reliability covers size). */
-#define MAX_INPUT (256u * 1024u)
+#define SMOKE_MAX_INPUT (256u * 1024u)
 
 typedef struct input {
     char *name;
@@ -181,14 +181,14 @@ typedef struct buffer {
 
 static void buffer_insert(buffer *b, size_t at, const uint8_t *bytes, size_t n)
 {
-    if (b->size + n > MAX_INPUT)
+    if (b->size + n > SMOKE_MAX_INPUT)
         return;
     memmove(b->data + at + n, b->data + at, b->size - at);
     memcpy(b->data + at, bytes, n);
     b->size += n;
 }
 
-/* One mutation of b (capacity MAX_INPUT) using other as splice material. */
+/* One mutation of b (capacity SMOKE_MAX_INPUT) using other as splice material. */
 static void mutate_once(buffer *b, const input *other)
 {
     size_t at = rng_below(b->size + 1);
@@ -309,13 +309,13 @@ int main(int argc, char **argv)
     }
 
     rng_state = seed;
-    buffer b = {malloc(MAX_INPUT), 0};
+    buffer b = {malloc(SMOKE_MAX_INPUT), 0};
     if (!b.data)
         return 2;
     for (unsigned long m = 0; m < mutations; m++) {
         const input *base = &c.items[rng_below(c.count)];
         const input *other = &c.items[rng_below(c.count)];
-        b.size = base->size < MAX_INPUT ? base->size : MAX_INPUT;
+        b.size = base->size < SMOKE_MAX_INPUT ? base->size : SMOKE_MAX_INPUT;
         memcpy(b.data, base->data, b.size);
         size_t n = 1 + rng_below(rng_below(2) ? 4 : 16);
         for (size_t j = 0; j < n; j++)
