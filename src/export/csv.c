@@ -77,7 +77,7 @@ static int put_csv_field(ng_strbuf *b, ng_strbuf *tmp, const char *s)
     int rc = ng_strbuf_append(tmp, "", 0);
     for (size_t i = 0, n = strlen(s); i < n && !rc;) {
         uint32_t cp;
-        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         rc = len ? ng_strbuf_append(tmp, s + i, len) : 0;
         i += len ? len : 1;
     }

@@ -10,7 +10,7 @@
 
 /* Strict decoding per RFC 3629: the writers rely on "valid" meaning
  * that every reader (XML parsers, Graphviz, Python) accepts it. */
-size_t ng_utf8_decode(const char *str, size_t n, uint32_t *cp)
+size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (n == 0)
@@ -51,7 +51,7 @@ int ng_json_put_string(ng_strbuf *b, const char *s)
     for (size_t i = 0; i < n && !rc;) {
         unsigned char c = (unsigned char)s[i];
         uint32_t cp;
-        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         if (len == 0) {
             rc = ng_strbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
             i++;
@@ -104,7 +104,7 @@ int ng_xml_put_text(ng_strbuf *b, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n && !rc;) {
         uint32_t cp;
-        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         if (len == 0) {
             i++;
             continue;
@@ -134,7 +134,7 @@ int ng_put_plain(ng_strbuf *b, const char *s, size_t max_chars)
     size_t n = strlen(s), chars = 0;
     for (size_t i = 0; i < n && !rc;) {
         uint32_t cp;
-        size_t len = ng_utf8_decode(s + i, n - i, &cp);
+        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         if (len == 0) {
             i++;
             continue;

@@ -15,7 +15,7 @@
 /* Length (1-4) of the valid UTF-8 sequence at s (n bytes available),
  * with the code point in *cp; 0 when the bytes are not valid UTF-8
  * (overlong, surrogate, beyond U+10FFFF, truncated). */
-size_t ng_utf8_decode(const char *s, size_t n, uint32_t *cp);
+size_t ng_export_utf8_next(const char *s, size_t n, uint32_t *cp);
 
 /* Appends s as a JSON string with quotes; invalid UTF-8 becomes U+FFFD.
  * NULL is written as null. Returns 0 or NG_ENOMEM. */

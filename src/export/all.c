@@ -1,0 +1,133 @@
+/* all.c - ng_export_all: every output of `newsgraph build` into one directory.
+ *
+ * All formats are rendered into memory first and written only when every
+ * one of them succeeded, each through ng_write_atomic: a failure while
+ * formatting (or a layout error) leaves the previous outputs of the
+ * directory as they were, instead of a mix of old and new files. */
+#include "newsgraph/export.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { NOUT = 6 };
+
+typedef struct output {
+    const char *name;
+    char *data;
+    size_t len;
+} output;
+
+/* mkdir -p: creates each missing component; an existing non-directory
+ * anywhere on the way is bad input (the user named the wrong path). */
+static int make_dirs(const char *dir, ng_error *err)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return ng_error_set(err, NG_EINPUT, "%s exists and is not a directory", dir);
+        return 0;
+    }
+    char *p = strdup(dir);
+    if (!p)
+        return ng_error_set(err, NG_ENOMEM, "%s: out of memory", dir);
+    int rc = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            rc = ng_error_set(err, NG_EIO, "cannot create directory %s: %s", p, strerror(errno));
+            break;
+        }
+        if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            rc = ng_error_set(err, NG_EINPUT, "%s exists and is not a directory", p);
+            break;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return rc;
+}
+
+static int set_text(output *o, const char *name, char *text)
+{
+    o->name = name;
+    o->data = text;
+    o->len = text ? strlen(text) : 0;
+    return 0;
+}
+
+/* Statistics are computed here when the caller has none, so callers
+ * that only want files need not know about ng_graph_compute_stats. */
+int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, const char *render,
+                  ng_error *err)
+{
+    if (!g || !dir)
+        return ng_error_set(err, NG_EINTERNAL, "ng_export_all: NULL argument");
+    if (render && (strcmp(render, "none") == 0 || !render[0]))
+        render = NULL;
+    if (render && strcmp(render, "svg") != 0 && strcmp(render, "png") != 0)
+        return ng_error_set(err, NG_EUSAGE, "unknown render format \"%s\" (use svg, png or none)",
+                            render);
+    struct stat sb;
+    if (!dir[0])
+        return ng_error_set(err, NG_EUSAGE, "empty output directory name");
+    if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+        return ng_error_set(err, NG_EINPUT, "%s exists and is not a directory", dir);
+    int rc = 0;
+    output out[NOUT] = {{0}};
+    ng_graph_stats own = {0};
+    char *path = NULL;
+    if (!st) {
+        if ((rc = ng_graph_compute_stats(g, &own, err)) < 0)
+            goto cleanup;
+        st = &own;
+    }
+    char *text = NULL;
+    if ((rc = ng_format_graph_json(g, st, &text, err)) < 0)
+        goto cleanup;
+    set_text(&out[0], "graph.json", text);
+    if ((rc = ng_format_graphml(g, st, &text, err)) < 0)
+        goto cleanup;
+    set_text(&out[1], "graph.graphml", text);
+    if ((rc = ng_format_dot(g, st, &text, err)) < 0)
+        goto cleanup;
+    set_text(&out[2], "graph.dot", text);
+    if ((rc = ng_format_stats_json(g, st, &text, err)) < 0)
+        goto cleanup;
+    set_text(&out[3], "stats.json", text);
+    if ((rc = ng_format_stats_csv(g, st, &text, err)) < 0)
+        goto cleanup;
+    set_text(&out[4], "stats.csv", text);
+    if (render) {
+        out[5].name = strcmp(render, "svg") == 0 ? "graph.svg" : "graph.png";
+        if ((rc = ng_render_dot(out[2].data, render, &out[5].data, &out[5].len, err)) < 0)
+            goto cleanup;
+    }
+    if ((rc = make_dirs(dir, err)) < 0)
+        goto cleanup;
+    if (!(path = malloc(strlen(dir) + 32))) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < NOUT; i++) {
+        if (!out[i].name)
+            continue;
+        size_t n = strlen(dir);
+        sprintf(path, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", out[i].name);
+        if ((rc = ng_write_atomic(path, out[i].data, out[i].len, err)) < 0)
+            goto cleanup;
+    }
+cleanup:
+    for (size_t i = 0; i < NOUT; i++)
+        free(out[i].data);
+    free(path);
+    ng_graph_stats_free(&own);
+    return rc;
+}
