@@ -19,26 +19,26 @@ static int put_graph_measures(ng_strbuf *b, const ng_graph *g, const ng_graph_st
     int rc = ng_strbuf_printf(b, "  \"graph\": {\"nodes\": %zu, \"edges\": %zu, \"documents\": %zu",
                               g->nnodes, g->nedges, g->ndocs);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"density\": ");
-    rc = rc ? rc : ng_put_number(b, st->density);
+    rc = rc ? rc : ng_export_number(b, st->density);
     rc = rc ? rc : ng_strbuf_printf(b, ", \"components\": %zu, \"communities\": %zu", st->components,
                                     st->communities);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"modularity\": ");
-    rc = rc ? rc : ng_put_number(b, st->modularity);
+    rc = rc ? rc : ng_export_number(b, st->modularity);
     return rc ? rc : ng_strbuf_puts(b, "},\n");
 }
 
 static int put_json_row(ng_strbuf *b, const ng_node *n, const ng_node_stats *s)
 {
     int rc = ng_strbuf_puts(b, "    {\"id\": ");
-    rc = rc ? rc : ng_json_put_string(b, n->id);
+    rc = rc ? rc : ng_export_json_string(b, n->id);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"label\": ");
-    rc = rc ? rc : ng_json_put_string(b, n->label);
+    rc = rc ? rc : ng_export_json_string(b, n->label);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"type\": ");
-    rc = rc ? rc : ng_json_put_string(b, n->type);
+    rc = rc ? rc : ng_export_json_string(b, n->type);
     rc = rc ? rc : ng_strbuf_printf(b, ", \"mentions\": %u", n->mentions);
     for (size_t k = 0; k < ng_node_nmetrics && !rc; k++) {
         rc = ng_strbuf_printf(b, ", \"%s\": ", ng_node_metrics[k].name);
-        rc = rc ? rc : ng_put_number(b, ng_metric_value(s, &ng_node_metrics[k]));
+        rc = rc ? rc : ng_export_number(b, ng_metric_value(s, &ng_node_metrics[k]));
     }
     return rc ? rc : ng_strbuf_printf(b, ", \"community\": %d}", s->community);
 }
@@ -119,7 +119,7 @@ int ng_format_stats_csv(const ng_graph *g, const ng_graph_stats *st, char **out,
         rc = rc ? rc : ng_strbuf_printf(&b, ",%u", n->mentions);
         for (size_t k = 0; k < ng_node_nmetrics && !rc; k++) {
             rc = ng_strbuf_putc(&b, ',');
-            rc = rc ? rc : ng_put_number(&b, ng_metric_value(s, &ng_node_metrics[k]));
+            rc = rc ? rc : ng_export_number(&b, ng_metric_value(s, &ng_node_metrics[k]));
         }
         rc = rc ? rc : ng_strbuf_printf(&b, ",%d\r\n", s->community);
     }

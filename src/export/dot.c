@@ -50,7 +50,7 @@ static int dot_text(ng_strbuf *b, const char *s, size_t max_chars)
 {
     ng_strbuf plain;
     ng_strbuf_init(&plain);
-    int rc = ng_put_plain(&plain, s, max_chars);
+    int rc = ng_export_plain(&plain, s, max_chars);
     for (size_t i = 0; i < plain.len && !rc; i++)
         rc = plain.data[i] == '\\' ? ng_strbuf_puts(b, "\\\\") : ng_strbuf_putc(b, plain.data[i]);
     if (!rc && !b->data)
@@ -110,7 +110,7 @@ static int add_legend(Agraph_t *g)
 static Agnode_t *make_node(Agraph_t *g, ng_strbuf *tmp, const ng_node *n, size_t i)
 {
     tmp->len = 0;
-    if (ng_put_plain(tmp, n->id, 0) || !tmp->data)
+    if (ng_export_plain(tmp, n->id, 0) || !tmp->data)
         return NULL;
     if (tmp->len == 0 || strcmp(tmp->data, n->id) != 0 || agnode(g, tmp->data, 0)) {
         char name[48];
@@ -148,7 +148,7 @@ static int style_edge(Agedge_t *ae, ng_strbuf *tmp, const ng_edge *e)
     tmp->len = 0;
     int rc = dot_text(tmp, e->relation, LABEL_CHARS);
     rc = rc ? rc : ng_strbuf_puts(tmp, " \xc3\x97");
-    rc = rc ? rc : ng_put_number(tmp, e->weight);
+    rc = rc ? rc : ng_export_number(tmp, e->weight);
     rc = rc ? rc : set(ae, "label", tmp->data);
     rc = rc ? rc : setf(ae, "penwidth", "%.2f", fmin(8.0, 1 + 1.5 * log2(fmax(1.0, e->weight))));
     tmp->len = 0;

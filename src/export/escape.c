@@ -42,7 +42,7 @@ size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
     return len;
 }
 
-int ng_json_put_string(ng_strbuf *b, const char *s)
+int ng_export_json_string(ng_strbuf *b, const char *s)
 {
     if (!s)
         return ng_strbuf_puts(b, "null");
@@ -79,7 +79,7 @@ int ng_json_put_string(ng_strbuf *b, const char *s)
 /* %.15g is exact for most values and reads nicer; fall back to %.17g,
  * which always round-trips. The C locale is assumed (the CLI never
  * calls setlocale for LC_NUMERIC). */
-int ng_put_number(ng_strbuf *b, double x)
+int ng_export_number(ng_strbuf *b, double x)
 {
     if (!isfinite(x))
         x = 0;
@@ -96,7 +96,7 @@ int ng_put_number(ng_strbuf *b, double x)
     return ng_strbuf_puts(b, buf);
 }
 
-int ng_xml_put_text(ng_strbuf *b, const char *s)
+int ng_export_xml_text(ng_strbuf *b, const char *s)
 {
     if (!s)
         return 0;
@@ -126,7 +126,7 @@ int ng_xml_put_text(ng_strbuf *b, const char *s)
     return rc;
 }
 
-int ng_put_plain(ng_strbuf *b, const char *s, size_t max_chars)
+int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars)
 {
     if (!s)
         return 0;

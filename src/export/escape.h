@@ -19,20 +19,20 @@ size_t ng_export_utf8_next(const char *s, size_t n, uint32_t *cp);
 
 /* Appends s as a JSON string with quotes; invalid UTF-8 becomes U+FFFD.
  * NULL is written as null. Returns 0 or NG_ENOMEM. */
-int ng_json_put_string(ng_strbuf *b, const char *s);
+int ng_export_json_string(ng_strbuf *b, const char *s);
 
 /* Appends x in the shortest form that reads back exactly (integers
  * without a fraction); NaN and infinities as 0. */
-int ng_put_number(ng_strbuf *b, double x);
+int ng_export_number(ng_strbuf *b, double x);
 
 /* Appends s escaped for XML 1.0 text and attributes: & < > " ' as
  * entities, CR as &#13;, characters XML 1.0 forbids (C0 controls other
  * than TAB/LF/CR, U+FFFE/U+FFFF) and invalid UTF-8 bytes dropped. */
-int ng_xml_put_text(ng_strbuf *b, const char *s);
+int ng_export_xml_text(ng_strbuf *b, const char *s);
 
 /* Appends s as one line of plain valid UTF-8: controls become spaces,
  * invalid bytes are dropped, and after max_chars code points (0 = no
  * limit) the rest is replaced by "…". */
-int ng_put_plain(ng_strbuf *b, const char *s, size_t max_chars);
+int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars);
 
 #endif

@@ -6,7 +6,7 @@
  * (int); edge relation, weight (double), quotes (joined " | "),
  * documents (distinct, joined "; "). Key ids carry a v_/e_ prefix so a
  * node and an edge attribute may share a name. All text goes through
- * ng_xml_put_text, so news text cannot break the XML. */
+ * ng_export_xml_text, so news text cannot break the XML. */
 #include "newsgraph/export.h"
 
 #include "columns.h"
@@ -52,14 +52,14 @@ static int put_keys(ng_strbuf *b, const ng_graph_stats *st)
 static int put_data(ng_strbuf *b, const char *indent, char kind, const char *name, const char *text)
 {
     int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
-    rc = rc ? rc : ng_xml_put_text(b, text);
+    rc = rc ? rc : ng_export_xml_text(b, text);
     return rc ? rc : ng_strbuf_puts(b, "</data>\n");
 }
 
 static int put_number_data(ng_strbuf *b, const char *indent, char kind, const char *name, double x)
 {
     int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
-    rc = rc ? rc : ng_put_number(b, x);
+    rc = rc ? rc : ng_export_number(b, x);
     return rc ? rc : ng_strbuf_puts(b, "</data>\n");
 }
 
@@ -79,7 +79,7 @@ static int put_node(ng_strbuf *b, ng_strbuf *tmp, const ng_node *n, const ng_nod
 {
     const char *in = "      ";
     int rc = ng_strbuf_puts(b, "    <node id=\"");
-    rc = rc ? rc : ng_xml_put_text(b, n->id);
+    rc = rc ? rc : ng_export_xml_text(b, n->id);
     rc = rc ? rc : ng_strbuf_puts(b, "\">\n");
     rc = rc ? rc : put_data(b, in, 'v', "label", n->label);
     rc = rc ? rc : put_data(b, in, 'v', "type", n->type);
@@ -102,9 +102,9 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
     const ng_edge *e = &g->edges[i];
     const char *in = "      ";
     int rc = ng_strbuf_printf(b, "    <edge id=\"e%zu\" source=\"", i);
-    rc = rc ? rc : ng_xml_put_text(b, g->nodes[e->source].id);
+    rc = rc ? rc : ng_export_xml_text(b, g->nodes[e->source].id);
     rc = rc ? rc : ng_strbuf_puts(b, "\" target=\"");
-    rc = rc ? rc : ng_xml_put_text(b, g->nodes[e->target].id);
+    rc = rc ? rc : ng_export_xml_text(b, g->nodes[e->target].id);
     rc = rc ? rc : ng_strbuf_puts(b, "\">\n");
     rc = rc ? rc : put_data(b, in, 'e', "relation", e->relation);
     rc = rc ? rc : put_number_data(b, in, 'e', "weight", e->weight);

@@ -17,7 +17,7 @@
 static int put_key(ng_strbuf *b, const char *indent, const char *key)
 {
     int rc = ng_strbuf_puts(b, indent);
-    rc = rc ? rc : ng_json_put_string(b, key);
+    rc = rc ? rc : ng_export_json_string(b, key);
     return rc ? rc : ng_strbuf_puts(b, ": ");
 }
 
@@ -27,7 +27,7 @@ static int put_string_array(ng_strbuf *b, char *const *v, size_t n)
     for (size_t i = 0; i < n && !rc; i++) {
         if (i)
             rc = ng_strbuf_puts(b, ", ");
-        rc = rc ? rc : ng_json_put_string(b, v[i]);
+        rc = rc ? rc : ng_export_json_string(b, v[i]);
     }
     return rc ? rc : ng_strbuf_putc(b, ']');
 }
@@ -38,11 +38,11 @@ static int put_documents(ng_strbuf *b, const ng_graph *g)
     for (size_t i = 0; i < g->ndocs && !rc; i++) {
         const ng_graph_doc *d = &g->docs[i];
         rc = ng_strbuf_puts(b, "    {\"id\": ");
-        rc = rc ? rc : ng_json_put_string(b, d->id);
+        rc = rc ? rc : ng_export_json_string(b, d->id);
         rc = rc ? rc : ng_strbuf_puts(b, ", \"date\": ");
-        rc = rc ? rc : ng_json_put_string(b, d->date);
+        rc = rc ? rc : ng_export_json_string(b, d->date);
         rc = rc ? rc : ng_strbuf_puts(b, ", \"title\": ");
-        rc = rc ? rc : ng_json_put_string(b, d->title);
+        rc = rc ? rc : ng_export_json_string(b, d->title);
         rc = rc ? rc : ng_strbuf_puts(b, i + 1 < g->ndocs ? "},\n" : "}\n  ");
     }
     return rc ? rc : ng_strbuf_putc(b, ']');
@@ -53,9 +53,9 @@ static int put_node_stats(ng_strbuf *b, const ng_node_stats *s)
     int rc = ng_strbuf_puts(b, "{");
     for (size_t k = 0; k < ng_node_nmetrics && !rc; k++) {
         rc = ng_strbuf_puts(b, k ? ", " : "");
-        rc = rc ? rc : ng_json_put_string(b, ng_node_metrics[k].name);
+        rc = rc ? rc : ng_export_json_string(b, ng_node_metrics[k].name);
         rc = rc ? rc : ng_strbuf_puts(b, ": ");
-        rc = rc ? rc : ng_put_number(b, ng_metric_value(s, &ng_node_metrics[k]));
+        rc = rc ? rc : ng_export_number(b, ng_metric_value(s, &ng_node_metrics[k]));
     }
     return rc ? rc : ng_strbuf_printf(b, ", \"community\": %d}", s->community);
 }
@@ -68,13 +68,13 @@ static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
         const char *in = "      ";
         rc = ng_strbuf_puts(b, "    {\n");
         rc = rc ? rc : put_key(b, in, "id");
-        rc = rc ? rc : ng_json_put_string(b, n->id);
+        rc = rc ? rc : ng_export_json_string(b, n->id);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "label");
-        rc = rc ? rc : ng_json_put_string(b, n->label);
+        rc = rc ? rc : ng_export_json_string(b, n->label);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "type");
-        rc = rc ? rc : ng_json_put_string(b, n->type);
+        rc = rc ? rc : ng_export_json_string(b, n->type);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "aliases");
         rc = rc ? rc : put_string_array(b, n->aliases, n->naliases);
@@ -94,11 +94,11 @@ static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
 static int put_evidence(ng_strbuf *b, const ng_evidence *ev)
 {
     int rc = ng_strbuf_puts(b, "        {\"document\": ");
-    rc = rc ? rc : ng_json_put_string(b, ev->document);
+    rc = rc ? rc : ng_export_json_string(b, ev->document);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"cue\": ");
-    rc = rc ? rc : ng_json_put_string(b, ev->cue);
+    rc = rc ? rc : ng_export_json_string(b, ev->cue);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"quote\": ");
-    rc = rc ? rc : ng_json_put_string(b, ev->quote);
+    rc = rc ? rc : ng_export_json_string(b, ev->quote);
     return rc ? rc
               : ng_strbuf_printf(b, ", \"start\": %u, \"end\": %u, \"direct\": %s}", ev->start,
                                  ev->end, ev->direct ? "true" : "false");
@@ -112,16 +112,16 @@ static int put_edges(ng_strbuf *b, const ng_graph *g)
         const char *in = "      ";
         rc = ng_strbuf_puts(b, "    {\n");
         rc = rc ? rc : put_key(b, in, "source");
-        rc = rc ? rc : ng_json_put_string(b, g->nodes[e->source].id);
+        rc = rc ? rc : ng_export_json_string(b, g->nodes[e->source].id);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "target");
-        rc = rc ? rc : ng_json_put_string(b, g->nodes[e->target].id);
+        rc = rc ? rc : ng_export_json_string(b, g->nodes[e->target].id);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "relation");
-        rc = rc ? rc : ng_json_put_string(b, e->relation);
+        rc = rc ? rc : ng_export_json_string(b, e->relation);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "weight");
-        rc = rc ? rc : ng_put_number(b, e->weight);
+        rc = rc ? rc : ng_export_number(b, e->weight);
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "evidence");
         rc = rc ? rc : ng_strbuf_puts(b, e->nevidence ? "[\n" : "[");
