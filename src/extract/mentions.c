@@ -1,0 +1,414 @@
+/* mentions.c - finds the people, organisations and places a news article
+ * names (ng_mentions_find, stages.h).
+ *
+ * The rules follow how news is written rather than who is in the news:
+ *   1. a name is a run of capitalised words, joined by particles ("von
+ *      der", "bin") and, inside organisation names, by "of"/"for"/"and";
+ *   2. a capital forced by the start of a sentence or a headline proves
+ *      nothing: such a word counts only when the gazetteer knows it as a
+ *      name or the document capitalises it elsewhere too;
+ *   3. leading titles ("President", "Gen.", "Secretary of State") and
+ *      demonyms ("Ukrainian") are split off: a title makes the rest a
+ *      person, a demonym is a mention of its own;
+ *   4. the type comes from the name's form (organisation head words,
+ *      acronyms, given names, gazetteer places) and then from context
+ *      (titles before, speech verbs after, "the" before, "in" before,
+ *      "region" after), lone words last, once the whole document has
+ *      said what its multi-word names are (a lone "Peskov" after
+ *      "Dmitry Peskov" is a person).
+ * Candidates are collected per document in ng_mscan (mentions.h), typed in
+ * a second pass and then appended to the extraction sorted by start. */
+#include "mentions.h"
+
+#include "newsgraph/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words that, right before a name, make it a place. */
+static const char *const place_preps[] = {"in", "near", "outside", "across", "throughout",
+                                          "inside", "into", "around", "toward", "towards"};
+/* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
+static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
+                                          "county", "state", "river", "mountains", "valley",
+                                          "area", "border", "governorate", "prefecture"};
+
+static int is_any(const ng_mscan *s, uint32_t i, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ng_mscan_is(s, i, w[k]))
+            return 1;
+    return 0;
+}
+
+static int has_digit(const ng_mscan *s, uint32_t i)
+{
+    for (uint32_t k = s->tok[i].start; k < s->tok[i].end; k++)
+        if (s->text[k] >= '0' && s->text[k] <= '9')
+            return 1;
+    return 0;
+}
+
+/* "al-Assad", "el-Sisi": an Arabic article before a capitalised name. */
+static int article_prefixed(const ng_mscan *s, uint32_t i)
+{
+    const char *w = s->text + s->tok[i].start;
+    size_t n = s->tok[i].end - s->tok[i].start;
+    return n > 4 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && w[2] == '-' && w[3] >= 'A' &&
+           w[3] <= 'Z';
+}
+
+/* A token that can be part of a name: capitalised word, no digits, not a
+ * plural acronym ("POWs", "MPs"), not a word shouted in capitals
+ * ("NOT"), not a weekday or month. */
+static int name_token(const ng_mscan *s, uint32_t i)
+{
+    const ng_token *t = &s->tok[i];
+    if (!(t->flags & NG_TOK_WORD))
+        return 0;
+    if (!(t->flags & NG_TOK_CAP))
+        return article_prefixed(s, i);
+    if (has_digit(s, i))
+        return 0;
+    size_t n = t->end - t->start;
+    const char *w = s->text + t->start;
+    if (!(t->flags & NG_TOK_ALLCAPS) && n >= 3 && w[n - 1] == 's' && w[n - 2] >= 'A' &&
+        w[n - 2] <= 'Z')
+        return 0;
+    uint32_t c = s->cls[i];
+    if ((t->flags & NG_TOK_ALLCAPS) && n > 2 && !(t->flags & NG_TOK_HEADLINE) &&
+        (c & NG_GAZ_COMMON) && !(c & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
+        return 0;
+    return 1;
+}
+
+/* Capital forced by position (see forced_capital in mentions_evidence.c). */
+static int at_start(const ng_mscan *s, uint32_t i)
+{
+    if (s->tok[i].flags & (NG_TOK_SENT_START | NG_TOK_PARA_START))
+        return 1;
+    if (i == 0)
+        return 1;
+    const ng_token *p = &s->tok[i - 1];
+    if (p->flags & NG_TOK_OPEN)
+        return 1;
+    return (p->flags & NG_TOK_PUNCT) && (s->text[p->start] == ':' || s->text[p->start] == '(');
+}
+
+/* Is a word whose capital says nothing (sentence start, headline) a name?
+ * Yes when the gazetteer knows it as one, or the document capitalises it
+ * where it need not; no when it is an ordinary English word or the
+ * document writes it in lowercase; otherwise (an unknown word) yes. */
+static int credible(const ng_mscan *s, uint32_t i, int more_follow)
+{
+    uint32_t c = s->cls[i], ev = ng_mscan_evidence(s, i);
+    if (c & NG_GAZ_NONNAME)
+        return 0;
+    if (c & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION))
+        return 1;
+    if (ev & NG_EV_CAP_MID)
+        return 1;
+    if (c & NG_GAZ_TITLE)
+        return more_follow;
+    if (c & NG_GAZ_GIVEN)
+        return more_follow || !(c & NG_GAZ_COMMON);
+    if ((c & NG_GAZ_COMMON) || (ev & NG_EV_LOWER))
+        return 0;
+    return 1;
+}
+
+static int contains_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (s->cls[i] & cls)
+            return 1;
+    return 0;
+}
+
+/* May the run [b, j) continue over the lowercase word at j to j + 1?
+ * Particles always (between capitals); "of", "for", "and", "&" only in an
+ * organisation name (an org head word before) or a title phrase
+ * ("Secretary of State"); "the" right after such an "of". */
+static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
+{
+    if (s->cls[j] & NG_GAZ_PARTICLE)
+        return !(s->tok[j].flags & NG_TOK_CAP);
+    int org = contains_class(s, b, j, NG_GAZ_ORG_HEAD);
+    if (ng_mscan_is(s, j, "of"))
+        return org || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
+    if (ng_mscan_is(s, j, "for") || ng_mscan_is(s, j, "&"))
+        return org;
+    if (ng_mscan_is(s, j, "and")) {
+        for (uint32_t k = b; k < j; k++)
+            if (ng_mscan_is(s, k, "of"))
+                return org;
+        return 0;
+    }
+    if (ng_mscan_is(s, j, "the"))
+        return j > b && ng_mscan_is(s, j - 1, "of") && org;
+    return 0;
+}
+
+/* Context hints around a name [b, e) of sentence [sb, se). */
+static int context_hint(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
+{
+    int hint = 0;
+    if (b > sb) {
+        uint32_t p = b - 1;
+        if ((s->cls[p] & NG_GAZ_TITLE) && !(s->tok[p].flags & NG_TOK_CAP))
+            hint |= NG_HINT_PERSON; /* "spokesman Dmitry Peskov" */
+        if (ng_mscan_is(s, p, "the"))
+            hint |= NG_HINT_THE;
+        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
+            hint |= NG_HINT_PLACE;
+    }
+    if (e < se) {
+        if (s->cls[e] & NG_GAZ_SPEECH)
+            hint |= NG_HINT_SPEECH;
+        if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
+            hint |= NG_HINT_PLACE;
+        /* apposition: "Lee Seong-kweun, a lawmaker," */
+        if (s->tok[e].flags & NG_TOK_PUNCT && s->text[s->tok[e].start] == ',')
+            for (uint32_t k = e + 1; k < se && k < e + 5; k++) {
+                if (!(s->tok[k].flags & NG_TOK_WORD))
+                    break;
+                if ((s->cls[k] & NG_GAZ_ROLE) && !(s->tok[k].flags & NG_TOK_CAP)) {
+                    hint |= NG_HINT_PERSON;
+                    break;
+                }
+            }
+    }
+    return hint;
+}
+
+/* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
+ * word to the second pass. */
+static int form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
+{
+    uint32_t whole = ng_mscan_phrase(s, b, e);
+    if (contains_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
+        return NG_TYPE_ORG;
+    if (whole & NG_GAZ_INSTITUTION)
+        return NG_TYPE_ORG;
+    if (hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
+    if (whole & NG_GAZ_PLACE)
+        return NG_TYPE_PLACE;
+    const ng_token *t = &s->tok[b];
+    if (e == b + 1) {
+        if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2)
+            return NG_TYPE_ORG; /* acronym: places (U.S., UK) are caught above */
+        return NG_MTYPE_UNDECIDED;
+    }
+    if (s->cls[b] & NG_GAZ_GIVEN)
+        return NG_TYPE_PERSON;
+    if (contains_class(s, b, e, NG_GAZ_PARTICLE))
+        return NG_TYPE_PERSON;
+    if (hint & NG_HINT_THE)
+        return NG_TYPE_ORG;
+    if (hint & NG_HINT_PLACE)
+        return NG_TYPE_PLACE;
+    return e - b <= 3 ? NG_TYPE_PERSON : NG_TYPE_ORG;
+}
+
+/* Splits a run of name tokens [b, e) into mentions: titles are dropped
+ * (and make what follows a person), demonyms and known places in front
+ * become mentions of their own, the rest is one name. */
+static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
+{
+    int hint = context_hint(s, b, e, sb, se);
+    uint32_t q = b;
+    while (q < e) {
+        uint32_t cls = 0;
+        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE | NG_GAZ_DEMONYM | NG_GAZ_PLACE |
+                                               NG_GAZ_INSTITUTION, &cls);
+        if (n == 0 || q + n == e)
+            break;
+        int org_rest = contains_class(s, q + n, e, NG_GAZ_ORG_HEAD);
+        if ((cls & NG_GAZ_TITLE) && !(cls & (NG_GAZ_PLACE | NG_GAZ_DEMONYM))) {
+            if (org_rest && !(hint & NG_HINT_PERSON))
+                break; /* "General Staff": an organisation, not a title */
+            hint |= NG_HINT_PERSON;
+        } else if (org_rest) {
+            break; /* "Russian Academy of Sciences", "Moscow Times" */
+        } else if (cls & NG_GAZ_DEMONYM) {
+            int rc = ng_mscan_add(s, q, q + n, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
+            if (rc)
+                return rc;
+        } else {
+            int type = (cls & NG_GAZ_PLACE) ? NG_TYPE_PLACE : NG_TYPE_ORG;
+            int rc = ng_mscan_add(s, q, q + n, type, NG_KIND_NAME, 0);
+            if (rc)
+                return rc;
+            hint &= ~(NG_HINT_THE | NG_HINT_PLACE);
+        }
+        q += n;
+    }
+    if (q >= e)
+        return 0;
+    if ((s->cls[q] & NG_GAZ_TITLE) && q + 1 == e && !(s->cls[q] & NG_GAZ_PLACE))
+        return 0; /* a title alone: "the President said" */
+    uint32_t whole = ng_mscan_phrase(s, q, e);
+    if ((whole & NG_GAZ_DEMONYM) && !(whole & NG_GAZ_PLACE))
+        return ng_mscan_add(s, q, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
+    if ((whole & NG_GAZ_NONNAME) && q + 1 == e)
+        return 0;
+    return ng_mscan_add(s, q, e, form_type(s, q, e, hint), NG_KIND_NAME, hint);
+}
+
+/* In a headline every word is capitalised: keep only the words that are
+ * names on their own evidence, and cut the run at the others. */
+static int headline_run(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
+{
+    uint32_t q = b;
+    while (q < e) {
+        while (q < e && !credible(s, q, 0) &&
+               !ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
+            q++;
+        uint32_t r = q;
+        while (r < e) {
+            uint32_t n = ng_mscan_longest(s, r, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL);
+            if (n)
+                r += n;
+            else if (credible(s, r, 0))
+                r++;
+            else
+                break;
+        }
+        if (r > q) {
+            int rc = segment(s, q, r, sb, se);
+            if (rc)
+                return rc;
+        }
+        q = r;
+    }
+    return 0;
+}
+
+/* Finds the name runs of one sentence. */
+static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
+{
+    uint32_t i = sb;
+    while (i < se) {
+        if (!name_token(s, i)) {
+            i++;
+            continue;
+        }
+        uint32_t j = i + 1;
+        for (;;) {
+            if (j < se && name_token(s, j) &&
+                (!(s->cls[j] & NG_GAZ_NONNAME) || (s->cls[j - 1] & NG_GAZ_GIVEN))) {
+                j++;
+                continue;
+            }
+            /* up to two connectors ("von der", "of the") before a capital */
+            uint32_t k = j;
+            while (k < se && k < j + 2 && !(s->tok[k].flags & NG_TOK_CAP) &&
+                   (s->tok[k].flags & NG_TOK_WORD) && connector(s, i, k))
+                k++;
+            if (k > j && k < se && name_token(s, k)) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        uint32_t b = i;
+        /* a capital forced by position counts only on evidence */
+        while (b < j && at_start(s, b) && !(s->tok[b].flags & NG_TOK_HEADLINE) &&
+               !credible(s, b, b + 1 < j))
+            b++;
+        while (b < j && !name_token(s, b))
+            b++; /* never start on a connector */
+        int rc = 0;
+        if (b < j)
+            rc = (s->tok[b].flags & NG_TOK_HEADLINE) ? headline_run(s, b, j, sb, se)
+                                                     : segment(s, b, j, sb, se);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return ng_mscan_descriptors(s, sb, se);
+}
+
+/* Records what typed multi-word names say about their words. */
+static void note_types(ng_mscan *s)
+{
+    for (size_t k = 0; k < s->ncand; k++) {
+        const ng_cand *c = &s->cand[k];
+        if (c->kind != NG_KIND_NAME || c->type == NG_MTYPE_UNDECIDED)
+            continue;
+        uint32_t f = c->type == NG_TYPE_PERSON ? NG_EV_PERSON
+                     : c->type == NG_TYPE_ORG  ? NG_EV_ORG
+                                               : NG_EV_PLACE;
+        for (uint32_t i = c->tb; i < c->te; i++)
+            ng_mscan_note(s, i, f);
+        if (c->te - c->tb >= 2 && c->type == NG_TYPE_PERSON)
+            ng_mscan_note(s, c->te - 1, NG_EV_PERSON_END);
+        if (c->te - c->tb >= 2 && c->type == NG_TYPE_ORG)
+            ng_mscan_note(s, c->tb, NG_EV_ORG_START);
+    }
+}
+
+/* Types a lone word left undecided, from the document's other names
+ * first, then gazetteer typos, then context. */
+static int lone_type(const ng_mscan *s, const ng_cand *c)
+{
+    uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
+    const ng_token *t = &s->tok[i];
+    if (ev & NG_EV_PERSON_END)
+        return NG_TYPE_PERSON;
+    if (ev & NG_EV_ORG_START)
+        return NG_TYPE_ORG;
+    if (c->hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
+    if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
+        ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))
+        return NG_TYPE_PLACE; /* "Souel" */
+    if (c->hint & NG_HINT_PLACE)
+        return NG_TYPE_PLACE;
+    if (c->hint & NG_HINT_THE)
+        return NG_TYPE_ORG;
+    if (ev & NG_EV_PERSON)
+        return NG_TYPE_PERSON;
+    if (ev & NG_EV_ORG)
+        return NG_TYPE_ORG;
+    return NG_TYPE_PERSON;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const ng_cand *x = a, *y = b;
+    if (x->tb != y->tb)
+        return x->tb < y->tb ? -1 : 1;
+    return x->te < y->te ? -1 : x->te > y->te;
+}
+
+int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
+{
+    ng_mscan s;
+    int rc = ng_mscan_init(&s, gaz, ex);
+    if (rc)
+        goto cleanup;
+    for (size_t k = 0; k < ex->text.nsentences; k++) {
+        const ng_sentence *st = &ex->text.sentences[k];
+        if ((rc = scan_sentence(&s, st->tok_begin, st->tok_end)))
+            goto cleanup;
+    }
+    note_types(&s);
+    qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
+    for (size_t k = 0; k < s.ncand; k++) {
+        ng_cand *c = &s.cand[k];
+        if (c->type == NG_MTYPE_UNDECIDED)
+            c->type = (uint8_t)lone_type(&s, c);
+        ng_mention m = {s.tok[c->tb].start, s.tok[c->te - 1].end, s.tok[c->tb].sentence,
+                        c->type, c->kind, -1};
+        if ((rc = ng_extraction_add_mention(ex, &m)) < 0)
+            goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    ng_mscan_free(&s);
+    if (rc < 0)
+        ng_error_set(err, rc, "%s: out of memory finding mentions", ex->doc->path);
+    return rc;
+}

@@ -1,0 +1,89 @@
+/* mentions.h - private to mention finding (mentions*.c): the per-document
+ * scratch state shared by the scanner, the typing rules and the
+ * document-level word evidence. Everything here is allocated once per
+ * document (never per token) and freed by ng_mscan_free. */
+#ifndef NG_EXTRACT_MENTIONS_H
+#define NG_EXTRACT_MENTIONS_H
+
+#include "gazetteer.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What the document itself says about a word (case-folded). */
+enum ng_evidence {
+    NG_EV_LOWER = 1 << 0,      /* written in lowercase somewhere */
+    NG_EV_CAP_MID = 1 << 1,    /* capitalised where capitals are not forced (mid-sentence, body) */
+    NG_EV_PERSON = 1 << 2,     /* part of a name typed person */
+    NG_EV_ORG = 1 << 3,        /* part of a name typed organisation */
+    NG_EV_PLACE = 1 << 4,      /* part of a name typed place */
+    NG_EV_PERSON_END = 1 << 5, /* last word (surname) of a multi-word person name */
+    NG_EV_ORG_START = 1 << 6   /* first word of a multi-word organisation name */
+};
+
+typedef struct ng_ev_slot {
+    uint32_t hash;  /* 0 = empty */
+    uint32_t tok;   /* a token spelling the word */
+    uint32_t flags; /* ng_evidence */
+} ng_ev_slot;
+
+/* Undecided type of a candidate, resolved in the second pass. */
+#define NG_MTYPE_UNDECIDED 0xff
+
+typedef struct ng_cand {
+    uint32_t tb, te;   /* token range, end exclusive */
+    uint8_t type;      /* ng_entity_type or NG_MTYPE_UNDECIDED */
+    uint8_t kind;      /* ng_mention_kind */
+    uint8_t hint;      /* NG_HINT_* from the context */
+} ng_cand;
+
+enum ng_hint {
+    NG_HINT_PERSON = 1 << 0, /* title/role before, apposition after */
+    NG_HINT_SPEECH = 1 << 1, /* speech verb right after */
+    NG_HINT_THE = 1 << 2,    /* "the" right before */
+    NG_HINT_PLACE = 1 << 3,  /* place preposition before / "region" after */
+    NG_HINT_HEADLINE = 1 << 4
+};
+
+typedef struct ng_mscan {
+    const ng_gazetteer *gaz;
+    const char *text;      /* doc->text */
+    const ng_token *tok;
+    size_t ntok;
+    uint32_t *cls;         /* gazetteer classes of every token, 0 for non-words */
+    ng_ev_slot *ev;        /* evidence table, power-of-two size */
+    size_t ev_cap;
+    ng_cand *cand;
+    size_t ncand, cand_cap;
+} ng_mscan;
+
+/* Builds cls and the evidence table for the tokens of ex->text. */
+int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex);
+void ng_mscan_free(ng_mscan *s);
+
+/* Evidence flags of the word spelled by token i (0 if never seen). */
+uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i);
+/* ORs flags into the evidence of the word spelled by token i. */
+void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags);
+
+/* Appends a candidate; returns 0 or NG_ENOMEM. */
+int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int hint);
+
+/* Gazetteer classes of the phrase made of tokens [b, e) joined by single
+ * spaces (0 when too long or unknown). */
+uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
+
+/* Length in tokens (0 if none) of the longest gazetteer phrase starting at
+ * token b, within [b, lim), whose classes intersect want; its classes go
+ * to *cls. */
+uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                          uint32_t *cls);
+
+/* Token i is a word spelled exactly (ASCII case-insensitive) like w. */
+int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w);
+
+/* Descriptors ("the Kremlin spokesman") and lowercase known places
+ * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */
+int ng_mscan_descriptors(ng_mscan *s, uint32_t tb, uint32_t te);
+
+#endif

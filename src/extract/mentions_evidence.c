@@ -1,0 +1,213 @@
+/* mentions_evidence.c - per-document scratch state of mention finding:
+ * the gazetteer classes of every token and what the document itself says
+ * about each word ("this word appears lowercase elsewhere", "this word is
+ * the surname of a person named earlier"). That evidence is what lets a
+ * capitalised sentence-initial "Following" be dropped and a lone "Peskov"
+ * be typed person without any list of names. */
+#include "mentions.h"
+
+#include "newsgraph/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PHRASE_MAX 128
+
+static uint32_t fold_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+static int same_folded(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* Finds the slot of the word of token i (an empty slot if absent). */
+static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
+{
+    const ng_token *t = &s->tok[i];
+    size_t n = t->end - t->start;
+    const char *w = s->text + t->start;
+    uint32_t h = fold_hash(w, n);
+    size_t j = h & (s->ev_cap - 1);
+    for (;;) {
+        ng_ev_slot *e = &s->ev[j];
+        if (!e->hash)
+            return e;
+        const ng_token *o = &s->tok[e->tok];
+        if (e->hash == h && o->end - o->start == n && same_folded(s->text + o->start, w, n))
+            return e;
+        j = (j + 1) & (s->ev_cap - 1);
+    }
+}
+
+uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
+{
+    if (!(s->tok[i].flags & NG_TOK_WORD))
+        return 0;
+    return ev_slot(s, i)->flags;
+}
+
+void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
+{
+    if (!(s->tok[i].flags & NG_TOK_WORD))
+        return;
+    ng_ev_slot *e = ev_slot(s, i);
+    if (!e->hash) {
+        const ng_token *t = &s->tok[i];
+        e->hash = fold_hash(s->text + t->start, t->end - t->start);
+        e->tok = i;
+    }
+    e->flags |= flags;
+}
+
+/* Capitals are forced at the start of a sentence, after an opening quote
+ * or a colon, and everywhere in a headline: there they say nothing. */
+static int forced_capital(const ng_mscan *s, uint32_t i)
+{
+    uint32_t f = s->tok[i].flags;
+    if (f & (NG_TOK_SENT_START | NG_TOK_HEADLINE | NG_TOK_PARA_START))
+        return 1;
+    if (i == 0)
+        return 1;
+    const ng_token *p = &s->tok[i - 1];
+    if (p->flags & NG_TOK_OPEN)
+        return 1;
+    if (p->flags & NG_TOK_PUNCT) {
+        char c = s->text[p->start];
+        return c == ':' || c == '(' || c == '-' || (unsigned char)c == 0xe2; /* dashes */
+    }
+    return 0;
+}
+
+int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
+{
+    memset(s, 0, sizeof *s);
+    s->gaz = gaz;
+    s->text = ex->doc->text;
+    s->tok = ex->text.tokens;
+    s->ntok = ex->text.ntokens;
+    size_t cap = 64;
+    while (cap < s->ntok * 2)
+        cap *= 2;
+    s->ev_cap = cap;
+    s->ev = calloc(cap, sizeof *s->ev);
+    s->cls = calloc(s->ntok ? s->ntok : 1, sizeof *s->cls);
+    if (!s->ev || !s->cls) {
+        ng_mscan_free(s);
+        return NG_ENOMEM;
+    }
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const ng_token *t = &s->tok[i];
+        if (!(t->flags & NG_TOK_WORD))
+            continue;
+        s->cls[i] = ng_gazetteer_classes(gaz, s->text + t->start, t->end - t->start);
+        uint32_t ev = 0;
+        if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
+            ev = NG_EV_LOWER;
+        else if ((t->flags & NG_TOK_CAP) && !forced_capital(s, i) &&
+                 !((t->flags & NG_TOK_ALLCAPS) && t->end - t->start > 1 &&
+                   (s->cls[i] & NG_GAZ_COMMON)))
+            ev = NG_EV_CAP_MID;
+        ng_mscan_note(s, i, ev);
+    }
+    return 0;
+}
+
+void ng_mscan_free(ng_mscan *s)
+{
+    free(s->cls);
+    free(s->ev);
+    free(s->cand);
+    memset(s, 0, sizeof *s);
+}
+
+int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int hint)
+{
+    if (tb >= te)
+        return 0;
+    if (s->ncand == s->cand_cap) {
+        size_t cap = s->cand_cap ? s->cand_cap * 2 : 64;
+        ng_cand *c = realloc(s->cand, cap * sizeof *c);
+        if (!c)
+            return NG_ENOMEM;
+        s->cand = c;
+        s->cand_cap = cap;
+    }
+    s->cand[s->ncand++] = (ng_cand){tb, te, (uint8_t)type, (uint8_t)kind, (uint8_t)hint};
+    return 0;
+}
+
+/* Joins tokens [b, e) with single spaces into buf; returns the length or
+ * 0 when it does not fit. Tokens that touch ("U.S.-led") are joined as
+ * written. */
+static size_t join_tokens(const ng_mscan *s, uint32_t b, uint32_t e, char *buf)
+{
+    size_t k = 0;
+    for (uint32_t i = b; i < e; i++) {
+        const ng_token *t = &s->tok[i];
+        size_t n = t->end - t->start;
+        int space = i > b && s->tok[i - 1].end < t->start;
+        if (k + n + (size_t)space > PHRASE_MAX)
+            return 0;
+        if (space)
+            buf[k++] = ' ';
+        memcpy(buf + k, s->text + t->start, n);
+        k += n;
+    }
+    return k;
+}
+
+uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    if (e == b + 1)
+        return s->cls[b];
+    char buf[PHRASE_MAX];
+    size_t n = join_tokens(s, b, e, buf);
+    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+}
+
+/* Phrases are at most 6 words; the PREFIX bit stops the search early, so
+ * this costs one lookup for most tokens. */
+uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                          uint32_t *cls)
+{
+    uint32_t best = 0, best_cls = 0;
+    for (uint32_t e = b + 1; e <= lim && e <= b + 6; e++) {
+        if (!(s->tok[e - 1].flags & NG_TOK_WORD))
+            break;
+        uint32_t c = ng_mscan_phrase(s, b, e);
+        if (c & want) {
+            best = e - b;
+            best_cls = c;
+        }
+        if (!(c & NG_GAZ_PREFIX))
+            break;
+    }
+    if (cls)
+        *cls = best_cls;
+    return best;
+}
+
+int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
+{
+    const ng_token *t = &s->tok[i];
+    size_t n = strlen(w);
+    return t->end - t->start == n && same_folded(s->text + t->start, w, n);
+}
