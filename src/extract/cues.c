@@ -1,0 +1,282 @@
+/* cues.c - loads data/cues.tsv into the lookup tables of cues.h.
+ *
+ * Two hash maps, filled once and read-only afterwards: single words to a
+ * record of their classes (and the cue they are alone), and phrases of
+ * several words to their cue. Phrase lookups are only tried at words
+ * flagged as phrase heads, so the per-token cost stays one hash probe. */
+#include "cues.h"
+
+#include "strmap.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_MAX 128
+
+struct ng_cues {
+    ng_strmap words;   /* word -> index into info */
+    ng_strmap phrases; /* "w1 w2 ..." -> index into cue */
+    ng_word_info *info;
+    size_t ninfo, info_cap;
+    ng_cue *cue;
+    size_t ncue, cue_cap;
+    char **strings; /* owned copies of forms and relations */
+    size_t nstrings, strings_cap;
+};
+
+/* Lowercases s into buf (ASCII letters; the typographic apostrophe U+2019
+ * becomes '), so lookups match "Didn’t" and "didn't" alike. Returns the
+ * length, or 0 when s does not fit. */
+static size_t fold(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (o + 1 >= cap)
+            return 0;
+        if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            buf[o++] = '\'';
+            i += 2;
+            continue;
+        }
+        buf[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    return o;
+}
+
+static const char *keep_string(ng_cues *c, const char *s, size_t n)
+{
+    if (c->nstrings == c->strings_cap) {
+        size_t cap = c->strings_cap ? c->strings_cap * 2 : 64;
+        char **p = realloc(c->strings, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        c->strings = p;
+        c->strings_cap = cap;
+    }
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    c->strings[c->nstrings++] = d;
+    return d;
+}
+
+/* The info record of word w, created empty on first use; NULL on ENOMEM. */
+static ng_word_info *info_for(ng_cues *c, const char *w, size_t n)
+{
+    int64_t idx;
+    if (ng_strmap_get(&c->words, w, n, &idx))
+        return &c->info[idx];
+    if (c->ninfo == c->info_cap) {
+        size_t cap = c->info_cap ? c->info_cap * 2 : 256;
+        ng_word_info *p = realloc(c->info, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        c->info = p;
+        c->info_cap = cap;
+    }
+    if (ng_strmap_put(&c->words, w, n, (int64_t)c->ninfo) < 0)
+        return NULL;
+    memset(&c->info[c->ninfo], 0, sizeof c->info[0]);
+    return &c->info[c->ninfo++];
+}
+
+static uint32_t parse_bits(const char *flags, int is_class)
+{
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } frames[] = {{"that", NG_CUE_THAT},   {"clause", NG_CUE_CLAUSE}, {"np", NG_CUE_NP},
+                  {"quote", NG_CUE_QUOTE}, {"tell", NG_CUE_TELL},     {"prep", NG_CUE_PREP},
+                  {"source", NG_CUE_SOURCE}, {"topic", NG_CUE_TOPIC}, {"passive", NG_CUE_PASSIVE}},
+      feats[] = {{"male", NG_FEAT_MALE},
+                 {"female", NG_FEAT_FEMALE},
+                 {"thing", NG_FEAT_THING},
+                 {"plural", NG_FEAT_PLURAL}};
+    uint32_t bits = 0;
+    const char *p = flags;
+    while (p && *p) {
+        size_t n = strcspn(p, ",");
+        if (is_class) {
+            for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++)
+                if (strlen(feats[i].name) == n && !strncmp(p, feats[i].name, n))
+                    bits |= feats[i].bit;
+        } else {
+            for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++)
+                if (strlen(frames[i].name) == n && !strncmp(p, frames[i].name, n))
+                    bits |= frames[i].bit;
+        }
+        p += n + (p[n] == ',');
+    }
+    return bits;
+}
+
+static uint32_t class_bit(const char *name)
+{
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } classes[] = {{"@gap", NG_WC_GAP},           {"@neg", NG_WC_NEG},
+                   {"@opener", NG_WC_OPENER},     {"@prep", NG_WC_PREP},
+                   {"@boundary", NG_WC_BOUNDARY}, {"@addressee", NG_WC_ADDRESSEE},
+                   {"@title", NG_WC_TITLE},       {"@pronoun", NG_WC_PRONOUN},
+                   {"@honorific", NG_WC_HONORIFIC}, {"@det", NG_WC_DET},
+                   {"@be", NG_WC_BE}};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (!strcmp(name, classes[i].name))
+            return classes[i].bit;
+    return 0;
+}
+
+/* Adds one lexicon line (already split into its columns). */
+static int add_entry(ng_cues *c, const char *form, const char *cls, const char *flags)
+{
+    char key[KEY_MAX];
+    size_t n = fold(form, strlen(form), key, sizeof key);
+    if (!n)
+        return NG_EINPUT;
+    size_t nwords = 1;
+    for (size_t i = 0; i < n; i++)
+        nwords += key[i] == ' ';
+    size_t w1 = strcspn(key, " ");
+    ng_word_info *head = info_for(c, key, w1);
+    if (!head)
+        return NG_ENOMEM;
+    if (cls[0] == '@') {
+        uint32_t bit = class_bit(cls);
+        if (!bit || nwords > 1)
+            return NG_EINPUT;
+        head->classes |= bit;
+        head->features |= parse_bits(flags, 1);
+        return 0;
+    }
+    if (c->ncue == c->cue_cap) {
+        size_t cap = c->cue_cap ? c->cue_cap * 2 : 128;
+        ng_cue *p = realloc(c->cue, cap * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        c->cue = p;
+        c->cue_cap = cap;
+    }
+    ng_cue *q = &c->cue[c->ncue];
+    q->form = keep_string(c, key, n);
+    q->relation = keep_string(c, cls, strlen(cls));
+    if (!q->form || !q->relation)
+        return NG_ENOMEM;
+    q->frames = parse_bits(flags, 0);
+    q->nwords = (uint32_t)nwords;
+    if (nwords == 1) {
+        /* the cue pointer is fixed up after loading: c->cue may still move */
+        head->cue = (const ng_cue *)(uintptr_t)(c->ncue + 1);
+    } else {
+        if (ng_strmap_put(&c->phrases, key, n, (int64_t)c->ncue) < 0)
+            return NG_ENOMEM;
+        if (head->phrase_max < nwords)
+            head->phrase_max = (uint32_t)nwords;
+    }
+    c->ncue++;
+    return 0;
+}
+
+int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
+{
+    int rc = 0;
+    char path[4096];
+    char line[1024];
+    unsigned lineno = 0;
+    FILE *f = NULL;
+    ng_cues *c = calloc(1, sizeof *c);
+    if (!c)
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading cues");
+    ng_strmap_init(&c->words);
+    ng_strmap_init(&c->phrases);
+    snprintf(path, sizeof path, "%s/cues.tsv", data_dir);
+    f = fopen(path, "r");
+    if (!f) {
+        rc = ng_error_set(err, NG_EINTERNAL, "%s: cannot open: %s", path, strerror(errno));
+        goto cleanup;
+    }
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *form = line, *cls = strchr(line, '\t'), *flags = NULL;
+        if (cls) {
+            *cls++ = '\0';
+            flags = strchr(cls, '\t');
+            if (flags)
+                *flags++ = '\0';
+        }
+        if (!cls || !*form || !*cls || (rc = add_entry(c, form, cls, flags)) < 0) {
+            if (rc == NG_ENOMEM)
+                rc = ng_error_set(err, rc, "out of memory loading %s", path);
+            else
+                rc = ng_error_set(err, NG_EINTERNAL, "%s:%u: malformed cue line", path, lineno);
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < c->ninfo; i++)
+        if (c->info[i].cue)
+            c->info[i].cue = &c->cue[(uintptr_t)c->info[i].cue - 1];
+    fclose(f);
+    *out = c;
+    return 0;
+cleanup:
+    if (f)
+        fclose(f);
+    ng_cues_free(c);
+    return rc;
+}
+
+void ng_cues_free(ng_cues *c)
+{
+    if (!c)
+        return;
+    ng_strmap_free(&c->words);
+    ng_strmap_free(&c->phrases);
+    for (size_t i = 0; i < c->nstrings; i++)
+        free(c->strings[i]);
+    free(c->strings);
+    free(c->info);
+    free(c->cue);
+    free(c);
+}
+
+ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n)
+{
+    ng_word_info none = {0, 0, NULL, 0};
+    char key[KEY_MAX];
+    int64_t idx;
+    size_t k = fold(s, n, key, sizeof key);
+    if (!k || !ng_strmap_get(&c->words, key, k, &idx))
+        return none;
+    return c->info[idx];
+}
+
+const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t nwords)
+{
+    char key[KEY_MAX];
+    size_t len = 0;
+    const ng_cue *best = NULL;
+    for (size_t i = 0; i < nwords; i++) {
+        if (i) {
+            if (len + 2 >= KEY_MAX)
+                break;
+            key[len++] = ' ';
+        }
+        size_t k = fold(words[i].s, words[i].n, key + len, sizeof key - len);
+        if (!k)
+            break;
+        len += k;
+        int64_t idx;
+        if (i && ng_strmap_get(&c->phrases, key, len, &idx))
+            best = &c->cue[idx];
+    }
+    return best;
+}

@@ -1,0 +1,78 @@
+/* cues.h - the attribution lexicon (data/cues.tsv) loaded into one hash
+ * map: speech cues (a verb or phrase with its relation and the frames it
+ * accepts) and the small word classes the attribution rules read (words
+ * allowed between a subject and its cue, negations, parenthetical openers,
+ * pronouns, ...). Read-only after ng_cues_load, so lookups are
+ * thread-safe; they never allocate. */
+#ifndef NG_EXTRACT_CUES_H
+#define NG_EXTRACT_CUES_H
+
+#include "stages.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Frames a speech cue accepts (FLAGS column of cues.tsv). */
+enum ng_cue_frame {
+    NG_CUE_THAT = 1u << 0,   /* X confirmed that ... */
+    NG_CUE_CLAUSE = 1u << 1, /* X said he was ready */
+    NG_CUE_NP = 1u << 2,     /* X denied the report */
+    NG_CUE_QUOTE = 1u << 3,  /* "...," X said */
+    NG_CUE_TELL = 1u << 4,   /* X told reporters ... */
+    NG_CUE_PREP = 1u << 5,   /* according to X */
+    NG_CUE_SOURCE = 1u << 6, /* citing Y */
+    NG_CUE_TOPIC = 1u << 7,  /* X declined to comment on Y */
+    NG_CUE_PASSIVE = 1u << 8 /* may follow a form of be: X was quoted as saying */
+};
+
+/* Word classes (CLASS column starting with @). */
+enum ng_word_class {
+    NG_WC_GAP = 1u << 0,
+    NG_WC_NEG = 1u << 1,
+    NG_WC_OPENER = 1u << 2,
+    NG_WC_PREP = 1u << 3,
+    NG_WC_BOUNDARY = 1u << 4,
+    NG_WC_ADDRESSEE = 1u << 5,
+    NG_WC_TITLE = 1u << 6,
+    NG_WC_PRONOUN = 1u << 7,
+    NG_WC_HONORIFIC = 1u << 8,
+    NG_WC_DET = 1u << 9, /* the cue after it is a noun; "to" too (an infinitive) */
+    NG_WC_BE = 1u << 10
+};
+
+/* Features of pronouns and honorifics. */
+enum ng_word_feature {
+    NG_FEAT_MALE = 1u << 0,
+    NG_FEAT_FEMALE = 1u << 1,
+    NG_FEAT_THING = 1u << 2,
+    NG_FEAT_PLURAL = 1u << 3
+};
+
+typedef struct ng_cue {
+    const char *form;     /* as in the lexicon: "declined to comment" */
+    const char *relation; /* "declined_to_comment" */
+    uint32_t frames;      /* ng_cue_frame bits */
+    uint32_t nwords;      /* words in form */
+} ng_cue;
+
+/* What the lexicon knows about one word: its classes, features, the cue
+ * it is by itself (or NULL) and whether phrases start with it. */
+typedef struct ng_word_info {
+    uint32_t classes;
+    uint32_t features;
+    const ng_cue *cue;
+    uint32_t phrase_max; /* longest phrase starting with this word, 0 if none */
+} ng_word_info;
+
+/* Looks a single word up (case-insensitive for ASCII, ’ read as '). */
+ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n);
+
+/* Longest cue phrase starting at words[0] (each words[i] a {ptr,len}
+ * pair) of at most nwords words; NULL when none. */
+typedef struct ng_cue_word {
+    const char *s;
+    size_t n;
+} ng_cue_word;
+const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t nwords);
+
+#endif

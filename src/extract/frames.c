@@ -1,0 +1,287 @@
+/* frames.c - the attribution rules for one speech cue: who said what.
+ *
+ * The rules read like a reader's: find the speech cues of a sentence
+ * (lexicon data/cues.tsv), find each cue's subject (speakers.c), then look
+ * at what follows the cue to decide what was said:
+ *   "...," Peskov said          the quotation before the subject
+ *   Peskov declared: "..."      the quotation after a colon or a comma
+ *   Peskov said (that) ...      the reported clause after the cue
+ *   ..., the agency said.       the clause before the subject
+ *   X declined to comment on Y  the topic after the cue
+ *   according to X, ...         the speaker after the cue
+ * Quotations no cue claims inherit the speaker of the statement in the
+ * same sentence or just before them (a quote that goes on after "he
+ * said"); short ones (scare quotes) and titles never become statements.
+ * Each statement is about the actors mentioned in what was said and in
+ * the rest of the cue's sentence, never its speaker or its source. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- what follows the cue ------------------------------------------------ */
+
+enum frame_kind { F_NONE, F_THAT, F_COLON, F_QUOTE, F_END, F_CLAUSE };
+
+typedef struct frame {
+    int kind;
+    uint32_t at; /* F_THAT/F_COLON/F_CLAUSE: first content token; F_QUOTE: the opening mark */
+} frame;
+
+static int word_is(const ng_attr *a, uint32_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return (a->tok[i].flags & NG_TOK_WORD) && a->tok[i].end - a->tok[i].start == n &&
+           !strncasecmp(a->t + a->tok[i].start, w, n);
+}
+
+static int opens_quote(const ng_attr *a, uint32_t i)
+{
+    int32_t q = a->in_quote[i];
+    return q >= 0 && a->quotes.v[q].open_tok == i;
+}
+
+/* Skips an adjunct after a cue: "on Monday", "in a video statement",
+ * "on his X account". Returns the token after it. */
+static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
+{
+    i++; /* the preposition */
+    if (i < hi && ((a->lex[i].classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT)) &&
+        !(a->lex[i].classes & NG_WC_DET)) {
+        /* a time phrase ends at its last time word: "said on Monday Russia ..." */
+        while (i < hi && a->mention_at[i] < 0 &&
+               ((a->lex[i].classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT) ||
+                (a->tok[i].flags & NG_TOK_ABBREV) || ng_tok_is(a, i, ',')) &&
+               !(i + 1 < hi && ng_tok_is(a, i, ',') && !(a->tok[i + 1].flags & NG_TOK_DIGIT)))
+            i++;
+        return i;
+    }
+    for (int n = 0; i < hi && n < 7; n++, i++) {
+        if (!(a->tok[i].flags & (NG_TOK_WORD | NG_TOK_POSSESSIVE)) || word_is(a, i, "that") ||
+            a->in_quote[i] >= 0)
+            return i;
+        if ((a->lex[i].classes & NG_WC_PREP) && n > 0)
+            return i;
+    }
+    return i;
+}
+
+/* Classifies what follows position r (after the cue, or after an
+ * inverted subject) up to the end of the sentence at hi. */
+static frame frame_right(const ng_attr *a, const ng_cue *cue, uint32_t r, uint32_t hi)
+{
+    frame f = {F_END, r};
+    uint32_t i = r;
+    if (cue->frames & NG_CUE_TELL) /* "told reporters", "told the BBC" */
+        for (int n = 0; i < hi && n < 4 && a->in_quote[i] < 0; n++) {
+            if (!(a->lex[i].classes & NG_WC_ADDRESSEE) && a->mention_at[i] < 0 &&
+                !(a->tok[i].flags & NG_TOK_POSSESSIVE))
+                break;
+            i++;
+        }
+    for (int steps = 0; steps < 24 && i < hi; steps++) {
+        if (opens_quote(a, i)) {
+            f.kind = F_QUOTE;
+            f.at = i;
+            return f;
+        }
+        if (ng_tok_is(a, i, ':')) {
+            f.kind = i + 1 < hi && opens_quote(a, i + 1) ? F_QUOTE : F_COLON;
+            f.at = i + 1;
+            return f;
+        }
+        if (ng_tok_is(a, i, ',')) {
+            if (i + 1 < hi && opens_quote(a, i + 1)) {
+                f.kind = F_QUOTE;
+                f.at = i + 1;
+                return f;
+            }
+            if (i + 1 < hi && (a->lex[i + 1].classes & NG_WC_OPENER)) {
+                /* ", in the evening," */
+                uint32_t j = i + 1;
+                while (j < hi && j - i < 12 && !ng_tok_is(a, j, ',') && a->in_quote[j] < 0)
+                    j++;
+                if (j < hi && ng_tok_is(a, j, ',')) {
+                    if (j + 1 < hi && opens_quote(a, j + 1)) {
+                        f.kind = F_QUOTE;
+                        f.at = j + 1;
+                        return f;
+                    }
+                    if (j + 1 < hi && word_is(a, j + 1, "that")) {
+                        f.kind = F_THAT;
+                        f.at = j + 2;
+                        return f;
+                    }
+                }
+            }
+            f.kind = F_END;
+            f.at = i;
+            return f;
+        }
+        if (!(a->tok[i].flags & NG_TOK_WORD)) {
+            f.kind = F_END;
+            f.at = i;
+            return f;
+        }
+        if (word_is(a, i, "that")) {
+            f.kind = F_THAT;
+            f.at = i + 1;
+            return f;
+        }
+        if (a->mention_at[i] < 0 && (a->lex[i].classes & NG_WC_PREP)) {
+            i = skip_pp(a, i, hi);
+            continue;
+        }
+        if (a->mention_at[i] < 0 && (a->lex[i].classes & NG_WC_GAP) &&
+            !(a->lex[i].classes & NG_WC_DET)) {
+            i++;
+            continue;
+        }
+        if (a->lex[i].classes & NG_WC_BOUNDARY) { /* "the man said when asked ..." */
+            f.kind = F_END;
+            f.at = i;
+            return f;
+        }
+        f.kind = F_CLAUSE;
+        f.at = i;
+        return f;
+    }
+    f.at = i;
+    return f;
+}
+
+/* ---- one cue ------------------------------------------------------------- */
+
+/* Does the subject found on the left read as passive ("was accused of")? */
+static int passive_before(const ng_attr *a, const cue_hit *h)
+{
+    uint32_t from = h->subj.found ? h->subj.np_end : h->b;
+    for (uint32_t i = from; i < h->b; i++)
+        if (a->lex[i].classes & NG_WC_BE)
+            return 1;
+    return h->b > 0 && (a->lex[h->b - 1].classes & NG_WC_BE);
+}
+
+/* The token where cue h's own words begin, for cutting the clause of an
+ * earlier cue in the same sentence ("NIS said ..., Yonhap reported"). */
+static uint32_t left_edge(const cue_hit *h)
+{
+    return h->subj.found && !h->inverted ? h->subj.np_begin : h->b;
+}
+
+/* End of a reported clause starting at token j of the sentence's hits[k]. */
+static uint32_t clause_end(const cue_hit *hits, size_t nhits, size_t k, uint32_t j, uint32_t hi)
+{
+    for (size_t n = k + 1; n < nhits; n++)
+        if (hits[n].ok && left_edge(&hits[n]) > j)
+            return left_edge(&hits[n]);
+    return hi;
+}
+
+/* The quote whose closing mark stands right before token i (skipping a
+ * comma outside the marks), or -1. */
+static int32_t quote_before(const ng_attr *a, uint32_t i, uint32_t lo)
+{
+    if (i > lo && ng_tok_is(a, i - 1, ','))
+        i--;
+    if (i <= lo)
+        return -1;
+    int32_t q = a->in_quote[i - 1];
+    if (q >= 0 && a->quotes.v[q].closed && a->quotes.v[q].close_tok == i - 1)
+        return q;
+    return -1;
+}
+
+static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
+                             size_t k)
+{
+    cue_hit *h = &hits[k];
+    ng_subject_right(a, h->e, &h->subj);
+    h->inverted = 1;
+    if (!h->subj.found)
+        return;
+    uint32_t lo = sn->tok_begin, hi = sn->tok_end;
+    uint32_t after = h->subj.np_end;
+    int initial = 1; /* only adverbs before "according to" */
+    for (uint32_t i = lo; i < h->b; i++)
+        if (!(a->lex[i].classes & NG_WC_GAP) && !ng_tok_is(a, i, ','))
+            initial = 0;
+    if (initial && after < hi && ng_tok_is(a, after, ',')) {
+        uint32_t end = clause_end(hits, nhits, k, after + 1, hi);
+        ng_attr_reported(a, h, after + 1, end, lo, 0);
+    } else if (h->b > lo) {
+        uint32_t end = h->b;
+        int32_t q = quote_before(a, end, lo);
+        if (q >= 0 && a->quotes.v[q].open_tok <= lo + 1)
+            ng_attr_direct(a, h, q);
+        else
+            ng_attr_reported(a, h, lo, end, NG_NO_TOK, 1);
+    }
+}
+
+void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits, size_t k)
+{
+    cue_hit *h = &hits[k];
+    const ng_cue *cue = h->cue;
+    uint32_t lo = sn->tok_begin, hi = sn->tok_end;
+    if (!h->ok)
+        return;
+    if (cue->frames & NG_CUE_PREP) {
+        handle_according(a, sn, hits, nhits, k);
+        return;
+    }
+    if (h->subj.negated && !(cue->frames & NG_CUE_TOPIC))
+        return; /* "Moscow has neither denied nor confirmed" */
+    if (!(cue->frames & NG_CUE_PASSIVE) && passive_before(a, h))
+        return; /* "Pyongyang was accused of ...": no speaker in the sentence */
+    uint32_t r = h->inverted ? h->subj.np_end : h->e;
+    if (cue->frames & NG_CUE_TOPIC) {
+        ng_attr_reported(a, h, r, clause_end(hits, nhits, k, r, hi), lo, 0);
+        return;
+    }
+    frame f = frame_right(a, cue, r, hi);
+    if (f.kind == F_QUOTE && (cue->frames & NG_CUE_QUOTE)) {
+        int32_t q = a->in_quote[f.at];
+        /* "said “ready” to ...": a quoted fragment inside the clause */
+        int marked = f.at > r && (ng_tok_is(a, f.at - 1, ',') || ng_tok_is(a, f.at - 1, ':'));
+        const ng_quote *qq = &a->quotes.v[q];
+        int capital = qq->open_tok + 1 < a->tx->ntokens &&
+                      (a->tok[qq->open_tok + 1].flags & NG_TOK_CAP);
+        if (marked || capital || f.at == r) {
+            if (marked || (capital && (!qq->closed || qq->close_tok + 2 >= hi))) {
+                ng_attr_direct(a, h, q);
+                return;
+            }
+        }
+        f.kind = F_CLAUSE;
+    }
+    uint32_t start_tok = f.at;
+    switch (f.kind) {
+    case F_THAT:
+    case F_COLON:
+        if (start_tok < hi)
+            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo, 0);
+        return;
+    case F_CLAUSE:
+    case F_QUOTE:
+        if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
+            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo, 0);
+        return;
+    case F_END:
+    default:
+        break;
+    }
+    /* the cue closes its clause: what was said stands before the subject */
+    uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
+    int32_t q = quote_before(a, before, lo);
+    if (q >= 0 && (cue->frames & NG_CUE_QUOTE)) {
+        ng_attr_direct(a, h, q);
+        /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
+        if (f.at < hi && ng_tok_is(a, f.at, ',') && f.at + 1 < hi && opens_quote(a, f.at + 1))
+            ng_attr_direct(a, h, a->in_quote[f.at + 1]);
+        return;
+    }
+    if (before > lo + 1 && ng_tok_is(a, before - 1, ','))
+        ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK, 1);
+}

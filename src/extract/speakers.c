@@ -1,0 +1,357 @@
+/* speakers.c - who is speaking: the subject noun phrase next to a cue and
+ * the entity it names.
+ *
+ * The subject of "Kremlin spokesman Dmitry Peskov on Monday told
+ * reporters" is found by walking left from the cue over words that may
+ * stand between a subject and its verb (adverbs, auxiliaries, time
+ * phrases, a comma parenthetical such as ", citing officials,"), then
+ * taking the noun phrase that ends there; its last word (the head) names
+ * the speaker when a mention covers it. A descriptor head the resolver
+ * could not bind ("a senior official") leaves the speaker unresolved:
+ * the rules never guess. Pronoun heads go to the most recent compatible
+ * speaker or actor (resolve_pronoun). */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
+
+#define NP_MAX 8      /* words in a subject noun phrase */
+#define PAREN_MAX 16  /* tokens in a comma parenthetical */
+#define PRONOUN_PARAS 2 /* how many paragraphs back a pronoun may reach */
+
+int ng_tok_is(const ng_attr *a, uint32_t i, char c)
+{
+    const ng_token *k = &a->tok[i];
+    return (k->flags & NG_TOK_PUNCT) && k->end - k->start == 1 && a->t[k->start] == c;
+}
+
+static int is_word(const ng_attr *a, uint32_t i)
+{
+    return (a->tok[i].flags & NG_TOK_WORD) != 0;
+}
+
+static int is_quote_mark(const ng_attr *a, uint32_t i)
+{
+    return (a->tok[i].flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) != 0;
+}
+
+static uint32_t first_tok_of_mention(const ng_attr *a, int32_t m, uint32_t from)
+{
+    uint32_t i = from;
+    while (i > 0 && a->mention_at[i - 1] == m)
+        i--;
+    return i;
+}
+
+/* Words whose mention is a possessive modifier or part of the same phrase
+ * are part of the subject: "South Korea's Yonhap News Agency". */
+static int np_word(const ng_attr *a, uint32_t i)
+{
+    const ng_token *k = &a->tok[i];
+    if (k->flags & NG_TOK_POSSESSIVE)
+        return 1;
+    if (!(k->flags & NG_TOK_WORD))
+        return ng_tok_is(a, i, '-');
+    if (a->mention_at[i] >= 0)
+        return 1;
+    if (a->lex[i].classes & (NG_WC_BOUNDARY | NG_WC_NEG))
+        return 0;
+    if (a->lex[i].cue && !(k->flags & NG_TOK_CAP))
+        return 0; /* a verb: "since kyiv accused" stops at "accused" */
+    return 1;
+}
+
+/* Collects "X and Y", "X, Y and Z" co-subjects on the left of np_begin. */
+static void coordination_left(const ng_attr *a, uint32_t lo, ng_subject *s)
+{
+    uint32_t i = s->np_begin;
+    int seen_and = 0;
+    while (i > lo + 1 && s->nmore < 4) {
+        uint32_t sep = i - 1;
+        int is_and = is_word(a, sep) && a->tok[sep].end - a->tok[sep].start == 3 &&
+                     !strncmp(a->t + a->tok[sep].start, "and", 3);
+        if (!is_and && !(seen_and && ng_tok_is(a, sep, ',')))
+            break;
+        seen_and |= is_and;
+        uint32_t j = sep - 1;
+        int32_t m = a->mention_at[j];
+        if (m < 0 || a->in_quote[j] >= 0)
+            break;
+        s->more[s->nmore++] = m;
+        i = first_tok_of_mention(a, m, j);
+        if (i > lo && is_word(a, i - 1) && a->tok[i - 1].end - a->tok[i - 1].start == 3 &&
+            !strncasecmp(a->t + a->tok[i - 1].start, "the", 3))
+            i--;
+        s->np_begin = i;
+    }
+}
+
+/* From the head token at np_end - 1, extends the phrase to the left. */
+static void np_extend_left(const ng_attr *a, uint32_t lo, ng_subject *s)
+{
+    uint32_t i = s->np_end - 1, n = 0;
+    while (i > lo && n < NP_MAX && a->in_quote[i - 1] < 0 && np_word(a, i - 1)) {
+        i--;
+        n++;
+    }
+    s->np_begin = i;
+}
+
+static void set_head(const ng_attr *a, uint32_t head, ng_subject *s)
+{
+    s->found = 1;
+    s->np_end = head + 1;
+    s->head_mention = a->mention_at[head];
+    if (s->head_mention < 0 && (a->lex[head].classes & NG_WC_PRONOUN))
+        s->pronoun_tok = head;
+}
+
+void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
+{
+    const ng_sentence *sn = &a->tx->sentences[a->tok[cue].sentence];
+    uint32_t lo = sn->tok_begin;
+    memset(s, 0, sizeof *s);
+    s->head_mention = -1;
+    s->pronoun_tok = NG_NO_TOK;
+    uint32_t k = cue;
+    while (k > lo) {
+        uint32_t i = k - 1;
+        if (a->in_quote[i] >= 0)
+            return;
+        if (is_word(a, i) && a->mention_at[i] < 0 &&
+            ((a->lex[i].classes & (NG_WC_GAP | NG_WC_NEG)) || (a->tok[i].flags & NG_TOK_DIGIT))) {
+            s->negated |= (a->lex[i].classes & NG_WC_NEG) != 0;
+            k = i;
+            continue;
+        }
+        if (ng_tok_is(a, i, ',')) {
+            /* a parenthetical ", in a post on X," / ", citing Y," is skipped;
+             * an appositive ", Volodymyr Zelenskiy," is the subject itself */
+            uint32_t p = i;
+            while (p > lo && i - p < PAREN_MAX && !ng_tok_is(a, p - 1, ',') &&
+                   !is_quote_mark(a, p - 1))
+                p--;
+            if (p <= lo || !ng_tok_is(a, p - 1, ','))
+                return;
+            if (a->lex[p].classes & NG_WC_OPENER) {
+                k = p - 1;
+                continue;
+            }
+            int32_t m = i > 0 ? a->mention_at[i - 1] : -1;
+            if (m >= 0 && first_tok_of_mention(a, m, i - 1) == p) {
+                set_head(a, i - 1, s);
+                s->np_begin = p;
+                if (p - 1 > lo) { /* "Ukraine's President, ..." belongs to it */
+                    ng_subject t = *s;
+                    t.np_end = p - 1;
+                    np_extend_left(a, lo, &t);
+                    s->np_begin = t.np_begin;
+                }
+                return;
+            }
+            return;
+        }
+        break;
+    }
+    if (k <= lo || !is_word(a, k - 1) || (a->lex[k - 1].classes & NG_WC_BOUNDARY))
+        return;
+    set_head(a, k - 1, s);
+    np_extend_left(a, lo, s);
+    for (uint32_t i = s->np_begin; i < s->np_end; i++)
+        if (a->lex[i].classes & NG_WC_NEG)
+            s->negated = 1;
+    if (s->np_begin > lo && a->lex[s->np_begin - 1].classes & NG_WC_NEG)
+        s->negated = 1; /* "neither Moscow nor ..." */
+    coordination_left(a, lo, s);
+    if (s->np_begin > lo && (a->lex[s->np_begin - 1].classes & NG_WC_NEG))
+        s->negated = 1;
+}
+
+void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s)
+{
+    const ng_sentence *sn = &a->tx->sentences[a->tok[pos < a->tx->ntokens ? pos : pos - 1].sentence];
+    uint32_t hi = sn->tok_end, i = pos, n = 0;
+    int32_t last_name = -1, last_any = -1;
+    uint32_t last_name_tok = 0, last_any_tok = 0;
+    memset(s, 0, sizeof *s);
+    s->head_mention = -1;
+    s->pronoun_tok = NG_NO_TOK;
+    if (pos >= hi || a->in_quote[pos] >= 0)
+        return;
+    if (is_word(a, pos) && (a->lex[pos].classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
+        s->found = 1;
+        s->np_begin = pos;
+        s->np_end = pos + 1;
+        s->pronoun_tok = pos;
+        return;
+    }
+    while (i < hi && n < NP_MAX + 4 && a->in_quote[i] < 0) {
+        int32_t m = a->mention_at[i];
+        if (m < 0) {
+            int is_and = is_word(a, i) && a->tok[i].end - a->tok[i].start == 3 &&
+                         !strncmp(a->t + a->tok[i].start, "and", 3);
+            if (!is_and && !np_word(a, i))
+                break;
+            if (is_word(a, i) && (a->lex[i].classes & NG_WC_PREP) &&
+                !(a->tok[i].flags & NG_TOK_CAP))
+                break;
+        } else {
+            if (last_any >= 0 && m != last_any && s->nmore < 4)
+                s->more[s->nmore++] = last_any; /* "the U.S. and South Korea" */
+            last_any = m;
+            last_any_tok = i;
+            if (a->ex->mentions[m].kind == NG_KIND_NAME) {
+                last_name = m;
+                last_name_tok = i;
+            }
+        }
+        i++;
+        n++;
+    }
+    if (i == pos)
+        return;
+    s->found = 1;
+    s->np_begin = pos;
+    s->np_end = i;
+    /* "said Kremlin spokesman Dmitry Peskov": the last name is the speaker */
+    if (last_any >= 0) {
+        s->head_mention = last_any;
+        if (last_name >= 0 && last_name != last_any && last_name_tok + 3 >= last_any_tok)
+            s->head_mention = last_name;
+        /* co-speakers exclude the head */
+        uint32_t w = 0;
+        for (uint32_t j = 0; j < s->nmore; j++)
+            if (s->more[j] != s->head_mention &&
+                a->ex->mentions[s->more[j]].entity != a->ex->mentions[s->head_mention].entity)
+                s->more[w++] = s->more[j];
+        s->nmore = w;
+    }
+}
+
+/* ---- pronouns ------------------------------------------------------------ */
+
+static int entity_gender(const ng_attr *a, int32_t e)
+{
+    const ng_local_entity *le = &a->ex->entities[e];
+    if (!a->gaz || !le->given)
+        return 0;
+    const char *g = le->given;
+    size_t n = strcspn(g, " ");
+    int r = ng_gazetteer_gender(a->gaz, g, n);
+    return r == 'u' ? 0 : r;
+}
+
+static int compatible(const ng_attr *a, int32_t e, uint32_t feat)
+{
+    if (e < 0)
+        return 0;
+    const ng_local_entity *le = &a->ex->entities[e];
+    if (feat & NG_FEAT_THING)
+        return le->type == NG_TYPE_ORG || le->type == NG_TYPE_PLACE;
+    if (le->type != NG_TYPE_PERSON)
+        return 0;
+    int g = entity_gender(a, e);
+    if ((feat & NG_FEAT_MALE) && g == 'f')
+        return 0;
+    if ((feat & NG_FEAT_FEMALE) && g == 'm')
+        return 0;
+    return 1;
+}
+
+/* Index of the last mention starting before byte pos (mentions are sorted). */
+static ssize_t last_mention_before(const ng_extraction *ex, uint32_t pos)
+{
+    size_t lo = 0, hi = ex->nmentions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ex->mentions[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (ssize_t)lo - 1;
+}
+
+/* The antecedent of a speaker pronoun: the most recent compatible actor
+ * outside quotations and attributed clauses, within two paragraphs back,
+ * unless the last speaker is more recent than it ("X said ... . He added"). */
+static int32_t resolve_pronoun(const ng_attr *a, uint32_t ptok)
+{
+    uint32_t feat = a->lex[ptok].features;
+    if (feat & NG_FEAT_PLURAL)
+        return -1;
+    uint32_t para = a->tx->sentences[a->tok[ptok].sentence].para;
+    uint32_t min_para = para > PRONOUN_PARAS ? para - PRONOUN_PARAS : 0;
+    int32_t cand = -1;
+    uint32_t cand_pos = 0;
+    const ng_extraction *ex = a->ex;
+    for (ssize_t m = last_mention_before(ex, a->tok[ptok].start); m >= 0; m--) {
+        const ng_mention *mm = &ex->mentions[m];
+        if (a->tx->sentences[mm->sentence].para < min_para)
+            break;
+        if (mm->kind == NG_KIND_PRONOUN || !compatible(a, mm->entity, feat))
+            continue;
+        /* the token of the mention's first byte */
+        size_t lo = 0, hi = a->tx->ntokens;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (a->tok[mid].start < mm->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < a->tx->ntokens && (a->in_quote[lo] >= 0 || a->in_content[lo]))
+            continue;
+        cand = mm->entity;
+        cand_pos = mm->start;
+        break;
+    }
+    if (a->last_speaker >= 0 && compatible(a, a->last_speaker, feat) &&
+        a->last_speaker_tok < ptok &&
+        a->tx->sentences[a->tok[a->last_speaker_tok].sentence].para >= min_para &&
+        (cand < 0 || a->tok[a->last_speaker_tok].start >= cand_pos))
+        return a->last_speaker;
+    return cand;
+}
+
+static int add_pronoun_mention(ng_attr *a, uint32_t ptok, int32_t e)
+{
+    if (a->npron == a->pron_cap) {
+        size_t cap = a->pron_cap ? a->pron_cap * 2 : 16;
+        ng_mention *p = realloc(a->pron, cap * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        a->pron = p;
+        a->pron_cap = cap;
+    }
+    ng_mention *m = &a->pron[a->npron];
+    m->start = a->tok[ptok].start;
+    m->end = a->tok[ptok].end;
+    m->sentence = a->tok[ptok].sentence;
+    m->type = a->ex->entities[e].type;
+    m->kind = NG_KIND_PRONOUN;
+    m->entity = e;
+    return (int)a->npron++;
+}
+
+int32_t ng_subject_speaker(ng_attr *a, const ng_subject *s, int32_t *mention)
+{
+    *mention = -1;
+    if (!s->found)
+        return -1;
+    if (s->head_mention >= 0) {
+        *mention = s->head_mention;
+        return a->ex->mentions[s->head_mention].entity;
+    }
+    if (s->pronoun_tok == NG_NO_TOK)
+        return -1;
+    int32_t e = resolve_pronoun(a, s->pronoun_tok);
+    if (e < 0)
+        return -1;
+    int idx = add_pronoun_mention(a, s->pronoun_tok, e);
+    if (idx >= 0)
+        *mention = -2 - idx; /* decoded when the pronoun mentions are merged */
+    return e;
+}

@@ -1,0 +1,332 @@
+/* statements.c - who said what about whom, for one document
+ * (ng_statements_find of stages.h).
+ *
+ * The pass reads like the job: look every word up in the cue lexicon
+ * once, pair the quotation marks (quotes.c), then per sentence find the
+ * speech cues and their subjects (speakers.c) and let the rules of
+ * frames.c decide what each cue attributes (emit.c writes it). Quotations
+ * no cue claimed are handled last: a quote that continues a speaker's
+ * words inherits the speaker; scare quotes and titles are dropped.
+ * Everything is linear in the document: per-token arrays, one hash probe
+ * per word, bounded look-arounds. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HITS_MAX 64 /* cues in one sentence */
+
+static uint32_t sent_of(const ng_attr *a, uint32_t tok)
+{
+    return a->tok[tok].sentence;
+}
+
+static uint32_t para_of(const ng_attr *a, uint32_t tok)
+{
+    return a->tx->sentences[a->tok[tok].sentence].para;
+}
+
+/* Marks each token with the mention that covers it (mentions are sorted). */
+static void map_mentions(ng_attr *a)
+{
+    const ng_extraction *ex = a->ex;
+    size_t n = a->tx->ntokens, t = 0;
+    for (size_t i = 0; i < n; i++)
+        a->mention_at[i] = -1;
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const ng_mention *mm = &ex->mentions[m];
+        while (t > 0 && a->tok[t - 1].end > mm->start)
+            t--; /* overlapping mentions: step back a little */
+        while (t < n && a->tok[t].end <= mm->start)
+            t++;
+        for (size_t k = t; k < n && a->tok[k].start < mm->end; k++)
+            if (a->mention_at[k] < 0 || mm->end - mm->start >
+                    ex->mentions[a->mention_at[k]].end - ex->mentions[a->mention_at[k]].start)
+                a->mention_at[k] = (int32_t)m;
+    }
+}
+
+static void map_lexicon(ng_attr *a)
+{
+    for (size_t i = 0; i < a->tx->ntokens; i++) {
+        const ng_token *k = &a->tok[i];
+        if (k->flags & NG_TOK_WORD)
+            a->lex[i] = ng_cues_word(a->cues, a->t + k->start, k->end - k->start);
+        else
+            memset(&a->lex[i], 0, sizeof a->lex[i]);
+    }
+}
+
+/* The cue starting at token i (a phrase when one matches), or NULL. */
+static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
+{
+    const ng_word_info *w = &a->lex[i];
+    if (w->phrase_max > 1) {
+        ng_cue_word words[8];
+        size_t n = 0;
+        for (uint32_t j = i; j < hi && n < w->phrase_max && n < 8; j++) {
+            if (!(a->tok[j].flags & NG_TOK_WORD) || a->in_quote[j] >= 0)
+                break;
+            words[n].s = a->t + a->tok[j].start;
+            words[n].n = a->tok[j].end - a->tok[j].start;
+            n++;
+        }
+        const ng_cue *c = ng_cues_phrase(a->cues, words, n);
+        if (c)
+            return c;
+    }
+    return w->cue;
+}
+
+/* Subject of a hit: on the left, else after the cue when the cue follows
+ * a quotation or a comma ("...," said Peskov). */
+static void find_subject(ng_attr *a, cue_hit *h, uint32_t lo)
+{
+    if (h->cue->frames & NG_CUE_PREP)
+        return; /* according to: handled by its rule */
+    ng_subject_left(a, h->b, &h->subj);
+    if (h->subj.found)
+        return;
+    uint32_t p = h->b;
+    if (p > lo && ng_tok_is(a, p - 1, ','))
+        p--;
+    int after_quote = p > lo && a->in_quote[p - 1] >= 0;
+    if (p == lo || after_quote || ng_tok_is(a, h->b - 1, ',')) {
+        ng_subject_right(a, h->e, &h->subj);
+        h->inverted = h->subj.found;
+    }
+}
+
+static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
+{
+    const ng_sentence *sn = &a->tx->sentences[s];
+    size_t nhits = 0;
+    if (sn->tok_begin < sn->tok_end && (a->tok[sn->tok_begin].flags & NG_TOK_HEADLINE))
+        return 0; /* a headline "Ukraine willing to swap captives: Zelenskyy" */
+    for (uint32_t i = sn->tok_begin; i < sn->tok_end && nhits < HITS_MAX; i++) {
+        if (!(a->tok[i].flags & NG_TOK_WORD) || a->in_quote[i] >= 0 || a->mention_at[i] >= 0)
+            continue;
+        const ng_cue *c = cue_at(a, i, sn->tok_end);
+        if (!c || (c->frames & NG_CUE_SOURCE))
+            continue;
+        if (c->nwords == 1 && i > sn->tok_begin && (a->lex[i - 1].classes & NG_WC_DET))
+            continue; /* "the report", "to confirm" */
+        cue_hit *h = &hits[nhits++];
+        memset(h, 0, sizeof *h);
+        h->b = i;
+        h->e = i + c->nwords;
+        h->cue = c;
+        h->speaker = -1;
+        h->speaker_mention = -1;
+        i = h->e - 1;
+    }
+    for (size_t k = 0; k < nhits; k++) {
+        find_subject(a, &hits[k], sn->tok_begin);
+        hits[k].ok = 1;
+    }
+    for (size_t k = 0; k < nhits && !a->rc; k++)
+        ng_attr_cue(a, sn, hits, nhits, k);
+    return a->rc;
+}
+
+/* ---- quotations no cue claimed ------------------------------------------- */
+
+static int titlecase(const ng_attr *a, const ng_quote *q)
+{
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = q->open_tok + 1; i < q->close_tok; i++) {
+        const ng_token *k = &a->tok[i];
+        if (!(k->flags & NG_TOK_WORD) || k->end - k->start < 4)
+            continue;
+        words++;
+        caps += (k->flags & NG_TOK_CAP) != 0;
+    }
+    char last = q->end > q->start ? a->t[q->end - 1] : 0;
+    return words > 0 && caps * 10 >= words * 6 && last != '.' && last != '?' && last != '!';
+}
+
+static uint32_t quote_words(const ng_attr *a, const ng_quote *q)
+{
+    uint32_t n = 0;
+    for (uint32_t i = q->open_tok + 1; i < q->close_tok; i++)
+        n += (a->tok[i].flags & NG_TOK_WORD) != 0;
+    return n;
+}
+
+/* Insertion sort of statement indices by anchor: statements come out of
+ * the sentence pass almost in order, so this is linear in practice and
+ * needs no global state (qsort would, and must stay thread-safe). */
+static void sort_by_anchor(const uint32_t *anchor, int32_t *idx, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        int32_t v = idx[i];
+        size_t j = i;
+        while (j > 0 && anchor[idx[j - 1]] > anchor[v]) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = v;
+    }
+}
+
+static int uncued_quotes(ng_attr *a)
+{
+    size_t ns = a->nanchor;
+    int32_t *order = malloc((ns ? ns : 1) * sizeof *order);
+    if (!order)
+        return NG_ENOMEM;
+    for (size_t i = 0; i < ns; i++)
+        order[i] = (int32_t)i;
+    sort_by_anchor(a->anchor, order, ns);
+    size_t p = 0; /* first statement (in order) anchored at or after the quote */
+    for (size_t qi = 0; qi < a->quotes.n && !a->rc; qi++) {
+        ng_quote *q = &a->quotes.v[qi];
+        while (p < ns && a->anchor[order[p]] < q->open_tok)
+            p++;
+        if (q->used || (a->tok[q->open_tok].flags & NG_TOK_HEADLINE))
+            continue;
+        if (quote_words(a, q) < 4 || titlecase(a, q))
+            continue; /* scare quotes, titles */
+        if (q->open_tok > 0 && (a->lex[q->open_tok - 1].classes & NG_WC_TITLE))
+            continue;
+        uint32_t s_open = sent_of(a, q->open_tok);
+        uint32_t last = q->close_tok < a->tx->ntokens ? q->close_tok : q->close_tok - 1;
+        uint32_t s_close = sent_of(a, last);
+        int32_t from = -1;
+        size_t fs = a->first_statement;
+        if (p < ns) { /* a statement later in the quote's own sentence */
+            uint32_t s = sent_of(a, a->anchor[order[p]]);
+            if (s >= s_open && s <= s_close && a->ex->statements[fs + order[p]].direct)
+                from = (int32_t)(fs + order[p]);
+        }
+        if (from < 0 && p > 0) {
+            uint32_t prev = a->anchor[order[p - 1]];
+            uint32_t pp = para_of(a, prev), qp = para_of(a, q->open_tok);
+            if (pp == qp || (pp + 1 == qp && (a->tok[q->open_tok].flags & NG_TOK_PARA_START)))
+                from = (int32_t)(fs + order[p - 1]);
+        }
+        int sentence_like = (a->tok[q->open_tok].flags & NG_TOK_PARA_START) &&
+                            q->open_tok + 1 < a->tx->ntokens &&
+                            (a->tok[q->open_tok + 1].flags & NG_TOK_CAP) && quote_words(a, q) >= 6;
+        if (from >= 0 || sentence_like)
+            ng_attr_inherit(a, (int32_t)qi, from);
+    }
+    free(order);
+    return a->rc;
+}
+
+/* ---- pronoun mentions ---------------------------------------------------- */
+
+/* Merges the pronoun mentions made for speakers into ex->mentions (kept
+ * sorted by start) and renumbers every mention index that points there. */
+static int merge_pronouns(ng_attr *a)
+{
+    ng_extraction *ex = a->ex;
+    size_t n = ex->nmentions, k = a->npron;
+    if (!k)
+        return 0;
+    int32_t *old_to_new = malloc(n ? n * sizeof *old_to_new : 1);
+    int32_t *pron_to_new = malloc(k * sizeof *pron_to_new);
+    int32_t *porder = malloc(k * sizeof *porder);
+    uint32_t *pstart = malloc(k * sizeof *pstart);
+    ng_mention *merged = malloc((n + k) * sizeof *merged);
+    int rc = NG_ENOMEM;
+    if (!old_to_new || !pron_to_new || !porder || !pstart || !merged)
+        goto cleanup;
+    for (size_t i = 0; i < k; i++) {
+        porder[i] = (int32_t)i;
+        pstart[i] = a->pron[i].start;
+    }
+    sort_by_anchor(pstart, porder, k);
+    size_t i = 0, j = 0, o = 0;
+    while (i < n || j < k) {
+        if (j >= k || (i < n && ex->mentions[i].start <= a->pron[porder[j]].start)) {
+            old_to_new[i] = (int32_t)o;
+            merged[o++] = ex->mentions[i++];
+        } else {
+            pron_to_new[porder[j]] = (int32_t)o;
+            merged[o++] = a->pron[porder[j++]];
+        }
+    }
+    for (size_t s = a->first_statement; s < ex->nstatements; s++) {
+        int32_t *sm = &ex->statements[s].speaker_mention;
+        if (*sm >= 0)
+            *sm = old_to_new[*sm];
+        else if (*sm <= -2)
+            *sm = pron_to_new[-2 - *sm];
+    }
+    for (size_t e = 0; e < ex->nentities; e++) {
+        ng_local_entity *le = &ex->entities[e];
+        if (le->first_mention < n)
+            le->first_mention = (uint32_t)old_to_new[le->first_mention];
+    }
+    for (size_t p = 0; p < k; p++)
+        if (a->pron[p].entity >= 0)
+            ex->entities[a->pron[p].entity].mentions++;
+    free(ex->mentions);
+    ex->mentions = merged;
+    ex->nmentions = n + k;
+    ex->mentions_cap = n + k;
+    merged = NULL;
+    rc = 0;
+cleanup:
+    free(merged);
+    free(pstart);
+    free(porder);
+    free(pron_to_new);
+    free(old_to_new);
+    return rc;
+}
+
+int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extraction *ex,
+                       ng_error *err)
+{
+    ng_attr a;
+    cue_hit *hits = NULL;
+    int rc = 0;
+    size_t n = ex->text.ntokens;
+    memset(&a, 0, sizeof a);
+    if (!n || !cues)
+        return 0;
+    a.cues = cues;
+    a.gaz = gaz;
+    a.ex = ex;
+    a.tx = &ex->text;
+    a.tok = ex->text.tokens;
+    a.t = ex->doc->text;
+    a.last_speaker = -1;
+    a.first_statement = ex->nstatements;
+    a.lex = malloc(n * sizeof *a.lex);
+    a.in_quote = malloc(n * sizeof *a.in_quote);
+    a.mention_at = malloc(n * sizeof *a.mention_at);
+    a.in_content = calloc(n, 1);
+    a.stamp = calloc(ex->nentities ? ex->nentities : 1, sizeof *a.stamp);
+    hits = malloc(HITS_MAX * sizeof *hits);
+    if (!a.lex || !a.in_quote || !a.mention_at || !a.in_content || !a.stamp || !hits) {
+        rc = NG_ENOMEM;
+        goto cleanup;
+    }
+    map_lexicon(&a);
+    map_mentions(&a);
+    if ((rc = ng_quotes_find(a.tx, &a.quotes, a.in_quote)) < 0)
+        goto cleanup;
+    for (uint32_t s = 0; s < a.tx->nsentences; s++)
+        if ((rc = process_sentence(&a, s, hits)) < 0)
+            goto cleanup;
+    if ((rc = uncued_quotes(&a)) < 0)
+        goto cleanup;
+    rc = merge_pronouns(&a);
+cleanup:
+    if (rc < 0)
+        ng_error_set(err, rc, "%s: out of memory attributing statements", ex->doc->path);
+    free(hits);
+    free(a.stamp);
+    free(a.in_content);
+    free(a.mention_at);
+    free(a.in_quote);
+    free(a.lex);
+    free(a.quotes.v);
+    free(a.pron);
+    free(a.anchor);
+    return rc;
+}
