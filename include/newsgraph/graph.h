@@ -79,7 +79,7 @@ typedef struct ng_node_stats {
     double degree, in_degree, out_degree; /* counts of edges (unweighted) */
     double weighted_degree;               /* sum of edge weights in + out */
     double pagerank;     /* weighted by edge weight, damping 0.85 */
-    double betweenness;  /* directed, unweighted */
+    double betweenness;  /* directed, unweighted, parallel relations as one tie */
     double closeness;    /* harmonic centrality over undirected hops, normalised to [0,1] */
     double eigenvector;  /* on the undirected projection, scaled max 1 */
     double hub, authority; /* HITS, scaled max 1 */

@@ -64,6 +64,13 @@ static double finite_or_zero(double x)
  * max-normalised vector or after POWER_ITERATIONS rounds. */
 enum { POWER_ITERATIONS = 2000 };
 
+/* Power iteration stops at a 1e-12 change, so digits beyond 1e-10 are
+ * noise (and scores that should be 0 end up as 1e-47): drop them. */
+static double settle(double x)
+{
+    return round(x * 1e10) / 1e10;
+}
+
 /* Scales x so its largest entry is 1 (all zero stays zero); returns the
  * largest absolute change against prev when prev is given. */
 static double normalise_max(double *x, const double *prev, size_t n)
@@ -105,7 +112,7 @@ static int eigenvector_scores(const pair *p, size_t np, size_t n, ng_node_stats 
             break;
     }
     for (size_t i = 0; i < n; i++)
-        ns[i].eigenvector = x[i];
+        ns[i].eigenvector = settle(x[i]);
     free(x);
     free(y);
     return 0;
@@ -139,7 +146,7 @@ static int hits_scores(const ng_graph *g, ng_node_stats *ns)
             break;
     }
     for (size_t i = 0; i < n; i++)
-        ns[i].hub = h[i], ns[i].authority = a[i];
+        ns[i].hub = settle(h[i]), ns[i].authority = settle(a[i]);
     free(h);
     free(a);
     free(prev);
@@ -233,27 +240,33 @@ cleanup:
     return rc;
 }
 
-/* Density counts distinct ordered pairs (u != v), so two relations
- * between the same actors do not push it above 1. */
-static double directed_density(const ng_graph *g)
+/* The simple directed graph: distinct ordered pairs (u != v). Two
+ * relations between the same actors are one tie for shortest paths
+ * (igraph would count parallel edges as separate paths) and for
+ * density, which then stays within [0, 1]. */
+static int build_simple(const ng_graph *g, igraph_vector_int_t *edges, ng_error *err)
 {
-    size_t n = g->nnodes;
-    if (n < 2)
-        return 0.0;
+    int rc = 0;
     pair *p = g->nedges ? malloc(g->nedges * sizeof *p) : NULL;
-    if (!p)
-        return 0.0;
-    size_t np = 0, distinct = 0;
+    if (g->nedges && !p)
+        return ng_error_set(err, NG_ENOMEM, "out of memory computing graph statistics");
+    size_t np = 0, k = 0;
     for (size_t i = 0; i < g->nedges; i++)
         if (g->edges[i].source != g->edges[i].target)
             p[np++] = (pair){g->edges[i].source, g->edges[i].target, 0};
     if (np > 1)
         qsort(p, np, sizeof *p, cmp_pair);
     for (size_t i = 0; i < np; i++)
-        if (i == 0 || cmp_pair(&p[i - 1], &p[i]) != 0)
-            distinct++;
+        if (k == 0 || cmp_pair(&p[k - 1], &p[i]) != 0)
+            p[k++] = p[i];
+    IG(igraph_vector_int_resize(edges, 2 * (igraph_integer_t)k));
+    for (size_t i = 0; i < k; i++) {
+        VECTOR(*edges)[2 * i] = p[i].a;
+        VECTOR(*edges)[2 * i + 1] = p[i].b;
+    }
+cleanup:
     free(p);
-    return (double)distinct / ((double)n * (double)(n - 1));
+    return rc;
 }
 
 /* The igraph part proper; runs under igraph_lock with quiet handlers. */
@@ -261,9 +274,9 @@ static int compute_locked(const ng_graph *g, ng_graph_stats *out, ng_error *err)
 {
     int rc = 0;
     igraph_integer_t n = (igraph_integer_t)g->nnodes, m = (igraph_integer_t)g->nedges;
-    igraph_t dg, ug;
-    int have_dg = 0, have_ug = 0;
-    igraph_vector_int_t edges = {0}, uedges = {0}, ideg = {0}, membership = {0};
+    igraph_t dg, ug, sg;
+    int have_dg = 0, have_ug = 0, have_sg = 0;
+    igraph_vector_int_t edges = {0}, uedges = {0}, sedges = {0}, ideg = {0}, membership = {0};
     igraph_vector_t w = {0}, uw = {0}, v = {0}, v2 = {0};
     ng_node_stats *ns = out->nodes;
     pair *pairs = NULL;
@@ -272,6 +285,7 @@ static int compute_locked(const ng_graph *g, ng_graph_stats *out, ng_error *err)
     IG(igraph_vector_int_init(&edges, 2 * m));
     IG(igraph_vector_init(&w, m));
     IG(igraph_vector_int_init(&uedges, 0));
+    IG(igraph_vector_int_init(&sedges, 0));
     IG(igraph_vector_init(&uw, 0));
     IG(igraph_vector_int_init(&ideg, n));
     IG(igraph_vector_int_init(&membership, n));
@@ -288,6 +302,12 @@ static int compute_locked(const ng_graph *g, ng_graph_stats *out, ng_error *err)
         goto cleanup;
     IG(igraph_create(&ug, &uedges, n, IGRAPH_UNDIRECTED));
     have_ug = 1;
+    if ((rc = build_simple(g, &sedges, err)) < 0)
+        goto cleanup;
+    IG(igraph_create(&sg, &sedges, n, IGRAPH_DIRECTED));
+    have_sg = 1;
+    igraph_integer_t sm = igraph_ecount(&sg);
+    out->density = n > 1 ? (double)sm / ((double)n * (double)(n - 1)) : 0.0;
     igraph_integer_t um = igraph_ecount(&ug);
 
     IG(igraph_degree(&dg, &ideg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
@@ -307,12 +327,12 @@ static int compute_locked(const ng_graph *g, ng_graph_stats *out, ng_error *err)
                        IGRAPH_DIRECTED, 0.85, &w, NULL));
     for (igraph_integer_t i = 0; i < n; i++)
         ns[i].pagerank = finite_or_zero(VECTOR(v)[i]);
-    IG(igraph_betweenness(&dg, &v, igraph_vss_all(), IGRAPH_DIRECTED, NULL));
+    IG(igraph_betweenness(&sg, &v, igraph_vss_all(), IGRAPH_DIRECTED, NULL));
     for (igraph_integer_t i = 0; i < n; i++)
         ns[i].betweenness = finite_or_zero(VECTOR(v)[i]);
     /* Hop distance ignoring direction: in a "who spoke about whom" graph
      * most actors never speak, so outward reachability would be 0. */
-    IG(igraph_harmonic_centrality(&dg, &v, igraph_vss_all(), IGRAPH_ALL, NULL, 1));
+    IG(igraph_harmonic_centrality(&sg, &v, igraph_vss_all(), IGRAPH_ALL, NULL, 1));
     for (igraph_integer_t i = 0; i < n; i++)
         ns[i].closeness = n > 1 ? finite_or_zero(VECTOR(v)[i]) : 0.0;
 
@@ -346,6 +366,8 @@ static int compute_locked(const ng_graph *g, ng_graph_stats *out, ng_error *err)
     out->components = (size_t)ncomp;
 cleanup:
     free(pairs);
+    if (have_sg)
+        igraph_destroy(&sg);
     if (have_ug)
         igraph_destroy(&ug);
     if (have_dg)
@@ -355,6 +377,7 @@ cleanup:
     igraph_vector_int_destroy(&membership);
     igraph_vector_int_destroy(&ideg);
     igraph_vector_destroy(&uw);
+    igraph_vector_int_destroy(&sedges);
     igraph_vector_int_destroy(&uedges);
     igraph_vector_destroy(&w);
     igraph_vector_int_destroy(&edges);
@@ -387,7 +410,6 @@ int ng_graph_compute_stats(const ng_graph *g, ng_graph_stats *out, ng_error *err
     out->nodes = calloc(g->nnodes, sizeof *out->nodes);
     if (!out->nodes)
         return ng_error_set(err, NG_ENOMEM, "out of memory computing graph statistics");
-    out->density = directed_density(g);
 
     pthread_mutex_lock(&igraph_lock);
     igraph_error_handler_t *old_error = igraph_set_error_handler(igraph_error_handler_ignore);

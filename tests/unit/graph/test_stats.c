@@ -97,6 +97,28 @@ static void test_betweenness_of_centre(void)
     ng_graph_free(g);
 }
 
+/* a -> b (two relations) -> d and a -> c -> d: relations between one
+ * pair are one tie, so b and c share the a..d path equally. */
+static void test_parallel_relations_are_one_tie_for_paths(void)
+{
+    ng_graph *g = ng_graph_new();
+    const char *ids[] = {"a", "b", "c", "d"};
+    for (int i = 0; i < 4; i++)
+        ng_graph_add_node(g, ids[i], NULL, "person");
+    ng_graph_add_statement(g, 0, 1, "said", NULL);
+    ng_graph_add_statement(g, 0, 1, "warned", NULL);
+    ng_graph_add_statement(g, 1, 3, "said", NULL);
+    ng_graph_add_statement(g, 0, 2, "said", NULL);
+    ng_graph_add_statement(g, 2, 3, "said", NULL);
+    ng_graph_stats st;
+    CHECK(ng_graph_compute_stats(g, &st, NULL) == 0);
+    CHECK(NEAR(st.nodes[1].betweenness, 0.5) && NEAR(st.nodes[2].betweenness, 0.5));
+    CHECK(st.nodes[0].degree == 3 && st.nodes[0].out_degree == 3);
+    CHECK(NEAR(st.density, 4.0 / 12));
+    ng_graph_stats_free(&st);
+    ng_graph_free(g);
+}
+
 /* a -> b -> c with weights: PageRank grows along the path and sums to 1;
  * weighted degree sums the statements. */
 static void test_path_pagerank_and_weighted_degree(void)
@@ -192,6 +214,7 @@ int main(void)
     RUN(test_graph_without_edges);
     RUN(test_star_centre_dominates);
     RUN(test_betweenness_of_centre);
+    RUN(test_parallel_relations_are_one_tie_for_paths);
     RUN(test_path_pagerank_and_weighted_degree);
     RUN(test_two_triangles_two_communities);
     RUN(test_stats_are_deterministic);
