@@ -1,0 +1,574 @@
+/* coref.c - in-document coreference: one document's mentions become
+ * local entities (ng_coref_document of stages.h).
+ *
+ * The order of the passes is the order in which news text commits to an
+ * identity: full names first ("Dmitry Peskov"), then what is defined by
+ * them (acronyms in "Security Service of Ukraine (SSU)"), then the short
+ * forms that lean on them (a surname, an acronym, a demonym), and last
+ * the descriptors ("the Kremlin spokesman"), which need the roles that
+ * apposition ("Kremlin spokesman Dmitry Peskov") gave the entities. */
+#include "coref.h"
+
+#include "resolve_names.h"
+#include "strmap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORDS 12
+
+/* A cluster of name mentions under construction. */
+typedef struct cluster {
+    const char *key;         /* key of its fullest name */
+    const char *name;        /* display name when constructed ("Security Service of Ukraine") */
+    uint32_t best;           /* mention giving the fullest name */
+    uint32_t words;          /* words in key */
+    const char *surname;     /* key of the surname (persons) */
+    const char *first;       /* key of the first word (persons) */
+    uint8_t surname_first;   /* "Kim" alone refers to "Kim Jong Un" */
+    char acronym[16];
+    ng_role role;
+    int role_score;          /* -1 none */
+    uint32_t type_count[NG_TYPE_COUNT];
+    int entity;
+} cluster;
+
+typedef struct coref {
+    const ng_gazetteer *gaz;
+    ng_extraction *ex;
+    const char *text;
+    cluster *cl;
+    size_t ncl, capcl;
+    int32_t *of;             /* mention -> cluster, -1 */
+    uint32_t *name_start;    /* mention -> start of the name after leading titles */
+    const char **mkey;       /* mention -> key of its (title-stripped) name */
+    ng_strmap bykey;         /* key -> cluster */
+} coref;
+
+static const char *arena_key(coref *c, const char *s, size_t n)
+{
+    char buf[NG_NAME_MAX];
+    size_t k = ng_name_key(s, n, buf, sizeof buf);
+    return ng_extraction_strdup(c->ex, buf, k);
+}
+
+/* Whether the byte before q ends a character that words never cross
+ * backwards: space, line break, brackets, ASCII punctuation other than
+ * the dots and apostrophes inside words, and typographic quotes/dashes. */
+static int stop_before(const char *t, uint32_t q)
+{
+    unsigned char b = (unsigned char)t[q - 1];
+    if (b < 0x80) return b == ' ' || b == '\n' || b == '\t' || b == '(' || b == ')' || b == '"' ||
+                         b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '[';
+    if (q >= 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80)
+        return b == 0x9C || b == 0x9D || b == 0x98 || b == 0x93 || b == 0x94;
+    if (q >= 2 && (unsigned char)t[q - 2] == 0xC2) return b == 0xAB || b == 0xBB;
+    return 0;
+}
+
+static int is_capital(unsigned char ch) { return (ch >= 'A' && ch <= 'Z') || ch >= 0x80; }
+
+/* Where a person's name starts once titles written inside the span are
+ * skipped ("President Zelensky", "MP Lee Seong-kweun"); never past the
+ * last word. */
+static uint32_t skip_titles(const coref *c, const ng_mention *m)
+{
+    ng_word w[MAX_WORDS];
+    size_t n = ng_words_split(c->text, m->start, m->end, w, MAX_WORDS);
+    size_t i = 0;
+    while (i + 1 < n && c->gaz) {
+        uint32_t cls = ng_gazetteer_classes(c->gaz, w[i].s, w[i].n);
+        if (!(cls & (NG_GAZ_TITLE | NG_GAZ_ROLE)) || (cls & NG_GAZ_GIVEN)) break;
+        i++;
+    }
+    return i < n ? (uint32_t)(w[i].s - c->text) : m->start;
+}
+
+static int new_cluster(coref *c, uint32_t mi)
+{
+    if (c->ncl == c->capcl) {
+        size_t cap = c->capcl ? c->capcl * 2 : 32;
+        cluster *p = realloc(c->cl, cap * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        c->cl = p;
+        c->capcl = cap;
+    }
+    cluster *k = &c->cl[c->ncl];
+    memset(k, 0, sizeof *k);
+    k->key = c->mkey[mi];
+    k->best = mi;
+    k->words = (uint32_t)ng_name_words(k->key);
+    k->role_score = -1;
+    k->entity = -1;
+    k->role.country = -1;
+    if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), (int64_t)c->ncl) < 0) return NG_ENOMEM;
+    return (int)c->ncl++;
+}
+
+/* Person name parts from the key: surname last, unless a hyphenated
+ * second word in lowercase marks a Korean-style name ("Lee Seong-kweun"). */
+static int set_person_parts(coref *c, cluster *k, uint32_t mi)
+{
+    const char *key = k->key;
+    const char *sp = strchr(key, ' ');
+    const char *last = strrchr(key, ' ');
+    if (!sp) return 0;
+    k->first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
+    k->surname = last + 1;
+    const ng_mention *m = &c->ex->mentions[mi];
+    const char *h = memchr(c->text + c->name_start[mi], '-', m->end - c->name_start[mi]);
+    if (k->words == 2 && h && h + 1 < c->text + m->end && h[1] >= 'a' && h[1] <= 'z' &&
+        memchr(c->text + c->name_start[mi], ' ', (size_t)(h - c->text) - c->name_start[mi]))
+        k->surname_first = 1;
+    return k->first ? 0 : NG_ENOMEM;
+}
+
+static int join(coref *c, uint32_t mi, int ci)
+{
+    cluster *k = &c->cl[ci];
+    const ng_mention *m = &c->ex->mentions[mi];
+    c->of[mi] = ci;
+    k->type_count[m->type < NG_TYPE_COUNT ? m->type : NG_TYPE_ORG]++;
+    return 0;
+}
+
+/* Pass 1: names of two words or more; the same key is the same entity,
+ * and within one person spelling variants of one name join (surname
+ * variant with agreeing given names). */
+static int pass_full_names(coref *c)
+{
+    ng_extraction *ex = c->ex;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_NAME || ng_name_words(c->mkey[i]) < 2) continue;
+        int64_t v;
+        int ci = -1;
+        if (ng_strmap_get(&c->bykey, c->mkey[i], strlen(c->mkey[i]), &v)) ci = (int)v;
+        if (ci < 0 && m->type == NG_TYPE_PERSON) {
+            const char *sp = strrchr(c->mkey[i], ' ');
+            char given[NG_NAME_MAX];
+            snprintf(given, sizeof given, "%.*s", (int)(sp - c->mkey[i]), c->mkey[i]);
+            for (size_t k = 0; k < c->ncl && ci < 0; k++) {
+                cluster *o = &c->cl[k];
+                if (!o->surname || o->words < 2) continue;
+                char og[NG_NAME_MAX];
+                snprintf(og, sizeof og, "%.*s", (int)(o->surname - o->key - 1), o->key);
+                if (ng_name_surname_variant(o->surname, sp + 1) && ng_name_given_agree(og, given))
+                    ci = (int)k;
+            }
+        }
+        if (ci < 0) {
+            if ((ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
+            if (m->type == NG_TYPE_PERSON && set_person_parts(c, &c->cl[ci], (uint32_t)i) < 0)
+                return NG_ENOMEM;
+        }
+        join(c, (uint32_t)i, ci);
+    }
+    return 0;
+}
+
+/* The acronym written right after an organisation's name: "X (SSU)", or
+ * "the X, SBU," when the acronym starts like X. Returns its length. */
+static size_t acronym_after(const coref *c, const ng_mention *m, char out[16])
+{
+    const char *t = c->text, *end = t + c->ex->doc->len;
+    const char *p = t + m->end;
+    char close;
+    if (p + 2 < end && p[0] == ' ' && p[1] == '(') {
+        p += 2;
+        close = ')';
+    } else if (p + 2 < end && p[0] == ',' && p[1] == ' ') {
+        p += 2;
+        close = ',';
+    } else {
+        return 0;
+    }
+    const char *q = p;
+    while (q < end && q - p < 16 && ((*q >= 'A' && *q <= 'Z') || *q == '.')) q++;
+    if (q >= end || *q != close) return 0;
+    size_t n = ng_name_acronym(p, (size_t)(q - p), out);
+    if (n && close == ',' && out[0] != (char)(c->mkey[m - c->ex->mentions][0] - 'a' + 'A')) return 0;
+    return n;
+}
+
+/* The place named in a possessive right before mention m ("Ukraine’s"
+ * before "Security Service"), as a span; 0 when there is none. */
+static int possessive_place(const coref *c, size_t mi, uint32_t *ps, uint32_t *pe)
+{
+    const ng_mention *m = &c->ex->mentions[mi];
+    for (size_t j = mi; j-- > 0;) {
+        const ng_mention *p = &c->ex->mentions[j];
+        if (p->end > m->start) continue;
+        if (p->type != NG_TYPE_PLACE) return 0;
+        const char *gap = c->text + p->end;
+        size_t glen = m->start - p->end;
+        if ((glen == 3 && memcmp(gap, "'s ", 3) == 0) || (glen == 5 && memcmp(gap, "\xE2\x80\x99s ", 5) == 0)) {
+            *ps = p->start;
+            *pe = p->end;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Pass 2: acronyms defined next to organisation names. "Ukraine’s
+ * Security Service (SSU)" also names the organisation in full, "Security
+ * Service of Ukraine", when the acronym's letters say so. */
+static int pass_acronyms(coref *c)
+{
+    ng_extraction *ex = c->ex;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_NAME || m->type == NG_TYPE_PERSON || c->of[i] < 0) continue;
+        char acr[16], ini[16];
+        if (!acronym_after(c, m, acr)) continue;
+        cluster *k = &c->cl[c->of[i]];
+        memcpy(k->acronym, acr, sizeof acr);
+        uint32_t ps, pe;
+        size_t nini = ng_name_initials(k->key, ini);
+        if (nini && strcmp(ini, acr) == 0) continue;
+        if (!possessive_place(c, i, &ps, &pe)) continue;
+        char full[NG_NAME_MAX], fkey[NG_NAME_MAX];
+        int n = snprintf(full, sizeof full, "%.*s of %.*s", (int)(m->end - c->name_start[i]),
+                         c->text + c->name_start[i], (int)(pe - ps), c->text + ps);
+        if (n <= 0 || (size_t)n >= sizeof full) continue;
+        ng_name_key(full, (size_t)n, fkey, sizeof fkey);
+        if (ng_name_initials(fkey, ini) && strcmp(ini, acr) == 0) {
+            k->name = ng_extraction_strdup(ex, full, (size_t)n);
+            k->key = ng_extraction_strdup(ex, fkey, strlen(fkey));
+            k->words = (uint32_t)ng_name_words(fkey);
+            if (!k->name || !k->key) return NG_ENOMEM;
+            if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), c->of[i]) < 0) return NG_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+/* The one cluster of an organisation or place whose name's initials are
+ * the acronym acr, or -1 (none, or several). */
+static int by_initials(const coref *c, const char *acr)
+{
+    int found = -1;
+    for (size_t k = 0; k < c->ncl; k++) {
+        char ini[16];
+        if (c->cl[k].surname || c->cl[k].words < 2) continue;
+        if (ng_name_initials(c->cl[k].key, ini) && strcmp(ini, acr) == 0) {
+            if (found >= 0) return -1;
+            found = (int)k;
+        }
+    }
+    return found;
+}
+
+/* The person cluster a lone word names: its surname (or first word, for
+ * surname-first names, which then become known as such), preferring the
+ * one mentioned most recently before mention mi. *unique tells whether
+ * there was only one candidate. */
+static int by_surname(coref *c, size_t mi, int *unique)
+{
+    const char *key = c->mkey[mi];
+    size_t len = strlen(key);
+    int best = -1, count = 0;
+    uint32_t best_pos = 0;
+    for (size_t k = 0; k < c->ncl; k++) {
+        cluster *o = &c->cl[k];
+        if (!o->surname) continue;
+        int hit = strcmp(o->surname, key) == 0 || strcmp(o->first, key) == 0 ||
+                  (len >= 7 && strlen(o->surname) >= 7 && ng_name_surname_variant(o->surname, key));
+        if (!hit) continue;
+        count++;
+        /* the latest of its mentions before mi, else "after" (position 0) */
+        uint32_t pos = 0;
+        for (size_t j = mi; j-- > 0;)
+            if (c->of[j] == (int)k) {
+                pos = c->ex->mentions[j].start + 1;
+                break;
+            }
+        if (best < 0 || pos > best_pos) {
+            best = (int)k;
+            best_pos = pos;
+        }
+    }
+    *unique = count == 1;
+    if (best >= 0 && strcmp(c->cl[best].surname, key) != 0 && strcmp(c->cl[best].first, key) == 0)
+        c->cl[best].surname_first = 1;
+    return best;
+}
+
+/* Pass 3: one-word names. An acronym goes to the organisation defining
+ * it or bearing its initials; a known key to its cluster; a lone word to
+ * the person it is the surname of (persons, and words the mention finder
+ * could not type with confidence, i.e. not gazetteer places or
+ * institutions); anything else starts a cluster. */
+static int pass_short_names(coref *c)
+{
+    ng_extraction *ex = c->ex;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_NAME || c->of[i] >= 0) continue;
+        const char *key = c->mkey[i];
+        if (!key[0]) continue;
+        int ci = -1;
+        char acr[16];
+        uint32_t ns = c->name_start[i];
+        if (ng_name_acronym(c->text + ns, m->end - ns, acr)) {
+            for (size_t k = 0; k < c->ncl && ci < 0; k++)
+                if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
+            if (ci < 0) ci = by_initials(c, acr);
+        }
+        int64_t v;
+        if (ci < 0 && ng_strmap_get(&c->bykey, key, strlen(key), &v)) ci = (int)v;
+        uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+        if (ci < 0 && (m->type == NG_TYPE_PERSON || !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)))) {
+            int unique;
+            ci = by_surname(c, i, &unique);
+            /* an unambiguous surname also names the person for later lone mentions */
+            if (ci >= 0 && unique && ng_strmap_put(&c->bykey, key, strlen(key), ci) < 0)
+                return NG_ENOMEM;
+        }
+        if (ci < 0 && (ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
+        join(c, (uint32_t)i, ci);
+    }
+    return 0;
+}
+
+/* Pass 4: a demonym ("North Korean troops") is a mention of its country;
+ * the country's entity is made when the text never names it. */
+static int pass_demonyms(coref *c)
+{
+    ng_extraction *ex = c->ex;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_DEMONYM || !c->gaz) continue;
+        int id = ng_gazetteer_country(c->gaz, c->text + m->start, m->end - m->start);
+        const char *name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
+        if (!name) continue;
+        const char *key = arena_key(c, name, strlen(name));
+        if (!key) return NG_ENOMEM;
+        int64_t v;
+        int ci;
+        if (ng_strmap_get(&c->bykey, key, strlen(key), &v)) {
+            ci = (int)v;
+        } else {
+            c->mkey[i] = key;
+            if ((ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
+            c->cl[ci].name = name;
+        }
+        c->of[i] = ci;
+        c->cl[ci].type_count[NG_TYPE_PLACE]++;
+    }
+    return 0;
+}
+
+/* The words before a person's name that describe them: "Ukrainian
+ * President", "Kremlin spokesman", "Ukraine’s President," - the run of
+ * capitalised or role words ending next to the name (a comma allowed
+ * after a role word), plus titles written inside the span. */
+static size_t role_words(const coref *c, size_t mi, ng_word *w, size_t max)
+{
+    const ng_mention *m = &c->ex->mentions[mi];
+    const char *t = c->text;
+    uint32_t p = m->start;
+    ng_word rev[6];
+    size_t n = 0;
+    int comma = 0;
+    while (n < 6) {
+        uint32_t q = p;
+        while (q > 0 && t[q - 1] == ' ') q--;
+        if (q == p && n > 0) break;
+        if (n == 0 && q > 0 && t[q - 1] == ',') {
+            comma = 1;
+            q--;
+            while (q > 0 && t[q - 1] == ' ') q--;
+        }
+        uint32_t e = q;
+        while (q > 0 && !stop_before(t, q)) q--;
+        if (e == q) break;
+        ng_word word = {t + q, e - q};
+        uint32_t cls = ng_gazetteer_classes(c->gaz, word.s, word.n);
+        unsigned char first = (unsigned char)word.s[0];
+        int letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0xC0;
+        if (!letter || (!is_capital(first) && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE)))) break;
+        if (word.s[word.n - 1] == '.' && !(cls & NG_GAZ_TITLE)) break; /* previous sentence */
+        /* a comma only after a role word: "Ukraine’s President, Volodymyr Zelenskiy" */
+        if (n == 0 && comma && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE))) break;
+        rev[n++] = word;
+        p = q;
+    }
+    size_t k = 0;
+    while (n > 0 && k < max) w[k++] = rev[--n];
+    ng_word inside[MAX_WORDS];
+    size_t ni = ng_words_split(t, m->start, c->name_start[mi], inside, MAX_WORDS);
+    for (size_t j = 0; j < ni && k < max; j++) w[k++] = inside[j];
+    return k;
+}
+
+static int role_score(const ng_role *r) { return (r->country >= 0) * 2 + (r->qual[0] != 0); }
+
+/* Pass 5: apposition gives persons their role; the most specific one
+ * (with a country, then with a qualifier) is kept. */
+static void pass_roles(coref *c)
+{
+    ng_extraction *ex = c->ex;
+    if (!c->gaz) return;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_NAME || c->of[i] < 0) continue;
+        cluster *k = &c->cl[c->of[i]];
+        if (m->type != NG_TYPE_PERSON && !k->surname) continue;
+        ng_word w[MAX_WORDS];
+        ng_role r;
+        size_t n = role_words(c, i, w, MAX_WORDS);
+        if (!n || !ng_role_parse(c->gaz, w, n, &r) || r.former) continue;
+        if (role_score(&r) > k->role_score) {
+            k->role = r;
+            k->role_score = role_score(&r);
+        }
+    }
+}
+
+/* Better display name: well-formed (capitalised), then more words, then
+ * earlier in the text. */
+static int better_name(const coref *c, uint32_t a, uint32_t b)
+{
+    const ng_mention *ma = &c->ex->mentions[a], *mb = &c->ex->mentions[b];
+    int wa = is_capital((unsigned char)c->text[c->name_start[a]]);
+    int wb = is_capital((unsigned char)c->text[c->name_start[b]]);
+    if (wa != wb) return wa;
+    size_t na = ng_name_words(c->mkey[a]), nb = ng_name_words(c->mkey[b]);
+    if (na != nb) return na > nb;
+    return ma->start < mb->start;
+}
+
+static int add_alias(ng_extraction *ex, ng_local_entity *e, size_t *cap, const char *s, size_t n)
+{
+    if (!n || (strlen(e->name) == n && memcmp(e->name, s, n) == 0)) return 0;
+    for (size_t i = 0; i < e->naliases; i++)
+        if (strlen(e->aliases[i]) == n && memcmp(e->aliases[i], s, n) == 0) return 0;
+    if (e->naliases == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 4;
+        const char **p = ng_extraction_alloc(ex, ncap * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        if (e->naliases) memcpy(p, e->aliases, e->naliases * sizeof *p);
+        e->aliases = p;
+        *cap = ncap;
+    }
+    if (!(e->aliases[e->naliases] = ng_extraction_strdup(ex, s, n))) return NG_ENOMEM;
+    e->naliases++;
+    return 0;
+}
+
+/* Given name(s) and surname of a person's display name. */
+static int person_fields(coref *c, const cluster *k, ng_local_entity *e)
+{
+    ng_word w[MAX_WORDS];
+    size_t n = ng_words_split(e->name, 0, (uint32_t)strlen(e->name), w, MAX_WORDS);
+    if (n < 2) {
+        e->surname = e->name;
+        return 0;
+    }
+    size_t s = n - 1; /* surname from the last word, with particles before it ("van der") */
+    while (s > 1 && c->gaz && (ng_gazetteer_classes(c->gaz, w[s - 1].s, w[s - 1].n) & NG_GAZ_PARTICLE)) s--;
+    const char *end = w[n - 1].s + w[n - 1].n;
+    if (k->surname_first) {
+        e->surname = ng_extraction_strdup(c->ex, w[0].s, w[0].n);
+        e->given = ng_extraction_strdup(c->ex, w[1].s, (size_t)(end - w[1].s));
+    } else {
+        e->surname = ng_extraction_strdup(c->ex, w[s].s, (size_t)(end - w[s].s));
+        e->given = ng_extraction_strdup(c->ex, w[0].s, (size_t)(w[s - 1].s + w[s - 1].n - w[0].s));
+    }
+    return e->surname && e->given ? 0 : NG_ENOMEM;
+}
+
+/* Makes the local entity of cluster ci (first mention first). */
+static int build_entity(coref *c, int ci, uint32_t first)
+{
+    ng_extraction *ex = c->ex;
+    cluster *k = &c->cl[ci];
+    ng_local_entity e = {0};
+    size_t cap = 0;
+    uint32_t best = UINT32_MAX;
+    for (size_t i = first; i < ex->nmentions; i++) {
+        if (c->of[i] != ci) continue;
+        e.mentions++;
+        if (ex->mentions[i].kind == NG_KIND_NAME && (best == UINT32_MAX || better_name(c, (uint32_t)i, best)))
+            best = (uint32_t)i;
+    }
+    for (int t = 1; t < NG_TYPE_COUNT; t++)
+        if (k->type_count[t] > k->type_count[e.type]) e.type = (uint8_t)t;
+    if (k->name) e.name = k->name;
+    else if (best != UINT32_MAX)
+        e.name = ng_extraction_strdup(ex, c->text + c->name_start[best], ex->mentions[best].end - c->name_start[best]);
+    if (!e.name) return NG_ENOMEM;
+    for (size_t i = first; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (c->of[i] != ci || m->kind != NG_KIND_NAME) continue;
+        if (add_alias(ex, &e, &cap, c->text + m->start, m->end - m->start) < 0 ||
+            add_alias(ex, &e, &cap, c->text + c->name_start[i], m->end - c->name_start[i]) < 0)
+            return NG_ENOMEM;
+    }
+    if (e.type == NG_TYPE_PERSON && person_fields(c, k, &e) < 0) return NG_ENOMEM;
+    if (k->acronym[0] && !(e.acronym = ng_extraction_strdup(ex, k->acronym, strlen(k->acronym))))
+        return NG_ENOMEM;
+    if (k->role_score >= 0 && e.type == NG_TYPE_PERSON) {
+        char buf[128];
+        ng_role_string(&k->role, buf, sizeof buf);
+        e.role = ng_extraction_strdup(ex, buf, strlen(buf));
+        if (k->role.country >= 0) e.country = ng_gazetteer_country_name(c->gaz, k->role.country);
+    }
+    e.first_mention = first;
+    int idx = ng_extraction_add_entity(ex, &e);
+    if (idx < 0) return idx;
+    k->entity = idx;
+    return 0;
+}
+
+int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
+{
+    coref c = {.gaz = gaz, .ex = ex, .text = ex->doc->text};
+    int rc = NG_ENOMEM;
+    size_t n = ex->nmentions;
+    ng_strmap_init(&c.bykey);
+    c.of = malloc((n + 1) * sizeof *c.of);
+    c.name_start = malloc((n + 1) * sizeof *c.name_start);
+    c.mkey = malloc((n + 1) * sizeof *c.mkey);
+    if (!c.of || !c.name_start || !c.mkey) goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        c.of[i] = -1;
+        c.name_start[i] = m->type == NG_TYPE_PERSON && m->kind == NG_KIND_NAME ? skip_titles(&c, m) : m->start;
+        c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i]);
+        if (!c.mkey[i]) goto cleanup;
+    }
+    if ((rc = pass_full_names(&c)) < 0 || (rc = pass_acronyms(&c)) < 0 ||
+        (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
+        goto cleanup;
+    pass_roles(&c);
+    for (size_t i = 0; i < n; i++) {
+        int ci = c.of[i];
+        if (ci >= 0 && c.cl[ci].entity < 0 && (rc = build_entity(&c, ci, (uint32_t)i)) < 0) goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) ex->mentions[i].entity = c.of[i] >= 0 ? c.cl[c.of[i]].entity : -1;
+    /* descriptors last: they lean on the roles the entities now carry */
+    for (size_t i = 0; i < n; i++) {
+        if (ex->mentions[i].kind != NG_KIND_DESCRIPTOR || ex->mentions[i].entity >= 0) continue;
+        int e = ng_coref_descriptor(gaz, ex, ex->mentions[i].start, ex->mentions[i].end);
+        if (e < -1) {
+            rc = e;
+            goto cleanup;
+        }
+        ex->mentions[i].entity = e;
+    }
+    rc = 0;
+cleanup:
+    free(c.of);
+    free(c.name_start);
+    free(c.mkey);
+    free(c.cl);
+    ng_strmap_free(&c.bykey);
+    if (rc < 0)
+        return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");
+    return 0;
+}

@@ -1,0 +1,299 @@
+/* coref_roles.c - what "Ukrainian President", "Kremlin spokesman" or
+ * "the elected official" say about a person, and which entity of the
+ * document a descriptor refers to (see coref.h).
+ *
+ * Role nouns come from the gazetteer (roles.txt, titles.txt); the only
+ * vocabulary here is the handful of synonyms news uses for one office
+ * (spokesman / spokeswoman / spokesperson; MP / lawmaker / legislator)
+ * and which offices are elected - closed-class English, not actors. */
+#include "coref.h"
+
+#include "resolve_names.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+    const char *word, *family;
+} families[] = {
+    {"spokesman", "spokesperson"},  {"spokeswoman", "spokesperson"},
+    {"spokesperson", "spokesperson"}, {"mp", "legislator"},
+    {"mep", "legislator"},          {"lawmaker", "legislator"},
+    {"legislator", "legislator"},   {"parliamentarian", "legislator"},
+    {"congressman", "legislator"},  {"congresswoman", "legislator"},
+    {"senator", "legislator"},      {"sen", "legislator"},
+    {"rep", "legislator"},          {"representative", "legislator"},
+    {"premier", "prime minister"},  {"chairwoman", "chairman"},
+    {"chair", "chairman"},          {"advisor", "adviser"},
+};
+
+/* Offices a voter fills: what "the elected official" can refer to. */
+static const char *const elected_families[] = {"legislator", "president", "mayor", "governor",
+                                               "prime minister", "chancellor"};
+
+static int word_is(const ng_word *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (w->n != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = w->s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != s[i]) return 0;
+    }
+    return 1;
+}
+
+/* Length of w without a possessive 's / ’s, or w->n when it has none. */
+static size_t without_possessive(const ng_word *w)
+{
+    if (w->n > 2 && (w->s[w->n - 1] == 's' || w->s[w->n - 1] == 'S') && w->s[w->n - 2] == '\'')
+        return w->n - 2;
+    if (w->n > 4 && w->s[w->n - 1] == 's' && memcmp(w->s + w->n - 4, "\xE2\x80\x99", 3) == 0)
+        return w->n - 4;
+    return w->n;
+}
+
+static uint32_t classes2(const ng_gazetteer *gaz, const ng_word *a, const ng_word *b)
+{
+    char buf[128];
+    if (a->n + b->n + 1 >= sizeof buf) return 0;
+    memcpy(buf, a->s, a->n);
+    buf[a->n] = ' ';
+    memcpy(buf + a->n + 1, b->s, b->n);
+    return ng_gazetteer_classes(gaz, buf, a->n + 1 + b->n);
+}
+
+static void set_family(ng_role *out, const char *s, size_t n)
+{
+    char key[sizeof out->family];
+    ng_name_key(s, n, key, sizeof key);
+    for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+        if (strcmp(key, families[i].word) == 0) {
+            snprintf(out->family, sizeof out->family, "%s", families[i].family);
+            return;
+        }
+    }
+    snprintf(out->family, sizeof out->family, "%s", key);
+}
+
+static void add_qual(ng_role *out, const char *s, size_t n)
+{
+    char key[64];
+    ng_name_key(s, n, key, sizeof key);
+    size_t len = strlen(out->qual);
+    if (!key[0] || len + strlen(key) + 2 > sizeof out->qual) return;
+    if (len) out->qual[len++] = ' ';
+    memcpy(out->qual + len, key, strlen(key) + 1);
+}
+
+int ng_role_parse(const ng_gazetteer *gaz, const ng_word *w, size_t n, ng_role *out)
+{
+    memset(out, 0, sizeof *out);
+    out->country = -1;
+    if (n == 0 || !gaz) return 0;
+    /* the head: a two-word role ("prime minister") or a one-word one */
+    size_t head = n - 1, hn = 1;
+    if (n >= 2 && (classes2(gaz, &w[n - 2], &w[n - 1]) & NG_GAZ_ROLE)) {
+        head = n - 2;
+        hn = 2;
+    } else if (!(ng_gazetteer_classes(gaz, w[n - 1].s, w[n - 1].n) & NG_GAZ_ROLE)) {
+        return 0;
+    }
+    set_family(out, w[head].s, (size_t)(w[head + hn - 1].s + w[head + hn - 1].n - w[head].s));
+    for (size_t i = 0; i < head; i++) {
+        size_t len = without_possessive(&w[i]);
+        if (word_is(&w[i], "the") || word_is(&w[i], "his") || word_is(&w[i], "her") ||
+            word_is(&w[i], "its") || word_is(&w[i], "their") || word_is(&w[i], "our")) {
+            out->definite = 1;
+            continue;
+        }
+        if (word_is(&w[i], "former") || word_is(&w[i], "ex") || word_is(&w[i], "late") ||
+            word_is(&w[i], "then") || word_is(&w[i], "outgoing")) {
+            out->former = 1;
+            continue;
+        }
+        if (word_is(&w[i], "elected")) {
+            out->elected = 1;
+            continue;
+        }
+        if (i + 1 < head) {
+            uint32_t c2 = classes2(gaz, &w[i], &w[i + 1]);
+            ng_word second = {w[i + 1].s, without_possessive(&w[i + 1])};
+            if (!(c2 & (NG_GAZ_DEMONYM | NG_GAZ_COUNTRY)))
+                c2 = classes2(gaz, &w[i], &second);
+            if (c2 & (NG_GAZ_DEMONYM | NG_GAZ_COUNTRY)) {
+                char buf[128];
+                int len2 = snprintf(buf, sizeof buf, "%.*s %.*s", (int)w[i].n, w[i].s,
+                                    (int)second.n, second.s);
+                out->country = ng_gazetteer_country(gaz, buf, (size_t)len2);
+                if (second.n != w[i + 1].n) out->definite = 1;
+                i++;
+                continue;
+            }
+        }
+        uint32_t c = ng_gazetteer_classes(gaz, w[i].s, len);
+        if (c & (NG_GAZ_DEMONYM | NG_GAZ_COUNTRY)) {
+            out->country = ng_gazetteer_country(gaz, w[i].s, len);
+            if (len != w[i].n) out->definite = 1;
+            continue;
+        }
+        if (len != w[i].n) out->definite = 1; /* "the Kremlin's spokesman" */
+        unsigned char first = (unsigned char)w[i].s[0];
+        if ((first >= 'A' && first <= 'Z') || first >= 0x80) add_qual(out, w[i].s, len);
+        /* other lowercase modifiers ("senior", "military") narrow nothing we can check */
+    }
+    return 1;
+}
+
+void ng_role_string(const ng_role *r, char *buf, size_t cap)
+{
+    if (r->qual[0]) snprintf(buf, cap, "%s %s", r->qual, r->family);
+    else snprintf(buf, cap, "%s", r->family);
+}
+
+void ng_role_of_entity(const ng_gazetteer *gaz, const char *role, const char *country, ng_role *out)
+{
+    memset(out, 0, sizeof *out);
+    out->country = -1;
+    if (country && gaz) out->country = ng_gazetteer_country(gaz, country, strlen(country));
+    if (!role || !*role) return;
+    /* role strings are "qual family"; families have one or two words */
+    const char *fam = role;
+    const char *last = strrchr(role, ' ');
+    if (last && !(gaz && (ng_gazetteer_classes(gaz, role, strlen(role)) & NG_GAZ_ROLE))) {
+        fam = last + 1;
+        const char *prev = last;
+        while (prev > role && prev[-1] != ' ') prev--;
+        if (prev > role && gaz && (ng_gazetteer_classes(gaz, prev, strlen(prev)) & NG_GAZ_ROLE))
+            fam = prev;
+    }
+    snprintf(out->family, sizeof out->family, "%s", fam);
+    if (fam > role) snprintf(out->qual, sizeof out->qual, "%.*s", (int)(fam - role - 1), role);
+}
+
+static int is_elected(const char *family)
+{
+    for (size_t i = 0; i < sizeof elected_families / sizeof *elected_families; i++)
+        if (strcmp(family, elected_families[i]) == 0) return 1;
+    return 0;
+}
+
+int ng_role_matches(const ng_role *d, const ng_role *e)
+{
+    if (d->former || !e->family[0]) return 0;
+    int fam = strcmp(d->family, e->family) == 0 ||
+              (d->elected && strcmp(d->family, "official") == 0 && is_elected(e->family));
+    if (!fam) return 0;
+    if (d->country >= 0 && e->country != d->country) return 0;
+    if (d->qual[0] && strcmp(d->qual, e->qual) != 0) return 0;
+    return 1;
+}
+
+size_t ng_words_split(const char *text, uint32_t start, uint32_t end, ng_word *w, size_t max)
+{
+    size_t n = 0;
+    uint32_t i = start;
+    while (i < end && n < max) {
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) i++;
+        uint32_t s = i;
+        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') i++;
+        if (i > s) w[n++] = (ng_word){text + s, i - s};
+    }
+    return n;
+}
+
+/* The person name mention directly next to the descriptor at
+ * [start,end) - "Dmitry Peskov, the Kremlin spokesman" or "the Kremlin
+ * spokesman, Dmitry Peskov" - or -1. */
+static int apposition(const ng_extraction *ex, uint32_t start, uint32_t end)
+{
+    const char *t = ex->doc->text;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->kind != NG_KIND_NAME || m->type != NG_TYPE_PERSON || m->entity < 0) continue;
+        if (m->end <= start && start - m->end == 2 && memcmp(t + m->end, ", ", 2) == 0)
+            return m->entity;
+        if (m->start >= end && ((m->start - end == 2 && memcmp(t + end, ", ", 2) == 0) ||
+                                (m->start - end == 1 && t[end] == ' ')))
+            return m->entity;
+        if (m->start > end + 2) break;
+    }
+    return -1;
+}
+
+/* "the news agency": the most recent organisation whose name ends in the
+ * descriptor's head noun ("Yonhap News Agency"). */
+static int org_descriptor(const ng_extraction *ex, uint32_t start, const ng_word *head)
+{
+    for (size_t i = ex->nmentions; i-- > 0;) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->end > start || m->entity < 0 || m->kind != NG_KIND_NAME) continue;
+        const ng_local_entity *e = &ex->entities[m->entity];
+        if (e->type != NG_TYPE_ORG || !e->name) continue;
+        const char *last = strrchr(e->name, ' ');
+        last = last ? last + 1 : e->name;
+        if (strlen(last) == head->n && strncasecmp(last, head->s, head->n) == 0) return m->entity;
+    }
+    return -1;
+}
+
+int ng_coref_descriptor(const ng_gazetteer *gaz, ng_extraction *ex, uint32_t start, uint32_t end)
+{
+    ng_word w[12];
+    ng_role d;
+    size_t n = ng_words_split(ex->doc->text, start, end, w, 12);
+    if (!n || !gaz) return -1;
+    int e = -1;
+    if (!ng_role_parse(gaz, w, n, &d)) {
+        int det = word_is(&w[0], "the");
+        if (det && (ng_gazetteer_classes(gaz, w[n - 1].s, w[n - 1].n) & NG_GAZ_ORG_NOUN))
+            e = org_descriptor(ex, start, &w[n - 1]);
+        if (e >= 0) ex->entities[e].mentions++;
+        return e;
+    }
+    if (d.former) return -1;
+    if ((e = apposition(ex, start, end)) >= 0) {
+        ng_local_entity *le = &ex->entities[e];
+        if (!le->role) {
+            char buf[128];
+            ng_role_string(&d, buf, sizeof buf);
+            le->role = ng_extraction_strdup(ex, buf, strlen(buf));
+            if (d.country >= 0) le->country = ng_gazetteer_country_name(gaz, d.country);
+        }
+        le->mentions++;
+        return e;
+    }
+    /* indefinite ("a South Korean lawmaker") introduces someone: not resolved */
+    if (!d.definite) return -1;
+    for (size_t i = ex->nmentions; i-- > 0 && e < 0;) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->end > start || m->entity < 0) continue;
+        const ng_local_entity *le = &ex->entities[m->entity];
+        if (le->type != NG_TYPE_PERSON || !le->name || !le->role) continue;
+        ng_role r;
+        ng_role_of_entity(gaz, le->role, le->country, &r);
+        if (ng_role_matches(&d, &r)) e = m->entity;
+    }
+    if (e < 0 && (d.country >= 0 || d.qual[0])) {
+        /* leave it to the run: "the Ukrainian president" of a document that never names him */
+        char buf[128];
+        ng_role_string(&d, buf, sizeof buf);
+        const char *country = d.country >= 0 ? ng_gazetteer_country_name(gaz, d.country) : NULL;
+        for (size_t i = 0; i < ex->nentities && e < 0; i++) {
+            const ng_local_entity *le = &ex->entities[i];
+            if (!le->name && le->role && strcmp(le->role, buf) == 0 &&
+                (le->country == country || (le->country && country && strcmp(le->country, country) == 0)))
+                e = (int)i;
+        }
+        if (e < 0) {
+            ng_local_entity le = {.type = NG_TYPE_PERSON, .country = country, .first_mention = 0};
+            if (!(le.role = ng_extraction_strdup(ex, buf, strlen(buf)))) return NG_ENOMEM;
+            for (size_t i = 0; i < ex->nmentions; i++)
+                if (ex->mentions[i].start == start) le.first_mention = (uint32_t)i;
+            if ((e = ng_extraction_add_entity(ex, &le)) < 0) return e;
+        }
+    }
+    if (e >= 0) ex->entities[e].mentions++;
+    return e;
+}
