@@ -13,6 +13,8 @@
 
 #include <gumbo.h>
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -294,6 +296,92 @@ static int pick_root(const meta *m, const GumboNode *doc, const ng_furniture *f,
     return 0;
 }
 
+/* ---- a guard before the parser ---- */
+
+#define MAX_HTML_DEPTH 4000
+
+/* Elements that never hold children or are closed implicitly by their
+ * next sibling: they do not make the tree deeper. */
+static int is_flat_tag(const char *name, size_t n)
+{
+    static const char *const flat[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+        "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body", "keygen",
+    };
+    for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++)
+        if (strlen(flat[i]) == n && strncasecmp(flat[i], name, n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *find_bytes(const char *h, size_t i, size_t len, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; i + k <= len; i++)
+        if (strncasecmp(h + i, needle, k) == 0)
+            return h + i;
+    return NULL;
+}
+
+/* gumbo (0.10) is quadratic in nesting depth and frees its tree
+ * recursively, so a page of a million nested <div>s would hang or crash
+ * it. This scan counts open minus closed elements without building
+ * anything (comments and raw-text elements skipped) and refuses pages
+ * deeper than any real article. It only bounds the parser's work; the
+ * text itself comes from gumbo's tree. */
+static int nesting_guard(const char *name, const char *h, size_t len, ng_error *err)
+{
+    size_t depth = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (h[i] != '<')
+            continue;
+        if (strncmp(h + i, "<!--", 4) == 0) {
+            const char *e = find_bytes(h, i + 4, len, "-->");
+            if (!e)
+                break;
+            i = (size_t)(e - h) + 2;
+            continue;
+        }
+        int closing = h[i + 1] == '/';
+        size_t a = i + 1 + (size_t)closing, b = a;
+        while (b < len && (isalnum((unsigned char)h[b]) || h[b] == '-'))
+            b++;
+        if (b == a || !isalpha((unsigned char)h[a]))
+            continue;
+        if (closing) {
+            if (depth && !is_flat_tag(h + a, b - a))
+                depth--;
+            continue;
+        }
+        size_t e = b;
+        char quote = 0;
+        for (; e < len && (quote || h[e] != '>'); e++)
+            if (h[e] == '"' || h[e] == '\'') {
+                if (!quote)
+                    quote = h[e];
+                else if (quote == h[e])
+                    quote = 0;
+            }
+        static const char *const raw[] = {"script", "style", "textarea", "title", "xmp"};
+        for (size_t r = 0; r < sizeof raw / sizeof raw[0]; r++)
+            if (strlen(raw[r]) == b - a && strncasecmp(raw[r], h + a, b - a) == 0) {
+                char close[16];
+                snprintf(close, sizeof close, "</%s", raw[r]);
+                const char *c = find_bytes(h, e, len, close);
+                e = c ? (size_t)(c - h) : len;
+            }
+        if (!(e > b && h[e - 1] == '/') && !is_flat_tag(h + a, b - a) &&
+            ++depth > MAX_HTML_DEPTH)
+            return ng_error_set(err, NG_EINPUT,
+                                "%s: HTML nested more than %d elements deep at byte offset %zu; "
+                                "refusing to parse it",
+                                name, MAX_HTML_DEPTH, a - 1);
+        i = e;
+    }
+    return 0;
+}
+
 int ngi_html_extract(const char *name, const char *html, size_t len, const ng_furniture *f,
                      ngi_html *out, ng_error *err)
 {
@@ -302,6 +390,8 @@ int ngi_html_extract(const char *name, const char *html, size_t len, const ng_fu
     writer w = {{0}, SEP_NONE};
     meta m;
     memset(&m, 0, sizeof m);
+    if ((rc = nesting_guard(name, html, len, err)))
+        return rc;
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
     if (!g)
         return ng_error_set(err, NG_EINTERNAL, "%s: the HTML parser failed", name);
