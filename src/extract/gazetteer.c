@@ -238,6 +238,7 @@ static int extra_place_line(ng_gazetteer *g, char *line, void *ctx)
     uint32_t c = strcmp(f[2], "country") == 0   ? NG_GAZ_COUNTRY
                  : strcmp(f[2], "capital") == 0 ? NG_GAZ_CAPITAL
                  : strcmp(f[2], "city") == 0    ? NG_GAZ_CITY
+                 : strcmp(f[2], "demonym") == 0 ? NG_GAZ_DEMONYM
                                                 : NG_GAZ_REGION;
     return add_key(g, f[0], strlen(f[0]), c, country_by_cca2(g, f[1]), 0);
 }
@@ -266,6 +267,8 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
         {"org_heads.txt", NG_GAZ_ORG_HEAD},   {"org_nouns.txt", NG_GAZ_ORG_NOUN},
         {"institutions.txt", NG_GAZ_INSTITUTION}, {"particles.txt", NG_GAZ_PARTICLE},
         {"nonnames.txt", NG_GAZ_NONNAME},     {"speech.txt", NG_GAZ_SPEECH},
+        {"place_heads.txt", NG_GAZ_PLACE_HEAD}, {"place_mods.txt", NG_GAZ_PLACE_MOD},
+        {"misc_heads.txt", NG_GAZ_MISC_HEAD},
         {"words.txt", NG_GAZ_COMMON},
     };
     int rc;

@@ -36,6 +36,9 @@ enum ng_gaz_class {
     NG_GAZ_COMMON = 1u << 12,     /* ordinary lowercase English word (dictionary) */
     NG_GAZ_NONNAME = 1u << 13,    /* capitalised but never a name on its own: "Monday", "January", "I" */
     NG_GAZ_SPEECH = 1u << 14,     /* speech verb suggesting the subject is a person/org: "said", "told" */
+    NG_GAZ_PLACE_HEAD = 1u << 15, /* head noun of a place name: "Sea", "Oblast", "Mount", "Island" */
+    NG_GAZ_PLACE_MOD = 1u << 16,  /* modifier kept in a place name: "Outer", "East", "Greater" */
+    NG_GAZ_MISC_HEAD = 1u << 17,  /* head of an event/work/law name, not an actor: "War", "Treaty", "Cup" */
     NG_GAZ_PREFIX = 1u << 31      /* internal: the key is a proper prefix of a longer phrase key */
 };
 

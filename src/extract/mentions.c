@@ -145,7 +145,7 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
         return 0;
     }
     if (ng_mscan_is(s, j, "the"))
-        return j > b && ng_mscan_is(s, j - 1, "of") && org;
+        return j > b && (ng_mscan_is(s, j - 1, "of") || ng_mscan_is(s, j - 1, "for")) && org;
     return 0;
 }
 
@@ -181,19 +181,37 @@ static int context_hint(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, 
     return hint;
 }
 
+/* Is [b, e) a place by its form: a known place after place modifiers
+ * ("Outer Mongolia", "East Africa"), a place head at the end ("Black
+ * Sea", "Kursk Oblast") or "Mount"/"Lake"/"Cape"/"Camp" in front? */
+static int place_form(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    uint32_t q = b;
+    while (q + 1 < e && (s->cls[q] & NG_GAZ_PLACE_MOD))
+        q++;
+    if (q > b && (ng_mscan_phrase(s, q, e) & NG_GAZ_PLACE))
+        return 1;
+    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_PLACE_HEAD))
+        return 1;
+    return e - b >= 2 && (ng_mscan_is(s, b, "mount") || ng_mscan_is(s, b, "lake") ||
+                          ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
+}
+
 /* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
  * word to the second pass. */
 static int form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
 {
     uint32_t whole = ng_mscan_phrase(s, b, e);
-    if (contains_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
-        return NG_TYPE_ORG;
     if (whole & NG_GAZ_INSTITUTION)
         return NG_TYPE_ORG;
-    if (hint & NG_HINT_PERSON)
-        return NG_TYPE_PERSON;
     if (whole & NG_GAZ_PLACE)
         return NG_TYPE_PLACE;
+    if (contains_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
+        return NG_TYPE_ORG;
+    if (place_form(s, b, e))
+        return NG_TYPE_PLACE;
+    if (hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
     const ng_token *t = &s->tok[b];
     if (e == b + 1) {
         if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2)
@@ -211,47 +229,111 @@ static int form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     return e - b <= 3 ? NG_TYPE_PERSON : NG_TYPE_ORG;
 }
 
+/* End of the last title phrase in [b, e) that a name follows ("Pentagon
+ * Press Secretary Peter Cook" -> after "Press Secretary"), with its start
+ * in *tstart; 0 when there is none. Known multi-word places are stepped
+ * over ("Saint Petersburg"), and a title followed by an organisation
+ * head is part of that organisation ("General Staff"). */
+static uint32_t last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t *tstart)
+{
+    uint32_t end = 0;
+    for (uint32_t q = b; q < e;) {
+        uint32_t cls = 0;
+        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_INSTITUTION, NULL);
+        if (n >= 2) {
+            q += n;
+            continue;
+        }
+        n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE, &cls);
+        if (n && q + n < e && !contains_class(s, q + n, e, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) {
+            end = q + n;
+            *tstart = q;
+            q += n;
+            continue;
+        }
+        q++;
+    }
+    return end;
+}
+
+/* Emits the known places, demonyms, institutions and acronyms in front
+ * of a title ("U.S. President", "Kremlin spokesman", "FCO Minister"). */
+static int title_prefix(ng_mscan *s, uint32_t b, uint32_t e)
+{
+    for (uint32_t q = b; q < e;) {
+        uint32_t cls = 0;
+        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, &cls);
+        int rc = 0;
+        if (n && (cls & NG_GAZ_DEMONYM) && !(cls & NG_GAZ_PLACE))
+            rc = ng_mscan_add(s, q, q + n, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
+        else if (n)
+            rc = ng_mscan_add(s, q, q + n, (cls & NG_GAZ_INSTITUTION) ? NG_TYPE_ORG : NG_TYPE_PLACE,
+                              NG_KIND_NAME, 0);
+        else if ((s->tok[q].flags & NG_TOK_ALLCAPS) && s->tok[q].end - s->tok[q].start >= 2 &&
+                 !(s->cls[q] & NG_GAZ_TITLE))
+            rc = ng_mscan_add(s, q, q + 1, NG_TYPE_ORG, NG_KIND_NAME, 0);
+        if (rc)
+            return rc;
+        q += n ? n : 1;
+    }
+    return 0;
+}
+
+/* An event, law, work or era rather than an actor: "First World War",
+ * "Operation Inherent Resolve", "Nobel Prize". */
+static int misc_name(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) && !(s->cls[b] & NG_GAZ_GIVEN) &&
+        !contains_class(s, b, e, NG_GAZ_ORG_HEAD))
+        return 1;
+    return e - b >= 2 && ng_mscan_is(s, b, "operation");
+}
+
 /* Splits a run of name tokens [b, e) into mentions: titles are dropped
  * (and make what follows a person), demonyms and known places in front
  * become mentions of their own, the rest is one name. */
 static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {
     int hint = context_hint(s, b, e, sb, se);
-    uint32_t q = b;
-    while (q < e) {
+    if (misc_name(s, b, e))
+        return 0;
+    uint32_t q = b, tstart = 0;
+    uint32_t t = last_title(s, b, e, &tstart);
+    if (t) {
+        int rc = title_prefix(s, b, tstart);
+        if (rc)
+            return rc;
+        hint |= NG_HINT_PERSON;
+        q = t;
+    }
+    while (!t && q < e) {
         uint32_t cls = 0;
-        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE | NG_GAZ_DEMONYM | NG_GAZ_PLACE |
-                                               NG_GAZ_INSTITUTION, &cls);
+        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_DEMONYM | NG_GAZ_PLACE | NG_GAZ_INSTITUTION, &cls);
         if (n == 0 || q + n == e)
             break;
-        int org_rest = contains_class(s, q + n, e, NG_GAZ_ORG_HEAD);
-        if ((cls & NG_GAZ_TITLE) && !(cls & (NG_GAZ_PLACE | NG_GAZ_DEMONYM))) {
-            if (org_rest && !(hint & NG_HINT_PERSON))
-                break; /* "General Staff": an organisation, not a title */
-            hint |= NG_HINT_PERSON;
-        } else if (org_rest) {
-            break; /* "Russian Academy of Sciences", "Moscow Times" */
-        } else if (cls & NG_GAZ_DEMONYM) {
-            int rc = ng_mscan_add(s, q, q + n, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
-            if (rc)
-                return rc;
-        } else {
-            int type = (cls & NG_GAZ_PLACE) ? NG_TYPE_PLACE : NG_TYPE_ORG;
-            int rc = ng_mscan_add(s, q, q + n, type, NG_KIND_NAME, 0);
-            if (rc)
-                return rc;
-            hint &= ~(NG_HINT_THE | NG_HINT_PLACE);
-        }
+        if (contains_class(s, q + n, e, NG_GAZ_ORG_HEAD) || place_form(s, q, e))
+            break; /* "Russian Academy of Sciences", "Moscow Times", "Black Sea" */
+        if (n == 1 && (s->cls[q] & NG_GAZ_GIVEN) && !(s->cls[q + 1] & (NG_GAZ_PLACE | NG_GAZ_DEMONYM)))
+            break; /* "Florence Garrard", "Georgia Meloni" */
+        int rc;
+        if ((cls & NG_GAZ_DEMONYM) && !(cls & NG_GAZ_PLACE))
+            rc = ng_mscan_add(s, q, q + n, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
+        else
+            rc = ng_mscan_add(s, q, q + n, (cls & NG_GAZ_PLACE) ? NG_TYPE_PLACE : NG_TYPE_ORG,
+                              NG_KIND_NAME, 0);
+        if (rc)
+            return rc;
+        hint &= ~(NG_HINT_THE | NG_HINT_PLACE);
         q += n;
     }
     if (q >= e)
         return 0;
-    if ((s->cls[q] & NG_GAZ_TITLE) && q + 1 == e && !(s->cls[q] & NG_GAZ_PLACE))
-        return 0; /* a title alone: "the President said" */
     uint32_t whole = ng_mscan_phrase(s, q, e);
+    if ((whole & NG_GAZ_TITLE) && !(whole & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)))
+        return 0; /* a title alone: "the President said", "Prime Minister" */
     if ((whole & NG_GAZ_DEMONYM) && !(whole & NG_GAZ_PLACE))
         return ng_mscan_add(s, q, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
-    if ((whole & NG_GAZ_NONNAME) && q + 1 == e)
+    if (q + 1 == e && ((whole & NG_GAZ_NONNAME) || s->tok[q].end - s->tok[q].start == 1))
         return 0;
     return ng_mscan_add(s, q, e, form_type(s, q, e, hint), NG_KIND_NAME, hint);
 }
@@ -317,8 +399,9 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         while (b < j && at_start(s, b) && !(s->tok[b].flags & NG_TOK_HEADLINE) &&
                !credible(s, b, b + 1 < j))
             b++;
-        while (b < j && !name_token(s, b))
-            b++; /* never start on a connector */
+        while (b < j && (!name_token(s, b) || ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "a") ||
+                         ng_mscan_is(s, b, "an")))
+            b++; /* never start on a connector or an article ("The Hague" aside) */
         int rc = 0;
         if (b < j)
             rc = (s->tok[b].flags & NG_TOK_HEADLINE) ? headline_run(s, b, j, sb, se)
@@ -350,7 +433,10 @@ static void note_types(ng_mscan *s)
 }
 
 /* Types a lone word left undecided, from the document's other names
- * first, then gazetteer typos, then context. */
+ * first, then gazetteer typos, then context. News introduces people with
+ * their full name before using the surname alone, so a lone word that
+ * no earlier name explains is more often an organisation ("Microsoft",
+ * "Daesh") than a person, unless a speech verb or a given name says so. */
 static int lone_type(const ng_mscan *s, const ng_cand *c)
 {
     uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
@@ -372,7 +458,9 @@ static int lone_type(const ng_mscan *s, const ng_cand *c)
         return NG_TYPE_PERSON;
     if (ev & NG_EV_ORG)
         return NG_TYPE_ORG;
-    return NG_TYPE_PERSON;
+    if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
+        return NG_TYPE_PERSON;
+    return NG_TYPE_ORG;
 }
 
 static int cand_cmp(const void *a, const void *b)
