@@ -44,6 +44,7 @@ static size_t fold(const char *s, size_t n, char *buf, size_t cap)
         }
         buf[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
+    buf[o] = '\0';
     return o;
 }
 

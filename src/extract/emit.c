@@ -89,6 +89,7 @@ static void find_source(const ng_attr *a, uint32_t lo, uint32_t hi, uint32_t cb,
                         ng_subject *src)
 {
     memset(src, 0, sizeof *src);
+    src->head_mention = -1;
     for (uint32_t i = lo; i < hi; i++) {
         if (i >= cb && i < ce)
             continue;
@@ -225,7 +226,13 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
     }
     range rs[2] = {{tb, te, -2}, {0, 0, -2}};
     size_t nr = 1;
-    if (adj_lo != NG_NO_TOK && !h->inverted && h->subj.found && adj_lo < h->subj.np_begin) {
+    /* a leading adjunct: "Following Zelensky's proposal, Peskov said ..." */
+    int adjunct = adj_lo != NG_NO_TOK && !h->inverted && h->subj.found &&
+                  adj_lo + 1 < h->subj.np_begin && ng_tok_is(a, h->subj.np_begin - 1, ',');
+    for (uint32_t i = adj_lo; adjunct && i < h->subj.np_begin; i++)
+        if (a->lex[i].cue || a->in_quote[i] >= 0)
+            adjunct = 0;
+    if (adjunct) {
         rs[1].b = adj_lo;
         rs[1].e = h->subj.np_begin;
         nr = 2;

@@ -16,6 +16,7 @@
  * the rest of the cue's sentence, never its speaker or its source. */
 #include "attrib.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -241,6 +242,13 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         return;
     }
     frame f = frame_right(a, cue, r, hi);
+    if (getenv("NG_ATTR_DEBUG"))
+        fprintf(stderr, "cue %.*s subj found=%d inv=%d np=[%.*s] head=%d frame=%d at=%.*s\n",
+                (int)(a->tok[h->e - 1].end - a->tok[h->b].start), a->t + a->tok[h->b].start,
+                h->subj.found, h->inverted,
+                h->subj.found ? (int)(a->tok[h->subj.np_end - 1].end - a->tok[h->subj.np_begin].start) : 0,
+                h->subj.found ? a->t + a->tok[h->subj.np_begin].start : "", h->subj.head_mention, f.kind,
+                f.at < hi ? (int)(a->tok[f.at].end - a->tok[f.at].start) : 0, f.at < hi ? a->t + a->tok[f.at].start : "");
     if (f.kind == F_QUOTE && (cue->frames & NG_CUE_QUOTE)) {
         int32_t q = a->in_quote[f.at];
         /* "said “ready” to ...": a quoted fragment inside the clause */
@@ -265,7 +273,7 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         return;
     case F_CLAUSE:
     case F_QUOTE:
-        if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
+        if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP))
             ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo, 0);
         return;
     case F_END:

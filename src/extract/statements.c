@@ -109,8 +109,9 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         const ng_cue *c = cue_at(a, i, sn->tok_end);
         if (!c || (c->frames & NG_CUE_SOURCE))
             continue;
-        if (c->nwords == 1 && i > sn->tok_begin && (a->lex[i - 1].classes & NG_WC_DET))
-            continue; /* "the report", "to confirm" */
+        if (c->nwords == 1 && i > sn->tok_begin &&
+            ((a->lex[i - 1].classes & NG_WC_DET) || (a->tok[i - 1].flags & NG_TOK_POSSESSIVE)))
+            continue; /* "the report", "Kyiv's claim", "to confirm" */
         cue_hit *h = &hits[nhits++];
         memset(h, 0, sizeof *h);
         h->b = i;
