@@ -112,6 +112,7 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
 typedef struct slot {
     ng_actor actor;
     uint32_t root;
+    const char *surname; /* persons: surname key of the label's record, or NULL */
 } slot;
 
 static int cmp_slot(const void *a, const void *b)
@@ -150,6 +151,63 @@ static int unique_ids(ng_resolver *r, slot *s, size_t n)
     return 0;
 }
 
+static int cmp_surname(const void *a, const void *b)
+{
+    const slot *x = *(const slot *const *)a, *y = *(const slot *const *)b;
+    int c = strcmp(x->surname, y->surname);
+    return c ? c : strcmp(x->actor.id, y->actor.id);
+}
+
+/* Adds the surname as written in the label ("Putin" for "Vladimir
+ * Putin") to the aliases of a person when no other person actor of the
+ * run has that surname: it is how the press refers to them afterwards,
+ * and how a reader looks them up, even when this run only printed the
+ * full name. */
+static int surname_aliases(ng_resolver *r, slot *s, size_t n)
+{
+    slot **p = malloc((n + 1) * sizeof *p);
+    size_t np = 0;
+    if (!p) return NG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (s[i].surname) p[np++] = &s[i];
+    qsort(p, np, sizeof *p, cmp_surname);
+    for (size_t i = 0; i < np; i++) {
+        if ((i > 0 && strcmp(p[i - 1]->surname, p[i]->surname) == 0) ||
+            (i + 1 < np && strcmp(p[i + 1]->surname, p[i]->surname) == 0))
+            continue;
+        ng_actor *a = &p[i]->actor;
+        const char *w = a->label, *hit = NULL;
+        size_t hlen = 0;
+        while (*w && !hit) {
+            const char *e = strchr(w, ' ');
+            size_t len = e ? (size_t)(e - w) : strlen(w);
+            char key[NG_NAME_MAX];
+            ng_name_key(w, len, key, sizeof key);
+            if (strcmp(key, p[i]->surname) == 0) {
+                hit = w;
+                hlen = len;
+            }
+            w = e ? e + 1 : w + len;
+        }
+        int have = 0;
+        for (size_t k = 0; hit && k < a->naliases && !have; k++)
+            have = strlen(a->aliases[k]) == hlen && memcmp(a->aliases[k], hit, hlen) == 0;
+        if (!hit || have) continue;
+        char **al = ng_arena_alloc(&r->arena, (a->naliases + 1) * sizeof *al);
+        char *str = ng_arena_strndup(&r->arena, hit, hlen);
+        if (!al || !str) {
+            free(p);
+            return NG_ENOMEM;
+        }
+        if (a->naliases) memcpy(al, a->aliases, a->naliases * sizeof *al);
+        al[a->naliases++] = str;
+        a->aliases = al;
+        qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
+    }
+    free(p);
+    return 0;
+}
+
 int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
 {
     int rc = NG_ENOMEM;
@@ -175,6 +233,12 @@ int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
         int f = fill_actor(r, &sl->actor, m + i, j - i, &forms, &fcap);
         if (f < 0) goto cleanup;
         if (f == 0) {
+            for (size_t k = i; k < j && sl->actor.type == NG_TYPE_PERSON && !sl->surname; k++) {
+                const ng_rrec *rec = &r->recs[m[k].rec];
+                if (rec->name && rec->given[0] && rec->surname[0] && !strchr(rec->surname, ' ') &&
+                    strcmp(rec->name, sl->actor.label) == 0)
+                    sl->surname = rec->surname;
+            }
             char slug[NG_NAME_MAX];
             size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
             const char *id = len ? slug : ng_entity_type_name(sl->actor.type);
@@ -184,7 +248,7 @@ int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
         }
         i = j;
     }
-    if (unique_ids(r, s, ns) < 0) goto cleanup;
+    if (unique_ids(r, s, ns) < 0 || surname_aliases(r, s, ns) < 0) goto cleanup;
     r->actors = malloc((ns + 1) * sizeof *r->actors);
     if (!r->actors) goto cleanup;
     for (size_t i = 0; i < ns; i++) {
