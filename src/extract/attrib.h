@@ -92,6 +92,7 @@ typedef struct cue_hit {
     int inverted;  /* the subject follows the cue ("said Peskov") */
     int ok;
     int resolved;  /* speaker below computed */
+    struct cue_hit *borrow; /* "..., adding that ...": the subject of this earlier cue */
     int32_t speaker, speaker_mention;
 } cue_hit;
 

@@ -118,8 +118,9 @@ static int set_person_parts(coref *c, cluster *k, uint32_t mi)
     k->surname = last + 1;
     const ng_mention *m = &c->ex->mentions[mi];
     const char *h = memchr(c->text + c->name_start[mi], '-', m->end - c->name_start[mi]);
-    if (k->words == 2 && h && h + 1 < c->text + m->end && h[1] >= 'a' && h[1] <= 'z' &&
-        memchr(c->text + c->name_start[mi], ' ', (size_t)(h - c->text) - c->name_start[mi]))
+    ng_word w[3];
+    size_t nw = ng_words_split(c->text, c->name_start[mi], m->end, w, 3);
+    if (nw == 2 && h && h > w[1].s && h + 1 < c->text + m->end && h[1] >= 'a' && h[1] <= 'z')
         k->surname_first = 1;
     return k->first ? 0 : NG_ENOMEM;
 }

@@ -45,6 +45,24 @@ static int push_anchor(ng_attr *a, uint32_t tok)
     return 0;
 }
 
+/* "Ukrainian President Volodymyr Zelensky": the demonym only says who
+ * the person is; the statement is about the person, not the country. */
+static int modifies_person(const ng_attr *a, int32_t m, uint32_t i)
+{
+    if (a->ex->mentions[m].kind != NG_KIND_DEMONYM)
+        return 0;
+    while (i < a->tx->ntokens && a->mention_at[i] == m)
+        i++;
+    for (int n = 0; i < a->tx->ntokens && n < 3; n++, i++) {
+        int32_t next = a->mention_at[i];
+        if (next >= 0)
+            return a->ex->mentions[next].type == NG_TYPE_PERSON;
+        if (!(a->tok[i].flags & NG_TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 /* The entities mentioned in ranges rs, minus the speakers, the source and
  * the excluded tokens; stored in the extraction's pool. */
 static int32_t *collect_about(ng_attr *a, const range *rs, size_t nr, const int32_t *not,
@@ -68,7 +86,7 @@ static int32_t *collect_about(ng_attr *a, const range *rs, size_t nr, const int3
             if (excluded(x, nx, i))
                 continue;
             int32_t e = a->ex->mentions[m].entity;
-            if (e < 0 || a->stamp[e] == a->serial)
+            if (e < 0 || a->stamp[e] == a->serial || modifies_person(a, m, i))
                 continue;
             a->stamp[e] = a->serial;
             buf[n++] = e;
@@ -105,6 +123,12 @@ static void resolve_hit(ng_attr *a, cue_hit *h)
     if (h->resolved)
         return;
     h->resolved = 1;
+    if (h->borrow) {
+        resolve_hit(a, h->borrow);
+        h->speaker = h->borrow->speaker;
+        h->speaker_mention = h->borrow->speaker_mention;
+        return;
+    }
     h->speaker = ng_subject_speaker(a, &h->subj, &h->speaker_mention);
 }
 
@@ -196,6 +220,9 @@ void ng_attr_direct(ng_attr *a, cue_hit *h, int32_t q)
 
 static int trailing_punct(const ng_attr *a, uint32_t i)
 {
+    if ((a->tok[i].flags & NG_TOK_WORD) && (a->lex[i].classes & NG_WC_BOUNDARY) &&
+        !(a->lex[i].classes & NG_WC_PREP))
+        return 1; /* "..., and" before the next cue's subject */
     return ng_tok_is(a, i, ',') || ng_tok_is(a, i, '.') || ng_tok_is(a, i, ';') ||
            ng_tok_is(a, i, ':') || ng_tok_is(a, i, '-') ||
            ((a->tok[i].flags & NG_TOK_OPEN) && (a->tok[i].flags & NG_TOK_DQUOTE));

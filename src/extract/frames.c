@@ -204,6 +204,14 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
         return;
     uint32_t lo = sn->tok_begin, hi = sn->tok_end;
     uint32_t after = h->subj.np_end;
+    if (after + 1 < hi && ng_tok_is(a, after, ',') && (a->lex[after + 1].classes & NG_WC_OPENER)) {
+        /* "According to Kyiv and its allies, who estimated ..., troops entered" */
+        uint32_t j = after + 1;
+        while (j < hi && j - after < 16 && !ng_tok_is(a, j, ','))
+            j++;
+        if (j < hi)
+            after = j;
+    }
     int initial = 1; /* only adverbs before "according to" */
     for (uint32_t i = lo; i < h->b; i++)
         if (!(a->lex[i].classes & NG_WC_GAP) && !ng_tok_is(a, i, ','))

@@ -253,6 +253,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (ng_rrules_person_variants(r) < 0) goto cleanup;
     if (ng_rrules_bare_surnames(r) < 0) goto cleanup;
     if (ng_rrules_acronyms(r) < 0) goto cleanup;
+    if (ng_rrules_org_stems(r) < 0) goto cleanup;
     if (ng_rrules_typos(r) < 0) goto cleanup;
     if (ng_rrules_descriptors(r, bound) < 0) goto cleanup;
     if (ng_ractors_build(r, bound) < 0) goto cleanup;

@@ -233,12 +233,18 @@ int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
         int f = fill_actor(r, &sl->actor, m + i, j - i, &forms, &fcap);
         if (f < 0) goto cleanup;
         if (f == 0) {
-            for (size_t k = i; k < j && sl->actor.type == NG_TYPE_PERSON && !sl->surname; k++) {
+            /* the records written like the label must agree on its surname
+             * ("Kim Jong Un": "Kim" where the text says "Kim" alone, "Un" by default) */
+            int agree = 1;
+            for (size_t k = i; k < j && sl->actor.type == NG_TYPE_PERSON && agree; k++) {
                 const ng_rrec *rec = &r->recs[m[k].rec];
-                if (rec->name && rec->given[0] && rec->surname[0] && !strchr(rec->surname, ' ') &&
-                    strcmp(rec->name, sl->actor.label) == 0)
-                    sl->surname = rec->surname;
+                if (!rec->name || strcmp(rec->name, sl->actor.label) != 0) continue;
+                if (!rec->given[0] || !rec->surname[0] || strchr(rec->surname, ' ') ||
+                    (sl->surname && strcmp(sl->surname, rec->surname) != 0))
+                    agree = 0;
+                sl->surname = rec->surname;
             }
+            if (!agree) sl->surname = NULL;
             char slug[NG_NAME_MAX];
             size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
             const char *id = len ? slug : ng_entity_type_name(sl->actor.type);

@@ -54,6 +54,7 @@ int ng_rrules_exact(ng_resolver *r);
 int ng_rrules_person_variants(ng_resolver *r);
 int ng_rrules_bare_surnames(ng_resolver *r);
 int ng_rrules_acronyms(ng_resolver *r);
+int ng_rrules_org_stems(ng_resolver *r);
 int ng_rrules_typos(ng_resolver *r);
 /* Binds descriptor-only records; sets *bound[i] = 1 for those bound. */
 int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound);

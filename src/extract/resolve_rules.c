@@ -399,3 +399,64 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
     pairs_apply(r, &todo);
     return 0;
 }
+
+/* Stem of an organisation key without its trailing head words ("yonhap
+ * news agency" -> "yonhap"), written into out; 0 when nothing is left or
+ * no head word was removed. */
+static size_t org_stem(const ng_gazetteer *g, const char *key, char *out, size_t cap)
+{
+    size_t n = strlen(key);
+    int removed = 0;
+    while (n > 0) {
+        size_t s = n;
+        while (s > 0 && key[s - 1] != ' ') s--;
+        if (s == 0 || !(ng_gazetteer_classes(g, key + s, n - s) & NG_GAZ_ORG_HEAD)) break;
+        n = s - 1;
+        removed = 1;
+    }
+    if (!removed || n == 0 || n >= cap) return 0;
+    memcpy(out, key, n);
+    out[n] = '\0';
+    return n;
+}
+
+/* An organisation's short name is its full name without the head words
+ * ("Yonhap" / "Yonhap News Agency", "Labour" / "Labour Party") when only
+ * one full name of the run shortens to it and the short form is not a
+ * place ("Moscow" is not "Moscow Times"). */
+int ng_rrules_org_stems(ng_resolver *r)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    if (!g) return 0;
+    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    pairs todo = {0};
+    size_t n = 0;
+    if (!e) return NG_ENOMEM;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        char stem[NG_NAME_MAX];
+        if (!named(rec) || rec->type != NG_TYPE_ORG || rec->words < 2) continue;
+        size_t len = org_stem(g, rec->key, stem, sizeof stem);
+        if (!len) continue;
+        const char *copy = ng_arena_strndup(&r->arena, stem, len);
+        if (!copy) goto oom;
+        e[n++] = (entry){copy, (uint32_t)i};
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (!named(rec) || rec->type != NG_TYPE_ORG) continue;
+        if (ng_gazetteer_classes(g, rec->key, strlen(rec->key)) & NG_GAZ_PLACE) continue;
+        roots s = {0};
+        for (size_t j = lower_bound(e, n, rec->key); j < n && strcmp(e[j].key, rec->key) == 0; j++)
+            roots_add(&s, ng_rfind(r, e[j].rec));
+        if (s.n == 1 && !s.overflow && pairs_add(&todo, (uint32_t)i, s.v[0]) < 0) goto oom;
+    }
+    free(e);
+    pairs_apply(r, &todo);
+    return 0;
+oom:
+    free(e);
+    free(todo.v);
+    return NG_ENOMEM;
+}

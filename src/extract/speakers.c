@@ -99,6 +99,26 @@ static void np_extend_left(const ng_attr *a, uint32_t lo, ng_subject *s)
     s->np_begin = i;
 }
 
+/* The last resolved organisation name inside descriptor mention d, or -1
+ * (mentions are sorted by start; nested ones follow d). */
+static int32_t name_inside(const ng_attr *a, int32_t d)
+{
+    const ng_extraction *ex = a->ex;
+    int32_t best = -1;
+    size_t from = (size_t)d;
+    while (from > 0 && ex->mentions[from - 1].start >= ex->mentions[d].start)
+        from--;
+    for (size_t m = from; m < ex->nmentions; m++) {
+        const ng_mention *mm = &ex->mentions[m];
+        if (mm->start >= ex->mentions[d].end)
+            break;
+        if ((int32_t)m != d && mm->start >= ex->mentions[d].start && mm->end <= ex->mentions[d].end &&
+            mm->kind == NG_KIND_NAME && mm->type == NG_TYPE_ORG && mm->entity >= 0)
+            best = (int32_t)m;
+    }
+    return best;
+}
+
 static void set_head(const ng_attr *a, uint32_t head, ng_subject *s)
 {
     s->found = 1;
@@ -155,10 +175,36 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
         }
         break;
     }
-    if (k <= lo || !is_word(a, k - 1) || (a->lex[k - 1].classes & NG_WC_BOUNDARY))
+    if (k <= lo || !is_word(a, k - 1))
         return;
+    if (a->lex[k - 1].classes & NG_WC_BOUNDARY) {
+        /* "... Volodymyr Zelensky who said": the relative's antecedent */
+        int32_t m = k - 1 > lo ? a->mention_at[k - 2] : -1;
+        if (m >= 0 && a->ex->mentions[m].type == NG_TYPE_PERSON && k - 1 - lo >= 1 &&
+            a->tok[k - 1].end - a->tok[k - 1].start == 3 &&
+            !strncasecmp(a->t + a->tok[k - 1].start, "who", 3)) {
+            set_head(a, k - 2, s);
+            s->np_begin = first_tok_of_mention(a, m, k - 2);
+        }
+        return;
+    }
     set_head(a, k - 1, s);
     np_extend_left(a, lo, s);
+    if ((s->head_mention < 0 || a->ex->mentions[s->head_mention].entity < 0) &&
+        s->pronoun_tok == NG_NO_TOK) {
+        /* "the Yonhap news agency": an organisation's name before common nouns */
+        uint32_t i = s->np_end - 1;
+        while (i > s->np_begin && is_word(a, i - 1) && !(a->tok[i - 1].flags & NG_TOK_CAP) &&
+               (a->mention_at[i - 1] < 0 ||
+                a->ex->mentions[a->mention_at[i - 1]].kind == NG_KIND_DESCRIPTOR))
+            i--;
+        int32_t m = i > s->np_begin ? a->mention_at[i - 1] : -1;
+        if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_DESCRIPTOR)
+            m = name_inside(a, m); /* "the Yonhap news agency" as one descriptor */
+        if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_NAME &&
+            a->ex->mentions[m].type == NG_TYPE_ORG && a->ex->mentions[m].entity >= 0)
+            s->head_mention = m;
+    }
     for (uint32_t i = s->np_begin; i < s->np_end; i++)
         if (a->lex[i].classes & NG_WC_NEG)
             s->negated = 1;

@@ -122,8 +122,16 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         i = h->e - 1;
     }
     for (size_t k = 0; k < nhits; k++) {
-        find_subject(a, &hits[k], sn->tok_begin);
-        hits[k].ok = 1;
+        cue_hit *h = &hits[k];
+        find_subject(a, h, sn->tok_begin);
+        h->ok = 1;
+        size_t fl = strlen(h->cue->form);
+        if (!h->subj.found && k > 0 && fl > 3 && !strcmp(h->cue->form + fl - 3, "ing")) {
+            /* "Kyiv said ..., adding that ...": the earlier cue's speaker */
+            h->borrow = &hits[k - 1];
+            h->subj.found = 1;
+            h->subj.np_begin = h->subj.np_end = h->b;
+        }
     }
     for (size_t k = 0; k < nhits && !a->rc; k++)
         ng_attr_cue(a, sn, hits, nhits, k);
