@@ -68,6 +68,7 @@ typedef struct ng_attr {
 typedef struct ng_subject {
     int found;               /* a noun phrase stands where the subject goes */
     uint32_t np_begin, np_end; /* its tokens [np_begin, np_end) */
+    uint32_t edge;           /* where the cue's own words start ("who" in "X who said") */
     int32_t head_mention;    /* mention naming the speaker, or -1 */
     uint32_t pronoun_tok;    /* NG_NO_TOK unless the head is a pronoun */
     int negated;             /* "neither X nor Y has confirmed" */

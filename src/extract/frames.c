@@ -168,7 +168,7 @@ static int passive_before(const ng_attr *a, const cue_hit *h)
  * earlier cue in the same sentence ("NIS said ..., Yonhap reported"). */
 static uint32_t left_edge(const cue_hit *h)
 {
-    return h->subj.found && !h->inverted ? h->subj.np_begin : h->b;
+    return h->subj.found && !h->inverted ? h->subj.edge : h->b;
 }
 
 /* End of a reported clause starting at token j of the sentence's hits[k]. */

@@ -169,6 +169,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
                     np_extend_left(a, lo, &t);
                     s->np_begin = t.np_begin;
                 }
+                s->edge = s->np_begin;
                 return;
             }
             return;
@@ -185,6 +186,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             !strncasecmp(a->t + a->tok[k - 1].start, "who", 3)) {
             set_head(a, k - 2, s);
             s->np_begin = first_tok_of_mention(a, m, k - 2);
+            s->edge = k - 1;
         }
         return;
     }
@@ -213,6 +215,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
     coordination_left(a, lo, s);
     if (s->np_begin > lo && (a->lex[s->np_begin - 1].classes & NG_WC_NEG))
         s->negated = 1;
+    s->edge = s->np_begin;
 }
 
 void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s)

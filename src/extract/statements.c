@@ -130,7 +130,7 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
             /* "Kyiv said ..., adding that ...": the earlier cue's speaker */
             h->borrow = &hits[k - 1];
             h->subj.found = 1;
-            h->subj.np_begin = h->subj.np_end = h->b;
+            h->subj.np_begin = h->subj.np_end = h->subj.edge = h->b;
         }
     }
     for (size_t k = 0; k < nhits && !a->rc; k++)
