@@ -79,6 +79,11 @@ static frame frame_right(const ng_attr *a, const ng_cue *cue, uint32_t r, uint32
             if (!(a->lex[i].classes & NG_WC_ADDRESSEE) && a->mention_at[i] < 0 &&
                 !(a->tok[i].flags & NG_TOK_POSSESSIVE))
                 break;
+            if ((a->lex[i].classes & NG_WC_DET) && a->mention_at[i] < 0 &&
+                !(i + 1 < hi && (a->mention_at[i + 1] >= 0 ||
+                                 ((a->lex[i + 1].classes & NG_WC_ADDRESSEE) &&
+                                  !(a->lex[i + 1].classes & NG_WC_DET)))))
+                break; /* "told reporters the border ..." keeps its "the" */
             i++;
         }
     for (int steps = 0; steps < 24 && i < hi; steps++) {
@@ -259,6 +264,11 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
                 f.at < hi ? (int)(a->tok[f.at].end - a->tok[f.at].start) : 0, f.at < hi ? a->t + a->tok[f.at].start : "");
     if (f.kind == F_QUOTE && (cue->frames & NG_CUE_QUOTE)) {
         int32_t q = a->in_quote[f.at];
+        /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
+        uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
+        int32_t q0 = quote_before(a, before, lo);
+        if (q0 >= 0 && f.at > r && ng_tok_is(a, f.at - 1, ','))
+            ng_attr_direct(a, h, q0);
         /* "said “ready” to ...": a quoted fragment inside the clause */
         int marked = f.at > r && (ng_tok_is(a, f.at - 1, ',') || ng_tok_is(a, f.at - 1, ':'));
         const ng_quote *qq = &a->quotes.v[q];

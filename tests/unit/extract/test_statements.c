@@ -1,0 +1,572 @@
+/* test_statements.c - one case per attribution pattern, each with the
+ * sentence it comes from (written for these tests). Mentions are placed
+ * by hand so that only the attribution rules are under test. */
+#include "attr_fixture.h"
+
+#define PER NG_TYPE_PERSON
+#define ORG NG_TYPE_ORG
+#define LOC NG_TYPE_PLACE
+#define NAME NG_KIND_NAME
+#define DESC NG_KIND_DESCRIPTOR
+#define DEM NG_KIND_DEMONYM
+
+/* ---- direct quotes ---------------------------------------------------------- */
+
+static void test_quote_before_cue(void)
+{
+    fx f;
+    fx_open(&f, "\"We will rebuild the bridge by spring,\" Mayor Lena Holt said on Tuesday.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Lena Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == holt);
+        CHECK(f.ex.statements[0].direct == 1);
+        CHECK_STR(fx_quote(&f, 0), "We will rebuild the bridge by spring");
+        CHECK_STR(f.ex.statements[0].cue, "said");
+        CHECK_STR(f.ex.statements[0].relation, "said");
+    }
+    fx_close(&f);
+}
+
+static void test_inverted_cue(void)
+{
+    fx f;
+    fx_open(&f, "\xE2\x80\x9CThe talks are over,\xE2\x80\x9D said Foreign Minister Omar Haddad.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK_STR(fx_quote(&f, 0), "The talks are over");
+    }
+    fx_close(&f);
+}
+
+static void test_colon_introduction(void)
+{
+    fx f;
+    fx_open(&f, "Haddad declared on Friday: \"Our border stays closed to Tarnland.\"");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK(f.ex.statements[0].direct == 1);
+        CHECK_STR(fx_quote(&f, 0), "Our border stays closed to Tarnland.");
+        CHECK(fx_about(&f, 0, tarn));
+        CHECK(!fx_about(&f, 0, haddad));
+    }
+    fx_close(&f);
+}
+
+static void test_split_quote_with_inverted_cue(void)
+{
+    fx f;
+    fx_open(&f, "\xE2\x80\x9CWe cannot confirm the figures,\xE2\x80\x9D Haddad said, "
+                "\xE2\x80\x9C" "and we will not guess.\xE2\x80\x9D");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, haddad) == 2);
+    if (f.ex.nstatements == 2) {
+        CHECK_STR(fx_quote(&f, 0), "We cannot confirm the figures");
+        CHECK_STR(fx_quote(&f, 1), "and we will not guess.");
+    }
+    fx_close(&f);
+}
+
+static void test_nested_single_quotes(void)
+{
+    fx f;
+    fx_open(&f, "\"They called it 'a victory for Tarnland' on the radio,\" Haddad said.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK_STR(fx_quote(&f, 0), "They called it 'a victory for Tarnland' on the radio");
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_multi_paragraph_quote(void)
+{
+    fx f;
+    int holt;
+    fx_open(&f, "Holt said: \xE2\x80\x9CThe first part of the plan is done.\n"
+                "\xE2\x80\x9CThe second part starts in May.\xE2\x80\x9D\n"
+                "The council applauded.");
+    holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == holt);
+        CHECK(strstr(fx_quote(&f, 0), "The first part of the plan is done.") != NULL);
+        CHECK(strstr(fx_quote(&f, 0), "The second part starts in May.") != NULL);
+    }
+    fx_close(&f);
+}
+
+static void test_quote_continues_after_cue(void)
+{
+    fx f;
+    fx_open(&f, "\"We will wait,\" Holt said. \"Nobody here wants a rushed decision.\"");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, holt) == 2);
+    fx_close(&f);
+}
+
+/* ---- reported speech -------------------------------------------------------- */
+
+static void test_reported_said_that(void)
+{
+    fx f;
+    fx_open(&f, "Holt said on Monday that the council would meet envoys from Tarnland.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == holt);
+        CHECK(f.ex.statements[0].direct == 0);
+        CHECK_STR(fx_quote(&f, 0), "the council would meet envoys from Tarnland");
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_reported_bare_clause(void)
+{
+    fx f;
+    fx_open(&f, "Holt said the new ferry to Tarnland was ready.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK_STR(fx_quote(&f, 0), "the new ferry to Tarnland was ready");
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_told_reporters(void)
+{
+    fx f;
+    fx_open(&f, "Haddad told reporters the border with Tarnland would stay closed.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK_STR(fx_quote(&f, 0), "the border with Tarnland would stay closed");
+        CHECK_STR(f.ex.statements[0].cue, "told");
+    }
+    fx_close(&f);
+}
+
+static void test_wrote_on_account(void)
+{
+    fx f;
+    fx_open(&f, "\"The ferry runs again,\" Holt wrote on her X account on Sunday.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == holt);
+        CHECK_STR(fx_quote(&f, 0), "The ferry runs again");
+        CHECK_STR(f.ex.statements[0].cue, "wrote");
+    }
+    fx_close(&f);
+}
+
+static void test_according_to(void)
+{
+    fx f;
+    fx_open(&f, "According to Haddad, the border with Tarnland will reopen in May.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK_STR(fx_quote(&f, 0), "the border with Tarnland will reopen in May");
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_citing_source(void)
+{
+    fx f;
+    fx_open(&f, "The Daily Ledger, citing Haddad, reported that the ferry to Tarnland would stop.");
+    int ledger = fx_entity(&f, "Daily Ledger", ORG, NULL);
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Daily Ledger", 0, ORG, NAME, ledger);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == ledger);
+        CHECK(f.ex.statements[0].source == haddad);
+        CHECK_STR(f.ex.statements[0].relation, "reported");
+        CHECK(fx_about(&f, 0, tarn));
+        CHECK(!fx_about(&f, 0, haddad));
+    }
+    fx_close(&f);
+}
+
+static void test_declined_to_comment_on_topic(void)
+{
+    fx f;
+    fx_open(&f, "The ministry declined to comment on Holt's proposal.");
+    int ministry = fx_entity(&f, "ministry", ORG, NULL);
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "The ministry", 0, ORG, DESC, ministry);
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == ministry);
+        CHECK_STR(f.ex.statements[0].relation, "declined_to_comment");
+        CHECK(fx_about(&f, 0, holt));
+    }
+    fx_close(&f);
+}
+
+static void test_verbs_map_to_relations(void)
+{
+    static const struct {
+        const char *text, *relation;
+    } cases[] = {
+        {"Haddad denied that the ferry had sunk.", "denied"},
+        {"Haddad confirmed that the ferry had sunk.", "confirmed"},
+        {"Haddad claimed that the ferry had sunk.", "claimed"},
+        {"Haddad announced that the ferry had sunk.", "announced"},
+        {"Haddad revealed that the ferry had sunk.", "announced"},
+        {"Haddad noted that the ferry had sunk.", "said"},
+        {"Haddad warned that the ferry had sunk.", "warned"},
+        {"Haddad accused the captain of lying.", "accused"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fx f;
+        fx_open(&f, cases[i].text);
+        int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+        fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+        fx_run(&f);
+        CHECK(f.ex.nstatements == 1);
+        if (f.ex.nstatements == 1) {
+            CHECK_STR(f.ex.statements[0].relation, cases[i].relation);
+            CHECK(f.ex.statements[0].speaker == haddad);
+        }
+        fx_close(&f);
+    }
+}
+
+static void test_clause_before_subject(void)
+{
+    fx f;
+    fx_open(&f, "Troops from Tarnland had crossed the river, the Daily Ledger reported.");
+    int ledger = fx_entity(&f, "Daily Ledger", ORG, NULL);
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_mention(&f, "Daily Ledger", 0, ORG, NAME, ledger);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == ledger);
+        CHECK_STR(fx_quote(&f, 0), "Troops from Tarnland had crossed the river");
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_mixed_quote_in_reported_speech(void)
+{
+    fx f;
+    fx_open(&f, "Haddad said he was \xE2\x80\x9Cready\xE2\x80\x9D to reopen talks with Tarnland.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].direct == 0);
+        CHECK(strstr(fx_quote(&f, 0), "ready") != NULL);
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
+static void test_coordinated_speakers(void)
+{
+    fx f;
+    fx_open(&f, "The Admiralty and the Harbour Board confirmed that ships from Tarnland had left.");
+    int adm = fx_entity(&f, "Admiralty", ORG, NULL);
+    int board = fx_entity(&f, "Harbour Board", ORG, NULL);
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Admiralty", 0, ORG, NAME, adm);
+    fx_mention(&f, "Harbour Board", 0, ORG, NAME, board);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, adm) == 1);
+    CHECK(fx_count_by(&f, board) == 1);
+    fx_close(&f);
+}
+
+/* ---- speakers ---------------------------------------------------------------- */
+
+static void test_pronoun_speaker(void)
+{
+    fx f;
+    fx_open(&f, "Lena Holt opened the new bridge on Friday.\n\"It took four long years,\" she said.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Lena Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        const ng_statement *s = &f.ex.statements[0];
+        CHECK(s->speaker == holt);
+        CHECK(s->speaker_mention >= 0);
+        if (s->speaker_mention >= 0) {
+            const ng_mention *m = &f.ex.mentions[s->speaker_mention];
+            CHECK(m->kind == NG_KIND_PRONOUN);
+            CHECK(m->entity == holt);
+            CHECK(!strncmp(f.doc.text + m->start, "she", 3));
+        }
+    }
+    CHECK(f.ex.nmentions == 2);
+    if (f.ex.nmentions == 2)
+        CHECK(f.ex.mentions[0].start < f.ex.mentions[1].start);
+    fx_close(&f);
+}
+
+static void test_pronoun_gender_agreement(void)
+{
+    fx f;
+    fx_open(&f, "Lena Holt met Omar Haddad in the port.\n\"We agreed on nothing,\" she said.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Lena Holt", 0, PER, NAME, holt);
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == holt);
+    fx_close(&f);
+}
+
+static void test_pronoun_follows_last_speaker(void)
+{
+    fx f;
+    fx_open(&f, "\"We will talk to Tarnland,\" Haddad said.\n"
+                "He said the captain of the ferry, Ivo Brandt, agreed.\n"
+                "\"Nothing else matters now,\" he added.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int brandt = fx_entity(&f, "Ivo Brandt", PER, "Ivo");
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Ivo Brandt", 0, PER, NAME, brandt);
+    fx_run(&f);
+    CHECK(fx_count_by(&f, haddad) == 3);
+    CHECK(fx_count_by(&f, brandt) == 0);
+    fx_close(&f);
+}
+
+static void test_descriptor_speaker(void)
+{
+    fx f;
+    fx_open(&f, "\"Nothing is decided,\" the elected official continued.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "the elected official", 0, PER, DESC, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == holt);
+    fx_close(&f);
+}
+
+static void test_org_and_country_speakers(void)
+{
+    fx f;
+    fx_open(&f, "The Admiralty said on Monday that the ferry had sunk. "
+                "Tarnland later denied that its ships were near.");
+    int adm = fx_entity(&f, "Admiralty", ORG, NULL);
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Admiralty", 0, ORG, NAME, adm);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, adm) == 1);
+    CHECK(fx_count_by(&f, tarn) == 1);
+    fx_close(&f);
+}
+
+static void test_unresolved_speaker_is_not_guessed(void)
+{
+    fx f;
+    fx_open(&f, "Holt visited the port.\n\"We saw the smoke from here,\" a local fisherman said.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == -1);
+        CHECK(f.ex.statements[0].direct == 1);
+    }
+    fx_close(&f);
+}
+
+static void test_speaker_is_never_its_own_subject(void)
+{
+    fx f;
+    fx_open(&f, "\"Haddad keeps his word,\" Haddad said.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Haddad", 1, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK(f.ex.statements[0].nabout == 0);
+    }
+    fx_close(&f);
+}
+
+/* ---- negatives ---------------------------------------------------------------- */
+
+static void test_scare_quotes_are_not_statements(void)
+{
+    fx f;
+    fx_open(&f, "The council called the plan \"ambitious\" in its yearly report.");
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+static void test_headline_with_colon(void)
+{
+    fx f;
+    fx_open(&f, "Tarnland Ready to Talk About the Border: Haddad\n"
+                "The minister spoke in the port.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+static void test_quote_without_cue(void)
+{
+    fx f;
+    fx_open(&f, "The banner over the gate read \"welcome home to all of you\" for a week.");
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+static void test_song_and_book_titles(void)
+{
+    fx f;
+    fx_open(&f, "The band played \"Hold On To Tomorrow\" twice. "
+                "Holt wrote the book \"The Long Road Home\" in 2019.");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+static void test_negated_and_passive_cues(void)
+{
+    fx f;
+    fx_open(&f, "Tarnland has neither confirmed nor denied the report. Haddad was accused of lying.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+static void test_nouns_are_not_cues(void)
+{
+    fx f;
+    fx_open(&f, "Haddad read the report and Tarnland's claim about the ferry.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 0);
+    fx_close(&f);
+}
+
+int main(void)
+{
+    fx_load_models();
+    RUN(test_quote_before_cue);
+    RUN(test_inverted_cue);
+    RUN(test_colon_introduction);
+    RUN(test_split_quote_with_inverted_cue);
+    RUN(test_nested_single_quotes);
+    RUN(test_multi_paragraph_quote);
+    RUN(test_quote_continues_after_cue);
+    RUN(test_reported_said_that);
+    RUN(test_reported_bare_clause);
+    RUN(test_told_reporters);
+    RUN(test_wrote_on_account);
+    RUN(test_according_to);
+    RUN(test_citing_source);
+    RUN(test_declined_to_comment_on_topic);
+    RUN(test_verbs_map_to_relations);
+    RUN(test_clause_before_subject);
+    RUN(test_mixed_quote_in_reported_speech);
+    RUN(test_coordinated_speakers);
+    RUN(test_pronoun_speaker);
+    RUN(test_pronoun_gender_agreement);
+    RUN(test_pronoun_follows_last_speaker);
+    RUN(test_descriptor_speaker);
+    RUN(test_org_and_country_speakers);
+    RUN(test_unresolved_speaker_is_not_guessed);
+    RUN(test_speaker_is_never_its_own_subject);
+    RUN(test_scare_quotes_are_not_statements);
+    RUN(test_headline_with_colon);
+    RUN(test_quote_without_cue);
+    RUN(test_song_and_book_titles);
+    RUN(test_negated_and_passive_cues);
+    RUN(test_nouns_are_not_cues);
+    fx_free_models();
+    return CHECK_DONE();
+}
