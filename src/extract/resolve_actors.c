@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A surface form of a cluster, counted once per record that has it. */
+/* A surface form of a cluster, weighted by the mentions of the records
+ * that have it. */
 typedef struct form {
     const char *text;
-    uint32_t records;
+    uint32_t records; /* mentions behind it */
     uint32_t words;
     uint8_t is_name; /* a record's name (label candidate), not only an alias */
 } form;
@@ -38,7 +39,7 @@ static int cmp_str(const void *a, const void *b)
 static int well_formed(const char *s) { return !(s[0] >= 'a' && s[0] <= 'z'); }
 
 /* Better label: well-formed, then more words (the fullest name), then
- * seen in more records, then the smaller string (any fixed order). */
+ * more mentions behind it, then the smaller string (any fixed order). */
 static int better_label(const form *a, const form *b)
 {
     if (well_formed(a->text) != well_formed(b->text)) return well_formed(a->text);
@@ -47,11 +48,12 @@ static int better_label(const form *a, const form *b)
     return strcmp(a->text, b->text) < 0;
 }
 
-static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int is_name)
+static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int is_name,
+                    uint32_t weight)
 {
     for (size_t i = 0; i < *n; i++) {
         if (strcmp((*forms)[i].text, text) == 0) {
-            (*forms)[i].records++;
+            (*forms)[i].records += weight;
             (*forms)[i].is_name |= (uint8_t)is_name;
             return 0;
         }
@@ -65,7 +67,7 @@ static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int 
     }
     char key[NG_NAME_MAX];
     ng_name_key(text, strlen(text), key, sizeof key);
-    (*forms)[(*n)++] = (form){text, 1, (uint32_t)ng_name_words(key), (uint8_t)is_name};
+    (*forms)[(*n)++] = (form){text, weight, (uint32_t)ng_name_words(key), (uint8_t)is_name};
     return 0;
 }
 
@@ -82,11 +84,12 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
         a->mentions += rec->mentions;
         type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
         if (a->ndocs == 0 || a->docs[a->ndocs - 1] != rec->doc) a->docs[a->ndocs++] = rec->doc;
-        if (rec->name && add_form(forms, &nf, fcap, rec->name, 1) < 0) return NG_ENOMEM;
-        if (rec->typo_of && add_form(forms, &nf, fcap, rec->typo_of, 0) < 0) return NG_ENOMEM;
+        uint32_t w = rec->mentions ? rec->mentions : 1;
+        if (rec->name && add_form(forms, &nf, fcap, rec->name, 1, w) < 0) return NG_ENOMEM;
+        if (rec->typo_of && add_form(forms, &nf, fcap, rec->typo_of, 0, 1) < 0) return NG_ENOMEM;
         for (size_t j = 0; j < rec->naliases; j++)
             if (rec->aliases[j] && rec->aliases[j][0] &&
-                add_form(forms, &nf, fcap, rec->aliases[j], 0) < 0)
+                add_form(forms, &nf, fcap, rec->aliases[j], 0, 1) < 0)
                 return NG_ENOMEM;
     }
     a->type = 0;
