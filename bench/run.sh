@@ -63,36 +63,43 @@ done
 # ---- measuring -------------------------------------------------------------
 
 # measure NAME SIZE JOBS REPEATS CMD...: runs CMD (stdout to /dev/null) REPEATS
-# times, appends "name size jobs median_wall max_rss_kb status" to RAW.
+# times, appends "name size jobs median_wall max_rss_kb status median_cpu" to
+# RAW. CPU = user + system seconds of the process and its children: on a
+# machine shared with other jobs it is steadier than wall time, and for
+# -j 1 it is what the run would take on an idle core. Both come from
+# bench/rusage.py (wait4, microseconds); /usr/bin/time -v gives the RSS.
 measure() {
     local name=$1 size=$2 jobs=$3 reps=$4
     shift 4
-    local walls=() rss=0 status=ok i t0 t1 rc r
+    local walls=() cpus=() rss=0 status=ok i rc r
     for ((i = 0; i < reps; i++)); do
-        t0=$(date +%s%N)
-        timeout "$TIMEOUT" /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt"
+        /usr/bin/python3 bench/rusage.py "$WORK/rusage.txt" \
+            timeout "$TIMEOUT" /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt"
         rc=$?
-        t1=$(date +%s%N)
         if [ $rc -ne 0 ]; then
             status="exit $rc"
             echo "run.sh: $name ${size}MB -j$jobs failed (exit $rc):" >&2
             tail -3 "$WORK/stderr.txt" >&2
             break
         fi
-        walls+=($(( t1 - t0 )))
+        walls+=($(awk '{printf "%d", $1 * 1e9}' "$WORK/rusage.txt"))
+        cpus+=($(awk '{printf "%d", $2 * 1e9}' "$WORK/rusage.txt"))
         r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
         [ "${r:-0}" -gt "$rss" ] && rss=$r
     done
-    local med=NA
+    local med=NA cpu=NA
     if [ ${#walls[@]} -gt 0 ]; then
         med=$(printf '%s\n' "${walls[@]}" | sort -n |
               awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)]/1e9}')
+        cpu=$(printf '%s\n' "${cpus[@]}" | sort -n |
+              awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)]/1e9}')
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$jobs" "$med" "$rss" "$status" >>"$RAW"
-    echo "run.sh: $name ${size}MB -j$jobs: ${med}s rss ${rss}kB $status" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$jobs" "$med" "$rss" "$status" "$cpu" >>"$RAW"
+    echo "run.sh: $name ${size}MB -j$jobs: wall ${med}s cpu ${cpu}s rss ${rss}kB $status" >&2
 }
 
 NPROC=$(nproc)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$RAW"
 BUILD_OUT=$WORK/build
 declare -A DOCS BYTES
@@ -138,21 +145,21 @@ fi
 measure startup 0 1 1 "$NG" extract -j 1 "$WORK/tiny.txt"
 
 # Peer: compromise over the first MB. Processing time only (the script
-# excludes reading and require()), best of the runs.
+# excludes reading and require()), best of the runs by CPU time.
 COMP_LINE=""
 if [ -z "${NO_COMPROMISE:-}" ] && command -v npm >/dev/null && [ -d bench/corpus/1mb ]; then
     prefix=$(mktemp -d)
     if npm install --prefix "$prefix" compromise >/dev/null 2>&1; then
         COMP_VERSION=$(node -p "require('$prefix/node_modules/compromise/package.json').version")
-        best=""
+        best="" COMP_RSS=0
         for ((i = 0; i < REPEAT; i++)); do
-            line=$(NODE_PATH=$prefix/node_modules node bench/compromise.js bench/corpus/1mb) || break
-            s=$(echo "$line" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
+            line=$(/usr/bin/time -v -o "$WORK/time.txt" env NODE_PATH="$prefix/node_modules" \
+                   node bench/compromise.js bench/corpus/1mb) || break
+            r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+            [ "${r:-0}" -gt "$COMP_RSS" ] && COMP_RSS=$r
+            s=$(echo "$line" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["cpu_seconds"])')
             if [ -z "$best" ] || awk "BEGIN {exit !($s < $best)}"; then best=$s; COMP_LINE=$line; fi
         done
-        /usr/bin/time -v -o "$WORK/time.txt" env NODE_PATH="$prefix/node_modules" \
-            node bench/compromise.js bench/corpus/1mb >/dev/null 2>&1
-        COMP_RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
     else
         echo "run.sh: npm install compromise failed; peer skipped" >&2
     fi
@@ -161,95 +168,14 @@ fi
 
 # ---- report ------------------------------------------------------------------
 
-CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
-MEM=$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-CC_VERSION=$(cc --version 2>/dev/null | head -1)
-
-/usr/bin/python3 - "$RAW" "$OUT" "$NPROC" "$CPU" "$MEM" "$COMMIT" "$CC_VERSION" \
-    "$SAME" "$STARTUP" "${COMP_LINE:-}" "${COMP_VERSION:-}" "${COMP_RSS:-}" \
-    "$REPEAT" "$REPEAT_LARGE" "$(uname -sr)" "$NG" \
-    "$(for mb in "${SIZES[@]}"; do printf '%s:%s:%s ' "$mb" "${DOCS[$mb]}" "${BYTES[$mb]}"; done)" <<'EOF'
-import json, sys, datetime
-(raw, out, nproc, cpu, mem, commit, ccv, same, startup, comp_line, comp_ver,
- comp_rss, rep, rep_large, kernel, ng, sizes) = sys.argv[1:18]
-corpus = {}
-for item in sizes.split():
-    mb, docs, nbytes = item.split(":")
-    corpus[mb] = (int(docs), int(nbytes))
-rows = [l.rstrip("\n").split("\t") for l in open(raw) if l.strip()]
-res = {}
-for name, size, jobs, wall, rss, status in rows:
-    res[(name, size, jobs)] = (None if wall == "NA" else float(wall), int(rss), status)
-
-def mbs(size, wall):
-    return corpus[size][1] / 1e6 / wall if wall else None
-
-def f(x, fmt="%.1f"):
-    return "—" if x is None else fmt % x
-
-L = []
-L.append("# newsgraph benchmark\n")
-L.append(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC by `bench/run.sh` "
-         f"at commit `{commit}` (`{ng}`).\n")
-L.append(f"Machine: {nproc} online CPUs, {cpu}, {mem} RAM, {kernel}; {ccv}; "
-         "meson `--buildtype=release`. The CPUs were shared with other jobs "
-         "during the run, so compare rows of the same run (ratios), not runs.\n")
-L.append(f"Wall time: median of {rep} runs ({rep_large} for 100 MB and more), page "
-         "cache warm, stdout to /dev/null (build writes its files to bench/out/build). "
-         "Peak RSS: largest `Maximum resident set size` of `/usr/bin/time -v` over the runs.\n")
-L.append("| size | docs | tool | -j | wall s | MB/s | docs/s | peak RSS MiB | ÷ pcre2grep |")
-L.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-for size in corpus:
-    docs, nbytes = corpus[size]
-    pg = res.get(("pcre2grep", size, "1"), (None, 0, ""))[0]
-    for (name, s, jobs), (wall, rss, status) in res.items():
-        if s != size:
-            continue
-        label = {"extract": "newsgraph extract", "build": "newsgraph build --render none"}.get(name, name)
-        if status != "ok":
-            label += f" (**{status}**)"
-        ratio = f(pg / wall, "%.3f") if (pg and wall) else "—"
-        L.append(f"| {size} MB | {docs} | {label} | {jobs} | {f(wall, '%.3f')} | "
-                 f"{f(mbs(size, wall))} | {f(docs / wall if wall else None, '%.0f')} | "
-                 f"{rss / 1024:.1f} | {ratio} |")
-L.append("")
-comp = json.loads(comp_line) if comp_line else None
-if comp:
-    cmbs = comp["bytes"] / 1e6 / comp["seconds"]
-    L.append(f"Peer: compromise {comp_ver} (node {__import__('subprocess').run(['node','--version'],capture_output=True,text=True).stdout.strip()}), "
-             f"people/places/organizations/quotations per document over the first MB "
-             f"({comp['documents']} docs): {comp['seconds']:.2f} s processing, "
-             f"**{cmbs:.3f} MB/s**, {comp['documents'] / comp['seconds']:.0f} docs/s, "
-             f"peak RSS {int(comp_rss or 0) / 1024:.0f} MiB (best of {rep}; reading files and loading the library not counted).\n")
-x1 = res.get(("extract", "1", "1"))
-if x1 and x1[0]:
-    L.append(f"Start-up (`extract` on one tiny document: loading models): {startup}, "
-             f"peak RSS {res.get(('startup', '0', '1'), (0, 0, ''))[1] / 1024:.1f} MiB.\n")
-L.append(f"`extract -j 1` and `extract -j {nproc}` on the first size: output {same}.\n")
-
-# Targets of issue 6.
-L.append("## Targets (issue 6)\n")
-L.append("| target | measured | met |")
-L.append("| --- | --- | --- |")
-def row(what, val, ok):
-    L.append(f"| {what} | {val} | {'yes' if ok else 'no'} |")
-big = max(corpus, key=lambda s: int(s))
-for size in corpus:
-    w = res.get(("extract", size, "1"), (None,))[0]
-    if w:
-        row(f"extract ≥ 30 MB/s, -j 1, {size} MB", f"{mbs(size, w):.1f} MB/s", mbs(size, w) >= 30)
-for size in corpus:
-    w = res.get(("build", size, "1"), (None,))[0]
-    if w:
-        row(f"build ≥ 20 MB/s, -j 1, {size} MB", f"{mbs(size, w):.1f} MB/s", mbs(size, w) >= 20)
-if comp and x1 and x1[0] and "1" in corpus:
-    r = mbs("1", x1[0]) / cmbs
-    row("extract -j 1 ≥ 100x compromise, first MB", f"{r:.0f}x", r >= 100)
-a = res.get(("extract", "1", "1")); b = res.get(("extract", big, "1"))
-if a and b and a[1] and b[1] and big != "1":
-    r = b[1] / a[1]
-    row(f"extract RSS {big} MB ÷ 1 MB ≤ 2", f"{b[1] / 1024:.1f} ÷ {a[1] / 1024:.1f} MiB = {r:.2f}", r <= 2)
-open(out, "w").write("\n".join(L) + "\n")
-print("\n".join(L))
-EOF
+export NPROC SAME STARTUP REPEAT REPEAT_LARGE NG RAW OUT
+export CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+export MEM_TOTAL=$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+export COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+export CC_VERSION=$(cc --version 2>/dev/null | head -1)
+export KERNEL=$(uname -sr)
+export NODE_VERSION=$(node --version 2>/dev/null)
+export COMP_LINE=${COMP_LINE:-} COMP_VERSION=${COMP_VERSION:-} COMP_RSS=${COMP_RSS:-0}
+export LOAD_START LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+export CORPUS=$(for mb in "${SIZES[@]}"; do printf '%s:%s:%s ' "$mb" "${DOCS[$mb]}" "${BYTES[$mb]}"; done)
+/usr/bin/python3 bench/report.py
