@@ -1,0 +1,245 @@
+/* test_coref.c - in-document coreference, one case per rule. Each case
+ * is a sentence with its mentions marked by hand (as the mention finder
+ * would mark them) and the entities coreference must make of them. */
+#include "check.h"
+
+#include "coref.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ng_models *models;
+
+typedef struct mark {
+    const char *text; /* the mention's words, found left to right */
+    int type, kind;
+} mark;
+
+#define PER(s) {s, NG_TYPE_PERSON, NG_KIND_NAME}
+#define ORG(s) {s, NG_TYPE_ORG, NG_KIND_NAME}
+#define LOC(s) {s, NG_TYPE_PLACE, NG_KIND_NAME}
+#define DEM(s) {s, NG_TYPE_PLACE, NG_KIND_DEMONYM}
+#define DESC(s) {s, NG_TYPE_PERSON, NG_KIND_DESCRIPTOR}
+
+static ng_doc doc;
+
+/* Marks the mentions in order (each search starts after the previous
+ * one) and runs coreference. */
+static void run(ng_extraction *ex, const char *text, const mark *m, size_t n)
+{
+    doc = (ng_doc){.path = "test", .text = (char *)text, .len = strlen(text)};
+    CHECK(ng_extraction_init(ex, &doc) == 0);
+    const char *from = text;
+    for (size_t i = 0; i < n; i++) {
+        const char *at = strstr(from, m[i].text);
+        CHECK(at != NULL);
+        if (!at) return;
+        ng_mention mm = {.start = (uint32_t)(at - text),
+                         .end = (uint32_t)(at - text + strlen(m[i].text)),
+                         .type = (uint8_t)m[i].type,
+                         .kind = (uint8_t)m[i].kind,
+                         .entity = -1};
+        CHECK(ng_extraction_add_mention(ex, &mm) >= 0);
+        from = at + 1;
+    }
+    CHECK(ng_coref_document(models->gazetteer, ex, NULL) == 0);
+}
+
+static const ng_local_entity *entity_of(const ng_extraction *ex, size_t mention)
+{
+    int32_t e = ex->mentions[mention].entity;
+    return e < 0 ? NULL : &ex->entities[e];
+}
+
+static int has_alias(const ng_local_entity *e, const char *s)
+{
+    for (size_t i = 0; e && i < e->naliases; i++)
+        if (strcmp(e->aliases[i], s) == 0) return 1;
+    return 0;
+}
+
+static void test_surname_and_apposition_role(void)
+{
+    ng_extraction ex;
+    const mark m[] = {ORG("Kremlin"), PER("Dmitry Peskov"), PER("Peskov")};
+    run(&ex, "Kremlin spokesman Dmitry Peskov told reporters. \"We are interested,\" Peskov added.", m, 3);
+    CHECK(ex.mentions[1].entity == ex.mentions[2].entity);
+    const ng_local_entity *e = entity_of(&ex, 2);
+    CHECK_STR(e->name, "Dmitry Peskov");
+    CHECK_STR(e->given, "Dmitry");
+    CHECK_STR(e->surname, "Peskov");
+    CHECK_STR(e->role, "kremlin spokesperson");
+    CHECK(has_alias(e, "Peskov"));
+    CHECK(ex.mentions[0].entity != ex.mentions[1].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_acronym_in_parentheses_names_the_organisation_in_full(void)
+{
+    ng_extraction ex;
+    const mark m[] = {LOC("Ukraine"), ORG("Security Service"), ORG("SSU"), ORG("SSU")};
+    run(&ex, "Ukraine’s Security Service (SSU) confirmed the capture. They are held by the SSU.", m, 4);
+    const ng_local_entity *e = entity_of(&ex, 1);
+    CHECK_STR(e->name, "Security Service of Ukraine");
+    CHECK_STR(e->acronym, "SSU");
+    CHECK(has_alias(e, "Security Service"));
+    CHECK(ex.mentions[2].entity == ex.mentions[1].entity);
+    CHECK(ex.mentions[3].entity == ex.mentions[1].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_acronym_after_a_comma(void)
+{
+    ng_extraction ex;
+    const mark m[] = {ORG("Security Service of Ukraine"), ORG("SBU"), ORG("SBU")};
+    run(&ex, "They were communicating with the Security Service of Ukraine, SBU, the agency. The SBU said.", m, 3);
+    CHECK_STR(entity_of(&ex, 0)->acronym, "SBU");
+    CHECK(ex.mentions[2].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_list_after_a_comma_is_no_acronym(void)
+{
+    ng_extraction ex;
+    const mark m[] = {ORG("European Union"), ORG("NATO")};
+    run(&ex, "Talks with the European Union, NATO, and others.", m, 2);
+    CHECK(entity_of(&ex, 0)->acronym == NULL);
+    CHECK(ex.mentions[1].entity != ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_acronym_by_initials(void)
+{
+    ng_extraction ex;
+    const mark m[] = {ORG("National Intelligence Service"), ORG("NIS")};
+    run(&ex, "The National Intelligence Service said so. The NIS added more.", m, 2);
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_demonym_makes_the_country(void)
+{
+    ng_extraction ex;
+    const mark m[] = {DEM("North Korean"), LOC("Russia"), DEM("Russian")};
+    run(&ex, "North Korean troops fought for Russia alongside Russian units.", m, 3);
+    CHECK_STR(entity_of(&ex, 0)->name, "North Korea");
+    CHECK(entity_of(&ex, 0)->type == NG_TYPE_PLACE);
+    CHECK(ex.mentions[2].entity == ex.mentions[1].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_descriptor_with_role_and_country(void)
+{
+    ng_extraction ex;
+    const mark m[] = {DEM("Ukrainian"), PER("Volodymyr Zelensky"), DEM("Russian"), PER("Vladimir Putin"),
+                      DESC("the Ukrainian president")};
+    run(&ex,
+        "Ukrainian President Volodymyr Zelensky said Russian President Vladimir Putin needs help. "
+        "\"We are ready,\" the Ukrainian president wrote.",
+        m, 5);
+    const ng_local_entity *z = entity_of(&ex, 1);
+    CHECK_STR(z->role, "president");
+    CHECK_STR(z->country, "Ukraine");
+    CHECK(ex.mentions[4].entity == ex.mentions[1].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_elected_official_is_the_lawmaker(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("Lee Seong-kweun"), DESC("the elected official"), PER("Lee Seong-kweun")};
+    run(&ex,
+        "\"Estimates indicate losses,\" Lee Seong-kweun told reporters. \"Notes were found,\" the elected "
+        "official continued. According to MP Lee Seong-kweun, memos reveal more.",
+        m, 3);
+    const ng_local_entity *e = entity_of(&ex, 0);
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    CHECK_STR(e->surname, "Lee");
+    CHECK_STR(e->given, "Seong-kweun");
+    CHECK_STR(e->role, "legislator");
+    ng_extraction_free(&ex);
+}
+
+static void test_indefinite_descriptor_stays_unresolved(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("John Kim"), DESC("a South Korean lawmaker")};
+    run(&ex, "MP John Kim spoke. Later a South Korean lawmaker said more.", m, 2);
+    CHECK(ex.mentions[1].entity == -1);
+    ng_extraction_free(&ex);
+}
+
+static void test_unnamed_descriptor_is_left_to_the_run(void)
+{
+    ng_extraction ex;
+    const mark m[] = {DESC("the Ukrainian president"), DESC("the Ukrainian president")};
+    run(&ex, "The offer came after the Ukrainian president spoke, and the Ukrainian president wrote.", m, 2);
+    const ng_local_entity *e = entity_of(&ex, 0);
+    CHECK(e != NULL && e->name == NULL);
+    if (e) {
+        CHECK_STR(e->role, "president");
+        CHECK_STR(e->country, "Ukraine");
+    }
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_shared_surname_goes_to_the_most_recent(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("John Smith"), PER("Mary Smith"), PER("Smith")};
+    run(&ex, "John Smith met Mary Smith on Monday. Smith said nothing.", m, 3);
+    CHECK(ex.mentions[0].entity != ex.mentions[1].entity);
+    CHECK(ex.mentions[2].entity == ex.mentions[1].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_title_inside_the_span(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("President Zelensky"), PER("Zelensky")};
+    run(&ex, "President Zelensky stated that. Zelensky added.", m, 2);
+    const ng_local_entity *e = entity_of(&ex, 0);
+    CHECK_STR(e->name, "Zelensky");
+    CHECK(has_alias(e, "President Zelensky"));
+    CHECK_STR(e->role, "president");
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_surname_first_when_the_text_says_so(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("Kim Jong Un"), DEM("North Korean"), PER("Kim")};
+    run(&ex, "Kim Jong Un sent troops. Help came from North Korean leader Kim.", m, 3);
+    const ng_local_entity *e = entity_of(&ex, 0);
+    CHECK(ex.mentions[2].entity == ex.mentions[0].entity);
+    CHECK_STR(e->surname, "Kim");
+    CHECK_STR(e->role, "leader");
+    CHECK_STR(e->country, "North Korea");
+    ng_extraction_free(&ex);
+}
+
+int main(void)
+{
+    ng_error err;
+    if (ng_models_load(NULL, &models, &err) < 0) {
+        fprintf(stderr, "cannot load models: %s\n", err.message);
+        return 1;
+    }
+    RUN(test_surname_and_apposition_role);
+    RUN(test_acronym_in_parentheses_names_the_organisation_in_full);
+    RUN(test_acronym_after_a_comma);
+    RUN(test_list_after_a_comma_is_no_acronym);
+    RUN(test_acronym_by_initials);
+    RUN(test_demonym_makes_the_country);
+    RUN(test_descriptor_with_role_and_country);
+    RUN(test_elected_official_is_the_lawmaker);
+    RUN(test_indefinite_descriptor_stays_unresolved);
+    RUN(test_unnamed_descriptor_is_left_to_the_run);
+    RUN(test_shared_surname_goes_to_the_most_recent);
+    RUN(test_title_inside_the_span);
+    RUN(test_surname_first_when_the_text_says_so);
+    ng_models_free(models);
+    return CHECK_DONE();
+}
