@@ -42,13 +42,17 @@ typedef struct ng_diff_edge {
 typedef struct ng_diff_centrality {
     uint32_t node;      /* index into ng_diff.nodes */
     const char *metric; /* static string: "pagerank", "betweenness", ... */
-    double old_value, new_value;
+    double old_value, new_value; /* as in stats.json */
+    /* new - old on a [0,1] scale: betweenness (a raw path count) divided
+     * by (n-1)(n-2) of each graph, the other metrics as they are. The
+     * threshold and the report order use this. */
+    double delta;
 } ng_diff_centrality;
 
 /* Report order is "biggest change first" everywhere:
  *  - nodes: by mentions on the side(s) where the node exists (max), then id;
  *  - edges: by |new_weight - old_weight|, then source id, target id, relation;
- *  - centrality: by |new - old|, then node id, metric.
+ *  - centrality: by |delta|, then node id, metric.
  * Filters by status keep that order, so writers just walk the arrays. */
 typedef struct ng_diff {
     char *old_name, *new_name; /* how the two graphs were named (paths, dates) */
@@ -64,8 +68,9 @@ typedef struct ng_diff {
 } ng_diff;
 
 typedef struct ng_diff_options {
-    /* A centrality change is reported when |new - old| >= threshold, per
-     * metric, for nodes present in both graphs. <= 0 means the default 0.01. */
+    /* A centrality change is reported when |delta| >= threshold (each
+     * metric on its own), for nodes present in both graphs. <= 0 means the
+     * default 0.01. */
     double threshold;
 } ng_diff_options;
 

@@ -104,7 +104,8 @@ int ng_format_diff_json(const ng_diff *d, char **out, ng_error *err)
         if (!o || !cJSON_AddItemToArray(cc, o) || !cJSON_AddStringToObject(o, "id", d->nodes[c->node].id) ||
             !cJSON_AddStringToObject(o, "metric", c->metric) ||
             !cJSON_AddNumberToObject(o, "old", round6(c->old_value)) ||
-            !cJSON_AddNumberToObject(o, "new", round6(c->new_value)))
+            !cJSON_AddNumberToObject(o, "new", round6(c->new_value)) ||
+            !cJSON_AddNumberToObject(o, "delta", round6(c->delta)))
             goto cleanup;
     }
     if (!(sum = cJSON_AddObjectToObject(root, "summary")) ||
@@ -373,8 +374,8 @@ int ng_format_diff_summary(const ng_diff *d, char **out, ng_error *err)
         rc = ng_strbuf_printf(&b, "… %zu more edge changes in diff.json\n", hidden);
     for (size_t i = 0; i < d->ncentrality && i < SUMMARY_MAX && !rc; i++) {
         const ng_diff_centrality *c = &d->centrality[i];
-        rc = ng_strbuf_printf(&b, "%s %s %.4f → %.4f (%+.4f)\n", d->nodes[c->node].label, c->metric,
-                              c->old_value, c->new_value, c->new_value - c->old_value);
+        rc = ng_strbuf_printf(&b, "%s %s %.4g → %.4g (%+.4f)\n", d->nodes[c->node].label, c->metric,
+                              c->old_value, c->new_value, c->delta);
     }
 done:
     if (!rc && !(*out = ng_strbuf_steal(&b)))

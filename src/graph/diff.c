@@ -13,23 +13,35 @@
 #include <string.h>
 
 /* The metrics compared, by their field in ng_node_stats. Degrees are left
- * out on purpose: they only restate edges_added/removed. */
+ * out on purpose: they only restate edges_added/removed. Betweenness is a
+ * raw count of shortest paths that grows with the graph, so it is
+ * compared after dividing by its directed maximum (n-1)(n-2); the other
+ * metrics are already on a [0,1] scale. */
 static const struct {
     const char *name;
     size_t offset;
+    int per_pair; /* normalise by (n-1)(n-2) */
 } metrics[] = {
-    {"pagerank", offsetof(ng_node_stats, pagerank)},
-    {"betweenness", offsetof(ng_node_stats, betweenness)},
-    {"closeness", offsetof(ng_node_stats, closeness)},
-    {"eigenvector", offsetof(ng_node_stats, eigenvector)},
-    {"hub", offsetof(ng_node_stats, hub)},
-    {"authority", offsetof(ng_node_stats, authority)},
+    {"pagerank", offsetof(ng_node_stats, pagerank), 0},
+    {"betweenness", offsetof(ng_node_stats, betweenness), 1},
+    {"closeness", offsetof(ng_node_stats, closeness), 0},
+    {"eigenvector", offsetof(ng_node_stats, eigenvector), 0},
+    {"hub", offsetof(ng_node_stats, hub), 0},
+    {"authority", offsetof(ng_node_stats, authority), 0},
 };
 #define NMETRICS (sizeof metrics / sizeof metrics[0])
 
 static double metric_value(const ng_node_stats *s, size_t m)
 {
     return *(const double *)((const char *)s + metrics[m].offset);
+}
+
+/* The divisor that puts metric m of a graph with n nodes on a [0,1] scale. */
+static double metric_scale(size_t m, size_t n)
+{
+    if (!metrics[m].per_pair || n < 3)
+        return 1.0;
+    return (double)(n - 1) * (double)(n - 2);
 }
 
 static char *dup_str(const char *s)
@@ -144,7 +156,7 @@ static int cmp_edge(const void *pa, const void *pb)
 static int cmp_centrality(const void *pa, const void *pb)
 {
     const ng_diff_centrality *a = pa, *b = pb;
-    double da = abs_delta(a->old_value, a->new_value), db = abs_delta(b->old_value, b->new_value);
+    double da = fabs(a->delta), db = fabs(b->delta);
     if (da != db)
         return da > db ? -1 : 1;
     int c = strcmp(sort_ctx->nodes[a->node].id, sort_ctx->nodes[b->node].id);
@@ -192,7 +204,8 @@ cleanup:
     return rc;
 }
 
-static int add_centrality(ng_diff *d, size_t *cap, uint32_t node, size_t m, double ov, double nv)
+static int add_centrality(ng_diff *d, size_t *cap, uint32_t node, size_t m, double ov, double nv,
+                          double delta)
 {
     if (d->ncentrality == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
@@ -203,7 +216,7 @@ static int add_centrality(ng_diff *d, size_t *cap, uint32_t node, size_t m, doub
         *cap = nc;
     }
     d->centrality[d->ncentrality++] =
-        (ng_diff_centrality){.node = node, .metric = metrics[m].name, .old_value = ov, .new_value = nv};
+        (ng_diff_centrality){.node = node, .metric = metrics[m].name, .old_value = ov, .new_value = nv, .delta = delta};
     return 0;
 }
 
@@ -297,9 +310,10 @@ int ng_diff_compute(const ng_graph *old_g, const ng_graph_stats *old_st, const c
             continue;
         for (size_t m = 0; m < NMETRICS; m++) {
             double ov = metric_value(&old_st->nodes[j], m), nv = metric_value(&new_st->nodes[i], m);
-            if (!(fabs(nv - ov) >= threshold - 1e-12))
+            double delta = nv / metric_scale(m, new_g->nnodes) - ov / metric_scale(m, old_g->nnodes);
+            if (!(fabs(delta) >= threshold - 1e-12))
                 continue;
-            if (add_centrality(d, &ccap, new_map[i], m, ov, nv) < 0)
+            if (add_centrality(d, &ccap, new_map[i], m, ov, nv, delta) < 0)
                 goto oom;
         }
     }

@@ -143,13 +143,27 @@ static void test_centrality_changes_sorted_and_thresholded(void)
     CHECK(d->ncentrality > 0);
     for (size_t i = 0; i < d->ncentrality; i++) {
         const ng_diff_centrality *c = &d->centrality[i];
-        double delta = fabs(c->new_value - c->old_value);
+        double delta = fabs(c->delta);
         CHECK(delta >= NG_DIFF_DEFAULT_THRESHOLD - 1e-12);
+        if (strcmp(c->metric, "betweenness") != 0)
+            CHECK(fabs(c->delta - (c->new_value - c->old_value)) < 1e-12);
         /* only nodes in both graphs */
         CHECK(d->nodes[c->node].status == NG_DIFF_SAME || d->nodes[c->node].status == NG_DIFF_CHANGED);
         if (i > 0)
-            CHECK(fabs(d->centrality[i - 1].new_value - d->centrality[i - 1].old_value) >= delta);
+            CHECK(fabs(d->centrality[i - 1].delta) >= delta);
     }
+    /* Betweenness is compared per pair of nodes: Putin lies on the one
+     * path Biden -> Putin -> Zelensky of the old 3-node graph (1 of 2 pairs)
+     * and on none in the new one. */
+    int found = 0;
+    for (size_t i = 0; i < d->ncentrality; i++)
+        if (strcmp(d->centrality[i].metric, "betweenness") == 0 &&
+            strcmp(d->nodes[d->centrality[i].node].id, "vladimir-putin") == 0) {
+            found = 1;
+            CHECK(d->centrality[i].old_value == 1 && d->centrality[i].new_value == 0 &&
+                  fabs(d->centrality[i].delta + 0.5) < 1e-12);
+        }
+    CHECK(found);
     /* A huge threshold keeps everything but centrality. */
     ng_diff *big = NULL;
     ng_diff_options opt = {.threshold = 1e9};

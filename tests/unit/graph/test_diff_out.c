@@ -99,10 +99,10 @@ static void test_diff_json_per_spec(void)
     CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(ec, "old_weight")) == 2);
     CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(ec, "new_weight")) == 5);
 
-    static const char *const cent_keys[] = {"id", "metric", "old", "new"};
+    static const char *const cent_keys[] = {"id", "metric", "old", "new", "delta"}; /* + additive delta */
     const cJSON *cc = cJSON_GetObjectItem(root, "centrality_changes");
     CHECK(cJSON_GetArraySize(cc) > 0);
-    CHECK(has_keys(cJSON_GetArrayItem(cc, 0), cent_keys, 4));
+    CHECK(has_keys(cJSON_GetArrayItem(cc, 0), cent_keys, 5));
 
     const cJSON *rn = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "nodes_renamed"), 0);
     CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(rn, "id")), "vladimir-putin");
