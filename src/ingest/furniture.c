@@ -23,10 +23,11 @@
 
 enum cat {
     CAT_DROP, CAT_CAPTION, CAT_BYLINE, CAT_TEASER, CAT_APPEAL, CAT_READTIME,
-    CAT_APPEALCUE, CAT_VOICE, CAT_HTMLCLASS, NCAT
+    CAT_APPEALCUE, CAT_VOICE, CAT_READER, CAT_HTMLCLASS, NCAT
 };
 static const char *const cat_names[NCAT] = {
-    "drop", "caption", "byline", "teaser", "appeal", "readtime", "appealcue", "voice", "htmlclass",
+    "drop", "caption", "byline", "teaser", "appeal", "readtime", "appealcue", "voice", "reader",
+    "htmlclass",
 };
 #define BIT(c) (1u << (c))
 #define MAX_FURNITURE_BYTES 4096 /* longer paragraphs are always article text */
@@ -391,10 +392,12 @@ static int button_like(const char *t, const unit *u)
     return words <= 3 && last_char(t, u->start, u->end) != '.';
 }
 
-/* Does the paragraph speak to the reader ("we", "your") outside quotation
- * marks? Quoted words are someone else's voice, so they are blanked in a
- * scratch copy before the voice rules run. */
-static int speaks_to_reader(matcher *m, const char *t, const unit *u, char *scratch)
+/* Does the paragraph speak in the outlet's voice (cats = voice|reader:
+ * "we", "your") or to the reader (cats = reader: "you") outside quotation
+ * marks? Quoted words are someone else's, so they are blanked in a
+ * scratch copy before the rules run. */
+static int speaks_to_reader(matcher *m, unsigned cats, const char *t, const unit *u,
+                            char *scratch)
 {
     size_t n = u->end - u->start;
     const unsigned char *s = (const unsigned char *)t + u->start;
@@ -419,7 +422,7 @@ static int speaks_to_reader(matcher *m, const char *t, const unit *u, char *scra
             inq = 0;
         i += (size_t)w - 1;
     }
-    return match_cats(m, BIT(CAT_VOICE), scratch, n) != 0;
+    return match_cats(m, cats, scratch, n) != 0;
 }
 
 /* Appends a byline without its final period, "; "-separated. */
@@ -486,10 +489,9 @@ static int decide(matcher *m, ng_doc *doc, units *u, unsigned char *verdict, cha
         }
         if (c & (BIT(CAT_DROP) | BIT(CAT_CAPTION)))
             continue;
-        int voice = -1; /* computed lazily */
         if (c & BIT(CAT_APPEALCUE)) {
-            voice = speaks_to_reader(m, t, x, scratch);
-            if (voice) {
+            /* a plea is an appeal only when it is made to "you" */
+            if (speaks_to_reader(m, BIT(CAT_READER), t, x, scratch)) {
                 zone = ZONE_APPEAL;
                 continue;
             }
@@ -499,9 +501,8 @@ static int decide(matcher *m, ng_doc *doc, units *u, unsigned char *verdict, cha
                 continue;
             zone = ZONE_NONE;
         } else if (zone == ZONE_APPEAL) {
-            if (voice < 0)
-                voice = x->end - x->start <= MAX_FURNITURE_BYTES &&
-                        speaks_to_reader(m, t, x, scratch);
+            int voice = x->end - x->start <= MAX_FURNITURE_BYTES &&
+                        speaks_to_reader(m, BIT(CAT_VOICE) | BIT(CAT_READER), t, x, scratch);
             if (voice || button_like(t, x))
                 continue;
             zone = ZONE_NONE;

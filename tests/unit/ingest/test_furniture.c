@@ -196,6 +196,16 @@ static void test_quoted_we_is_not_an_appeal(void)
     ng_doc_free(d);
 }
 
+static void test_plea_in_reported_speech_is_not_an_appeal(void)
+{
+    const char *s = "By supporting Ukraine, we are defending Europe, the minister wrote.\n\n"
+                    "If you can, please support us monthly. Every contribution helps.\n";
+    ng_doc *d = load_text("p.txt", s, NULL);
+    CHECK_IN_BODY(d, "By supporting Ukraine, we are defending Europe");
+    CHECK_OUT_OF_BODY(d, "please support us monthly");
+    ng_doc_free(d);
+}
+
 static void test_byline_rule_needs_names(void)
 {
     const char *s = "By Monday, the troops had withdrawn from the town, officials said.\n";
@@ -236,6 +246,7 @@ int main(void)
     RUN(test_other_outlet_newsletter_box_related_links_and_credits);
     RUN(test_teaser_without_heading_found_by_reading_time);
     RUN(test_quoted_we_is_not_an_appeal);
+    RUN(test_plea_in_reported_speech_is_not_an_appeal);
     RUN(test_byline_rule_needs_names);
     RUN(test_hard_wrapped_paragraph_is_one_unit);
     RUN(test_bad_rule_reports_file_and_line);
