@@ -43,8 +43,8 @@ fs.writeFileSync(path.join(out, 'cities.tsv'),
 // a local type word ("oblast'", "kraj", ", Respublika") are left out.
 const sub = JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json'))['3166-2'];
 const proper = (n) => n.split(/[\s-]+/).every((w) => /^[A-Z\u00c0-\u00de]/.test(w) || /^(of|and|the|de|del|la|el|do|da|du)$/.test(w));
-lines = uniq(sub.filter((s) => !s.parent && !/[,'()\[\]]/.test(s.name) && proper(s.name))
-    .map((s) => s.name + '\t' + s.code.slice(0, 2)));
+lines = [...new Set(sub.filter((s) => !s.parent && !/[,'()\[\]]/.test(s.name) && proper(s.name) && latin(s.name))
+    .map((s) => clean(s.name) + '\t' + s.code.slice(0, 2)))];
 lines.sort();
 fs.writeFileSync(path.join(out, 'regions.tsv'),
     header('name\tcca2 (iso-codes ISO 3166-2, LGPL-2.1+)') + lines.join('\n') + '\n');

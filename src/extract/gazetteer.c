@@ -145,6 +145,26 @@ static int add_list(ng_gazetteer *g, char *list, uint32_t classes, int country, 
     return rc;
 }
 
+/* Demonyms also name the people: "Ukrainians", "North Koreans" (not
+ * "Chinese", "Swiss", "British"). */
+static int add_plurals(ng_gazetteer *g, const char *list, int country)
+{
+    int rc = 0;
+    for (const char *item = list; item && *item && !rc;) {
+        const char *semi = strchr(item, ';');
+        size_t n = semi ? (size_t)(semi - item) : strlen(item);
+        char buf[KEY_MAX];
+        char last = n ? item[n - 1] : 's';
+        if (n + 1 < sizeof buf && !strchr("shxz", last) && !(n >= 3 && !memcmp(item + n - 3, "ese", 3))) {
+            memcpy(buf, item, n);
+            buf[n] = 's';
+            rc = add_key(g, buf, n + 1, NG_GAZ_DEMONYM, country, 0);
+        }
+        item = semi ? semi + 1 : NULL;
+    }
+    return rc;
+}
+
 typedef int (*line_fn)(ng_gazetteer *g, char *line, void *ctx);
 
 /* Reads dir/name line by line (comments '#' and blank lines skipped). */
@@ -201,6 +221,8 @@ static int country_line(ng_gazetteer *g, char *line, void *ctx)
         rc = add_list(g, f[2], NG_GAZ_COUNTRY, id, 0);
     if (!rc && f[3])
         rc = add_list(g, f[3], NG_GAZ_DEMONYM, id, 0);
+    if (!rc && f[3])
+        rc = add_plurals(g, f[3], id);
     if (!rc && f[4])
         rc = add_list(g, f[4], NG_GAZ_CAPITAL, id, 1);
     return rc;
@@ -390,7 +412,7 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
     size_t k = fold_key(s, n, key);
     if (k < 5 || k >= 47)
         return NULL;
-    int limit = k >= 8 ? 2 : 1;
+    int limit = 2;
     const char *found = NULL;
     int found_d = limit + 1, ties = 0;
     for (size_t i = 0; i < g->nnear; i++) {
@@ -398,6 +420,8 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
         if (p->lower[0] != key[0] || p->len + (size_t)limit < k || k + (size_t)limit < p->len)
             continue;
         int d = osa_distance(key, k, p->lower, p->len, limit);
+        if (d == 2 && k < 8 && p->lower[p->len - 1] != key[k - 1])
+            continue; /* short words: two edits only with the last letter kept */
         if (d == 0)
             return NULL; /* exact: not a typo, the caller's lookup should have found it */
         if (d < found_d) {

@@ -63,7 +63,8 @@ const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id);
 
 /* Typo lookup for places: for an unknown capitalised word of >= 5 letters,
  * the known country, capital or city (population >= 500k) of the same first
- * letter within Damerau-Levenshtein distance 1 (2 for words of >= 8 letters)
+ * letter within Damerau-Levenshtein distance 2 (for words under 8 letters
+ * only when the last letter agrees too)
  * when exactly one such place exists ("Souel" -> "Seoul",
  * "Pyongnyang" -> "Pyongyang"). Returns the place as spelled in the
  * gazetteer (borrowed, NUL-terminated) or NULL. */

@@ -108,8 +108,8 @@ static int credible(const ng_mscan *s, uint32_t i, int more_follow)
         return 1;
     if (ev & NG_EV_CAP_MID)
         return 1;
-    if (c & NG_GAZ_TITLE)
-        return more_follow;
+    if (c & (NG_GAZ_TITLE | NG_GAZ_ORG_HEAD))
+        return more_follow; /* "President Trump", "Radio Free Asia" */
     if (c & NG_GAZ_GIVEN)
         return more_follow || !(c & NG_GAZ_COMMON);
     if ((c & NG_GAZ_COMMON) || (ev & NG_EV_LOWER))
@@ -135,7 +135,7 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
         return !(s->tok[j].flags & NG_TOK_CAP);
     int org = contains_class(s, b, j, NG_GAZ_ORG_HEAD);
     if (ng_mscan_is(s, j, "of"))
-        return org || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
+        return org || (j == b + 1 && (s->cls[b] & NG_GAZ_PLACE_HEAD)) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
     if (ng_mscan_is(s, j, "for") || ng_mscan_is(s, j, "&"))
         return org;
     if (ng_mscan_is(s, j, "and")) {
@@ -193,6 +193,8 @@ static int place_form(const ng_mscan *s, uint32_t b, uint32_t e)
         return 1;
     if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_PLACE_HEAD))
         return 1;
+    if (e - b >= 3 && (s->cls[b] & NG_GAZ_PLACE_HEAD) && ng_mscan_is(s, b + 1, "of"))
+        return 1; /* "Republic of Tuva", "Gulf of Aden" */
     return e - b >= 2 && (ng_mscan_is(s, b, "mount") || ng_mscan_is(s, b, "lake") ||
                           ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
 }
@@ -333,8 +335,13 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         return 0; /* a title alone: "the President said", "Prime Minister" */
     if ((whole & NG_GAZ_DEMONYM) && !(whole & NG_GAZ_PLACE))
         return ng_mscan_add(s, q, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
-    if (q + 1 == e && ((whole & NG_GAZ_NONNAME) || s->tok[q].end - s->tok[q].start == 1))
-        return 0;
+    if (q + 1 == e && ((whole & (NG_GAZ_NONNAME | NG_GAZ_PLACE_MOD)) ||
+                       s->tok[q].end - s->tok[q].start == 1))
+        return 0; /* "Monday", "the North", "N" */
+    if (q + 1 == e && (s->cls[q] & NG_GAZ_COMMON) && (ng_mscan_evidence(s, q) & NG_EV_LOWER) &&
+        !(s->cls[q] & (NG_GAZ_PLACE | NG_GAZ_GIVEN | NG_GAZ_INSTITUTION)) &&
+        !(s->tok[q].flags & NG_TOK_ALLCAPS))
+        return 0; /* a common word the text also writes in lowercase: "In", "Match" */
     return ng_mscan_add(s, q, e, form_type(s, q, e, hint), NG_KIND_NAME, hint);
 }
 
@@ -372,7 +379,7 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
 {
     uint32_t i = sb;
     while (i < se) {
-        if (!name_token(s, i)) {
+        if (!name_token(s, i) || (s->cls[i] & NG_GAZ_NONNAME)) {
             i++;
             continue;
         }
@@ -381,6 +388,13 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
             if (j < se && name_token(s, j) &&
                 (!(s->cls[j] & NG_GAZ_NONNAME) || (s->cls[j - 1] & NG_GAZ_GIVEN))) {
                 j++;
+                continue;
+            }
+            /* "Workers' Party": a plural possessive inside an organisation name */
+            if (j + 1 < se && (s->tok[j].flags & NG_TOK_POSSESSIVE) &&
+                s->text[s->tok[j].end - 1] != 's' && s->text[s->tok[j].end - 1] != 'S' &&
+                name_token(s, j + 1) && (s->cls[j + 1] & NG_GAZ_ORG_HEAD)) {
+                j += 2;
                 continue;
             }
             /* up to two connectors ("von der", "of the") before a capital */
@@ -397,7 +411,8 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         uint32_t b = i;
         /* a capital forced by position counts only on evidence */
         while (b < j && at_start(s, b) && !(s->tok[b].flags & NG_TOK_HEADLINE) &&
-               !credible(s, b, b + 1 < j))
+               !credible(s, b, b + 1 < j) &&
+               !ng_mscan_longest(s, b, j, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
             b++;
         while (b < j && (!name_token(s, b) || ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "a") ||
                          ng_mscan_is(s, b, "an")))
