@@ -10,6 +10,9 @@
 #   TIMEOUT=S       give up on one run after S seconds (default 1800)
 #   OUT=FILE        markdown results (default bench/results.md)
 #   NO_COMPROMISE=1 skip the npm peer
+#   SNAPSHOT=1      benchmark the committed HEAD: `git archive HEAD` into
+#                   bench/out/src, release build there, its own data/ (the
+#                   shared working tree's uncommitted edits do not leak in)
 #
 # For every size it runs, over the same directory of documents and in the
 # same session (so the machine's load affects all of them alike):
@@ -36,7 +39,17 @@ WORK=$ROOT/bench/out
 mkdir -p "$WORK"
 RAW=$WORK/raw.tsv
 
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "${SNAPSHOT:-}" ] && [ -z "${NG:-}" ]; then
+    rm -rf "$WORK/src" && mkdir -p "$WORK/src" &&
+        git archive HEAD | tar -x -C "$WORK/src" &&
+        meson setup "$WORK/src/build" "$WORK/src" --buildtype=release >"$WORK/snapshot-build.log" 2>&1 &&
+        ninja -C "$WORK/src/build" newsgraph >>"$WORK/snapshot-build.log" 2>&1 ||
+        { echo "run.sh: snapshot build failed, see $WORK/snapshot-build.log" >&2; exit 1; }
+    NG=$WORK/src/build/newsgraph
+fi
 if [ -z "${NG:-}" ]; then
+    COMMIT="$COMMIT + working tree"
     for c in build-bench/newsgraph build/newsgraph; do
         [ -x "$c" ] && NG=$ROOT/$c && break
     done
@@ -171,7 +184,7 @@ fi
 export NPROC SAME STARTUP REPEAT REPEAT_LARGE NG RAW OUT
 export CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 export MEM_TOTAL=$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
-export COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+export COMMIT
 export CC_VERSION=$(cc --version 2>/dev/null | head -1)
 export KERNEL=$(uname -sr)
 export NODE_VERSION=$(node --version 2>/dev/null)
