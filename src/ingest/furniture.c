@@ -286,6 +286,20 @@ static int push_unit(units *u, size_t a, size_t b)
     return 0;
 }
 
+/* End of the line starting at p (before end): a "\n", or a lone "\r" as in
+ * old Mac files ("\r\n" ends at its "\n"; the "\r" is trimmed as space).
+ * *next is where the following line starts. */
+static size_t line_end(const char *t, size_t p, size_t end, size_t *next)
+{
+    for (size_t i = p; i < end; i++)
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == end || t[i + 1] != '\n'))) {
+            *next = i + 1;
+            return i;
+        }
+    *next = end;
+    return end;
+}
+
 /* A block of lines between blank lines is one hard-wrapped paragraph when
  * it has several lines and every line but the last is 40-100 bytes long:
  * the shape of text wrapped at a fixed width. Otherwise (the usual case
@@ -294,14 +308,13 @@ static int block_is_wrapped(const char *t, size_t a, size_t b)
 {
     size_t lines = 0;
     for (size_t p = a; p < b;) {
-        const char *nl = memchr(t + p, '\n', b - p);
-        size_t e = nl ? (size_t)(nl - t) : b;
+        size_t next, e = line_end(t, p, b, &next);
         size_t s = p, z = e;
         trim(t, &s, &z, 0);
         lines++;
-        if (nl && (z - s < 40 || z - s > 100))
+        if (e < b && (z - s < 40 || z - s > 100))
             return 0;
-        p = e + 1;
+        p = next;
     }
     return lines >= 2;
 }
@@ -314,8 +327,7 @@ static int split_units(const char *t, size_t start, size_t len, int is_md, units
         size_t q = p, last_end = p;
         int any = 0;
         while (q < len) {
-            const char *nl = memchr(t + q, '\n', len - q);
-            size_t e = nl ? (size_t)(nl - t) : len;
+            size_t next, e = line_end(t, q, len, &next);
             size_t s = q, z = e;
             trim(t, &s, &z, 0);
             if (s == z && any)
@@ -324,7 +336,7 @@ static int split_units(const char *t, size_t start, size_t len, int is_md, units
                 any = 1;
                 last_end = e;
             }
-            q = nl ? e + 1 : len;
+            q = next;
         }
         if (any && block_is_wrapped(t, p, last_end)) {
             size_t a = p, b = last_end;
@@ -333,13 +345,12 @@ static int split_units(const char *t, size_t start, size_t len, int is_md, units
                 return NG_ENOMEM;
         } else {
             for (size_t r = p; r < q;) {
-                const char *nl = memchr(t + r, '\n', q - r);
-                size_t e = nl ? (size_t)(nl - t) : q;
+                size_t next, e = line_end(t, r, q, &next);
                 size_t a = r, b = e;
                 trim(t, &a, &b, is_md);
                 if (a < b && push_unit(u, a, b))
                     return NG_ENOMEM;
-                r = e + 1;
+                r = next;
             }
         }
         p = q;

@@ -15,7 +15,7 @@
 /* ---- utf8.c ---- */
 
 /* Byte-order mark at the start of bytes. */
-enum ngi_bom { NGI_BOM_NONE, NGI_BOM_UTF8, NGI_BOM_UTF16LE, NGI_BOM_UTF16BE };
+enum ngi_bom { NGI_BOM_NONE, NGI_BOM_UTF8, NGI_BOM_UTF16LE, NGI_BOM_UTF16BE, NGI_BOM_UTF32 };
 enum ngi_bom ngi_detect_bom(const unsigned char *b, size_t n);
 
 /* Decodes UTF-16 (after its BOM) into UTF-8 in out; lone surrogates become

@@ -94,6 +94,11 @@ static int decode(const char *name, const unsigned char *b, size_t n,
     ng_strbuf_init(&u16);
     enum ngi_bom bom = ngi_detect_bom(b, n);
     *body_start = bom == NGI_BOM_UTF8 ? 3 : 0;
+    if (bom == NGI_BOM_UTF32) {
+        rc = ng_error_set(err, NG_EINPUT, "%s: UTF-32 text is not supported (convert it to UTF-8)",
+                          name);
+        goto cleanup;
+    }
     if (bom == NGI_BOM_UTF16LE || bom == NGI_BOM_UTF16BE) {
         size_t nbad;
         if (ngi_utf16_to_utf8(b + 2, n - 2, bom == NGI_BOM_UTF16BE, &u16, &nbad))

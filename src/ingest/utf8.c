@@ -8,6 +8,9 @@
 
 enum ngi_bom ngi_detect_bom(const unsigned char *b, size_t n)
 {
+    if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) ||
+                   (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)))
+        return NGI_BOM_UTF32;
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
         return NGI_BOM_UTF8;
     if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)

@@ -79,6 +79,23 @@ static void test_utf16_without_bom_refused(void)
     CHECK(d == NULL);
 }
 
+static void test_utf32_refused_with_advice(void)
+{
+    const char b[] = "\xFF\xFE\0\0K\0\0\0y\0\0\0";
+    ng_doc *d = NULL;
+    ng_error err;
+    CHECK(load_bytes("u32.txt", b, sizeof b - 1, &d, &err, NULL) == NG_EINPUT);
+    CHECK(strstr(err.message, "u32.txt") && strstr(err.message, "UTF-32"));
+}
+
+static void test_cr_only_line_endings_split_paragraphs(void)
+{
+    ng_doc *d = load_text("mac.txt", "Headline\rFirst paragraph.\r\rSecond one.\r", NULL);
+    CHECK(d && d->nbody == 3);
+    CHECK(d && d->body[1].start == 9 && d->body[1].end == 25);
+    ng_doc_free(d);
+}
+
 static void test_binary_refused(void)
 {
     char b[600];
@@ -164,6 +181,8 @@ int main(void)
     RUN(test_utf16le_with_bom_converted);
     RUN(test_utf16be_with_bom_and_surrogate_pair_converted);
     RUN(test_utf16_without_bom_refused);
+    RUN(test_utf32_refused_with_advice);
+    RUN(test_cr_only_line_endings_split_paragraphs);
     RUN(test_binary_refused);
     RUN(test_stray_nul_replaced_with_space_and_warning);
     RUN(test_empty_refused);
