@@ -70,19 +70,36 @@ static int stop_before(const char *t, uint32_t q)
 static int is_capital(unsigned char ch) { return (ch >= 'A' && ch <= 'Z') || ch >= 0x80; }
 
 /* Where a person's name starts once titles written inside the span are
- * skipped ("President Zelensky", "MP Lee Seong-kweun"); never past the
- * last word. */
+ * skipped ("President Zelensky", "MP Lee Seong-kweun", "NASA
+ * Administrator Charles Bolden", "Secretary of State Antony Blinken"):
+ * after the last title in a leading run of titles (phrases of up to three
+ * words) and capitalised qualifiers; never past the last word. */
 static uint32_t skip_titles(const coref *c, const ng_mention *m)
 {
     ng_word w[MAX_WORDS];
     size_t n = ng_words_split(c->text, m->start, m->end, w, MAX_WORDS);
-    size_t i = 0;
-    while (i + 1 < n && c->gaz) {
-        uint32_t cls = ng_gazetteer_classes(c->gaz, w[i].s, w[i].n);
-        if (!(cls & (NG_GAZ_TITLE | NG_GAZ_ROLE)) || (cls & NG_GAZ_GIVEN)) break;
-        i++;
+    size_t i = 0, after = 0;
+    if (!c->gaz) return m->start;
+    while (i + 1 < n) {
+        size_t len = 0;
+        for (size_t k = 3; k >= 1 && !len; k--) {
+            if (i + k >= n) continue; /* keep at least one word */
+            const char *s = w[i].s;
+            size_t bytes = (size_t)(w[i + k - 1].s + w[i + k - 1].n - s);
+            uint32_t cls = ng_gazetteer_classes(c->gaz, s, bytes);
+            if ((cls & (NG_GAZ_TITLE | NG_GAZ_ROLE)) && !(k == 1 && (cls & NG_GAZ_GIVEN))) len = k;
+        }
+        if (len) {
+            i += len;
+            after = i;
+        } else if (is_capital((unsigned char)w[i].s[0]) &&
+                   !(ng_gazetteer_classes(c->gaz, w[i].s, w[i].n) & NG_GAZ_GIVEN)) {
+            i++; /* "NASA" in "NASA Administrator": a qualifier, if a title follows */
+        } else {
+            break;
+        }
     }
-    return i < n ? (uint32_t)(w[i].s - c->text) : m->start;
+    return after && after < n ? (uint32_t)(w[after].s - c->text) : m->start;
 }
 
 static int new_cluster(coref *c, uint32_t mi)
@@ -214,12 +231,35 @@ static int possessive_place(const coref *c, size_t mi, uint32_t *ps, uint32_t *p
     return 0;
 }
 
+/* "CEI (Italian Episcopal Conference)": an acronym followed by an
+ * organisation's name in brackets defines it the other way round.
+ * Returns the mention index of the bracketed name, or -1. */
+static int expansion_after(const coref *c, size_t mi)
+{
+    const ng_mention *m = &c->ex->mentions[mi];
+    char acr[16];
+    if (mi + 1 >= c->ex->nmentions || !ng_name_acronym(c->text + m->start, m->end - m->start, acr))
+        return -1;
+    const ng_mention *n = &c->ex->mentions[mi + 1];
+    if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
+        memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
+        ng_name_words(c->mkey[mi + 1]) < 2)
+        return -1;
+    return (int)mi + 1;
+}
+
 /* Pass 2: acronyms defined next to organisation names. "Ukraine’s
  * Security Service (SSU)" also names the organisation in full, "Security
  * Service of Ukraine", when the acronym's letters say so. */
 static int pass_acronyms(coref *c)
 {
     ng_extraction *ex = c->ex;
+    for (size_t i = 0; i < ex->nmentions; i++) {
+        int x = expansion_after(c, i);
+        if (x >= 0 && c->of[x] >= 0)
+            ng_name_acronym(c->text + ex->mentions[i].start, ex->mentions[i].end - ex->mentions[i].start,
+                            c->cl[c->of[x]].acronym);
+    }
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_NAME || m->type == NG_TYPE_PERSON || c->of[i] < 0) continue;
@@ -271,30 +311,36 @@ static int by_surname(coref *c, size_t mi, int *unique)
 {
     const char *key = c->mkey[mi];
     size_t len = strlen(key);
-    int best = -1, count = 0;
+    int best = -1, count = 0, by_first = 0;
     uint32_t best_pos = 0;
-    for (size_t k = 0; k < c->ncl; k++) {
-        cluster *o = &c->cl[k];
-        if (!o->surname) continue;
-        int hit = strcmp(o->surname, key) == 0 || strcmp(o->first, key) == 0 ||
-                  (len >= 7 && strlen(o->surname) >= 7 && ng_name_surname_variant(o->surname, key));
-        if (!hit) continue;
-        count++;
-        /* the latest of its mentions before mi, else "after" (position 0) */
-        uint32_t pos = 0;
-        for (size_t j = mi; j-- > 0;)
-            if (c->of[j] == (int)k) {
-                pos = c->ex->mentions[j].start + 1;
-                break;
+    /* surnames first; a first word ("Kim" of "Kim Jong Un") only when no
+     * surname fits, so "Warhol" is Andy Warhol, not "Warhol Polaroid" */
+    for (int pass = 0; pass < 2 && best < 0; pass++) {
+        for (size_t k = 0; k < c->ncl; k++) {
+            cluster *o = &c->cl[k];
+            if (!o->surname) continue;
+            int hit = pass == 0 ? strcmp(o->surname, key) == 0 ||
+                                      (len >= 7 && strlen(o->surname) >= 7 &&
+                                       ng_name_surname_variant(o->surname, key))
+                                : strcmp(o->first, key) == 0;
+            if (!hit) continue;
+            count++;
+            /* the latest of its mentions before mi, else "after" (position 0) */
+            uint32_t pos = 0;
+            for (size_t j = mi; j-- > 0;)
+                if (c->of[j] == (int)k) {
+                    pos = c->ex->mentions[j].start + 1;
+                    break;
+                }
+            if (best < 0 || pos > best_pos) {
+                best = (int)k;
+                best_pos = pos;
             }
-        if (best < 0 || pos > best_pos) {
-            best = (int)k;
-            best_pos = pos;
         }
+        by_first = pass == 1;
     }
     *unique = count == 1;
-    if (best >= 0 && strcmp(c->cl[best].surname, key) != 0 && strcmp(c->cl[best].first, key) == 0)
-        c->cl[best].surname_first = 1;
+    if (best >= 0 && by_first) c->cl[best].surname_first = 1;
     return best;
 }
 

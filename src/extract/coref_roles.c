@@ -245,9 +245,23 @@ int ng_coref_descriptor(const ng_gazetteer *gaz, ng_extraction *ex, uint32_t sta
     size_t n = ng_words_split(ex->doc->text, start, end, w, 12);
     if (!n || !gaz) return -1;
     int e = -1;
+    /* "the Democratic Party" marked as a descriptor over the name
+     * "Democratic Party": the name it ends with is what it refers to */
+    for (size_t i = 0; i < ex->nmentions && e < 0; i++) {
+        const ng_mention *m = &ex->mentions[i];
+        if (m->start > end) break;
+        if (m->kind == NG_KIND_NAME && m->entity >= 0 && m->end == end && m->start > start) e = m->entity;
+    }
+    if (e >= 0) {
+        ex->entities[e].mentions++;
+        return e;
+    }
     if (!ng_role_parse(gaz, w, n, &d)) {
-        int det = word_is(&w[0], "the");
-        if (det && (ng_gazetteer_classes(gaz, w[n - 1].s, w[n - 1].n) & NG_GAZ_ORG_NOUN))
+        /* "the news agency": only common nouns after the article */
+        int common = word_is(&w[0], "the");
+        for (size_t i = 1; i < n && common; i++)
+            common = !(w[i].s[0] >= 'A' && w[i].s[0] <= 'Z');
+        if (common && (ng_gazetteer_classes(gaz, w[n - 1].s, w[n - 1].n) & NG_GAZ_ORG_NOUN))
             e = org_descriptor(ex, start, &w[n - 1]);
         if (e >= 0) ex->entities[e].mentions++;
         return e;
