@@ -53,20 +53,6 @@ static const char *arena_key(coref *c, const char *s, size_t n)
     return ng_extraction_strdup(c->ex, buf, k);
 }
 
-/* Whether the byte before q ends a character that words never cross
- * backwards: space, line break, brackets, ASCII punctuation other than
- * the dots and apostrophes inside words, and typographic quotes/dashes. */
-static int stop_before(const char *t, uint32_t q)
-{
-    unsigned char b = (unsigned char)t[q - 1];
-    if (b < 0x80) return b == ' ' || b == '\n' || b == '\t' || b == '(' || b == ')' || b == '"' ||
-                         b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '[';
-    if (q >= 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80)
-        return b == 0x9C || b == 0x9D || b == 0x98 || b == 0x93 || b == 0x94;
-    if (q >= 2 && (unsigned char)t[q - 2] == 0xC2) return b == 0xAB || b == 0xBB;
-    return 0;
-}
-
 static int is_capital(unsigned char ch) { return (ch >= 'A' && ch <= 'Z') || ch >= 0x80; }
 
 /* Where a person's name starts once titles written inside the span are
@@ -409,49 +395,6 @@ static int pass_demonyms(coref *c)
     return 0;
 }
 
-/* The words before a person's name that describe them: "Ukrainian
- * President", "Kremlin spokesman", "Ukraine’s President," - the run of
- * capitalised or role words ending next to the name (a comma allowed
- * after a role word), plus titles written inside the span. */
-static size_t role_words(const coref *c, size_t mi, ng_word *w, size_t max)
-{
-    const ng_mention *m = &c->ex->mentions[mi];
-    const char *t = c->text;
-    uint32_t p = m->start;
-    ng_word rev[6];
-    size_t n = 0;
-    int comma = 0;
-    while (n < 6) {
-        uint32_t q = p;
-        while (q > 0 && t[q - 1] == ' ') q--;
-        if (q == p && n > 0) break;
-        if (n == 0 && q > 0 && t[q - 1] == ',') {
-            comma = 1;
-            q--;
-            while (q > 0 && t[q - 1] == ' ') q--;
-        }
-        uint32_t e = q;
-        while (q > 0 && !stop_before(t, q)) q--;
-        if (e == q) break;
-        ng_word word = {t + q, e - q};
-        uint32_t cls = ng_gazetteer_classes(c->gaz, word.s, word.n);
-        unsigned char first = (unsigned char)word.s[0];
-        int letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0xC0;
-        if (!letter || (!is_capital(first) && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE)))) break;
-        if (word.s[word.n - 1] == '.' && !(cls & NG_GAZ_TITLE)) break; /* previous sentence */
-        /* a comma only after a role word: "Ukraine’s President, Volodymyr Zelenskiy" */
-        if (n == 0 && comma && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE))) break;
-        rev[n++] = word;
-        p = q;
-    }
-    size_t k = 0;
-    while (n > 0 && k < max) w[k++] = rev[--n];
-    ng_word inside[MAX_WORDS];
-    size_t ni = ng_words_split(t, m->start, c->name_start[mi], inside, MAX_WORDS);
-    for (size_t j = 0; j < ni && k < max; j++) w[k++] = inside[j];
-    return k;
-}
-
 static int role_score(const ng_role *r) { return (r->country >= 0) * 2 + (r->qual[0] != 0); }
 
 /* Pass 5: apposition gives persons their role; the most specific one
@@ -467,7 +410,7 @@ static void pass_roles(coref *c)
         if (m->type != NG_TYPE_PERSON && !k->surname) continue;
         ng_word w[MAX_WORDS];
         ng_role r;
-        size_t n = role_words(c, i, w, MAX_WORDS);
+        size_t n = ng_role_words(c->gaz, c->text, m->start, c->name_start[i], w, MAX_WORDS);
         if (!n || !ng_role_parse(c->gaz, w, n, &r) || r.former) continue;
         if (role_score(&r) > k->role_score) {
             k->role = r;

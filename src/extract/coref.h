@@ -36,6 +36,14 @@ typedef struct ng_role {
  * otherwise. */
 int ng_role_parse(const ng_gazetteer *gaz, const ng_word *w, size_t n, ng_role *out);
 
+/* The words that describe the person whose name mention starts at start
+ * (name_start: after titles inside the span): the run of capitalised or
+ * role words ending right before it ("Ukrainian President", "Kremlin
+ * spokesman", "Ukraine’s President," - a comma only after a role word),
+ * then the titles inside the span. Returns the count (<= max). */
+size_t ng_role_words(const ng_gazetteer *gaz, const char *text, uint32_t start, uint32_t name_start,
+                     ng_word *w, size_t max);
+
 /* Writes "qual family" (or "family") into buf. */
 void ng_role_string(const ng_role *r, char *buf, size_t cap);
 

@@ -146,6 +146,62 @@ int ng_role_parse(const ng_gazetteer *gaz, const ng_word *w, size_t n, ng_role *
     return 1;
 }
 
+/* Whether the byte before q ends a character that words never cross
+ * backwards: space, line break, brackets, ASCII punctuation other than
+ * the dots and apostrophes inside words, and typographic quotes/dashes. */
+static int stop_before(const char *t, uint32_t q)
+{
+    unsigned char b = (unsigned char)t[q - 1];
+    if (b < 0x80) return b == ' ' || b == '\n' || b == '\t' || b == '(' || b == ')' || b == '"' ||
+                         b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '[';
+    if (q >= 3 && (unsigned char)t[q - 3] == 0xE2 && (unsigned char)t[q - 2] == 0x80)
+        return b == 0x9C || b == 0x9D || b == 0x98 || b == 0x93 || b == 0x94;
+    if (q >= 2 && (unsigned char)t[q - 2] == 0xC2) return b == 0xAB || b == 0xBB;
+    return 0;
+}
+
+/* The words before a person's name that describe them: "Ukrainian
+ * President", "Kremlin spokesman", "Ukraine’s President," - the run of
+ * capitalised or role words ending next to the name (a comma allowed
+ * after a role word), plus titles written inside the span. */
+size_t ng_role_words(const ng_gazetteer *gaz, const char *t, uint32_t start, uint32_t name_start,
+                     ng_word *w, size_t max)
+{
+    uint32_t p = start;
+    ng_word rev[6];
+    size_t n = 0;
+    int comma = 0;
+    while (n < 6) {
+        uint32_t q = p;
+        while (q > 0 && t[q - 1] == ' ') q--;
+        if (q == p && n > 0) break;
+        if (n == 0 && q > 0 && t[q - 1] == ',') {
+            comma = 1;
+            q--;
+            while (q > 0 && t[q - 1] == ' ') q--;
+        }
+        uint32_t e = q;
+        while (q > 0 && !stop_before(t, q)) q--;
+        if (e == q) break;
+        ng_word word = {t + q, e - q};
+        uint32_t cls = ng_gazetteer_classes(gaz, word.s, word.n);
+        unsigned char first = (unsigned char)word.s[0];
+        int letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0xC0;
+        if (!letter || (!((first >= 'A' && first <= 'Z') || first >= 0x80) && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE)))) break;
+        if (word.s[word.n - 1] == '.' && !(cls & NG_GAZ_TITLE)) break; /* previous sentence */
+        /* a comma only after a role word: "Ukraine’s President, Volodymyr Zelenskiy" */
+        if (n == 0 && comma && !(cls & (NG_GAZ_ROLE | NG_GAZ_TITLE))) break;
+        rev[n++] = word;
+        p = q;
+    }
+    size_t k = 0;
+    while (n > 0 && k < max) w[k++] = rev[--n];
+    ng_word inside[12];
+    size_t ni = ng_words_split(t, start, name_start, inside, 12);
+    for (size_t j = 0; j < ni && k < max; j++) w[k++] = inside[j];
+    return k;
+}
+
 void ng_role_string(const ng_role *r, char *buf, size_t cap)
 {
     if (r->qual[0]) snprintf(buf, cap, "%s %s", r->qual, r->family);
