@@ -115,8 +115,9 @@ int ng_cli_days(int argc, char **argv)
     if (rc == 0)
         rc = ng_run_days(corpus, &opt, &rep, &err);
     if (!r.run.quiet && rep.ndays)
-        fprintf(stderr, "newsgraph: %zu days (%zu undated documents), %zu diffs -> %s\n",
-                rep.ndays, rep.nundated, rep.ndiffs, r.out_dir);
+        fprintf(stderr, "newsgraph: %zu day%s (%zu undated document%s), %zu diff%s -> %s\n", rep.ndays,
+                rep.ndays == 1 ? "" : "s", rep.nundated, rep.nundated == 1 ? "" : "s", rep.ndiffs,
+                rep.ndiffs == 1 ? "" : "s", r.out_dir);
     ng_corpus_free(corpus);
     return rc == 0 ? 0 : ng_cli_fail(rc, &err);
 }

@@ -126,8 +126,8 @@ static int run_group(days_run *r, ng_timeline *t, const char *name, const size_t
         ng_graph_stats_free(&st);
         g = NULL;
     } else {
-        say(r->opt->info, r->opt->info_ctx, "%s: %zu documents, %zu actors, %zu statement edges -> %s", name,
-            n, g->nnodes, g->nedges, dir);
+        say(r->opt->info, r->opt->info_ctx, "%s: %zu document%s, %zu actors, %zu statement edges -> %s", name,
+            n, n == 1 ? "" : "s", g->nnodes, g->nedges, dir);
     }
     r->rep.ndays++;
     /* the timeline owns g and st from here, also on failure */
