@@ -1,0 +1,275 @@
+/* test_mentions.c - mention finding, one case per rule family. Each case
+ * is a short text and the mentions expected in it (or not expected),
+ * written as "words/type/kind". The gazetteer is the real one from the
+ * source tree's data/, so these also guard the word lists. */
+#include "check.h"
+
+#include "gazetteer.h"
+#include "ng_config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ng_gazetteer *gaz;
+static char found[8192];
+
+/* Runs text layer + mention finding on text (all of it body) and writes
+ * every mention as "|words/type/kind|" into found. */
+static void run(const char *text)
+{
+    ng_span body = {0, (uint32_t)strlen(text)};
+    ng_doc doc = {.path = "test", .text = (char *)text, .len = strlen(text), .body = &body, .nbody = 1};
+    ng_extraction ex;
+    found[0] = '\0';
+    CHECK(ng_extraction_init(&ex, &doc) == 0);
+    CHECK(ng_text_analyze(&doc, &ex.text, NULL) == 0);
+    CHECK(ng_mentions_find(gaz, &ex, NULL) == 0);
+    size_t k = 0;
+    for (size_t i = 0; i < ex.nmentions && k < sizeof found - 200; i++) {
+        const ng_mention *m = &ex.mentions[i];
+        k += (size_t)snprintf(found + k, sizeof found - k, "|%.*s/%s/%s|", (int)(m->end - m->start),
+                              text + m->start, ng_entity_type_name(m->type),
+                              ng_mention_kind_name(m->kind));
+    }
+    ng_extraction_free(&ex);
+}
+
+static int has(const char *words, const char *type, const char *kind)
+{
+    char want[256];
+    snprintf(want, sizeof want, "|%s/%s/%s|", words, type, kind);
+    if (strstr(found, want))
+        return 1;
+    fprintf(stderr, "  missing %s in %s\n", want, found);
+    return 0;
+}
+
+/* No mention whose words are exactly w (any type or kind). */
+static int lacks(const char *w)
+{
+    char want[256];
+    snprintf(want, sizeof want, "|%s/", w);
+    if (!strstr(found, want))
+        return 1;
+    fprintf(stderr, "  unexpected %s in %s\n", w, found);
+    return 0;
+}
+
+#define PER(w) CHECK(has(w, "person", "name"))
+#define ORG(w) CHECK(has(w, "organization", "name"))
+#define LOC(w) CHECK(has(w, "place", "name"))
+#define DEM(w) CHECK(has(w, "place", "demonym"))
+#define NONE(w) CHECK(lacks(w))
+
+static void test_sentence_initial_according_is_not_a_name(void)
+{
+    run("According to Kremlin spokesman Dmitry Peskov, the talks stalled.");
+    NONE("According");
+    ORG("Kremlin");
+    PER("Dmitry Peskov");
+}
+
+static void test_sentence_initial_common_words(void)
+{
+    run("Following the talks, nothing changed. Neither side moved. The minister left.");
+    NONE("Following");
+    NONE("Neither");
+    NONE("The");
+}
+
+static void test_common_word_in_capitals_mid_sentence(void)
+{
+    run("He said he would NOT resign, and in the match the team won the Match award.");
+    NONE("NOT");
+    NONE("Match");
+}
+
+static void test_title_before_name_is_not_in_the_span(void)
+{
+    run("President Volodymyr Zelensky said he was ready. Gen. Mark Milley agreed.");
+    PER("Volodymyr Zelensky");
+    PER("Mark Milley");
+    NONE("President Volodymyr Zelensky");
+    NONE("Gen. Mark Milley");
+}
+
+static void test_multiword_title_and_prefix(void)
+{
+    run("Secretary of State Antony Blinken met Pentagon Press Secretary Peter Cook.");
+    PER("Antony Blinken");
+    ORG("Pentagon");
+    PER("Peter Cook");
+}
+
+static void test_possessive_excluded(void)
+{
+    run("Russia's war drew Kim Jong Un's troops to the front.");
+    LOC("Russia");
+    PER("Kim Jong Un");
+}
+
+static void test_hyphenated_names(void)
+{
+    run("South Korean lawmaker Lee Seong-kweun told reporters that Choe Son-hui had left.");
+    DEM("South Korean");
+    PER("Lee Seong-kweun");
+    PER("Choe Son-hui");
+}
+
+static void test_name_particles(void)
+{
+    run("Ursula von der Leyen spoke after Mohammed bin Salman.");
+    PER("Ursula von der Leyen");
+    PER("Mohammed bin Salman");
+}
+
+static void test_org_name_with_connector_and_acronym(void)
+{
+    run("The Security Service of Ukraine (SBU) said the Ministry of Defence agreed.");
+    ORG("Security Service of Ukraine");
+    ORG("SBU");
+    ORG("Ministry of Defence");
+    NONE("Ukraine");
+}
+
+static void test_org_heads(void)
+{
+    run("The report came from Yonhap News Agency and Radio Free Asia, as well as the Workers' Party.");
+    ORG("Yonhap News Agency");
+    ORG("Radio Free Asia");
+    ORG("Workers' Party");
+}
+
+static void test_acronym_place(void)
+{
+    run("U.S. President Donald Trump called NATO allies.");
+    LOC("U.S.");
+    PER("Donald Trump");
+    ORG("NATO");
+}
+
+static void test_demonyms(void)
+{
+    run("North Korean soldiers fought alongside the Russian military, said Ukrainians.");
+    DEM("North Korean");
+    DEM("Russian");
+    DEM("Ukrainians");
+    NONE("North Korean soldiers");
+}
+
+static void test_region_word_after_place(void)
+{
+    run("Troops were sent to the southwestern Kursk region and to Tuva region.");
+    LOC("Kursk");
+    LOC("Tuva");
+}
+
+static void test_typo_of_gazetteer_place(void)
+{
+    run("Souel said earlier that Pyongnyang had sent troops.");
+    LOC("Souel");
+    LOC("Pyongnyang");
+}
+
+static void test_surname_is_not_a_typo(void)
+{
+    run("Mr. Parrish said the plan would fail.");
+    PER("Parrish");
+}
+
+static void test_lowercase_known_place(void)
+{
+    run("It was a first since kyiv accused Moscow of sending troops.");
+    LOC("kyiv");
+    LOC("Moscow");
+}
+
+static void test_headline_title_case(void)
+{
+    run("Kremlin Declines to Comment on North Korean POWs in Ukraine\n\n"
+        "The Kremlin said on Monday that it could not comment.");
+    ORG("Kremlin");
+    DEM("North Korean");
+    LOC("Ukraine");
+    NONE("Declines");
+    NONE("Comment");
+    NONE("POWs");
+    NONE("Monday");
+}
+
+static void test_lone_surname_after_full_name(void)
+{
+    run("Kremlin spokesman Dmitry Peskov spoke first. Later, Peskov added a remark.");
+    PER("Peskov");
+}
+
+static void test_descriptors(void)
+{
+    run("The ministry said the Ukrainian president met the news agency's editor.");
+    CHECK(has("the Ukrainian president", "person", "descriptor"));
+    CHECK(has("the news agency", "organization", "descriptor"));
+}
+
+static void test_events_are_not_actors(void)
+{
+    run("Since the First World War and Operation Inherent Resolve, much has changed.");
+    NONE("First World War");
+    NONE("Operation Inherent Resolve");
+}
+
+static void test_place_forms(void)
+{
+    run("Ships crossed the Black Sea near Mount Sinjar and Outer Mongolia.");
+    LOC("Black Sea");
+    LOC("Mount Sinjar");
+    LOC("Outer Mongolia");
+}
+
+static void test_gazetteer_lookups(void)
+{
+    CHECK(ng_gazetteer_classes(gaz, "north korean", 12) & NG_GAZ_DEMONYM);
+    CHECK(ng_gazetteer_classes(gaz, "Secretary of State", 18) & NG_GAZ_TITLE);
+    CHECK(ng_gazetteer_classes(gaz, "Kyiv", 4) & NG_GAZ_CAPITAL);
+    CHECK(ng_gazetteer_gender(gaz, "Maria", 5) == 'f');
+    CHECK(ng_gazetteer_gender(gaz, "Vladimir", 8) == 'm');
+    CHECK(ng_gazetteer_gender(gaz, "Ukraine", 7) == 0);
+    CHECK_STR(ng_gazetteer_country_name(gaz, ng_gazetteer_country(gaz, "North Korean", 12)), "North Korea");
+    CHECK_STR(ng_gazetteer_country_name(gaz, ng_gazetteer_country(gaz, "Kyiv", 4)), "Ukraine");
+    CHECK_STR(ng_gazetteer_place_near(gaz, "Souel", 5), "Seoul");
+    CHECK(ng_gazetteer_place_near(gaz, "Seoul", 5) == NULL);
+    CHECK(ng_gazetteer_place_near(gaz, "Smith", 5) == NULL);
+}
+
+int main(void)
+{
+    ng_error err;
+    if (ng_gazetteer_load(NG_SOURCE_DATA_DIR, &gaz, &err) < 0) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    RUN(test_sentence_initial_according_is_not_a_name);
+    RUN(test_sentence_initial_common_words);
+    RUN(test_common_word_in_capitals_mid_sentence);
+    RUN(test_title_before_name_is_not_in_the_span);
+    RUN(test_multiword_title_and_prefix);
+    RUN(test_possessive_excluded);
+    RUN(test_hyphenated_names);
+    RUN(test_name_particles);
+    RUN(test_org_name_with_connector_and_acronym);
+    RUN(test_org_heads);
+    RUN(test_acronym_place);
+    RUN(test_demonyms);
+    RUN(test_region_word_after_place);
+    RUN(test_typo_of_gazetteer_place);
+    RUN(test_surname_is_not_a_typo);
+    RUN(test_lowercase_known_place);
+    RUN(test_headline_title_case);
+    RUN(test_lone_surname_after_full_name);
+    RUN(test_descriptors);
+    RUN(test_events_are_not_actors);
+    RUN(test_place_forms);
+    RUN(test_gazetteer_lookups);
+    ng_gazetteer_free(gaz);
+    return CHECK_DONE();
+}
