@@ -81,6 +81,9 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s);
 /* Subject right after token pos (inverted "said Peskov", "according to X"). */
 void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s);
 
+/* Subject after "according to" (np_end: the closing comma or the name's end). */
+void ng_subject_according(const ng_attr *a, uint32_t pos, uint32_t hi, ng_subject *s);
+
 /* Speaker entity of a subject; for a pronoun head, resolves it and records
  * a pronoun mention (its index, encoded, goes to *mention). -1 when unresolved. */
 int32_t ng_subject_speaker(ng_attr *a, const ng_subject *s, int32_t *mention);

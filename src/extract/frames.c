@@ -48,6 +48,11 @@ static int opens_quote(const ng_attr *a, uint32_t i)
 static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
 {
     i++; /* the preposition */
+    if (i < hi && a->in_quote[i] >= 0 && a->quotes.v[a->in_quote[i]].open_tok == i) {
+        /* on "The Internet Explorer 6 Countdown": a quoted name, not speech */
+        const ng_quote *q = &a->quotes.v[a->in_quote[i]];
+        return q->closed ? q->close_tok + 1 : q->close_tok;
+    }
     if (i < hi && ((a->lex[i].classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT)) &&
         !(a->lex[i].classes & NG_WC_DET)) {
         /* a time phrase ends at its last time word: "said on Monday Russia ..." */
@@ -68,24 +73,35 @@ static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
     return i;
 }
 
+/* Skips the addressee after "told": an optional article, then one
+ * mention or a run of addressee words ("reporters", "the press"). */
+static uint32_t skip_addressee(const ng_attr *a, uint32_t i, uint32_t hi)
+{
+    uint32_t j = i;
+    if (j < hi && a->mention_at[j] < 0 && (a->lex[j].classes & NG_WC_DET) &&
+        (a->lex[j].classes & NG_WC_ADDRESSEE))
+        j++;
+    if (j < hi && a->in_quote[j] < 0 && a->mention_at[j] >= 0) {
+        int32_t m = a->mention_at[j];
+        while (j < hi && a->mention_at[j] == m)
+            j++;
+        return j;
+    }
+    uint32_t k = j;
+    while (k < hi && k - j < 3 && a->mention_at[k] < 0 && a->in_quote[k] < 0 &&
+           (a->lex[k].classes & NG_WC_ADDRESSEE) && !(a->lex[k].classes & NG_WC_DET))
+        k++;
+    return k > j ? k : i;
+}
+
 /* Classifies what follows position r (after the cue, or after an
  * inverted subject) up to the end of the sentence at hi. */
 static frame frame_right(const ng_attr *a, const ng_cue *cue, uint32_t r, uint32_t hi)
 {
     frame f = {F_END, r};
     uint32_t i = r;
-    if (cue->frames & NG_CUE_TELL) /* "told reporters", "told the BBC" */
-        for (int n = 0; i < hi && n < 4 && a->in_quote[i] < 0; n++) {
-            if (!(a->lex[i].classes & NG_WC_ADDRESSEE) && a->mention_at[i] < 0 &&
-                !(a->tok[i].flags & NG_TOK_POSSESSIVE))
-                break;
-            if ((a->lex[i].classes & NG_WC_DET) && a->mention_at[i] < 0 &&
-                !(i + 1 < hi && (a->mention_at[i + 1] >= 0 ||
-                                 ((a->lex[i + 1].classes & NG_WC_ADDRESSEE) &&
-                                  !(a->lex[i + 1].classes & NG_WC_DET)))))
-                break; /* "told reporters the border ..." keeps its "the" */
-            i++;
-        }
+    if (cue->frames & NG_CUE_TELL) /* "told reporters", "told the BBC": one addressee */
+        i = skip_addressee(a, i, hi);
     for (int steps = 0; steps < 24 && i < hi; steps++) {
         if (opens_quote(a, i)) {
             f.kind = F_QUOTE;
@@ -176,11 +192,20 @@ static uint32_t left_edge(const cue_hit *h)
     return h->subj.found && !h->inverted ? h->subj.edge : h->b;
 }
 
+/* Does hit h start a clause of its own (a subject that names someone)?
+ * "scientific notes and findings" has a cue word but no speaker. */
+static int starts_clause(const cue_hit *h)
+{
+    return h->ok && (h->borrow || h->inverted || (h->cue->frames & NG_CUE_PREP) ||
+                     (h->subj.found && (h->subj.head_mention >= 0 ||
+                                        h->subj.pronoun_tok != NG_NO_TOK)));
+}
+
 /* End of a reported clause starting at token j of the sentence's hits[k]. */
 static uint32_t clause_end(const cue_hit *hits, size_t nhits, size_t k, uint32_t j, uint32_t hi)
 {
     for (size_t n = k + 1; n < nhits; n++)
-        if (hits[n].ok && left_edge(&hits[n]) > j)
+        if (starts_clause(&hits[n]) && left_edge(&hits[n]) > j)
             return left_edge(&hits[n]);
     return hi;
 }
@@ -203,11 +228,11 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
                              size_t k)
 {
     cue_hit *h = &hits[k];
-    ng_subject_right(a, h->e, &h->subj);
+    uint32_t lo = sn->tok_begin, hi = sn->tok_end;
+    ng_subject_according(a, h->e, hi, &h->subj);
     h->inverted = 1;
     if (!h->subj.found)
         return;
-    uint32_t lo = sn->tok_begin, hi = sn->tok_end;
     uint32_t after = h->subj.np_end;
     if (after + 1 < hi && ng_tok_is(a, after, ',') && (a->lex[after + 1].classes & NG_WC_OPENER)) {
         /* "According to Kyiv and its allies, who estimated ..., troops entered" */
@@ -217,13 +242,17 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
         if (j < hi)
             after = j;
     }
-    int initial = 1; /* only adverbs before "according to" */
+    /* "According to X, ..." and "... has learned that according to X, ...":
+     * the clause follows; "..., according to X." : it comes first */
+    int leading = 1;
     for (uint32_t i = lo; i < h->b; i++)
         if (!(a->lex[i].classes & NG_WC_GAP) && !ng_tok_is(a, i, ','))
-            initial = 0;
-    if (initial && after < hi && ng_tok_is(a, after, ',')) {
-        uint32_t end = clause_end(hits, nhits, k, after + 1, hi);
-        ng_attr_reported(a, h, after + 1, end, lo, 0);
+            leading = 0;
+    if (h->b > lo && (word_is(a, h->b - 1, "that") || ng_tok_is(a, h->b - 1, ':')))
+        leading = 1;
+    if (leading && after < hi) {
+        uint32_t from = ng_tok_is(a, after, ',') ? after + 1 : after;
+        ng_attr_reported(a, h, from, clause_end(hits, nhits, k, from, hi), NG_NO_TOK, 0);
     } else if (h->b > lo) {
         uint32_t end = h->b;
         int32_t q = quote_before(a, end, lo);
@@ -274,11 +303,13 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         const ng_quote *qq = &a->quotes.v[q];
         int capital = qq->open_tok + 1 < a->tx->ntokens &&
                       (a->tok[qq->open_tok + 1].flags & NG_TOK_CAP);
-        if (marked || capital || f.at == r) {
-            if (marked || (capital && (!qq->closed || qq->close_tok + 2 >= hi))) {
-                ng_attr_direct(a, h, q);
-                return;
-            }
+        uint32_t nwords = 0;
+        for (uint32_t i = qq->open_tok + 1; i < qq->close_tok && nwords < 4; i++)
+            nwords += (a->tok[i].flags & NG_TOK_WORD) != 0;
+        if (marked || (capital && (!qq->closed || qq->close_tok + 2 >= hi)) ||
+            (f.at == r && nwords >= 4)) {
+            ng_attr_direct(a, h, q);
+            return;
         }
         f.kind = F_CLAUSE;
     }
@@ -298,6 +329,13 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
     default:
         break;
     }
+    /* "As Heald told The Huffington Post, US surface ozone has dropped" */
+    if (!h->inverted && h->subj.found && h->subj.np_begin > lo &&
+        word_is(a, h->subj.np_begin - 1, "as") && h->subj.np_begin - 1 == lo && f.at + 1 < hi &&
+        ng_tok_is(a, f.at, ',')) {
+        ng_attr_reported(a, h, f.at + 1, clause_end(hits, nhits, k, f.at + 1, hi), NG_NO_TOK, 0);
+        return;
+    }
     /* the cue closes its clause: what was said stands before the subject */
     uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
     int32_t q = quote_before(a, before, lo);
@@ -308,6 +346,10 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
             ng_attr_direct(a, h, a->in_quote[f.at + 1]);
         return;
     }
-    if (before > lo + 1 && ng_tok_is(a, before - 1, ','))
+    if (before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
         ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK, 1);
+    } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE)) {
+        /* "Heald said although ..., \"nobody has looked at these together\"" */
+        ng_attr_reported(a, h, f.at, clause_end(hits, nhits, k, f.at, hi), lo, 0);
+    }
 }

@@ -153,9 +153,28 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             while (p > lo && i - p < PAREN_MAX && !ng_tok_is(a, p - 1, ',') &&
                    !is_quote_mark(a, p - 1))
                 p--;
-            if (p <= lo || !ng_tok_is(a, p - 1, ','))
+            if (p <= lo || !ng_tok_is(a, p - 1, ',')) {
+                /* "The firm Secunia.com, has said": a name right before the comma */
+                int32_t m = a->mention_at[i - 1];
+                if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_NAME &&
+                    a->ex->mentions[m].type != NG_TYPE_PLACE && i - 1 > lo) {
+                    set_head(a, i - 1, s);
+                    np_extend_left(a, lo, s);
+                    s->edge = s->np_begin;
+                }
                 return;
-            if (a->lex[p].classes & NG_WC_OPENER) {
+            }
+            int32_t before = p >= lo + 2 ? a->mention_at[p - 2] : -1;
+            if (before >= 0 && a->ex->mentions[before].kind == NG_KIND_NAME &&
+                a->ex->mentions[before].type != NG_TYPE_PLACE) {
+                /* "Paul Dewar, an Ottawa MP, said", "Zelenskiy, in a post on X, said" */
+                set_head(a, p - 2, s);
+                np_extend_left(a, lo, s);
+                s->edge = s->np_begin;
+                return;
+            }
+            if ((a->lex[p].classes & (NG_WC_OPENER | NG_WC_DET)) ||
+                (a->tok[p].flags & NG_TOK_DIGIT)) {
                 k = p - 1;
                 continue;
             }
@@ -180,12 +199,13 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
         return;
     if (a->lex[k - 1].classes & NG_WC_BOUNDARY) {
         /* "... Volodymyr Zelensky who said": the relative's antecedent */
-        int32_t m = k - 1 > lo ? a->mention_at[k - 2] : -1;
-        if (m >= 0 && a->ex->mentions[m].type == NG_TYPE_PERSON && k - 1 - lo >= 1 &&
+        uint32_t ante = k - 1 > lo && ng_tok_is(a, k - 2, ',') ? k - 2 : k - 1;
+        int32_t m = ante > lo ? a->mention_at[ante - 1] : -1;
+        if (m >= 0 && a->ex->mentions[m].type == NG_TYPE_PERSON &&
             a->tok[k - 1].end - a->tok[k - 1].start == 3 &&
             !strncasecmp(a->t + a->tok[k - 1].start, "who", 3)) {
-            set_head(a, k - 2, s);
-            s->np_begin = first_tok_of_mention(a, m, k - 2);
+            set_head(a, ante - 1, s);
+            s->np_begin = first_tok_of_mention(a, m, ante - 1);
             s->edge = k - 1;
         }
         return;
@@ -277,6 +297,79 @@ void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s)
                 s->more[w++] = s->more[j];
         s->nmore = w;
     }
+}
+
+/* The speaker after "according to": "Afghan Ambassador to the United
+ * States Hamdullah Mohib,", "the team's coach, Alireza Mehraban,",
+ * "Kyiv and its western allies,", or a bare "Rathbun" before the clause.
+ * np_end is the comma that closes the phrase, or the end of the name. */
+void ng_subject_according(const ng_attr *a, uint32_t pos, uint32_t hi, ng_subject *s)
+{
+    memset(s, 0, sizeof *s);
+    s->head_mention = -1;
+    s->pronoun_tok = NG_NO_TOK;
+    if (pos >= hi)
+        return;
+    if (is_word(a, pos) && (a->lex[pos].classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
+        s->found = 1;
+        s->np_begin = pos;
+        s->np_end = pos + 1;
+        s->pronoun_tok = pos;
+        return;
+    }
+    uint32_t c = pos;
+    while (c < hi && c - pos < 14 && !ng_tok_is(a, c, ',') && a->in_quote[c] < 0)
+        c++;
+    if (c >= hi || !ng_tok_is(a, c, ',')) {
+        for (uint32_t i = pos; i < hi && i < pos + 4; i++) {
+            int32_t m = a->mention_at[i];
+            if (m < 0)
+                continue;
+            uint32_t j = i;
+            while (j < hi && a->mention_at[j] == m)
+                j++;
+            s->found = 1;
+            s->np_begin = pos;
+            s->np_end = j;
+            s->head_mention = m;
+            return;
+        }
+        return;
+    }
+    int coordinated = 0;
+    int32_t prev = -1;
+    for (uint32_t i = pos; i < c; i++) {
+        coordinated |= is_word(a, i) && a->tok[i].end - a->tok[i].start == 3 &&
+                       !strncmp(a->t + a->tok[i].start, "and", 3);
+        int32_t m = a->mention_at[i];
+        if (m < 0 || m == prev)
+            continue;
+        prev = m;
+        if (a->ex->mentions[m].kind == NG_KIND_DEMONYM || a->ex->mentions[m].entity < 0)
+            continue;
+        if (s->head_mention >= 0 && s->nmore < 4)
+            s->more[s->nmore++] = s->head_mention;
+        s->head_mention = m;
+    }
+    if (!coordinated)
+        s->nmore = 0;
+    if (c + 1 < hi && a->mention_at[c + 1] >= 0 &&
+        a->ex->mentions[a->mention_at[c + 1]].type == NG_TYPE_PERSON &&
+        (s->head_mention < 0 || a->ex->mentions[s->head_mention].type != NG_TYPE_PERSON)) {
+        /* "the Afghan team's coach, Alireza Mehraban," */
+        int32_t m = a->mention_at[c + 1];
+        uint32_t j = c + 1;
+        while (j < hi && a->mention_at[j] == m)
+            j++;
+        if (j < hi && ng_tok_is(a, j, ',')) {
+            s->head_mention = m;
+            s->nmore = 0;
+            c = j;
+        }
+    }
+    s->found = 1;
+    s->np_begin = pos;
+    s->np_end = c;
 }
 
 /* ---- pronouns ------------------------------------------------------------ */

@@ -16,6 +16,9 @@
 
 #define HITS_MAX 64 /* cues in one sentence */
 
+/* The cue of a quotation signed "- Name". */
+static const ng_cue dash_cue = {"-", "said", NG_CUE_QUOTE, 1};
+
 static uint32_t sent_of(const ng_attr *a, uint32_t tok)
 {
     return a->tok[tok].sentence;
@@ -91,6 +94,8 @@ static void find_subject(ng_attr *a, cue_hit *h, uint32_t lo)
     if (p > lo && ng_tok_is(a, p - 1, ','))
         p--;
     int after_quote = p > lo && a->in_quote[p - 1] >= 0;
+    if (h->cue->frames & NG_CUE_TELL)
+        return; /* "..., told LA Weekly": what follows is the addressee */
     if (p == lo || after_quote || ng_tok_is(a, h->b - 1, ',')) {
         ng_subject_right(a, h->e, &h->subj);
         h->inverted = h->subj.found;
@@ -126,8 +131,13 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         find_subject(a, h, sn->tok_begin);
         h->ok = 1;
         size_t fl = strlen(h->cue->form);
-        if (!h->subj.found && k > 0 && fl > 3 && !strcmp(h->cue->form + fl - 3, "ing")) {
-            /* "Kyiv said ..., adding that ...": the earlier cue's speaker */
+        int participle = fl > 3 && !strcmp(h->cue->form + fl - 3, "ing");
+        int and_verb = h->b > sn->tok_begin && (a->tok[h->b - 1].flags & NG_TOK_WORD) &&
+                       a->tok[h->b - 1].end - a->tok[h->b - 1].start == 3 &&
+                       !strncmp(a->t + a->tok[h->b - 1].start, "and", 3);
+        if (!h->subj.found && k > 0 && (participle || and_verb) && hits[k - 1].subj.found) {
+            /* "Kyiv said ..., adding that ...", "X told Y ... and told Z":
+             * the earlier cue's speaker */
             h->borrow = &hits[k - 1];
             h->subj.found = 1;
             h->subj.np_begin = h->subj.np_end = h->subj.edge = h->b;
@@ -178,6 +188,46 @@ static void sort_by_anchor(const uint32_t *anchor, int32_t *idx, size_t n)
     }
 }
 
+/* "“So far, it's the Internet: 1.” - Matthew Ingram": a quotation
+ * signed with a dash and a name at the end of its paragraph. Emits it and
+ * returns 0, or returns -1 when the quotation is not signed. */
+static int dash_speaker(ng_attr *a, ng_quote *q, int32_t *from)
+{
+    (void)from;
+    uint32_t i = q->closed ? q->close_tok + 1 : q->close_tok;
+    size_t n = a->tx->ntokens;
+    if (!q->closed || i + 1 >= n || para_of(a, i) != para_of(a, q->close_tok))
+        return -1;
+    const ng_token *d = &a->tok[i];
+    int dash = ng_tok_is(a, i, '-') ||
+               (d->end - d->start == 3 && (!memcmp(a->t + d->start, "\xE2\x80\x94", 3) ||
+                                           !memcmp(a->t + d->start, "\xE2\x80\x93", 3)));
+    int32_t m = a->mention_at[i + 1];
+    if (!dash || m < 0 || a->ex->mentions[m].entity < 0 ||
+        a->ex->mentions[m].type != NG_TYPE_PERSON)
+        return -1;
+    uint32_t j = i + 1;
+    while (j < n && a->mention_at[j] == m)
+        j++;
+    if (j < n && para_of(a, j) == para_of(a, i))
+        return -1; /* more text follows: not a signature */
+    cue_hit h;
+    memset(&h, 0, sizeof h);
+    h.b = i;
+    h.e = i + 1;
+    h.cue = &dash_cue;
+    h.ok = h.resolved = 1;
+    h.speaker = a->ex->mentions[m].entity;
+    h.speaker_mention = m;
+    h.subj.found = 1;
+    h.subj.np_begin = i + 1;
+    h.subj.np_end = j;
+    h.subj.head_mention = m;
+    h.subj.pronoun_tok = NG_NO_TOK;
+    ng_attr_direct(a, &h, (int32_t)(q - a->quotes.v));
+    return 0;
+}
+
 static int uncued_quotes(ng_attr *a)
 {
     size_t ns = a->nanchor;
@@ -214,7 +264,11 @@ static int uncued_quotes(ng_attr *a)
             if (pp == qp || (pp + 1 == qp && (a->tok[q->open_tok].flags & NG_TOK_PARA_START)))
                 from = (int32_t)(fs + order[p - 1]);
         }
-        int sentence_like = (a->tok[q->open_tok].flags & NG_TOK_PARA_START) &&
+        char lastc = q->end > q->start ? a->t[q->end - 1] : 0;
+        int terminal = lastc == '.' || lastc == '?' || lastc == '!';
+        if (from < 0 && terminal && dash_speaker(a, q, &from) == 0)
+            continue; /* attributed by "- Matthew Ingram" */
+        int sentence_like = terminal && (a->tok[q->open_tok].flags & NG_TOK_PARA_START) &&
                             q->open_tok + 1 < a->tx->ntokens &&
                             (a->tok[q->open_tok + 1].flags & NG_TOK_CAP) && quote_words(a, q) >= 6;
         if (from >= 0 || sentence_like)
