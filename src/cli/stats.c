@@ -41,6 +41,35 @@ static int by_pagerank(const void *a, const void *b)
     return strcmp(sort_ctx.g->nodes[i].id, sort_ctx.g->nodes[j].id);
 }
 
+/* Display width of UTF-8 text: code points (news labels have no wide
+ * characters worth a wcwidth table here). */
+static int display_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* Prints s cut to width columns and padded with spaces to exactly width. */
+static void print_padded(const char *s, int width)
+{
+    int w = 0;
+    const char *p = s;
+    while (*p) {
+        const char *next = p + 1;
+        while (((unsigned char)*next & 0xC0) == 0x80)
+            next++;
+        if (w + 1 > width)
+            break;
+        fwrite(p, 1, (size_t)(next - p), stdout);
+        w++;
+        p = next;
+    }
+    printf("%*s", width - w, "");
+}
+
 /* Human-readable table: one actor a line, widest label sets the column. */
 static int print_table(const ng_graph *g, const ng_graph_stats *st, size_t top)
 {
@@ -53,7 +82,7 @@ static int print_table(const ng_graph *g, const ng_graph_stats *st, size_t top)
     qsort(order, g->nnodes, sizeof *order, by_pagerank);
     int width = 5;
     for (size_t i = 0; i < g->nnodes; i++) {
-        int w = (int)strlen(g->nodes[i].label);
+        int w = display_width(g->nodes[i].label);
         if (w > width)
             width = w > 40 ? 40 : w;
     }
@@ -63,9 +92,10 @@ static int print_table(const ng_graph *g, const ng_graph_stats *st, size_t top)
     for (size_t r = 0; r < n; r++) {
         const ng_node *nd = &g->nodes[order[r]];
         const ng_node_stats *s = &st->nodes[order[r]];
-        printf("%4zu  %-*.*s  %-12s  %8.4f  %8.2f  %8.4f  %3.0f  %3.0f  %4d\n", r + 1, width, width,
-               nd->label, nd->type, s->pagerank, s->betweenness, s->closeness, s->in_degree,
-               s->out_degree, s->community);
+        printf("%4zu  ", r + 1);
+        print_padded(nd->label, width);
+        printf("  %-12s  %8.4f  %8.2f  %8.4f  %3.0f  %3.0f  %4d\n", nd->type, s->pagerank,
+               s->betweenness, s->closeness, s->in_degree, s->out_degree, s->community);
     }
     printf("%zu actors, %zu edges, %zu communities, modularity %.3f\n", st->nnodes, st->nedges,
            st->communities, st->modularity);
