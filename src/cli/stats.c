@@ -25,20 +25,19 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* One row to rank: sorting copies of the keys needs no global context. */
 typedef struct ranked {
-    const ng_graph *g;
-    const ng_graph_stats *st;
+    double pagerank;
+    const char *id;
+    size_t index;
 } ranked;
-
-static ranked sort_ctx;
 
 static int by_pagerank(const void *a, const void *b)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    double pi = sort_ctx.st->nodes[i].pagerank, pj = sort_ctx.st->nodes[j].pagerank;
-    if (pi != pj)
-        return pi < pj ? 1 : -1;
-    return strcmp(sort_ctx.g->nodes[i].id, sort_ctx.g->nodes[j].id);
+    const ranked *x = a, *y = b;
+    if (x->pagerank != y->pagerank)
+        return x->pagerank < y->pagerank ? 1 : -1;
+    return strcmp(x->id, y->id);
 }
 
 /* Display width of UTF-8 text: code points (news labels have no wide
@@ -73,12 +72,11 @@ static void print_padded(const char *s, int width)
 /* Human-readable table: one actor a line, widest label sets the column. */
 static int print_table(const ng_graph *g, const ng_graph_stats *st, size_t top)
 {
-    size_t *order = malloc((g->nnodes ? g->nnodes : 1) * sizeof *order);
+    ranked *order = malloc((g->nnodes ? g->nnodes : 1) * sizeof *order);
     if (!order)
         return NG_ENOMEM;
     for (size_t i = 0; i < g->nnodes; i++)
-        order[i] = i;
-    sort_ctx = (ranked){g, st};
+        order[i] = (ranked){st->nodes[i].pagerank, g->nodes[i].id, i};
     qsort(order, g->nnodes, sizeof *order, by_pagerank);
     int width = 5;
     for (size_t i = 0; i < g->nnodes; i++) {
@@ -90,8 +88,8 @@ static int print_table(const ng_graph *g, const ng_graph_stats *st, size_t top)
            "pagerank", "between", "harmonic", "in", "out", "comm");
     size_t n = top && top < g->nnodes ? top : g->nnodes;
     for (size_t r = 0; r < n; r++) {
-        const ng_node *nd = &g->nodes[order[r]];
-        const ng_node_stats *s = &st->nodes[order[r]];
+        const ng_node *nd = &g->nodes[order[r].index];
+        const ng_node_stats *s = &st->nodes[order[r].index];
         printf("%4zu  ", r + 1);
         print_padded(nd->label, width);
         printf("  %-12s  %8.4f  %8.2f  %8.4f  %3.0f  %3.0f  %4d\n", nd->type, s->pagerank,
