@@ -16,7 +16,6 @@
  * the rest of the cue's sentence, never its speaker or its source. */
 #include "attrib.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -284,13 +283,6 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         return;
     }
     frame f = frame_right(a, cue, r, hi);
-    if (getenv("NG_ATTR_DEBUG"))
-        fprintf(stderr, "cue %.*s subj found=%d inv=%d np=[%.*s] head=%d frame=%d at=%.*s\n",
-                (int)(a->tok[h->e - 1].end - a->tok[h->b].start), a->t + a->tok[h->b].start,
-                h->subj.found, h->inverted,
-                h->subj.found ? (int)(a->tok[h->subj.np_end - 1].end - a->tok[h->subj.np_begin].start) : 0,
-                h->subj.found ? a->t + a->tok[h->subj.np_begin].start : "", h->subj.head_mention, f.kind,
-                f.at < hi ? (int)(a->tok[f.at].end - a->tok[f.at].start) : 0, f.at < hi ? a->t + a->tok[f.at].start : "");
     if (f.kind == F_QUOTE && (cue->frames & NG_CUE_QUOTE)) {
         int32_t q = a->in_quote[f.at];
         /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
@@ -348,7 +340,8 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
     }
     if (before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
         ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK, 1);
-    } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE)) {
+    } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE) &&
+               (h->subj.head_mention >= 0 || h->subj.pronoun_tok != NG_NO_TOK)) {
         /* "Heald said although ..., \"nobody has looked at these together\"" */
         ng_attr_reported(a, h, f.at, clause_end(hits, nhits, k, f.at, hi), lo, 0);
     }

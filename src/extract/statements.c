@@ -191,9 +191,8 @@ static void sort_by_anchor(const uint32_t *anchor, int32_t *idx, size_t n)
 /* "“So far, it's the Internet: 1.” - Matthew Ingram": a quotation
  * signed with a dash and a name at the end of its paragraph. Emits it and
  * returns 0, or returns -1 when the quotation is not signed. */
-static int dash_speaker(ng_attr *a, ng_quote *q, int32_t *from)
+static int dash_speaker(ng_attr *a, ng_quote *q)
 {
-    (void)from;
     uint32_t i = q->closed ? q->close_tok + 1 : q->close_tok;
     size_t n = a->tx->ntokens;
     if (!q->closed || i + 1 >= n || para_of(a, i) != para_of(a, q->close_tok))
@@ -253,6 +252,10 @@ static int uncued_quotes(ng_attr *a)
         uint32_t s_close = sent_of(a, last);
         int32_t from = -1;
         size_t fs = a->first_statement;
+        char lastc = q->end > q->start ? a->t[q->end - 1] : 0;
+        int terminal = lastc == '.' || lastc == '?' || lastc == '!';
+        if (terminal && dash_speaker(a, q) == 0)
+            continue; /* signed "- Matthew Ingram" */
         if (p < ns) { /* a statement later in the quote's own sentence */
             uint32_t s = sent_of(a, a->anchor[order[p]]);
             if (s >= s_open && s <= s_close && a->ex->statements[fs + order[p]].direct)
@@ -264,10 +267,6 @@ static int uncued_quotes(ng_attr *a)
             if (pp == qp || (pp + 1 == qp && (a->tok[q->open_tok].flags & NG_TOK_PARA_START)))
                 from = (int32_t)(fs + order[p - 1]);
         }
-        char lastc = q->end > q->start ? a->t[q->end - 1] : 0;
-        int terminal = lastc == '.' || lastc == '?' || lastc == '!';
-        if (from < 0 && terminal && dash_speaker(a, q, &from) == 0)
-            continue; /* attributed by "- Matthew Ingram" */
         int sentence_like = terminal && (a->tok[q->open_tok].flags & NG_TOK_PARA_START) &&
                             q->open_tok + 1 < a->tx->ntokens &&
                             (a->tok[q->open_tok + 1].flags & NG_TOK_CAP) && quote_words(a, q) >= 6;
