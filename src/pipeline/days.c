@@ -88,6 +88,17 @@ typedef struct dated_doc {
     size_t index;
 } dated_doc;
 
+/* The date names a directory, so only the exact YYYY-MM-DD shape is
+ * trusted: documents read back from JSON Lines could carry anything of
+ * the right length ("../../x/y"). */
+static int valid_date(const char *d)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? d[i] != '-' : !(d[i] >= '0' && d[i] <= '9'))
+            return 0;
+    return d[10] == '\0';
+}
+
 static int cmp_dated(const void *pa, const void *pb)
 {
     const dated_doc *a = pa, *b = pb;
@@ -144,8 +155,15 @@ static int run_all_groups(days_run *r, ng_timeline *t)
     int rc = NG_ENOMEM;
     if (!docs || !subset)
         goto cleanup;
-    for (size_t i = 0; i < n; i++)
-        docs[i] = (dated_doc){.date = ng_corpus_document(r->corpus, i)->date, .index = i};
+    for (size_t i = 0; i < n; i++) {
+        const ng_doc *doc = ng_corpus_document(r->corpus, i);
+        docs[i] = (dated_doc){.date = doc->date, .index = i};
+        if (doc->date[0] && !valid_date(doc->date)) {
+            say(r->opt->warn, r->opt->warn_ctx, "%s: date '%s' is not YYYY-MM-DD; treated as undated",
+                doc->path, doc->date);
+            docs[i].date = "";
+        }
+    }
     qsort(docs, n, sizeof *docs, cmp_dated);
 
     for (size_t i = 0; i < n; i++) {
