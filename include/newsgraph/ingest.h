@@ -34,7 +34,8 @@ typedef struct ng_doc {
     char date[11];  /* "YYYY-MM-DD" or "" when undated */
     char *title;    /* headline or HTML <title>; NULL when none */
     char *byline;   /* "By AFP; Edited by Mike Firn" kept as metadata; NULL when none */
-    ng_span *body;  /* article paragraphs, sorted, non-overlapping, furniture removed */
+    ng_span *body;  /* article paragraphs, sorted, non-overlapping, furniture removed;
+                     * one span per line (or per hard-wrapped block), trimmed */
     size_t nbody;
     int from_html;  /* 1 when text was extracted from HTML */
 } ng_doc;
@@ -80,8 +81,10 @@ typedef struct ng_ingest_options {
  * converted to UTF-8. */
 int ng_doc_load(const char *path, const ng_ingest_options *opt, ng_doc **out, ng_error *err);
 
-/* Same as ng_doc_load for bytes already in memory; name is used in messages
- * and as doc->path; is_html selects the HTML parser. The bytes are copied. */
+/* Same as ng_doc_load for bytes already in memory; name is used in messages,
+ * as doc->path and for the path date (a name ending in .md also trims
+ * Markdown heading marks); is_html selects the HTML parser. The bytes are
+ * copied. */
 int ng_doc_from_memory(const char *name, const char *bytes, size_t len, int is_html,
                        const ng_ingest_options *opt, ng_doc **out, ng_error *err);
 
