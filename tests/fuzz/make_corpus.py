@@ -84,8 +84,8 @@ def html_cases():
     write(t, "lt_only", b"<")
     write(t, "unclosed_html", b"<html")
     write(t, "text_only", "Kremlin spokesman Dmitry Peskov said \u201cno comment.\u201d\n")
-    write(t, "nested_divs", "<div>" * 3000 + "Peskov said." + "</div>" * 10)
-    write(t, "nested_inline", "<p>" + "<b><i><span>" * 1000 + "deep text" + "\n")
+    write(t, "nested_divs", "<div>" * 800 + "Peskov said." + "</div>" * 10)
+    write(t, "nested_inline", "<p>" + "<b><i><span>" * 250 + "deep text" + "\n")
     write(t, "unclosed_tags",
           "<html><head><title>Kim meets Putin<body><p>First <b>bold <i>both</p><p>Second<table><tr><td>cell"
           "<p>Zelensky said \"we are ready\"<div><ul><li>one<li>two</ul></td></tr>")
