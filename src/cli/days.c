@@ -32,6 +32,7 @@ static const char help[] =
     "      --data DIR          data directory (default: $NEWSGRAPH_DATA or built-in)\n"
     "      --max-doc-bytes N   refuse documents larger than N bytes (default 64M)\n"
     "      --jsonl             INPUTs are JSON Lines of documents {\"id\",\"date\",\"text\"}\n"
+    "      --from-extract      INPUTs are `newsgraph extract` output (map/reduce: see docs/scale.md)\n"
     "  -h, --help              this text\n";
 
 enum { OPT_TOP = 1000 };
@@ -46,6 +47,7 @@ static const struct option long_options[] = {
     {"data", required_argument, NULL, NG_OPT_DATA},
     {"max-doc-bytes", required_argument, NULL, NG_OPT_MAX_DOC_BYTES},
     {"jsonl", no_argument, NULL, NG_OPT_JSONL},
+    {"from-extract", no_argument, NULL, NG_OPT_FROM_EXTRACT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
