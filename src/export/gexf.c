@@ -51,10 +51,10 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
-/* Appends s as XML attribute text: markup characters escaped, control
- * characters XML 1.0 forbids dropped (tab, newline and CR kept as
- * character references so attribute normalisation keeps them), invalid
- * UTF-8 replaced by U+FFFD. The output is always well-formed. */
+/* Appends s as XML attribute text: markup characters escaped, tab,
+ * newline and CR as a space (GEXF labels are xsd:token, one line),
+ * other control characters XML 1.0 forbids dropped, invalid UTF-8
+ * replaced by U+FFFD. The output is always well-formed. */
 static int put_xml(ng_strbuf *b, const char *str)
 {
     const unsigned char *s = (const unsigned char *)(str ? str : "");
@@ -68,9 +68,9 @@ static int put_xml(ng_strbuf *b, const char *str)
         case '>': rc = ng_strbuf_puts(b, "&gt;"); i++; continue;
         case '"': rc = ng_strbuf_puts(b, "&quot;"); i++; continue;
         case '\'': rc = ng_strbuf_puts(b, "&apos;"); i++; continue;
-        case '\t': rc = ng_strbuf_puts(b, "&#9;"); i++; continue;
-        case '\n': rc = ng_strbuf_puts(b, "&#10;"); i++; continue;
-        case '\r': rc = ng_strbuf_puts(b, "&#13;"); i++; continue;
+        case '\t':
+        case '\n':
+        case '\r': rc = ng_strbuf_putc(b, ' '); i++; continue;
         default: break;
         }
         if (c < 0x20) {
