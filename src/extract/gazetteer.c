@@ -35,8 +35,9 @@ struct ng_gazetteer {
     char **countries; /* common names, by id (owned) */
     char (*cca2)[3];
     size_t ncountries;
-    near_place *near; /* typo targets: countries, capitals, big cities */
+    near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
     size_t nnear, near_cap;
+    uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c */
 };
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
@@ -279,6 +280,25 @@ static int word_line(ng_gazetteer *g, char *line, void *ctx)
     return add_key(g, line, strlen(line), *(const uint32_t *)ctx, -1, 0);
 }
 
+static int near_cmp(const void *a, const void *b)
+{
+    const near_place *x = a, *y = b;
+    int c = (unsigned char)x->lower[0] - (unsigned char)y->lower[0];
+    return c ? c : strcmp(x->lower, y->lower);
+}
+
+/* Sorts the typo targets by first letter so a lookup scans one bucket. */
+static void index_near(ng_gazetteer *g)
+{
+    qsort(g->near, g->nnear, sizeof *g->near, near_cmp);
+    size_t k = 0;
+    for (int c = 0; c <= 256; c++) {
+        while (k < g->nnear && (unsigned char)g->near[k].lower[0] < c)
+            k++;
+        g->near_at[c] = (uint32_t)k;
+    }
+}
+
 int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
 {
     static const struct {
@@ -314,6 +334,7 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
         if ((rc = read_lines(g, data_dir, lists[i].file, word_line, &cls, err)) < 0)
             goto cleanup;
     }
+    index_near(g);
     *out = g;
     return 0;
 cleanup:
@@ -415,9 +436,10 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
     int limit = 2;
     const char *found = NULL;
     int found_d = limit + 1, ties = 0;
-    for (size_t i = 0; i < g->nnear; i++) {
+    unsigned char c0 = (unsigned char)key[0];
+    for (size_t i = g->near_at[c0]; i < g->near_at[c0 + 1]; i++) {
         const near_place *p = &g->near[i];
-        if (p->lower[0] != key[0] || p->len + (size_t)limit < k || k + (size_t)limit < p->len)
+        if (p->len + (size_t)limit < k || k + (size_t)limit < p->len)
             continue;
         int d = osa_distance(key, k, p->lower, p->len, limit);
         if (d == 2 && k < 8 && p->lower[p->len - 1] != key[k - 1])
