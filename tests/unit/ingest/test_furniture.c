@@ -172,6 +172,43 @@ static void test_other_outlet_newsletter_box_related_links_and_credits(void)
     ng_doc_free(d);
 }
 
+static void test_wire_and_broadsheet_furniture_removed(void)
+{
+    const char *s =
+        "This article is more than 1 year old\n"
+        "Kyiv rejects ceasefire proposal\n"
+        "The president said the plan would freeze the front line.\n"
+        "Soldiers near Pokrovsk in December. Photograph: Sergei Supinsky/AFP/Getty Images\n"
+        "Image source, Getty Images\n"
+        "Ukraine rejected the proposal on Friday, a spokesperson said.\n"
+        "Copyright law was not part of the talks, officials added.\n"
+        "Watch: Drone footage shows the front\n"
+        "Associated Press writer Jane Roe in Kyiv contributed to this report.\n"
+        "\u00a9 2025 Reuters. All rights reserved.\n"
+        "Explore more on these topics\n"
+        "Ukraine\n"
+        "Russia\n"
+        "Reuse this content\n";
+    ng_doc *d = load_text("wire.txt", s, NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->title, "Kyiv rejects ceasefire proposal");
+    CHECK_STR(d->byline, "Associated Press writer Jane Roe in Kyiv contributed to this report");
+    CHECK_OUT_OF_BODY(d, "This article is more than 1 year old");
+    CHECK_OUT_OF_BODY(d, "Photograph: Sergei Supinsky");
+    CHECK_OUT_OF_BODY(d, "Image source, Getty Images");
+    CHECK_OUT_OF_BODY(d, "Watch: Drone footage");
+    CHECK_OUT_OF_BODY(d, "2025 Reuters. All rights reserved.");
+    CHECK_OUT_OF_BODY(d, "Explore more on these topics");
+    CHECK_OUT_OF_BODY(d, "Reuse this content");
+    CHECK_IN_BODY(d, "Kyiv rejects ceasefire proposal");
+    CHECK_IN_BODY(d, "The president said the plan would freeze the front line.");
+    CHECK_IN_BODY(d, "Ukraine rejected the proposal on Friday, a spokesperson said.");
+    CHECK_IN_BODY(d, "Copyright law was not part of the talks, officials added.");
+    CHECK(d->nbody == 4);
+    ng_doc_free(d);
+}
+
 static void test_teaser_without_heading_found_by_reading_time(void)
 {
     const char *s = "Main story text goes here, as the officials said.\n\n"
@@ -244,6 +281,7 @@ int main(void)
     RUN(test_seed_003_related_stories_editor_and_update_notes_removed);
     RUN(test_seed_004_listen_prompt_and_separator_removed);
     RUN(test_other_outlet_newsletter_box_related_links_and_credits);
+    RUN(test_wire_and_broadsheet_furniture_removed);
     RUN(test_teaser_without_heading_found_by_reading_time);
     RUN(test_quoted_we_is_not_an_appeal);
     RUN(test_plea_in_reported_speech_is_not_an_appeal);
