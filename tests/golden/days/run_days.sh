@@ -33,8 +33,10 @@ if [ "$mode" = actors ]; then
 fi
 
 # 1. fixture: three days and an undated article, which is reported, not dropped
-(cd "$src" && "$ng" days -j 2 --render none -o "$out/fixture" tests/golden/days/articles) \
-    2>"$out/fixture.err" || fail "days on the fixture exited $?"
+if ! (cd "$src" && "$ng" days -j 2 --render none -o "$out/fixture" tests/golden/days/articles) 2>"$out/fixture.err"; then
+    # nothing below can pass without this run: say why and stop
+    echo "FAIL: days on the fixture failed:"; cat "$out/fixture.err"; exit 1
+fi
 grep -q "analysis-without-date.txt" "$out/fixture.err" || fail "undated document not reported on stderr"
 "$py" "$here/check_days.py" --skip-actors "$out/fixture" 2025-01-11 2025-01-12 2025-01-13 --undated 1 || status=1
 
