@@ -155,87 +155,6 @@ static int cmp_rec(const void *a, const void *b)
     return x->local < y->local ? -1 : x->local > y->local;
 }
 
-/* A single unknown word close to a gazetteer place is that place
- * misspelt ("Souel" -> "Seoul"). Persons only when the place itself is
- * named somewhere in the run, so a surname such as "Parris" is not
- * turned into Paris on the gazetteer's word alone. */
-static int cmp_keyp(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Same letters in another order, same first and last letter: "Souel"
- * for "Seoul", a slip the edit distance of the gazetteer lookup counts
- * as two. Only places the run itself names are candidates, and only one
- * may fit. Returns that record's name or NULL. */
-static const char *transposed_place(ng_resolver *r, const char **keys, size_t nkeys, const char *key)
-{
-    const ng_gazetteer *g = r->models->gazetteer;
-    size_t len = strlen(key);
-    unsigned char want[256] = {0};
-    const char *found = NULL;
-    for (size_t i = 0; i < len; i++) want[(unsigned char)key[i]]++;
-    size_t lo = 0, hi = nkeys; /* keys are sorted: find the block of key's first letter */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)keys[mid][0] < (unsigned char)key[0]) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t i = lo; i < nkeys && keys[i][0] == key[0]; i++) {
-        const char *k = keys[i];
-        if ( strlen(k) != len || k[len - 1] != key[len - 1] || strcmp(k, key) == 0)
-            continue;
-        if (found && strcmp(found, k) == 0) continue;
-        unsigned char have[256] = {0};
-        for (size_t j = 0; j < len; j++) have[(unsigned char)k[j]]++;
-        if (memcmp(have, want, sizeof have) != 0) continue;
-        if (!(ng_gazetteer_classes(g, k, len) & NG_GAZ_PLACE)) continue;
-        if (found) return NULL;
-        found = k;
-    }
-    if (!found) return NULL;
-    for (size_t i = 0; i < r->nrecs; i++)
-        if (r->recs[i].name && strcmp(r->recs[i].key, found) == 0 && r->recs[i].name[0] >= 'A' &&
-            r->recs[i].name[0] <= 'Z')
-            return r->recs[i].name;
-    return NULL;
-}
-
-static int fix_place_typos(ng_resolver *r)
-{
-    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
-    if (!g || !r->nrecs) return 0;
-    const char **keys = malloc(r->nrecs * sizeof *keys);
-    size_t nkeys = 0;
-    if (!keys) return NG_ENOMEM;
-    for (size_t i = 0; i < r->nrecs; i++)
-        if (r->recs[i].name) keys[nkeys++] = r->recs[i].key;
-    qsort(keys, nkeys, sizeof *keys, cmp_keyp);
-    for (size_t i = 0; i < r->nrecs; i++) {
-        ng_rrec *rec = &r->recs[i];
-        if (!rec->name || rec->words != 1 || strlen(rec->key) < 5 || rec->given[0]) continue;
-        if (ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
-        const char *near = ng_gazetteer_place_near(g, rec->name, strlen(rec->name));
-        if (!near) near = transposed_place(r, keys, nkeys, rec->key);
-        if (!near) continue;
-        const char *key = akey(r, near);
-        if (!key) {
-            free(keys);
-            return NG_ENOMEM;
-        }
-        if (rec->type == NG_TYPE_PERSON && !bsearch(&key, keys, nkeys, sizeof *keys, cmp_keyp))
-            continue;
-        rec->typo_of = rec->name;
-        rec->name = near;
-        rec->key = key;
-        rec->type = NG_TYPE_PLACE;
-        rec->bare = 0;
-        rec->given = rec->surname = "";
-    }
-    free(keys);
-    return 0;
-}
-
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
@@ -248,7 +167,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     bound = calloc(r->nrecs + 1, 1);
     if (!r->parent || !r->rec_actor || !bound) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
-    if (fix_place_typos(r) < 0) goto cleanup;
+    if (ng_rrules_place_typos(r) < 0) goto cleanup;
     if (ng_rrules_exact(r) < 0) goto cleanup;
     if (ng_rrules_person_variants(r) < 0) goto cleanup;
     if (ng_rrules_bare_surnames(r) < 0) goto cleanup;

@@ -49,7 +49,9 @@ uint32_t ng_rfind(ng_resolver *r, uint32_t i);
 void ng_runion(ng_resolver *r, uint32_t a, uint32_t b);
 
 /* The merge rules, in the order ng_resolver_finish applies them. Each
- * returns 0 or NG_ENOMEM. */
+ * returns 0 or NG_ENOMEM. The first rewrites misspelt place names to
+ * their gazetteer spelling (resolve_typos.c) before any comparison. */
+int ng_rrules_place_typos(ng_resolver *r);
 int ng_rrules_exact(ng_resolver *r);
 int ng_rrules_person_variants(ng_resolver *r);
 int ng_rrules_bare_surnames(ng_resolver *r);

@@ -286,13 +286,20 @@ static int majority_type(const cluster_info *c)
     return best;
 }
 
+typedef struct typo_entry {
+    const char *key;
+    uint32_t rec, len;
+} typo_entry;
+
+/* Sorted by first letter, then length, so the names a typo could be of
+ * (same first letter, length within two) are one contiguous window. */
 static int cmp_typo_entry(const void *a, const void *b)
 {
-    const entry *x = a, *y = b;
+    const typo_entry *x = a, *y = b;
     if (x->key[0] != y->key[0]) return (unsigned char)x->key[0] < (unsigned char)y->key[0] ? -1 : 1;
-    size_t lx = strlen(x->key), ly = strlen(y->key);
-    if (lx != ly) return lx < ly ? -1 : 1;
-    return cmp_entry(a, b);
+    if (x->len != y->len) return x->len < y->len ? -1 : 1;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->rec < y->rec ? -1 : x->rec > y->rec);
 }
 
 /* Typos of another actor of the run (Pyongnyang beside Pyongyang): an
@@ -305,7 +312,7 @@ int ng_rrules_typos(ng_resolver *r)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
     cluster_info *ci = calloc(r->nrecs + 1, sizeof *ci);
-    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    typo_entry *e = malloc((r->nrecs + 1) * sizeof *e);
     size_t n = 0;
     pairs todo = {0};
     if (!ci || !e) goto oom;
@@ -317,29 +324,39 @@ int ng_rrules_typos(ng_resolver *r)
         if (!named(rec)) continue;
         if (c->key && strcmp(c->key, rec->key) != 0) c->multikey = 1;
         if (!c->key) c->key = rec->key;
-        if (rec->key[0]) e[n++] = (entry){rec->key, (uint32_t)i};
+        if (rec->key[0]) e[n++] = (typo_entry){rec->key, (uint32_t)i, (uint32_t)strlen(rec->key)};
     }
     qsort(e, n, sizeof *e, cmp_typo_entry);
+    /* one entry per name and actor: "Russia" of a thousand documents is one */
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || strcmp(e[u - 1].key, e[i].key) != 0 ||
+            ng_rfind(r, e[u - 1].rec) != ng_rfind(r, e[i].rec))
+            e[u++] = e[i];
+    n = u;
     for (size_t i = 0; i < n; i++) {
         uint32_t root = ng_rfind(r, e[i].rec);
         const cluster_info *c = &ci[root];
         const ng_rrec *rec = &r->recs[e[i].rec];
-        size_t len = strlen(e[i].key);
-        if (c->multikey || c->key != e[i].key || len < 5 || majority_type(c) == NG_TYPE_PERSON)
+        uint32_t len = e[i].len;
+        /* a typo is a slip: written rarely, and one way only */
+        if (c->multikey || strcmp(c->key, e[i].key) != 0 || len < 5 || c->mentions > 3 ||
+            majority_type(c) == NG_TYPE_PERSON)
             continue;
-        if (g && ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
-        roots near = {0};
-        /* entries sharing the first letter, lengths len-2..len+2, are contiguous */
+        /* the window first: most names have no close neighbour at all */
         size_t j = i;
-        while (j > 0 && e[j - 1].key[0] == e[i].key[0] && strlen(e[j - 1].key) + 2 >= len) j--;
-        for (; j < n && e[j].key[0] == e[i].key[0] && strlen(e[j].key) <= len + 2; j++) {
+        while (j > 0 && e[j - 1].key[0] == e[i].key[0] && e[j - 1].len + 2 >= len) j--;
+        roots near = {0};
+        int checked = 0;
+        for (; j < n && e[j].key[0] == e[i].key[0] && e[j].len <= len + 2; j++) {
             uint32_t other = ng_rfind(r, e[j].rec);
-            if (other == root || strcmp(e[j].key, e[i].key) == 0) continue;
+            if (other == root || e[j].key == e[i].key || strcmp(e[j].key, e[i].key) == 0) continue;
             const cluster_info *o = &ci[other];
             if (o->mentions < 3 * c->mentions || majority_type(o) == NG_TYPE_PERSON) continue;
-            size_t lo = strlen(e[j].key);
-            int max = (len >= 8 && lo >= 8) ? 2 : 1;
-            if (ng_name_distance(e[i].key, len, e[j].key, lo, max) <= max) roots_add(&near, other);
+            int max = (len >= 8 && e[j].len >= 8) ? 2 : 1;
+            if (ng_name_distance(e[i].key, len, e[j].key, e[j].len, max) > max) continue;
+            if (!checked++ && g && ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) break;
+            roots_add(&near, other);
         }
         if (near.n == 1 && !near.overflow && pairs_add(&todo, root, near.v[0]) < 0) goto oom;
     }
