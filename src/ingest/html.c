@@ -275,6 +275,27 @@ static int node_string(const GumboNode *n, char **out)
     return 0;
 }
 
+/* First element with tag under root (root included), NULL if none. */
+static const GumboNode *find_first(const GumboNode *root, GumboTag tag)
+{
+    stack s = {0};
+    const GumboNode *hit = NULL;
+    int rc = push(&s, root);
+    while (!rc && s.n && !hit) {
+        frame *top = &s.v[s.n - 1];
+        const GumboNode *n = top->node;
+        if (top->next == 0 && is_element(n) && n->v.element.tag == tag)
+            hit = n;
+        const GumboVector *kids = children(n);
+        if (kids && top->next < kids->length)
+            rc = push(&s, kids->data[top->next++]);
+        else
+            s.n--;
+    }
+    free(s.v);
+    return hit;
+}
+
 /* The article: the largest <article> by text, else <main>, else <body>. */
 static int pick_root(const meta *m, const GumboNode *doc, const ng_furniture *f,
                      const GumboNode **root)
@@ -399,11 +420,16 @@ int ngi_html_extract(const char *name, const char *html, size_t len, const ng_fu
     if (scan_page(g->document, &m) || pick_root(&m, g->document, f, &root) ||
         walk_text(root, f, 1, &w) || ng_strbuf_append(&w.out, "", 0))
         goto nomem;
-    if (node_string(m.h1, &out->title))
+    /* The headline: an <h1> inside the article (a page-level <h1> is often
+     * the site's logo), og:title, <title> (often with the site's name),
+     * then any <h1>. */
+    if (node_string(find_first(root, GUMBO_TAG_H1), &out->title))
         goto nomem;
     if (!out->title && m.og_title && !(out->title = strdup(m.og_title)))
         goto nomem;
     if (!out->title && node_string(m.title, &out->title))
+        goto nomem;
+    if (!out->title && node_string(m.h1, &out->title))
         goto nomem;
     const char *dates[] = {m.published, m.named_date, m.time_value};
     for (size_t i = 0; i < 3 && !out->date[0]; i++)

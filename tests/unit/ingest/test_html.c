@@ -49,6 +49,26 @@ static void test_html_title_from_h1_with_entities_decoded(void)
     ng_doc_free(d);
 }
 
+static void test_html_title_prefers_h1_inside_article_over_logo_h1(void)
+{
+    ng_error err;
+    ng_doc *d = load_html("<body><header><h1>The Daily</h1></header><article><h1>Talks resume</h1>"
+                          "<p>The talks resumed on Monday, officials said.</p></article>", &err);
+    CHECK_STR(d ? d->title : NULL, "Talks resume");
+    ng_doc_free(d);
+}
+
+static void test_html_largest_article_is_the_story(void)
+{
+    ng_error err;
+    ng_doc *d = load_html("<body><article><h2>Teaser</h2><p>Short.</p></article>"
+                          "<article><p>The long story text that is clearly the article, with "
+                          "many more words than any teaser has.</p></article></body>", &err);
+    CHECK(d && !strstr(d->text, "Teaser"));
+    CHECK_IN_BODY(d, "The long story text");
+    ng_doc_free(d);
+}
+
 static void test_html_title_falls_back_to_title_element(void)
 {
     ng_error err;
@@ -139,6 +159,8 @@ int main(void)
 {
     RUN(test_html_paragraphs_from_block_elements);
     RUN(test_html_title_from_h1_with_entities_decoded);
+    RUN(test_html_title_prefers_h1_inside_article_over_logo_h1);
+    RUN(test_html_largest_article_is_the_story);
     RUN(test_html_title_falls_back_to_title_element);
     RUN(test_html_published_time_meta_before_name_date);
     RUN(test_html_time_datetime);
