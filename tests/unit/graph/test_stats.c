@@ -195,6 +195,33 @@ static void test_stats_are_deterministic(void)
     ng_graph_free(g);
 }
 
+/* Above 20000 nodes betweenness and closeness are estimated from
+ * sampled sources: an in-star of 25000 leaves plus centre -> "l0" puts
+ * the centre on every leaf -> l0 path (exact: n - 2) and at distance 1
+ * from everyone (closeness 1). */
+static void test_large_graph_paths_are_estimated_closely(void)
+{
+    enum { N = 25000 };
+    ng_graph *g = ng_graph_new();
+    char id[16];
+    ng_graph_add_node(g, "centre", NULL, "person");
+    for (int i = 0; i < N - 1; i++) {
+        snprintf(id, sizeof id, "l%05d", i);
+        ng_graph_add_node(g, id, NULL, "person");
+        ng_graph_add_statement(g, (uint32_t)i + 1, 0, "said", NULL);
+    }
+    ng_graph_add_statement(g, 0, 1, "said", NULL);
+    ng_graph_stats st;
+    CHECK(ng_graph_compute_stats(g, &st, NULL) == 0);
+    CHECK(fabs(st.nodes[0].betweenness - (N - 2)) < 0.01 * N);
+    CHECK(st.nodes[0].closeness > 0.99);
+    CHECK(st.nodes[2].betweenness == 0);
+    CHECK(fabs(st.nodes[2].closeness - (1 + 0.5 * (N - 2)) / (N - 1)) < 0.01);
+    CHECK(NEAR(pagerank_sum(&st), 1.0));
+    ng_graph_stats_free(&st);
+    ng_graph_free(g);
+}
+
 static void test_non_positive_weight_is_input_error(void)
 {
     const char *ids[] = {"a", "b"};
@@ -218,6 +245,7 @@ int main(void)
     RUN(test_path_pagerank_and_weighted_degree);
     RUN(test_two_triangles_two_communities);
     RUN(test_stats_are_deterministic);
+    RUN(test_large_graph_paths_are_estimated_closely);
     RUN(test_non_positive_weight_is_input_error);
     return CHECK_DONE();
 }
