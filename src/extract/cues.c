@@ -127,7 +127,7 @@ static uint32_t class_bit(const char *name)
                    {"@boundary", NG_WC_BOUNDARY}, {"@addressee", NG_WC_ADDRESSEE},
                    {"@title", NG_WC_TITLE},       {"@pronoun", NG_WC_PRONOUN},
                    {"@honorific", NG_WC_HONORIFIC}, {"@det", NG_WC_DET},
-                   {"@be", NG_WC_BE}};
+                   {"@be", NG_WC_BE}, {"@docnoun", NG_WC_DOCNOUN}};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         if (!strcmp(name, classes[i].name))
             return classes[i].bit;

@@ -37,7 +37,8 @@ enum ng_word_class {
     NG_WC_PRONOUN = 1u << 7,
     NG_WC_HONORIFIC = 1u << 8,
     NG_WC_DET = 1u << 9, /* the cue after it is a noun; "to" too (an infinitive) */
-    NG_WC_BE = 1u << 10
+    NG_WC_BE = 1u << 10,
+    NG_WC_DOCNOUN = 1u << 11 /* "Cornyn's statement added": the document speaks for its author */
 };
 
 /* Features of pronouns and honorifics. */

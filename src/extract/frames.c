@@ -305,7 +305,29 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         }
         f.kind = F_CLAUSE;
     }
+    /* "“...,” said Bolden to the gathered crowd which ...": the quotation
+     * before the cue is what was said, whatever adjuncts follow */
+    if (f.kind == F_CLAUSE && (cue->frames & NG_CUE_QUOTE)) {
+        uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
+        int32_t q0 = quote_before(a, before, lo);
+        if (q0 >= 0) {
+            ng_attr_direct(a, h, q0);
+            return;
+        }
+    }
     uint32_t start_tok = f.at;
+    if (f.kind == F_THAT || f.kind == F_CLAUSE) {
+        /* "told Sky News any process “must be well thought out”: “Moves to ...”" */
+        uint32_t end = clause_end(hits, nhits, k, start_tok, hi);
+        for (uint32_t i = start_tok; i + 1 < end; i++)
+            if (ng_tok_is(a, i, ':') && opens_quote(a, i + 1) && a->in_quote[i] < 0) {
+                if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
+                    ng_attr_reported(a, h, start_tok, i, lo, 0);
+                if (cue->frames & NG_CUE_QUOTE)
+                    ng_attr_direct(a, h, a->in_quote[i + 1]);
+                return;
+            }
+    }
     switch (f.kind) {
     case F_THAT:
     case F_COLON:

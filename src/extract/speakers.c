@@ -128,6 +128,52 @@ static void set_head(const ng_attr *a, uint32_t head, ng_subject *s)
         s->pronoun_tok = head;
 }
 
+/* "Professor Cres Eastman, Director of the study, and Chairman of the
+ * Centre, says": a name that opens the sentence, followed by descriptions
+ * between commas up to the cue. */
+static int subject_at_start(const ng_attr *a, uint32_t lo, uint32_t i, ng_subject *s)
+{
+    for (uint32_t c = i; c > lo + 1 && i - c < 48; c--) {
+        if (is_quote_mark(a, c))
+            return 0;
+        if (!ng_tok_is(a, c, ','))
+            continue;
+        int32_t m = a->mention_at[c - 1];
+        if (m < 0 || a->ex->mentions[m].kind != NG_KIND_NAME ||
+            a->ex->mentions[m].type == NG_TYPE_PLACE)
+            continue;
+        ng_subject t = *s;
+        set_head(a, c - 1, &t);
+        np_extend_left(a, lo, &t);
+        if (t.np_begin == lo) {
+            *s = t;
+            s->edge = s->np_begin;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Lydia Buchtmann for Food Standards Australia, says": the person, not
+ * the organisation she speaks for. */
+static void affiliation(const ng_attr *a, uint32_t lo, ng_subject *s)
+{
+    uint32_t b = s->np_begin;
+    if (b < lo + 2 || !is_word(a, b - 1))
+        return;
+    const char *w = a->t + a->tok[b - 1].start;
+    size_t n = a->tok[b - 1].end - a->tok[b - 1].start;
+    if (!((n == 3 && !strncmp(w, "for", 3)) || (n == 2 && !strncmp(w, "of", 2)) ||
+          (n == 2 && !strncmp(w, "at", 2))))
+        return;
+    int32_t m = a->mention_at[b - 2];
+    if (m < 0 || a->ex->mentions[m].type != NG_TYPE_PERSON ||
+        a->ex->mentions[m].kind != NG_KIND_NAME)
+        return;
+    set_head(a, b - 2, s);
+    np_extend_left(a, lo, s);
+}
+
 void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
 {
     const ng_sentence *sn = &a->tx->sentences[a->tok[cue].sentence];
@@ -160,6 +206,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
                     a->ex->mentions[m].type != NG_TYPE_PLACE && i - 1 > lo) {
                     set_head(a, i - 1, s);
                     np_extend_left(a, lo, s);
+                    affiliation(a, lo, s);
                     s->edge = s->np_begin;
                 }
                 return;
@@ -191,6 +238,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
                 s->edge = s->np_begin;
                 return;
             }
+            subject_at_start(a, lo, i, s);
             return;
         }
         break;
@@ -225,6 +273,18 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             m = name_inside(a, m); /* "the Yonhap news agency" as one descriptor */
         if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_NAME &&
             a->ex->mentions[m].type == NG_TYPE_ORG && a->ex->mentions[m].entity >= 0)
+            s->head_mention = m;
+    }
+    uint32_t head = s->np_end - 1;
+    if (s->head_mention < 0 && s->pronoun_tok == NG_NO_TOK && (a->lex[head].classes & NG_WC_DOCNOUN) &&
+        head > s->np_begin) {
+        /* "Cornyn's statement added", "The Home Office letter reads": its author */
+        uint32_t j = head - 1;
+        if ((a->tok[j].flags & NG_TOK_POSSESSIVE) && j > s->np_begin)
+            j--;
+        int32_t m = a->mention_at[j];
+        if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_NAME &&
+            a->ex->mentions[m].type != NG_TYPE_PLACE && a->ex->mentions[m].entity >= 0)
             s->head_mention = m;
     }
     for (uint32_t i = s->np_begin; i < s->np_end; i++)

@@ -98,6 +98,8 @@ static void find_subject(ng_attr *a, cue_hit *h, uint32_t lo)
         return; /* "..., told LA Weekly": what follows is the addressee */
     if (p == lo || after_quote || ng_tok_is(a, h->b - 1, ',')) {
         ng_subject_right(a, h->e, &h->subj);
+        if (h->subj.pronoun_tok != NG_NO_TOK && !after_quote)
+            h->subj.found = 0; /* "..., says it is crucial": "it" is the clause's */
         h->inverted = h->subj.found;
     }
 }
