@@ -263,7 +263,11 @@ static int extra_place_line(ng_gazetteer *g, char *line, void *ctx)
                  : strcmp(f[2], "city") == 0    ? NG_GAZ_CITY
                  : strcmp(f[2], "demonym") == 0 ? NG_GAZ_DEMONYM
                                                 : NG_GAZ_REGION;
-    return add_key(g, f[0], strlen(f[0]), c, country_by_cca2(g, f[1]), 0);
+    int country = country_by_cca2(g, f[1]);
+    int rc = add_key(g, f[0], strlen(f[0]), c, country, 0);
+    if (!rc && c == NG_GAZ_DEMONYM)
+        rc = add_plurals(g, f[0], country);
+    return rc;
 }
 
 static int given_line(ng_gazetteer *g, char *line, void *ctx)
@@ -444,6 +448,8 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
         int d = osa_distance(key, k, p->lower, p->len, limit);
         if (d == 2 && k < 8 && p->lower[p->len - 1] != key[k - 1])
             continue; /* short words: two edits only with the last letter kept */
+        if (d <= 2 && (strncmp(key, p->lower, p->len < k ? p->len : k) == 0))
+            continue; /* "Korean" is Korea inflected, not misspelt */
         if (d == 0)
             return NULL; /* exact: not a typo, the caller's lookup should have found it */
         if (d < found_d) {

@@ -82,6 +82,17 @@ static int name_token(const ng_mscan *s, uint32_t i)
     return 1;
 }
 
+/* Never a name on its own: weekdays, months, pronouns, prepositions
+ * ("Theresa May" is let through by the caller). An acronym written in
+ * capitals that names an institution ("WHO") is not "who". */
+static int nonname(const ng_mscan *s, uint32_t i)
+{
+    if (!(s->cls[i] & NG_GAZ_NONNAME))
+        return 0;
+    return !((s->tok[i].flags & NG_TOK_ALLCAPS) && (s->cls[i] & NG_GAZ_INSTITUTION) &&
+             s->tok[i].end - s->tok[i].start >= 2);
+}
+
 /* Capital forced by position (see forced_capital in mentions_evidence.c). */
 static int at_start(const ng_mscan *s, uint32_t i)
 {
@@ -308,6 +319,15 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         hint |= NG_HINT_PERSON;
         q = t;
     }
+    /* "NASA Bill Ingalls" (a credit): an acronym, then a person */
+    if (!t && e - q >= 3 && (s->tok[q].flags & NG_TOK_ALLCAPS) && s->tok[q].end - s->tok[q].start >= 2 &&
+        !(s->cls[q] & NG_GAZ_PLACE) && (s->cls[q + 1] & NG_GAZ_GIVEN) &&
+        !contains_class(s, q + 1, e, NG_GAZ_ORG_HEAD)) {
+        int rc = ng_mscan_add(s, q, q + 1, NG_TYPE_ORG, NG_KIND_NAME, 0);
+        if (rc)
+            return rc;
+        q++;
+    }
     while (!t && q < e) {
         uint32_t cls = 0;
         uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_DEMONYM | NG_GAZ_PLACE | NG_GAZ_INSTITUTION, &cls);
@@ -379,14 +399,14 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
 {
     uint32_t i = sb;
     while (i < se) {
-        if (!name_token(s, i) || (s->cls[i] & NG_GAZ_NONNAME)) {
+        if (!name_token(s, i) || nonname(s, i)) {
             i++;
             continue;
         }
         uint32_t j = i + 1;
         for (;;) {
             if (j < se && name_token(s, j) &&
-                (!(s->cls[j] & NG_GAZ_NONNAME) || (s->cls[j - 1] & NG_GAZ_GIVEN))) {
+                (!nonname(s, j) || ((s->cls[j - 1] & NG_GAZ_GIVEN) && (s->cls[j] & NG_GAZ_GIVEN)))) {
                 j++;
                 continue;
             }
