@@ -165,7 +165,10 @@ static int style_edge(Agedge_t *ae, ng_strbuf *tmp, const ng_edge *e)
 
 static int build(Agraph_t *g, const ng_graph *gr, const ng_graph_stats *st)
 {
+    /* Speakers -> subjects gives few, very wide ranks top-down; left to
+     * right the same drawing fits a page. Only the dot engine reads it. */
     int rc = set(g, "overlap", "false");
+    rc = rc ? rc : set(g, "rankdir", "LR");
     rc = rc ? rc : set(g, "splines", "true");
     rc = rc ? rc : set(g, "outputorder", "edgesfirst");
     rc = rc ? rc : set(g, "fontname", "Helvetica");
