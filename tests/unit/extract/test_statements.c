@@ -461,6 +461,164 @@ static void test_speaker_is_never_its_own_subject(void)
     fx_close(&f);
 }
 
+/* ---- subjects in longer phrases ------------------------------------------------- */
+
+static void test_name_then_description_between_commas(void)
+{
+    fx f;
+    fx_open(&f, "Ivo Brandt, a harbour pilot for thirty years, said the channel was too shallow.");
+    int brandt = fx_entity(&f, "Ivo Brandt", PER, "Ivo");
+    fx_mention(&f, "Ivo Brandt", 0, PER, NAME, brandt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == brandt);
+        CHECK_STR(fx_quote(&f, 0), "the channel was too shallow");
+    }
+    fx_close(&f);
+}
+
+static void test_name_opening_sentence_before_two_descriptions(void)
+{
+    fx f;
+    fx_open(&f, "Professor Ada Marsh, head of the survey, and chair of the River Trust, "
+                "says the water is clean.");
+    int marsh = fx_entity(&f, "Ada Marsh", PER, "Ada");
+    int trust = fx_entity(&f, "River Trust", ORG, NULL);
+    fx_mention(&f, "Ada Marsh", 0, PER, NAME, marsh);
+    fx_mention(&f, "River Trust", 0, ORG, NAME, trust);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == marsh);
+    fx_close(&f);
+}
+
+static void test_affiliation_is_not_the_speaker(void)
+{
+    fx f;
+    fx_open(&f, "Ada Marsh for the River Trust, says the water is clean.");
+    int marsh = fx_entity(&f, "Ada Marsh", PER, "Ada");
+    int trust = fx_entity(&f, "River Trust", ORG, NULL);
+    fx_mention(&f, "Ada Marsh", 0, PER, NAME, marsh);
+    fx_mention(&f, "River Trust", 0, ORG, NAME, trust);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == marsh);
+    fx_close(&f);
+}
+
+static void test_according_to_appositive_name(void)
+{
+    fx f;
+    fx_open(&f, "According to the club's coach, Ivo Brandt, the team trained in the rain.");
+    int brandt = fx_entity(&f, "Ivo Brandt", PER, "Ivo");
+    fx_mention(&f, "Ivo Brandt", 0, PER, NAME, brandt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == brandt);
+        CHECK_STR(fx_quote(&f, 0), "the team trained in the rain");
+    }
+    fx_close(&f);
+}
+
+static void test_according_to_title_with_place(void)
+{
+    fx f;
+    fx_open(&f, "According to Ambassador to the United Nations Omar Haddad, the talks failed.");
+    int un = fx_entity(&f, "United Nations", ORG, NULL);
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "United Nations", 0, ORG, NAME, un);
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK_STR(fx_quote(&f, 0), "the talks failed");
+    }
+    fx_close(&f);
+}
+
+static void test_quote_signed_with_a_dash(void)
+{
+    fx f;
+    fx_open(&f, "\"It was the longest winter anyone here remembers.\" - Ada Marsh\nThe river froze.");
+    int marsh = fx_entity(&f, "Ada Marsh", PER, "Ada");
+    fx_mention(&f, "Ada Marsh", 0, PER, NAME, marsh);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == marsh);
+    fx_close(&f);
+}
+
+static void test_document_speaks_for_its_author(void)
+{
+    fx f;
+    fx_open(&f, "Haddad's statement added, \"We will not sign the treaty this year.\"");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK(f.ex.statements[0].direct == 1);
+    }
+    fx_close(&f);
+}
+
+static void test_quote_after_colon_inside_clause(void)
+{
+    fx f;
+    fx_open(&f, "Haddad told the Ledger any deal \"must be fair\": \"We will not sign a bad treaty in haste.\"");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int ledger = fx_entity(&f, "Ledger", ORG, NULL);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Ledger", 0, ORG, NAME, ledger);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, haddad) == 2);
+    int direct = 0;
+    for (size_t i = 0; i < f.ex.nstatements; i++)
+        if (f.ex.statements[i].direct && !strcmp(fx_quote(&f, i), "We will not sign a bad treaty in haste."))
+            direct++;
+    CHECK(direct == 1);
+    fx_close(&f);
+}
+
+static void test_coordinated_verbs_share_the_speaker(void)
+{
+    fx f;
+    fx_open(&f, "Tarnland said its troops had left the valley, adding that the border was calm.");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, tarn) == 2);
+    if (f.ex.nstatements == 2)
+        CHECK_STR(fx_quote(&f, 0), "its troops had left the valley");
+    fx_close(&f);
+}
+
+static void test_relative_clause_speaker(void)
+{
+    fx f;
+    fx_open(&f, "The ministry refused to comment on the remarks by Omar Haddad, who said the ferry had sunk.");
+    int ministry = fx_entity(&f, "ministry", ORG, NULL);
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "The ministry", 0, ORG, DESC, ministry);
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 2);
+    CHECK(fx_count_by(&f, haddad) == 1);
+    for (size_t i = 0; i < f.ex.nstatements; i++)
+        if (f.ex.statements[i].speaker == ministry)
+            CHECK(fx_about(&f, i, haddad));
+    fx_close(&f);
+}
+
 /* ---- negatives ---------------------------------------------------------------- */
 
 static void test_scare_quotes_are_not_statements(void)
@@ -561,6 +719,16 @@ int main(void)
     RUN(test_org_and_country_speakers);
     RUN(test_unresolved_speaker_is_not_guessed);
     RUN(test_speaker_is_never_its_own_subject);
+    RUN(test_name_then_description_between_commas);
+    RUN(test_name_opening_sentence_before_two_descriptions);
+    RUN(test_affiliation_is_not_the_speaker);
+    RUN(test_according_to_appositive_name);
+    RUN(test_according_to_title_with_place);
+    RUN(test_quote_signed_with_a_dash);
+    RUN(test_document_speaks_for_its_author);
+    RUN(test_quote_after_colon_inside_clause);
+    RUN(test_coordinated_verbs_share_the_speaker);
+    RUN(test_relative_clause_speaker);
     RUN(test_scare_quotes_are_not_statements);
     RUN(test_headline_with_colon);
     RUN(test_quote_without_cue);
