@@ -147,12 +147,16 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
     int org = contains_class(s, b, j, NG_GAZ_ORG_HEAD);
     if (ng_mscan_is(s, j, "of"))
         return org || (j == b + 1 && (s->cls[b] & NG_GAZ_PLACE_HEAD)) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
-    if (ng_mscan_is(s, j, "for") || ng_mscan_is(s, j, "&"))
+    if (ng_mscan_is(s, j, "for"))
         return org;
-    if (ng_mscan_is(s, j, "and")) {
+    if (ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "&")) {
         for (uint32_t k = b; k < j; k++)
             if (ng_mscan_is(s, k, "of"))
                 return org;
+        /* "National Air and Space Museum": an org head right after */
+        for (uint32_t k = j + 1; k < s->ntok && k < j + 4 && name_token(s, k); k++)
+            if (s->cls[k] & NG_GAZ_ORG_HEAD)
+                return !org;
         return 0;
     }
     if (ng_mscan_is(s, j, "the"))
@@ -239,7 +243,13 @@ static int form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_ORG;
     if (hint & NG_HINT_PLACE)
         return NG_TYPE_PLACE;
-    return e - b <= 3 ? NG_TYPE_PERSON : NG_TYPE_ORG;
+    if (hint & NG_HINT_SPEECH)
+        return NG_TYPE_PERSON;
+    /* People's names are rarely English words; "Grand Mosque", "Civic
+     * Passion", "Human Rights Watch" are. */
+    if (contains_class(s, b, e, NG_GAZ_COMMON) || e - b > 3)
+        return NG_TYPE_ORG;
+    return NG_TYPE_PERSON;
 }
 
 /* End of the last title phrase in [b, e) that a name follows ("Pentagon
@@ -335,7 +345,8 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
             break;
         if (contains_class(s, q + n, e, NG_GAZ_ORG_HEAD) || place_form(s, q, e))
             break; /* "Russian Academy of Sciences", "Moscow Times", "Black Sea" */
-        if (n == 1 && (s->cls[q] & NG_GAZ_GIVEN) && !(s->cls[q + 1] & (NG_GAZ_PLACE | NG_GAZ_DEMONYM)))
+        if (n == 1 && (s->cls[q] & NG_GAZ_GIVEN) &&
+            !(s->cls[q + 1] & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_GIVEN)))
             break; /* "Florence Garrard", "Georgia Meloni" */
         int rc;
         if ((cls & NG_GAZ_DEMONYM) && !(cls & NG_GAZ_PLACE))
@@ -348,6 +359,10 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         hint &= ~(NG_HINT_THE | NG_HINT_PLACE);
         q += n;
     }
+    /* "NASA Administrator", "Museum of Flight CEO": a title closing the
+     * run belongs to a name that follows elsewhere; keep what precedes. */
+    while (e - q >= 2 && (s->cls[e - 1] & NG_GAZ_TITLE) && !(s->cls[e - 1] & NG_GAZ_ORG_HEAD))
+        e--;
     if (q >= e)
         return 0;
     uint32_t whole = ng_mscan_phrase(s, q, e);
