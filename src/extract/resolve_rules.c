@@ -17,6 +17,7 @@
 typedef struct entry {
     const char *key;
     uint32_t rec;
+    const char *aux; /* a second sort key where a rule needs one */
 } entry;
 
 static int cmp_entry(const void *a, const void *b)
@@ -93,7 +94,7 @@ int ng_rrules_exact(ng_resolver *r)
     size_t n = 0;
     if (!e) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++)
-        if (named(&r->recs[i]) && !r->recs[i].bare) e[n++] = (entry){r->recs[i].key, (uint32_t)i};
+        if (named(&r->recs[i]) && !r->recs[i].bare) e[n++] = (entry){r->recs[i].key, (uint32_t)i, NULL};
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 1; i < n; i++)
         if (strcmp(e[i].key, e[i - 1].key) == 0) ng_runion(r, e[i - 1].rec, e[i].rec);
@@ -101,21 +102,34 @@ int ng_rrules_exact(ng_resolver *r)
     return 0;
 }
 
-/* Surname entries of persons written with a given name, sorted by surname:
- * the block for a surname is every entry sharing its first two letters,
- * which transliteration variants keep (Zelensky / Zelenskyy / Zelenskiy). */
+/* Full-name person records sorted by surname, one per distinct full
+ * name (records with one key are one actor after the exact rule): the
+ * block for a surname is every entry sharing its first two letters, which
+ * transliteration variants keep (Zelensky / Zelenskyy / Zelenskiy). */
+static int cmp_surname_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    if ((c = strcmp(x->aux, y->aux))) return c;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
 static entry *surname_entries(ng_resolver *r, size_t *count)
 {
     entry *e = malloc((r->nrecs + 1) * sizeof *e);
-    size_t n = 0;
+    size_t n = 0, u = 0;
     if (!e) return NULL;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
         if (named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare && rec->surname[0])
-            e[n++] = (entry){rec->surname, (uint32_t)i};
+            e[n++] = (entry){rec->surname, (uint32_t)i, rec->key};
     }
-    qsort(e, n, sizeof *e, cmp_entry);
-    *count = n;
+    qsort(e, n, sizeof *e, cmp_surname_entry);
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || strcmp(e[u - 1].aux, e[i].aux) != 0 || strcmp(e[u - 1].key, e[i].key) != 0)
+            e[u++] = e[i];
+    *count = u;
     return e;
 }
 
@@ -168,6 +182,17 @@ oom:
     return NG_ENOMEM;
 }
 
+typedef struct doc_root {
+    uint32_t doc, root;
+} doc_root;
+
+static int cmp_doc_root(const void *a, const void *b)
+{
+    const doc_root *x = a, *y = b;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return x->root < y->root ? -1 : x->root > y->root;
+}
+
 /* A surname alone joins the one full name of the run with that surname.
  * Short surnames must match exactly (Peskov is not Petkov); from seven
  * letters a transliteration variant is accepted (Zelenskyy). With several
@@ -175,46 +200,69 @@ oom:
  * surname stays on its own (with other lone mentions of it). */
 int ng_rrules_bare_surnames(ng_resolver *r)
 {
-    size_t n;
+    size_t n, nleft = 0, nbare = 0, ndr = 0;
     pairs todo = {0};
     entry *e = surname_entries(r, &n);
     entry *left = malloc((r->nrecs + 1) * sizeof *left);
-    size_t nleft = 0;
-    if (!e || !left) goto oom;
+    entry *bare = malloc((r->nrecs + 1) * sizeof *bare);
+    doc_root *dr = malloc((r->nrecs + 1) * sizeof *dr);
+    if (!e || !left || !bare || !dr) goto oom;
+    /* which full names each document names, for "the one in the same document" */
     for (size_t i = 0; i < r->nrecs; i++) {
-        const ng_rrec *b = &r->recs[i];
-        if (!named(b) || !b->bare) continue;
-        size_t len = strlen(b->key);
-        roots all = {0}, here = {0};
-        for (size_t j = block_start(e, n, b->key); j < n && same_block(e[j].key, b->key); j++) {
-            const char *s = e[j].key;
-            int ok = strcmp(s, b->key) == 0 ||
-                     (len >= 7 && strlen(s) >= 7 && ng_name_surname_variant(s, b->key));
-            if (!ok) continue;
-            uint32_t root = ng_rfind(r, e[j].rec);
-            roots_add(&all, root);
-            if (r->recs[e[j].rec].doc == b->doc) roots_add(&here, root);
+        const ng_rrec *rec = &r->recs[i];
+        if (named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare && rec->surname[0])
+            dr[ndr++] = (doc_root){rec->doc, ng_rfind(r, (uint32_t)i)};
+        if (named(rec) && rec->bare) bare[nbare++] = (entry){rec->key, (uint32_t)i, NULL};
+    }
+    qsort(dr, ndr, sizeof *dr, cmp_doc_root);
+    qsort(bare, nbare, sizeof *bare, cmp_entry);
+    roots all = {0};
+    for (size_t i = 0; i < nbare; i++) {
+        const ng_rrec *b = &r->recs[bare[i].rec];
+        if (i == 0 || strcmp(bare[i - 1].key, b->key) != 0) { /* candidates once per surname */
+            size_t len = strlen(b->key);
+            memset(&all, 0, sizeof all);
+            for (size_t j = block_start(e, n, b->key); j < n && same_block(e[j].key, b->key); j++) {
+                const char *s = e[j].key;
+                if (strcmp(s, b->key) == 0 ||
+                    (len >= 7 && strlen(s) >= 7 && ng_name_surname_variant(s, b->key)))
+                    roots_add(&all, ng_rfind(r, e[j].rec));
+            }
         }
         int target = -1;
-        if (all.n == 1 && !all.overflow) target = (int)all.v[0];
-        else if (here.n == 1 && !here.overflow) target = (int)here.v[0];
+        if (all.n == 1 && !all.overflow) {
+            target = (int)all.v[0];
+        } else if (all.n > 1) {
+            for (size_t k = 0; k < all.n; k++) {
+                doc_root probe = {b->doc, all.v[k]};
+                if (!bsearch(&probe, dr, ndr, sizeof *dr, cmp_doc_root)) continue;
+                if (target >= 0) {
+                    target = -1;
+                    break;
+                }
+                target = (int)all.v[k];
+            }
+        }
         if (target >= 0) {
-            if (pairs_add(&todo, (uint32_t)i, (uint32_t)target) < 0) goto oom;
+            if (pairs_add(&todo, bare[i].rec, (uint32_t)target) < 0) goto oom;
         } else {
-            left[nleft++] = (entry){b->key, (uint32_t)i};
+            left[nleft++] = bare[i];
         }
     }
     pairs_apply(r, &todo);
     /* Lone surnames that found no full name are still one actor each. */
-    qsort(left, nleft, sizeof *left, cmp_entry);
     for (size_t i = 1; i < nleft; i++)
         if (strcmp(left[i].key, left[i - 1].key) == 0) ng_runion(r, left[i - 1].rec, left[i].rec);
     free(e);
     free(left);
+    free(bare);
+    free(dr);
     return 0;
 oom:
     free(e);
     free(left);
+    free(bare);
+    free(dr);
     free(todo.v);
     return NG_ENOMEM;
 }
@@ -236,9 +284,9 @@ int ng_rrules_acronyms(ng_resolver *r)
         const ng_rrec *rec = &r->recs[i];
         letters[i][0] = '\0';
         if (!named(rec) || rec->type == NG_TYPE_PERSON) continue;
-        if (rec->acronym[0]) def[ndef++] = (entry){rec->acronym, (uint32_t)i};
+        if (rec->acronym[0]) def[ndef++] = (entry){rec->acronym, (uint32_t)i, NULL};
         if (rec->words >= 2 && ng_name_initials(rec->key, letters[i]) >= 2)
-            ini[nini++] = (entry){letters[i], (uint32_t)i};
+            ini[nini++] = (entry){letters[i], (uint32_t)i, NULL};
     }
     qsort(def, ndef, sizeof *def, cmp_entry);
     qsort(ini, nini, sizeof *ini, cmp_entry);
@@ -394,7 +442,7 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
     if (!e) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        if (named(rec) && rec->desc && bindable(rec->desc)) e[n++] = (entry){rec->desc, (uint32_t)i};
+        if (named(rec) && rec->desc && bindable(rec->desc)) e[n++] = (entry){rec->desc, (uint32_t)i, NULL};
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {
@@ -457,7 +505,7 @@ int ng_rrules_org_stems(ng_resolver *r)
         if (!len) continue;
         const char *copy = ng_arena_strndup(&r->arena, stem, len);
         if (!copy) goto oom;
-        e[n++] = (entry){copy, (uint32_t)i};
+        e[n++] = (entry){copy, (uint32_t)i, NULL};
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {

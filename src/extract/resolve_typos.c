@@ -92,25 +92,43 @@ int ng_rrules_place_typos(ng_resolver *r)
         s[n++].rec = (uint32_t)i;
     }
     qsort(s, n, sizeof *s, cmp_sig);
+    /* candidates grouped by key, so each distinct word is looked up once */
+    sig *cand = malloc(r->nrecs * sizeof *cand);
+    size_t nc = 0;
+    if (!cand) {
+        free(s);
+        return NG_ENOMEM;
+    }
     for (size_t i = 0; i < r->nrecs; i++) {
-        ng_rrec *rec = &r->recs[i];
-        if (!rec->name || rec->type == NG_TYPE_PERSON || rec->words != 1 || strlen(rec->key) < 5) continue;
-        if (ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
-        const char *near = ng_gazetteer_place_near(g, rec->name, strlen(rec->name));
-        if (!near) near = transposed(r, s, n, rec->key);
-        if (!near) continue;
-        char key[NG_NAME_MAX];
-        size_t klen = ng_name_key(near, strlen(near), key, sizeof key);
-        const char *k = ng_arena_strndup(&r->arena, key, klen);
-        if (!k) {
-            free(s);
-            return NG_ENOMEM;
+        const ng_rrec *rec = &r->recs[i];
+        if (rec->name && rec->type != NG_TYPE_PERSON && rec->words == 1 && strlen(rec->key) >= 5)
+            cand[nc++] = (sig){rec->key, (uint32_t)i};
+    }
+    qsort(cand, nc, sizeof *cand, cmp_sig);
+    const char *near = NULL, *k = NULL;
+    for (size_t i = 0; i < nc; i++) {
+        ng_rrec *rec = &r->recs[cand[i].rec];
+        if (i == 0 || strcmp(cand[i - 1].sig, cand[i].sig) != 0) {
+            near = k = NULL;
+            if (ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
+            near = ng_gazetteer_place_near(g, rec->name, strlen(rec->name));
+            if (!near) near = transposed(r, s, n, rec->key);
+            if (!near) continue;
+            char key[NG_NAME_MAX];
+            size_t klen = ng_name_key(near, strlen(near), key, sizeof key);
+            if (!(k = ng_arena_strndup(&r->arena, key, klen))) {
+                free(cand);
+                free(s);
+                return NG_ENOMEM;
+            }
         }
+        if (!near) continue;
         rec->typo_of = rec->name;
         rec->name = near;
         rec->key = k;
         rec->type = NG_TYPE_PLACE;
     }
+    free(cand);
     free(s);
     return 0;
 }
