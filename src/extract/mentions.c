@@ -306,9 +306,10 @@ static int title_prefix(ng_mscan *s, uint32_t b, uint32_t e)
  * "Operation Inherent Resolve", "Nobel Prize". */
 static int misc_name(const ng_mscan *s, uint32_t b, uint32_t e)
 {
-    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) && !(s->cls[b] & NG_GAZ_GIVEN) &&
+    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) &&
+        (e - b >= 3 || !(s->cls[b] & NG_GAZ_GIVEN) || (s->cls[b] & NG_GAZ_COMMON)) &&
         !contains_class(s, b, e, NG_GAZ_ORG_HEAD))
-        return 1;
+        return 1; /* not "Doris Day" */
     return e - b >= 2 && ng_mscan_is(s, b, "operation");
 }
 
@@ -487,10 +488,36 @@ static void note_types(ng_mscan *s)
  * their full name before using the surname alone, so a lone word that
  * no earlier name explains is more often an organisation ("Microsoft",
  * "Daesh") than a person, unless a speech verb or a given name says so. */
+/* Ends like an adjective or a plural of peoples ("Achaemenid" aside):
+ * "Icelandic", "Mycenaean", "Phoenicians", "Sephardic". */
+static int adjective_shape(const char *w, size_t n)
+{
+    static const char *const ends[] = {"ic", "ian", "ean", "ese", "ish", "ans", "ians", "ites"};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 2 && memcmp(w + n - m, ends[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns the type, or -1 when the lone word is better left out: an
+ * adjective or plural of peoples, a head word alone ("River", "War"), or
+ * an English word nothing marks as a name. */
 static int lone_type(const ng_mscan *s, const ng_cand *c)
 {
     uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
     const ng_token *t = &s->tok[i];
+    int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
+                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE));
+    if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
+        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD)) && !(cls & NG_GAZ_ORG_HEAD))
+            return -1;
+        if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
+            return -1;
+        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) && !(c->hint & NG_HINT_THE))
+            return -1;
+    }
     if (ev & NG_EV_PERSON_END)
         return NG_TYPE_PERSON;
     if (ev & NG_EV_ORG_START)
@@ -536,8 +563,12 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];
-        if (c->type == NG_MTYPE_UNDECIDED)
-            c->type = (uint8_t)lone_type(&s, c);
+        if (c->type == NG_MTYPE_UNDECIDED) {
+            int type = lone_type(&s, c);
+            if (type < 0)
+                continue;
+            c->type = (uint8_t)type;
+        }
         ng_mention m = {s.tok[c->tb].start, s.tok[c->te - 1].end, s.tok[c->tb].sentence,
                         c->type, c->kind, -1};
         if ((rc = ng_extraction_add_mention(ex, &m)) < 0)
