@@ -22,6 +22,8 @@
 #   formatting_elements 3 900 distinct unclosed <b id=N> each followed by <p>:
 #                      57 KB that make gumbo rebuild every open formatting
 #                      element in every paragraph (quadratic: ~17 s, ~3 GB)
+#   quiet_refusal      build -q of one empty file: the error must still name
+#                      the file (-q drops the warning that did)
 NG=$1
 SRC=$2
 CASE=$3
@@ -103,6 +105,13 @@ formatting_elements)
         expect_status 1 "many open formatting elements digested or refused clearly"
         expect_stderr_names "$f"
     fi
+    ;;
+quiet_refusal)
+    f=$WORK/empty-and-quiet.txt
+    : >"$f"
+    run_ng build -q -j 2 -o "$OUT" "$f"
+    expect_status 1 "build -q of an empty file"
+    expect_stderr_names "$f"
     ;;
 nul_bytes)
     f=$WORK/nul.txt
