@@ -17,7 +17,7 @@
 #   binary_file        bytes 0..255
 #   empty_file, empty_dir, missing_path
 #   output_is_file     -o naming a regular file (which must stay as it was)
-#   malformed_graph    stats (and diff, when it exists) on broken graph.json files
+#   malformed_graph    stats and diff on broken graph.json files
 # Known bugs (suite known-bugs, not run by default):
 #   formatting_elements 3 900 distinct unclosed <b id=N> each followed by <p>:
 #                      57 KB that make gumbo rebuild every open formatting
@@ -265,19 +265,15 @@ EOF
     run_ng stats "$WORK/no-such-graph.json"
     expect_status 1 "stats on a missing graph.json"
     expect_stderr_names "$WORK/no-such-graph.json"
-    if "$NG" diff --help >/dev/null 2>&1; then
-        for bad in truncated not_json edge_to_unknown_node; do
-            run_ng diff -o "$WORK/diff-out" "$WORK/good.json" "$WORK/$bad.json"
-            expect_status 1 "diff good $bad.json"
-            expect_no_crash_report
-            expect_stderr_names "$WORK/$bad.json"
-            run_ng diff -o "$WORK/diff-out" "$WORK/$bad.json" "$WORK/good.json"
-            expect_status 1 "diff $bad.json good"
-            expect_stderr_names "$WORK/$bad.json"
-        done
-    else
-        echo "note: this newsgraph has no diff command; only stats was tested" >&2
-    fi
+    for bad in truncated not_json edge_to_unknown_node; do
+        run_ng diff -o "$WORK/diff-out" "$WORK/good.json" "$WORK/$bad.json"
+        expect_status 1 "diff good $bad.json"
+        expect_no_crash_report
+        expect_stderr_names "$WORK/$bad.json"
+        run_ng diff -o "$WORK/diff-out" "$WORK/$bad.json" "$WORK/good.json"
+        expect_status 1 "diff $bad.json good"
+        expect_stderr_names "$WORK/$bad.json"
+    done
     ;;
 *)
     echo "unknown case $CASE" >&2
