@@ -117,6 +117,12 @@ static int credible(const ng_mscan *s, uint32_t i, int more_follow)
         return 0;
     if (c & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION))
         return 1;
+    const char *w = s->text + s->tok[i].start;
+    size_t n = s->tok[i].end - s->tok[i].start;
+    const char *h = memchr(w, '-', n);
+    if (h && h + 1 < w + n && h[1] >= 'a' && h[1] <= 'z' &&
+        (ng_gazetteer_classes(s->gaz, w, (size_t)(h - w)) & NG_GAZ_COMMON))
+        return 0; /* "Ground-based", "Long-range" */
     if (ev & NG_EV_CAP_MID)
         return 1;
     if (c & (NG_GAZ_TITLE | NG_GAZ_ORG_HEAD))
@@ -316,11 +322,45 @@ static int misc_name(const ng_mscan *s, uint32_t b, uint32_t e)
 /* Splits a run of name tokens [b, e) into mentions: titles are dropped
  * (and make what follows a person), demonyms and known places in front
  * become mentions of their own, the rest is one name. */
+/* "U.S.-led", "ISIL-held", "Russian-backed": a name before a hyphen and a
+ * lowercase word is a modifier; the mention is the part before the
+ * hyphen, when that part is a known place, demonym, institution or an
+ * acronym. Returns 1 when the token was of that shape (handled). */
+static int hyphen_modifier(ng_mscan *s, uint32_t i, int *rc)
+{
+    const ng_token *t = &s->tok[i];
+    const char *w = s->text + t->start;
+    size_t n = t->end - t->start, cut = 0;
+    for (size_t k = n - 1; k > 0; k--)
+        if (w[k - 1] == '-' && w[k] >= 'a' && w[k] <= 'z') {
+            cut = k - 1;
+            break;
+        }
+    if (!cut)
+        return 0;
+    uint32_t cls = ng_gazetteer_classes(s->gaz, w, cut);
+    int type = -1, kind = NG_KIND_NAME;
+    if (cls & NG_GAZ_PLACE)
+        type = NG_TYPE_PLACE;
+    else if (cls & NG_GAZ_DEMONYM)
+        type = NG_TYPE_PLACE, kind = NG_KIND_DEMONYM;
+    else if (cls & NG_GAZ_INSTITUTION)
+        type = NG_TYPE_ORG;
+    else if (cut >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
+        type = NG_TYPE_ORG;
+    *rc = 0;
+    if (type >= 0 && !(*rc = ng_mscan_add(s, i, i + 1, type, kind, 0)))
+        s->cand[s->ncand - 1].cut_end = t->start + (uint32_t)cut;
+    return 1;
+}
+
 static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {
-    int hint = context_hint(s, b, e, sb, se);
+    int hint = context_hint(s, b, e, sb, se), rc = 0;
     if (misc_name(s, b, e))
         return 0;
+    if (e == b + 1 && hyphen_modifier(s, b, &rc))
+        return rc;
     uint32_t q = b, tstart = 0;
     uint32_t t = last_title(s, b, e, &tstart);
     if (t) {
@@ -360,6 +400,9 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         hint &= ~(NG_HINT_THE | NG_HINT_PLACE);
         q += n;
     }
+    uint32_t all = ng_mscan_phrase(s, q, e);
+    if ((all & NG_GAZ_TITLE) && !(all & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)))
+        return 0; /* a title alone: "the President said", "Foreign Secretary" */
     /* "NASA Administrator", "Museum of Flight CEO": a title closing the
      * run belongs to a name that follows elsewhere; keep what precedes. */
     while (e - q >= 2 && (s->cls[e - 1] & NG_GAZ_TITLE) && !(s->cls[e - 1] & NG_GAZ_ORG_HEAD))
@@ -569,7 +612,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
                 continue;
             c->type = (uint8_t)type;
         }
-        ng_mention m = {s.tok[c->tb].start, s.tok[c->te - 1].end, s.tok[c->tb].sentence,
+        ng_mention m = {s.tok[c->tb].start, c->cut_end ? c->cut_end : s.tok[c->te - 1].end,
+                        s.tok[c->tb].sentence,
                         c->type, c->kind, -1};
         if ((rc = ng_extraction_add_mention(ex, &m)) < 0)
             goto cleanup;

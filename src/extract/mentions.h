@@ -35,6 +35,7 @@ typedef struct ng_cand {
     uint8_t type;      /* ng_entity_type or NG_MTYPE_UNDECIDED */
     uint8_t kind;      /* ng_mention_kind */
     uint8_t hint;      /* NG_HINT_* from the context */
+    uint32_t cut_end;  /* byte end when the name stops inside its last token ("U.S.-led"), else 0 */
 } ng_cand;
 
 enum ng_hint {

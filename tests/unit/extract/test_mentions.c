@@ -226,6 +226,24 @@ static void test_place_forms(void)
     LOC("Outer Mongolia");
 }
 
+static void test_hyphenated_modifiers(void)
+{
+    run("The U.S.-led coalition and Russian-backed forces hit ISIL-held towns. Ground-based radar helped.");
+    LOC("U.S.");
+    DEM("Russian");
+    ORG("ISIL");
+    NONE("U.S.-led");
+    NONE("Ground-based");
+}
+
+static void test_multiword_common_words_are_not_people(void)
+{
+    run("Pilgrims filled the Grand Mosque, and Lee Cheuk-yan said Civic Passion would lose.");
+    CHECK(strstr(found, "|Grand Mosque/person") == NULL);
+    ORG("Civic Passion");
+    PER("Lee Cheuk-yan");
+}
+
 static void test_gazetteer_lookups(void)
 {
     CHECK(ng_gazetteer_classes(gaz, "north korean", 12) & NG_GAZ_DEMONYM);
@@ -269,6 +287,8 @@ int main(void)
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
     RUN(test_place_forms);
+    RUN(test_hyphenated_modifiers);
+    RUN(test_multiword_common_words_are_not_people);
     RUN(test_gazetteer_lookups);
     ng_gazetteer_free(gaz);
     return CHECK_DONE();
