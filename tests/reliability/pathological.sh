@@ -24,6 +24,8 @@
 #                      element in every paragraph (quadratic: ~17 s, ~3 GB)
 #   quiet_refusal      build -q of one empty file: the error must still name
 #                      the file (-q drops the warning that did)
+#   bad_option_values  --max-doc-bytes -5 (accepted as a huge size) and
+#                      --data /nonexistent (exit 2, not 1): bad usage is exit 1
 NG=$1
 SRC=$2
 CASE=$3
@@ -112,6 +114,14 @@ quiet_refusal)
     run_ng build -q -j 2 -o "$OUT" "$f"
     expect_status 1 "build -q of an empty file"
     expect_stderr_names "$f"
+    ;;
+bad_option_values)
+    for opt in "--max-doc-bytes=-5" "--max-doc-bytes=1e3" "-j=2x" "--data=$WORK/no-such-data-dir"; do
+        run_ng build -q -o "$OUT" "$opt" "$SEED"
+        expect_status 1 "build $opt"
+        expect_no_crash_report
+    done
+    [ ! -e "$OUT/graph.json" ] || fail "a build with a bad option wrote a graph"
     ;;
 nul_bytes)
     f=$WORK/nul.txt
