@@ -18,6 +18,7 @@
 
 static const char *const article_exts[] = {".txt", ".text", ".md", ".html", ".htm"};
 
+/* Inside directories only these extensions are articles (case-insensitive). */
 static int is_article_name(const char *name)
 {
     size_t n = strlen(name);
@@ -29,6 +30,7 @@ static int is_article_name(const char *name)
     return 0;
 }
 
+/* Appends path (owned; freed on failure, NULL means strdup failed). */
 static int list_push(ng_pathlist *l, size_t *cap, char *path)
 {
     if (!path)
@@ -47,6 +49,7 @@ static int list_push(ng_pathlist *l, size_t *cap, char *path)
     return 0;
 }
 
+/* dir + "/" + name, without doubling a trailing slash the user typed. */
 static char *join(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
@@ -113,6 +116,7 @@ cleanup:
     return rc;
 }
 
+/* Byte order, so the result is the same in every locale. */
 static int cmp_paths(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

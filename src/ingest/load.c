@@ -20,6 +20,7 @@
 
 #define DEFAULT_MAX_DOC_BYTES ((size_t)64 << 20)
 
+/* The size limit in force: the option, or 64 MiB when it is 0. */
 static size_t max_bytes(const ng_ingest_options *opt)
 {
     return opt && opt->max_doc_bytes ? opt->max_doc_bytes : DEFAULT_MAX_DOC_BYTES;
@@ -28,6 +29,7 @@ static size_t max_bytes(const ng_ingest_options *opt)
 static void warnf(const ng_ingest_options *opt, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Formats one warning for opt->warn; dropped when there is no callback. */
 static void warnf(const ng_ingest_options *opt, const char *fmt, ...)
 {
     if (!opt || !opt->warn)
@@ -44,12 +46,19 @@ static void warnf(const ng_ingest_options *opt, const char *fmt, ...)
  * limit stopped the reading (a pipe): then it is "at least". */
 static int too_large(const char *name, size_t len, int at_least, size_t max, ng_error *err)
 {
+    char limit[64];
+    if (max % ((size_t)1 << 20) == 0)
+        snprintf(limit, sizeof limit, "%zu MiB", max >> 20);
+    else
+        snprintf(limit, sizeof limit, "%zu bytes", max);
     return ng_error_set(err, NG_EINPUT,
-                        "%s: document is %s%zu bytes, over the limit of %zu bytes "
+                        "%s: document is %s%zu bytes, over the limit of %s%s "
                         "(raise it with --max-doc-bytes)",
-                        name, at_least ? "at least " : "", len, max);
+                        name, at_least ? "at least " : "", len, limit,
+                        max == DEFAULT_MAX_DOC_BYTES ? ", the default" : "");
 }
 
+/* Extension test, case-insensitive (".HTML" is HTML). */
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -73,6 +82,7 @@ static int sniff_html(const char *b, size_t n)
     return 0;
 }
 
+/* A document of blanks is as empty as an empty file. */
 static int only_whitespace(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -237,11 +247,11 @@ static int read_fd(const char *name, int fd, size_t max, char **buf, size_t *len
     if (!b)
         return ng_error_set(err, NG_ENOMEM, "%s: out of memory reading", name);
     for (;;) {
+        if (n > max) { /* stop reading a pipe as soon as it is too large */
+            free(b);
+            return too_large(name, n, 1, max, err);
+        }
         if (n == cap) {
-            if (cap > max) {
-                free(b);
-                return too_large(name, n, 1, max, err);
-            }
             char *nb = realloc(b, cap * 2);
             if (!nb) {
                 free(b);
@@ -261,10 +271,6 @@ static int read_fd(const char *name, int fd, size_t max, char **buf, size_t *len
         if (got == 0)
             break;
         n += (size_t)got;
-    }
-    if (n > max) {
-        free(b);
-        return too_large(name, n, 1, max, err);
     }
     *buf = b;
     *len = n;

@@ -136,7 +136,7 @@ static void test_too_large_refused_naming_the_option(void)
     ng_doc *d = NULL;
     ng_error err;
     CHECK(ng_doc_from_memory("big.txt", "0123456789ABC", 13, 0, &o, &d, &err) == NG_EINPUT);
-    CHECK(strstr(err.message, "big.txt") && strstr(err.message, "--max-doc-bytes"));
+    CHECK(strstr(err.message, "big.txt") && strstr(err.message, "13 bytes") && strstr(err.message, "--max-doc-bytes"));
 }
 
 static void test_missing_file_and_directory_refused(void)
