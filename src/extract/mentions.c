@@ -106,12 +106,28 @@ static int at_start(const ng_mscan *s, uint32_t i)
     return (p->flags & NG_TOK_PUNCT) && (s->text[p->start] == ':' || s->text[p->start] == '(');
 }
 
+static int contains_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (s->cls[i] & cls)
+            return 1;
+    return 0;
+}
+
+/* Participles and adverbs ("Following", "Asked", "Separately"). */
+static int adverb_shape(const char *w, size_t n)
+{
+    return n > 4 && ((w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
+                     (w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 2] == 'l' && w[n - 1] == 'y'));
+}
+
 /* Is a word whose capital says nothing (sentence start, headline) a name?
  * Yes when the gazetteer knows it as one, or the document capitalises it
  * where it need not; no when it is an ordinary English word or the
  * document writes it in lowercase; otherwise (an unknown word) yes. */
-static int credible(const ng_mscan *s, uint32_t i, int more_follow)
+static int credible(const ng_mscan *s, uint32_t i, uint32_t run_end)
 {
+    int more_follow = i + 1 < run_end;
     uint32_t c = s->cls[i], ev = ng_mscan_evidence(s, i);
     if (c & NG_GAZ_NONNAME)
         return 0;
@@ -129,18 +145,18 @@ static int credible(const ng_mscan *s, uint32_t i, int more_follow)
         return more_follow; /* "President Trump", "Radio Free Asia" */
     if (c & NG_GAZ_GIVEN)
         return more_follow || !(c & NG_GAZ_COMMON);
+    /* "Human Rights Watch", "National Intelligence Service" open a
+     * sentence with an English word; "Following Russia's ..." does not
+     * end in a head word, and participles and adverbs never start names. */
+    if (more_follow && contains_class(s, i + 1, run_end, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD) &&
+        !(ev & NG_EV_LOWER && !(c & NG_GAZ_COMMON)) && !adverb_shape(s->text + s->tok[i].start,
+                                                                   s->tok[i].end - s->tok[i].start))
+        return 1;
     if ((c & NG_GAZ_COMMON) || (ev & NG_EV_LOWER))
         return 0;
     return 1;
 }
 
-static int contains_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
-{
-    for (uint32_t i = b; i < e; i++)
-        if (s->cls[i] & cls)
-            return 1;
-    return 0;
-}
 
 /* May the run [b, j) continue over the lowercase word at j to j + 1?
  * Particles always (between capitals); "of", "for", "and", "&" only in an
@@ -430,7 +446,7 @@ static int headline_run(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32
 {
     uint32_t q = b;
     while (q < e) {
-        while (q < e && !credible(s, q, 0) &&
+        while (q < e && !credible(s, q, q + 1) &&
                !ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
             q++;
         uint32_t r = q;
@@ -438,7 +454,7 @@ static int headline_run(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32
             uint32_t n = ng_mscan_longest(s, r, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL);
             if (n)
                 r += n;
-            else if (credible(s, r, 0))
+            else if (credible(s, r, r + 1))
                 r++;
             else
                 break;
@@ -490,7 +506,7 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         uint32_t b = i;
         /* a capital forced by position counts only on evidence */
         while (b < j && at_start(s, b) && !(s->tok[b].flags & NG_TOK_HEADLINE) &&
-               !credible(s, b, b + 1 < j) &&
+               !credible(s, b, j) &&
                !ng_mscan_longest(s, b, j, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
             b++;
         while (b < j && (!name_token(s, b) || ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "a") ||

@@ -70,6 +70,13 @@ static void test_sentence_initial_according_is_not_a_name(void)
     PER("Dmitry Peskov");
 }
 
+static void test_sentence_initial_org_name_of_english_words(void)
+{
+    run("Human Rights Watch said so. National Intelligence Service agents agreed.");
+    ORG("Human Rights Watch");
+    ORG("National Intelligence Service");
+}
+
 static void test_sentence_initial_common_words(void)
 {
     run("Following the talks, nothing changed. Neither side moved. The minister left.");
@@ -268,6 +275,7 @@ int main(void)
     }
     RUN(test_sentence_initial_according_is_not_a_name);
     RUN(test_sentence_initial_common_words);
+    RUN(test_sentence_initial_org_name_of_english_words);
     RUN(test_common_word_in_capitals_mid_sentence);
     RUN(test_title_before_name_is_not_in_the_span);
     RUN(test_multiword_title_and_prefix);
