@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_WORDS 12
 
@@ -291,14 +292,14 @@ static int by_initials(const coref *c, const char *acr)
 
 /* The person cluster a lone word names: its surname (or first word, for
  * surname-first names, which then become known as such), preferring the
- * one mentioned most recently before mention mi. *unique tells whether
- * there was only one candidate. */
+ * one mentioned most before mention mi, then the most recent. *unique
+ * tells whether there was only one candidate. */
 static int by_surname(coref *c, size_t mi, int *unique)
 {
     const char *key = c->mkey[mi];
     size_t len = strlen(key);
     int best = -1, count = 0, by_first = 0;
-    uint32_t best_pos = 0;
+    uint32_t best_pos = 0, best_seen = 0;
     /* surnames first; a first word ("Kim" of "Kim Jong Un") only when no
      * surname fits, so "Warhol" is Andy Warhol, not "Warhol Polaroid" */
     for (int pass = 0; pass < 2 && best < 0; pass++) {
@@ -311,16 +312,19 @@ static int by_surname(coref *c, size_t mi, int *unique)
                                 : strcmp(o->first, key) == 0;
             if (!hit) continue;
             count++;
-            /* the latest of its mentions before mi, else "after" (position 0) */
-            uint32_t pos = 0;
+            /* the most mentioned so far (the article's subject), then the
+             * latest: "Mohamed" after "Ahmed Mohamed ... his father Mohamed
+             * El-Hassan Mohamed" is still the boy the story is about */
+            uint32_t pos = 0, seen = 0;
             for (size_t j = mi; j-- > 0;)
                 if (c->of[j] == (int)k) {
-                    pos = c->ex->mentions[j].start + 1;
-                    break;
+                    if (!pos) pos = c->ex->mentions[j].start + 1;
+                    seen++;
                 }
-            if (best < 0 || pos > best_pos) {
+            if (best < 0 || seen > best_seen || (seen == best_seen && pos > best_pos)) {
                 best = (int)k;
                 best_pos = pos;
+                best_seen = seen;
             }
         }
         by_first = pass == 1;
@@ -328,6 +332,24 @@ static int by_surname(coref *c, size_t mi, int *unique)
     *unique = count == 1;
     if (best >= 0 && by_first) c->cl[best].surname_first = 1;
     return best;
+}
+
+/* "the Court" after "the Supreme Court": a capitalised head noun alone,
+ * after "the", is the most recent organisation whose name ends with it. */
+static int by_head(const coref *c, size_t mi)
+{
+    const ng_mention *m = &c->ex->mentions[mi];
+    const char *key = c->mkey[mi];
+    size_t len = strlen(key);
+    if (m->start < 4 || strncasecmp(c->text + m->start - 4, "the ", 4) != 0) return -1;
+    for (size_t j = mi; j-- > 0;) {
+        int k = c->of[j];
+        if (k < 0 || c->cl[k].words < 2 || c->cl[k].surname) continue;
+        size_t kl = strlen(c->cl[k].key);
+        if (kl > len && c->cl[k].key[kl - len - 1] == ' ' && strcmp(c->cl[k].key + kl - len, key) == 0)
+            return k;
+    }
+    return -1;
 }
 
 /* Pass 3: one-word names. An acronym goes to the organisation defining
@@ -352,8 +374,9 @@ static int pass_short_names(coref *c)
             if (ci < 0) ci = by_initials(c, acr);
         }
         int64_t v;
-        if (ci < 0 && ng_strmap_get(&c->bykey, key, strlen(key), &v)) ci = (int)v;
         uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+        if (ci < 0 && m->type != NG_TYPE_PERSON && (cls & NG_GAZ_ORG_HEAD)) ci = by_head(c, i);
+        if (ci < 0 && ng_strmap_get(&c->bykey, key, strlen(key), &v)) ci = (int)v;
         if (ci < 0 && (m->type == NG_TYPE_PERSON || !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)))) {
             int unique;
             ci = by_surname(c, i, &unique);

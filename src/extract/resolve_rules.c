@@ -465,47 +465,73 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
     return 0;
 }
 
-/* Stem of an organisation key without its trailing head words ("yonhap
- * news agency" -> "yonhap"), written into out; 0 when nothing is left or
- * no head word was removed. */
-static size_t org_stem(const ng_gazetteer *g, const char *key, char *out, size_t cap)
+static int all_heads(const ng_gazetteer *g, const char *s, size_t n)
 {
-    size_t n = strlen(key);
-    int removed = 0;
     while (n > 0) {
-        size_t s = n;
-        while (s > 0 && key[s - 1] != ' ') s--;
-        if (s == 0 || !(ng_gazetteer_classes(g, key + s, n - s) & NG_GAZ_ORG_HEAD)) break;
-        n = s - 1;
-        removed = 1;
+        const char *sp = memchr(s, ' ', n);
+        size_t w = sp ? (size_t)(sp - s) : n;
+        if (!(ng_gazetteer_classes(g, s, w) & NG_GAZ_ORG_HEAD)) return 0;
+        if (!sp) return 1;
+        n -= w + 1;
+        s = sp + 1;
     }
-    if (!removed || n == 0 || n >= cap) return 0;
-    memcpy(out, key, n);
-    out[n] = '\0';
-    return n;
+    return 1;
 }
 
-/* An organisation's short name is its full name without the head words
- * ("Yonhap" / "Yonhap News Agency", "Labour" / "Labour Party") when only
- * one full name of the run shortens to it and the short form is not a
- * place ("Moscow" is not "Moscow Times"). */
+/* Shorter names an organisation's full name is also known by, written
+ * into out[] (up to 3, each a key in the arena); *local says the short
+ * name only counts within the same document:
+ *  - without trailing head words: "yonhap news agency" -> "yonhap";
+ *  - what follows "heads of": "church of scientology" -> "scientology";
+ *  - without a leading country: "united kingdom home office" -> "home
+ *    office", a generic phrase, so only within the document. */
+static size_t org_stems(ng_resolver *r, const char *key, const char **out, uint8_t *local)
+{
+    const ng_gazetteer *g = r->models->gazetteer;
+    size_t n = strlen(key), k = 0;
+    size_t end = n;
+    while (end > 0) { /* (a) trailing heads */
+        size_t s = end;
+        while (s > 0 && key[s - 1] != ' ') s--;
+        if (s == 0) break;
+        if (!(ng_gazetteer_classes(g, key + s, end - s) & NG_GAZ_ORG_HEAD)) break;
+        end = s - 1;
+    }
+    if (end < n && end > 0 && (out[k] = ng_arena_strndup(&r->arena, key, end))) local[k++] = 0;
+    const char *of = strstr(key, " of "); /* (b) "heads of X" */
+    if (of && of[4] && all_heads(g, key, (size_t)(of - key)) &&
+        (out[k] = ng_arena_strndup(&r->arena, of + 4, strlen(of + 4))))
+        local[k++] = 0;
+    const char *sp = key; /* (c) a leading country of one to three words */
+    for (int w = 0; w < 3 && (sp = strchr(sp + 1, ' ')); w++) {
+        if (ng_gazetteer_classes(g, key, (size_t)(sp - key)) & (NG_GAZ_COUNTRY | NG_GAZ_DEMONYM)) {
+            if (strchr(sp + 1, ' ') && (out[k] = ng_arena_strndup(&r->arena, sp + 1, strlen(sp + 1))))
+                local[k++] = 1;
+            break;
+        }
+    }
+    return k;
+}
+
+/* An organisation's short name (org_stems) joins its full name when only
+ * one full name of the run (of the document, for generic short names)
+ * shortens to it and the short form is not a place ("Moscow" is not
+ * "Moscow Times", "Oxford" not "University of Oxford"). */
 int ng_rrules_org_stems(ng_resolver *r)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
     if (!g) return 0;
-    entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    entry *e = malloc((3 * r->nrecs + 1) * sizeof *e);
     pairs todo = {0};
     size_t n = 0;
     if (!e) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        char stem[NG_NAME_MAX];
+        const char *stems[3];
+        uint8_t local[3];
         if (!named(rec) || rec->type != NG_TYPE_ORG || rec->words < 2) continue;
-        size_t len = org_stem(g, rec->key, stem, sizeof stem);
-        if (!len) continue;
-        const char *copy = ng_arena_strndup(&r->arena, stem, len);
-        if (!copy) goto oom;
-        e[n++] = (entry){copy, (uint32_t)i, NULL};
+        size_t k = org_stems(r, rec->key, stems, local);
+        for (size_t j = 0; j < k; j++) e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL};
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {
@@ -514,7 +540,7 @@ int ng_rrules_org_stems(ng_resolver *r)
         if (ng_gazetteer_classes(g, rec->key, strlen(rec->key)) & NG_GAZ_PLACE) continue;
         roots s = {0};
         for (size_t j = lower_bound(e, n, rec->key); j < n && strcmp(e[j].key, rec->key) == 0; j++)
-            roots_add(&s, ng_rfind(r, e[j].rec));
+            if (!e[j].aux || r->recs[e[j].rec].doc == rec->doc) roots_add(&s, ng_rfind(r, e[j].rec));
         if (s.n == 1 && !s.overflow && pairs_add(&todo, (uint32_t)i, s.v[0]) < 0) goto oom;
     }
     free(e);

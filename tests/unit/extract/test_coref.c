@@ -40,7 +40,7 @@ static void run(ng_extraction *ex, const char *text, const mark *m, size_t n)
                          .kind = (uint8_t)m[i].kind,
                          .entity = -1};
         CHECK(ng_extraction_add_mention(ex, &mm) >= 0);
-        from = at + 1;
+        from = at + strlen(m[i].text);
     }
     CHECK(ng_coref_document(models->gazetteer, ex, NULL) == 0);
 }
@@ -194,6 +194,26 @@ static void test_shared_surname_goes_to_the_most_recent(void)
     ng_extraction_free(&ex);
 }
 
+static void test_most_mentioned_namesake_keeps_the_surname(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("Ahmed Mohamed"), PER("Mohamed"), PER("Mohamed El-Hassan Mohamed"), PER("Mohamed")};
+    run(&ex, "Ahmed Mohamed built a clock. Mohamed was arrested. His father Mohamed El-Hassan Mohamed spoke. "
+             "Mohamed will move.", m, 4);
+    CHECK(ex.mentions[0].entity != ex.mentions[2].entity);
+    CHECK(ex.mentions[3].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_head_noun_after_the_refers_back(void)
+{
+    ng_extraction ex;
+    const mark m[] = {ORG("Supreme Court"), ORG("Court")};
+    run(&ex, "The Supreme Court ruled on Monday. The Court said the law stands.", m, 2);
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    ng_extraction_free(&ex);
+}
+
 static void test_title_inside_the_span(void)
 {
     ng_extraction ex;
@@ -238,6 +258,8 @@ int main(void)
     RUN(test_indefinite_descriptor_stays_unresolved);
     RUN(test_unnamed_descriptor_is_left_to_the_run);
     RUN(test_shared_surname_goes_to_the_most_recent);
+    RUN(test_most_mentioned_namesake_keeps_the_surname);
+    RUN(test_head_noun_after_the_refers_back);
     RUN(test_title_inside_the_span);
     RUN(test_surname_first_when_the_text_says_so);
     ng_models_free(models);

@@ -271,6 +271,42 @@ static void test_organisation_short_name(void)
     ng_resolver_free(r);
 }
 
+static void test_organisation_known_by_what_follows_its_heads(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {O("Church of Scientology"), O("University of Oxford")};
+    spec d1[] = {O("Scientology"), L("Oxford")};
+    add_doc(r, 0, d0, 2);
+    add_doc(r, 1, d1, 2);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 1, 0), "church-of-scientology");
+    CHECK_STR(id_of(r, 1, 1), "oxford");
+    ng_resolver_free(r);
+}
+
+static void test_generic_short_name_only_within_its_document(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {O("United Kingdom Home Office"), O("Home Office")};
+    spec d1[] = {O("Home Office")};
+    add_doc(r, 0, d0, 2);
+    add_doc(r, 1, d1, 1);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 0, 1), "united-kingdom-home-office");
+    /* the exact name joins the two "Home Office" records first, so the
+     * other document follows; what matters is that a lone generic phrase
+     * in a document without the full name does not pull it in */
+    ng_resolver_free(r);
+    r = resolver(1);
+    spec e0[] = {O("Russian Foreign Ministry")};
+    spec e1[] = {O("Foreign Ministry")};
+    add_doc(r, 0, e0, 1);
+    add_doc(r, 1, e1, 1);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK(strcmp(id_of(r, 0, 0), id_of(r, 1, 0)) != 0);
+    ng_resolver_free(r);
+}
+
 static void test_slugs_are_ascii_and_unique(void)
 {
     ng_resolver *r = resolver(0);
@@ -336,6 +372,8 @@ int main(void)
     RUN(test_descriptor_binds_to_the_one_person_with_role_and_country);
     RUN(test_type_conflict_goes_to_the_majority);
     RUN(test_organisation_short_name);
+    RUN(test_organisation_known_by_what_follows_its_heads);
+    RUN(test_generic_short_name_only_within_its_document);
     RUN(test_slugs_are_ascii_and_unique);
     RUN(test_document_order_does_not_change_ids);
     ng_models_free(models);
