@@ -25,22 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words that, right before a name, make it a place. */
-static const char *const place_preps[] = {"in", "near", "outside", "across", "throughout",
-                                          "inside", "into", "around", "toward", "towards"};
-/* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
-static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
-                                          "county", "state", "river", "mountains", "valley",
-                                          "area", "border", "governorate", "prefecture"};
-
-static int is_any(const ng_mscan *s, uint32_t i, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ng_mscan_is(s, i, w[k]))
-            return 1;
-    return 0;
-}
-
 static int has_digit(const ng_mscan *s, uint32_t i)
 {
     for (uint32_t k = s->tok[i].start; k < s->tok[i].end; k++)
@@ -106,14 +90,6 @@ static int at_start(const ng_mscan *s, uint32_t i)
     return (p->flags & NG_TOK_PUNCT) && (s->text[p->start] == ':' || s->text[p->start] == '(');
 }
 
-static int contains_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
-{
-    for (uint32_t i = b; i < e; i++)
-        if (s->cls[i] & cls)
-            return 1;
-    return 0;
-}
-
 /* Participles and adverbs ("Following", "Asked", "Separately"). */
 static int adverb_shape(const char *w, size_t n)
 {
@@ -148,7 +124,7 @@ static int credible(const ng_mscan *s, uint32_t i, uint32_t run_end)
     /* "Human Rights Watch", "National Intelligence Service" open a
      * sentence with an English word; "Following Russia's ..." does not
      * end in a head word, and participles and adverbs never start names. */
-    if (more_follow && contains_class(s, i + 1, run_end, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD) &&
+    if (more_follow && ng_mscan_has_class(s, i + 1, run_end, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD) &&
         !(ev & NG_EV_LOWER && !(c & NG_GAZ_COMMON)) && !adverb_shape(s->text + s->tok[i].start,
                                                                    s->tok[i].end - s->tok[i].start))
         return 1;
@@ -166,7 +142,7 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
 {
     if (s->cls[j] & NG_GAZ_PARTICLE)
         return !(s->tok[j].flags & NG_TOK_CAP);
-    int org = contains_class(s, b, j, NG_GAZ_ORG_HEAD);
+    int org = ng_mscan_has_class(s, b, j, NG_GAZ_ORG_HEAD);
     if (ng_mscan_is(s, j, "of"))
         return org || (j == b + 1 && (s->cls[b] & NG_GAZ_PLACE_HEAD)) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
     if (ng_mscan_is(s, j, "for"))
@@ -186,94 +162,6 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
     return 0;
 }
 
-/* Context hints around a name [b, e) of sentence [sb, se). */
-static int context_hint(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
-{
-    int hint = 0;
-    if (b > sb) {
-        uint32_t p = b - 1;
-        if ((s->cls[p] & NG_GAZ_TITLE) && !(s->tok[p].flags & NG_TOK_CAP))
-            hint |= NG_HINT_PERSON; /* "spokesman Dmitry Peskov" */
-        if (ng_mscan_is(s, p, "the"))
-            hint |= NG_HINT_THE;
-        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
-            hint |= NG_HINT_PLACE;
-    }
-    if (e < se) {
-        if (s->cls[e] & NG_GAZ_SPEECH)
-            hint |= NG_HINT_SPEECH;
-        if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
-            hint |= NG_HINT_PLACE;
-        /* apposition: "Lee Seong-kweun, a lawmaker," */
-        if (s->tok[e].flags & NG_TOK_PUNCT && s->text[s->tok[e].start] == ',')
-            for (uint32_t k = e + 1; k < se && k < e + 5; k++) {
-                if (!(s->tok[k].flags & NG_TOK_WORD))
-                    break;
-                if ((s->cls[k] & NG_GAZ_ROLE) && !(s->tok[k].flags & NG_TOK_CAP)) {
-                    hint |= NG_HINT_PERSON;
-                    break;
-                }
-            }
-    }
-    return hint;
-}
-
-/* Is [b, e) a place by its form: a known place after place modifiers
- * ("Outer Mongolia", "East Africa"), a place head at the end ("Black
- * Sea", "Kursk Oblast") or "Mount"/"Lake"/"Cape"/"Camp" in front? */
-static int place_form(const ng_mscan *s, uint32_t b, uint32_t e)
-{
-    uint32_t q = b;
-    while (q + 1 < e && (s->cls[q] & NG_GAZ_PLACE_MOD))
-        q++;
-    if (q > b && (ng_mscan_phrase(s, q, e) & NG_GAZ_PLACE))
-        return 1;
-    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_PLACE_HEAD))
-        return 1;
-    if (e - b >= 3 && (s->cls[b] & NG_GAZ_PLACE_HEAD) && ng_mscan_is(s, b + 1, "of"))
-        return 1; /* "Republic of Tuva", "Gulf of Aden" */
-    return e - b >= 2 && (ng_mscan_is(s, b, "mount") || ng_mscan_is(s, b, "lake") ||
-                          ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
-}
-
-/* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
- * word to the second pass. */
-static int form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
-{
-    uint32_t whole = ng_mscan_phrase(s, b, e);
-    if (whole & NG_GAZ_INSTITUTION)
-        return NG_TYPE_ORG;
-    if (whole & NG_GAZ_PLACE)
-        return NG_TYPE_PLACE;
-    if (contains_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
-        return NG_TYPE_ORG;
-    if (place_form(s, b, e))
-        return NG_TYPE_PLACE;
-    if (hint & NG_HINT_PERSON)
-        return NG_TYPE_PERSON;
-    const ng_token *t = &s->tok[b];
-    if (e == b + 1) {
-        if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2)
-            return NG_TYPE_ORG; /* acronym: places (U.S., UK) are caught above */
-        return NG_MTYPE_UNDECIDED;
-    }
-    if (s->cls[b] & NG_GAZ_GIVEN)
-        return NG_TYPE_PERSON;
-    if (contains_class(s, b, e, NG_GAZ_PARTICLE))
-        return NG_TYPE_PERSON;
-    if (hint & NG_HINT_THE)
-        return NG_TYPE_ORG;
-    if (hint & NG_HINT_PLACE)
-        return NG_TYPE_PLACE;
-    if (hint & NG_HINT_SPEECH)
-        return NG_TYPE_PERSON;
-    /* People's names are rarely English words; "Grand Mosque", "Civic
-     * Passion", "Human Rights Watch" are. */
-    if (contains_class(s, b, e, NG_GAZ_COMMON) || e - b > 3)
-        return NG_TYPE_ORG;
-    return NG_TYPE_PERSON;
-}
-
 /* End of the last title phrase in [b, e) that a name follows ("Pentagon
  * Press Secretary Peter Cook" -> after "Press Secretary"), with its start
  * in *tstart; 0 when there is none. Known multi-word places are stepped
@@ -290,7 +178,7 @@ static uint32_t last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t *
             continue;
         }
         n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE, &cls);
-        if (n && q + n < e && !contains_class(s, q + n, e, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) {
+        if (n && q + n < e && !ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) {
             end = q + n;
             *tstart = q;
             q += n;
@@ -322,17 +210,6 @@ static int title_prefix(ng_mscan *s, uint32_t b, uint32_t e)
         q += n ? n : 1;
     }
     return 0;
-}
-
-/* An event, law, work or era rather than an actor: "First World War",
- * "Operation Inherent Resolve", "Nobel Prize". */
-static int misc_name(const ng_mscan *s, uint32_t b, uint32_t e)
-{
-    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) &&
-        (e - b >= 3 || !(s->cls[b] & NG_GAZ_GIVEN) || (s->cls[b] & NG_GAZ_COMMON)) &&
-        !contains_class(s, b, e, NG_GAZ_ORG_HEAD))
-        return 1; /* not "Doris Day" */
-    return e - b >= 2 && ng_mscan_is(s, b, "operation");
 }
 
 /* Splits a run of name tokens [b, e) into mentions: titles are dropped
@@ -372,8 +249,8 @@ static int hyphen_modifier(ng_mscan *s, uint32_t i, int *rc)
 
 static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {
-    int hint = context_hint(s, b, e, sb, se), rc = 0;
-    if (misc_name(s, b, e))
+    int hint = ng_mscan_context(s, b, e, sb, se), rc = 0;
+    if (ng_mscan_misc(s, b, e))
         return 0;
     if (e == b + 1 && hyphen_modifier(s, b, &rc))
         return rc;
@@ -389,7 +266,7 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
     /* "NASA Bill Ingalls" (a credit): an acronym, then a person */
     if (!t && e - q >= 3 && (s->tok[q].flags & NG_TOK_ALLCAPS) && s->tok[q].end - s->tok[q].start >= 2 &&
         !(s->cls[q] & NG_GAZ_PLACE) && (s->cls[q + 1] & NG_GAZ_GIVEN) &&
-        !contains_class(s, q + 1, e, NG_GAZ_ORG_HEAD)) {
+        !ng_mscan_has_class(s, q + 1, e, NG_GAZ_ORG_HEAD)) {
         int rc = ng_mscan_add(s, q, q + 1, NG_TYPE_ORG, NG_KIND_NAME, 0);
         if (rc)
             return rc;
@@ -400,7 +277,7 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_DEMONYM | NG_GAZ_PLACE | NG_GAZ_INSTITUTION, &cls);
         if (n == 0 || q + n == e)
             break;
-        if (contains_class(s, q + n, e, NG_GAZ_ORG_HEAD) || place_form(s, q, e))
+        if (ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD) || ng_mscan_place_form(s, q, e))
             break; /* "Russian Academy of Sciences", "Moscow Times", "Black Sea" */
         if (n == 1 && (s->cls[q] & NG_GAZ_GIVEN) &&
             !(s->cls[q + 1] & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_GIVEN)))
@@ -437,7 +314,7 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         !(s->cls[q] & (NG_GAZ_PLACE | NG_GAZ_GIVEN | NG_GAZ_INSTITUTION)) &&
         !(s->tok[q].flags & NG_TOK_ALLCAPS))
         return 0; /* a common word the text also writes in lowercase: "In", "Match" */
-    return ng_mscan_add(s, q, e, form_type(s, q, e, hint), NG_KIND_NAME, hint);
+    return ng_mscan_add(s, q, e, ng_mscan_form_type(s, q, e, hint), NG_KIND_NAME, hint);
 }
 
 /* In a headline every word is capitalised: keep only the words that are
@@ -523,82 +400,6 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
     return ng_mscan_descriptors(s, sb, se);
 }
 
-/* Records what typed multi-word names say about their words. */
-static void note_types(ng_mscan *s)
-{
-    for (size_t k = 0; k < s->ncand; k++) {
-        const ng_cand *c = &s->cand[k];
-        if (c->kind != NG_KIND_NAME || c->type == NG_MTYPE_UNDECIDED)
-            continue;
-        uint32_t f = c->type == NG_TYPE_PERSON ? NG_EV_PERSON
-                     : c->type == NG_TYPE_ORG  ? NG_EV_ORG
-                                               : NG_EV_PLACE;
-        for (uint32_t i = c->tb; i < c->te; i++)
-            ng_mscan_note(s, i, f);
-        if (c->te - c->tb >= 2 && c->type == NG_TYPE_PERSON)
-            ng_mscan_note(s, c->te - 1, NG_EV_PERSON_END);
-        if (c->te - c->tb >= 2 && c->type == NG_TYPE_ORG)
-            ng_mscan_note(s, c->tb, NG_EV_ORG_START);
-    }
-}
-
-/* Types a lone word left undecided, from the document's other names
- * first, then gazetteer typos, then context. News introduces people with
- * their full name before using the surname alone, so a lone word that
- * no earlier name explains is more often an organisation ("Microsoft",
- * "Daesh") than a person, unless a speech verb or a given name says so. */
-/* Ends like an adjective or a plural of peoples ("Achaemenid" aside):
- * "Icelandic", "Mycenaean", "Phoenicians", "Sephardic". */
-static int adjective_shape(const char *w, size_t n)
-{
-    static const char *const ends[] = {"ic", "ian", "ean", "ese", "ish", "ans", "ians", "ites"};
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t m = strlen(ends[k]);
-        if (n > m + 2 && memcmp(w + n - m, ends[k], m) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Returns the type, or -1 when the lone word is better left out: an
- * adjective or plural of peoples, a head word alone ("River", "War"), or
- * an English word nothing marks as a name. */
-static int lone_type(const ng_mscan *s, const ng_cand *c)
-{
-    uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
-    const ng_token *t = &s->tok[i];
-    int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
-                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE));
-    if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
-        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD)) && !(cls & NG_GAZ_ORG_HEAD))
-            return -1;
-        if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
-            return -1;
-        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) && !(c->hint & NG_HINT_THE))
-            return -1;
-    }
-    if (ev & NG_EV_PERSON_END)
-        return NG_TYPE_PERSON;
-    if (ev & NG_EV_ORG_START)
-        return NG_TYPE_ORG;
-    if (c->hint & NG_HINT_PERSON)
-        return NG_TYPE_PERSON;
-    if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
-        ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))
-        return NG_TYPE_PLACE; /* "Souel" */
-    if (c->hint & NG_HINT_PLACE)
-        return NG_TYPE_PLACE;
-    if (c->hint & NG_HINT_THE)
-        return NG_TYPE_ORG;
-    if (ev & NG_EV_PERSON)
-        return NG_TYPE_PERSON;
-    if (ev & NG_EV_ORG)
-        return NG_TYPE_ORG;
-    if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
-        return NG_TYPE_PERSON;
-    return NG_TYPE_ORG;
-}
-
 static int cand_cmp(const void *a, const void *b)
 {
     const ng_cand *x = a, *y = b;
@@ -618,12 +419,12 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         if ((rc = scan_sentence(&s, st->tok_begin, st->tok_end)))
             goto cleanup;
     }
-    note_types(&s);
+    ng_mscan_note_types(&s);
     qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];
         if (c->type == NG_MTYPE_UNDECIDED) {
-            int type = lone_type(&s, c);
+            int type = ng_mscan_lone_type(&s, c);
             if (type < 0)
                 continue;
             c->type = (uint8_t)type;

@@ -83,6 +83,22 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
 /* Token i is a word spelled exactly (ASCII case-insensitive) like w. */
 int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w);
 
+/* Typing (mentions_type.c). */
+/* Some token of [b, e) has one of the classes cls. */
+int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls);
+/* NG_HINT_* bits from the words around the name [b, e) of sentence [sb, se). */
+int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se);
+/* [b, e) is a place by its form ("Black Sea", "Outer Mongolia", "Mount Sinjar"). */
+int ng_mscan_place_form(const ng_mscan *s, uint32_t b, uint32_t e);
+/* Type of the name [b, e) by form and hints, or NG_MTYPE_UNDECIDED for a lone word. */
+int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint);
+/* [b, e) names an event, law, work or era, not an actor. */
+int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e);
+/* Records in the evidence table what the typed names say about their words. */
+void ng_mscan_note_types(ng_mscan *s);
+/* Type of an undecided lone word, or -1 to leave it out. */
+int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c);
+
 /* Descriptors ("the Kremlin spokesman") and lowercase known places
  * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */
 int ng_mscan_descriptors(ng_mscan *s, uint32_t tb, uint32_t te);

@@ -1,0 +1,209 @@
+/* mentions_type.c - what kind of actor a name is (see mentions.c for
+ * how names are found): the form of the name first (organisation and
+ * place head words, acronyms, given names, gazetteer places), then its
+ * context (a title or role before it, a speech verb after it, "the" or
+ * "in" before it), and for a lone word what the rest of the document
+ * said about it. */
+#include "mentions.h"
+
+#include <string.h>
+
+/* Words that, right before a name, make it a place. */
+static const char *const place_preps[] = {"in", "near", "outside", "across", "throughout",
+                                          "inside", "into", "around", "toward", "towards"};
+/* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
+static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
+                                          "county", "state", "river", "mountains", "valley",
+                                          "area", "border", "governorate", "prefecture"};
+
+static int is_any(const ng_mscan *s, uint32_t i, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ng_mscan_is(s, i, w[k]))
+            return 1;
+    return 0;
+}
+
+int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (s->cls[i] & cls)
+            return 1;
+    return 0;
+}
+
+/* Context hints around a name [b, e) of sentence [sb, se). */
+int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
+{
+    int hint = 0;
+    if (b > sb) {
+        uint32_t p = b - 1;
+        if ((s->cls[p] & NG_GAZ_TITLE) && !(s->tok[p].flags & NG_TOK_CAP))
+            hint |= NG_HINT_PERSON; /* "spokesman Dmitry Peskov" */
+        if (ng_mscan_is(s, p, "the"))
+            hint |= NG_HINT_THE;
+        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
+            hint |= NG_HINT_PLACE;
+    }
+    if (e < se) {
+        if (s->cls[e] & NG_GAZ_SPEECH)
+            hint |= NG_HINT_SPEECH;
+        if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
+            hint |= NG_HINT_PLACE;
+        /* apposition: "Lee Seong-kweun, a lawmaker," */
+        if (s->tok[e].flags & NG_TOK_PUNCT && s->text[s->tok[e].start] == ',')
+            for (uint32_t k = e + 1; k < se && k < e + 5; k++) {
+                if (!(s->tok[k].flags & NG_TOK_WORD))
+                    break;
+                if ((s->cls[k] & NG_GAZ_ROLE) && !(s->tok[k].flags & NG_TOK_CAP)) {
+                    hint |= NG_HINT_PERSON;
+                    break;
+                }
+            }
+    }
+    return hint;
+}
+
+/* Is [b, e) a place by its form: a known place after place modifiers
+ * ("Outer Mongolia", "East Africa"), a place head at the end ("Black
+ * Sea", "Kursk Oblast") or "Mount"/"Lake"/"Cape"/"Camp" in front? */
+int ng_mscan_place_form(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    uint32_t q = b;
+    while (q + 1 < e && (s->cls[q] & NG_GAZ_PLACE_MOD))
+        q++;
+    if (q > b && (ng_mscan_phrase(s, q, e) & NG_GAZ_PLACE))
+        return 1;
+    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_PLACE_HEAD))
+        return 1;
+    if (e - b >= 3 && (s->cls[b] & NG_GAZ_PLACE_HEAD) && ng_mscan_is(s, b + 1, "of"))
+        return 1; /* "Republic of Tuva", "Gulf of Aden" */
+    return e - b >= 2 && (ng_mscan_is(s, b, "mount") || ng_mscan_is(s, b, "lake") ||
+                          ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
+}
+
+/* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
+ * word to the second pass. */
+int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
+{
+    uint32_t whole = ng_mscan_phrase(s, b, e);
+    if (whole & NG_GAZ_INSTITUTION)
+        return NG_TYPE_ORG;
+    if (whole & NG_GAZ_PLACE)
+        return NG_TYPE_PLACE;
+    if (ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
+        return NG_TYPE_ORG;
+    if (ng_mscan_place_form(s, b, e))
+        return NG_TYPE_PLACE;
+    if (hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
+    const ng_token *t = &s->tok[b];
+    if (e == b + 1) {
+        if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2)
+            return NG_TYPE_ORG; /* acronym: places (U.S., UK) are caught above */
+        return NG_MTYPE_UNDECIDED;
+    }
+    if (s->cls[b] & NG_GAZ_GIVEN)
+        return NG_TYPE_PERSON;
+    if (ng_mscan_has_class(s, b, e, NG_GAZ_PARTICLE))
+        return NG_TYPE_PERSON;
+    if (hint & NG_HINT_THE)
+        return NG_TYPE_ORG;
+    if (hint & NG_HINT_PLACE)
+        return NG_TYPE_PLACE;
+    if (hint & NG_HINT_SPEECH)
+        return NG_TYPE_PERSON;
+    /* People's names are rarely English words; "Grand Mosque", "Civic
+     * Passion", "Human Rights Watch" are. */
+    if (ng_mscan_has_class(s, b, e, NG_GAZ_COMMON) || e - b > 3)
+        return NG_TYPE_ORG;
+    return NG_TYPE_PERSON;
+}
+
+/* An event, law, work or era rather than an actor: "First World War",
+ * "Operation Inherent Resolve", "Nobel Prize". */
+int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) &&
+        (e - b >= 3 || !(s->cls[b] & NG_GAZ_GIVEN) || (s->cls[b] & NG_GAZ_COMMON)) &&
+        !ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD))
+        return 1; /* not "Doris Day" */
+    return e - b >= 2 && ng_mscan_is(s, b, "operation");
+}
+
+/* Records what typed multi-word names say about their words. */
+void ng_mscan_note_types(ng_mscan *s)
+{
+    for (size_t k = 0; k < s->ncand; k++) {
+        const ng_cand *c = &s->cand[k];
+        if (c->kind != NG_KIND_NAME || c->type == NG_MTYPE_UNDECIDED)
+            continue;
+        uint32_t f = c->type == NG_TYPE_PERSON ? NG_EV_PERSON
+                     : c->type == NG_TYPE_ORG  ? NG_EV_ORG
+                                               : NG_EV_PLACE;
+        for (uint32_t i = c->tb; i < c->te; i++)
+            ng_mscan_note(s, i, f);
+        if (c->te - c->tb >= 2 && c->type == NG_TYPE_PERSON)
+            ng_mscan_note(s, c->te - 1, NG_EV_PERSON_END);
+        if (c->te - c->tb >= 2 && c->type == NG_TYPE_ORG)
+            ng_mscan_note(s, c->tb, NG_EV_ORG_START);
+    }
+}
+
+/* Types a lone word left undecided, from the document's other names
+ * first, then gazetteer typos, then context. News introduces people with
+ * their full name before using the surname alone, so a lone word that
+ * no earlier name explains is more often an organisation ("Microsoft",
+ * "Daesh") than a person, unless a speech verb or a given name says so. */
+/* Ends like an adjective or a plural of peoples ("Achaemenid" aside):
+ * "Icelandic", "Mycenaean", "Phoenicians", "Sephardic". */
+static int adjective_shape(const char *w, size_t n)
+{
+    static const char *const ends[] = {"ic", "ian", "ean", "ese", "ish", "ans", "ians", "ites"};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 2 && memcmp(w + n - m, ends[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns the type, or -1 when the lone word is better left out: an
+ * adjective or plural of peoples, a head word alone ("River", "War"), or
+ * an English word nothing marks as a name. */
+int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c)
+{
+    uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
+    const ng_token *t = &s->tok[i];
+    int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
+                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE));
+    if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
+        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD)) && !(cls & NG_GAZ_ORG_HEAD))
+            return -1;
+        if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
+            return -1;
+        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) && !(c->hint & NG_HINT_THE))
+            return -1;
+    }
+    if (ev & NG_EV_PERSON_END)
+        return NG_TYPE_PERSON;
+    if (ev & NG_EV_ORG_START)
+        return NG_TYPE_ORG;
+    if (c->hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
+    if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
+        ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))
+        return NG_TYPE_PLACE; /* "Souel" */
+    if (c->hint & NG_HINT_PLACE)
+        return NG_TYPE_PLACE;
+    if (c->hint & NG_HINT_THE)
+        return NG_TYPE_ORG;
+    if (ev & NG_EV_PERSON)
+        return NG_TYPE_PERSON;
+    if (ev & NG_EV_ORG)
+        return NG_TYPE_ORG;
+    if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
+        return NG_TYPE_PERSON;
+    return NG_TYPE_ORG;
+}
+
