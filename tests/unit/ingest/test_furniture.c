@@ -2,6 +2,8 @@
  * every seed page, and hand-written pages in other outlets' styles. */
 #include "helpers.h"
 
+#include <pthread.h>
+
 static ng_doc *load_seed(const char *file)
 {
     char path[1024];
@@ -261,6 +263,41 @@ static void test_hard_wrapped_paragraph_is_one_unit(void)
     ng_doc_free(d);
 }
 
+/* Many threads share one ng_furniture; each must see the same body. */
+static void *load_seeds_repeatedly(void *arg)
+{
+    static const char *const seeds[] = {"000_25b500673bca9b80.txt", "003_b755dfdeaf3b8a75.txt",
+                                        "004_12c323030c95c690.txt"};
+    static const size_t want[] = {7, 15, 14};
+    size_t *bad = arg;
+    for (int r = 0; r < 30; r++)
+        for (size_t i = 0; i < 3; i++) {
+            char path[1024];
+            snprintf(path, sizeof path, "%s/seeds/%s", NG_SOURCE_DATA_DIR, seeds[i]);
+            ng_ingest_options o = {0};
+            o.furniture = test_furniture;
+            ng_doc *d = NULL;
+            ng_error err;
+            if (ng_doc_load(path, &o, &d, &err) != 0 || d->nbody != want[i])
+                ++*bad;
+            ng_doc_free(d);
+        }
+    return NULL;
+}
+
+static void test_one_furniture_shared_by_threads(void)
+{
+    test_options(NULL); /* loads the shared cues */
+    pthread_t t[4];
+    size_t bad[4] = {0};
+    for (int i = 0; i < 4; i++)
+        CHECK(pthread_create(&t[i], NULL, load_seeds_repeatedly, &bad[i]) == 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        CHECK(bad[i] == 0);
+    }
+}
+
 static void test_bad_rule_reports_file_and_line(void)
 {
     ng_furniture *f = NULL;
@@ -287,6 +324,7 @@ int main(void)
     RUN(test_plea_in_reported_speech_is_not_an_appeal);
     RUN(test_byline_rule_needs_names);
     RUN(test_hard_wrapped_paragraph_is_one_unit);
+    RUN(test_one_furniture_shared_by_threads);
     RUN(test_bad_rule_reports_file_and_line);
     free_test_furniture();
     return CHECK_DONE();
