@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #define PRONOUN_PARAS 2 /* how many paragraphs back a pronoun may reach */
+#define PRONOUN_LOOKBACK 256 /* mentions examined: keeps huge paragraphs linear */
 
 static int entity_gender(const ng_attr *a, int32_t e)
 {
@@ -65,7 +66,8 @@ static int32_t resolve_pronoun(const ng_attr *a, uint32_t ptok)
     int32_t cand = -1;
     uint32_t cand_pos = 0;
     const ng_extraction *ex = a->ex;
-    for (ssize_t m = last_mention_before(ex, a->tok[ptok].start); m >= 0; m--) {
+    ssize_t first = last_mention_before(ex, a->tok[ptok].start);
+    for (ssize_t m = first; m >= 0 && first - m < PRONOUN_LOOKBACK; m--) {
         const ng_mention *mm = &ex->mentions[m];
         if (a->tx->sentences[mm->sentence].para < min_para)
             break;

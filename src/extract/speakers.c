@@ -200,7 +200,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
                 p--;
             if (p <= lo || !ng_tok_is(a, p - 1, ',')) {
                 /* "The firm Secunia.com, has said": a name right before the comma */
-                int32_t m = a->mention_at[i - 1];
+                int32_t m = i > lo ? a->mention_at[i - 1] : -1;
                 if (m >= 0 && a->ex->mentions[m].kind == NG_KIND_NAME &&
                     a->ex->mentions[m].type != NG_TYPE_PLACE && i - 1 > lo) {
                     set_head(a, i - 1, s);

@@ -101,7 +101,8 @@ static inline int fx_by_start(const void *x, const void *y)
 static inline void fx_run(fx *f)
 {
     ng_error err;
-    qsort(f->ex.mentions, f->ex.nmentions, sizeof *f->ex.mentions, fx_by_start);
+    if (f->ex.nmentions)
+        qsort(f->ex.mentions, f->ex.nmentions, sizeof *f->ex.mentions, fx_by_start);
     CHECK(ng_statements_find(fx_cues, fx_gaz, &f->ex, &err) == 0);
 }
 
