@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """make_corpus.py - writes the seed corpora of the fuzz targets.
 
-  /usr/bin/python3 tests/fuzz/make_corpus.py   (from the source root)
+  /usr/bin/python3 tests/fuzz/make_corpus.py [EXTRACT.jsonl]   (from the source root)
+
+EXTRACT.jsonl, the output of `newsgraph extract data/seeds`, seeds the
+jsonl_extract target with real records.
 
 Seeds are the sample articles (data/seeds) plus hand-made edge cases:
 invalid UTF-8, BOMs, UTF-16, CRLF, NUL bytes, unterminated quotes, nested
@@ -229,12 +232,88 @@ def graph_json_cases():
     write(t, "duplicate_keys.json", '{"format": "newsgraph", "version": 1, "nodes": [], "nodes": [{"id": "a", "label": "A", "type": "person"}], "edges": []}')
 
 
+def jsonl_docs_cases():
+    t = "jsonl_docs"
+    recs = []
+    for i in range(len(SEEDS)):
+        text = seed(i).decode("utf-8")
+        rec = {"id": "seeds/%03d.txt" % i, "date": "2025-01-%02d" % (13 + i), "text": text}
+        recs.append(json.dumps(rec, ensure_ascii=(i % 2 == 0)))
+        write(t, "seed_%03d.jsonl" % i, recs[-1] + "\n")
+    write(t, "all_seeds.jsonl", "\n".join(recs) + "\n")
+    write(t, "crlf.jsonl", "\r\n".join(recs[:2]) + "\r\n")
+    write(t, "no_final_newline.jsonl", recs[4])
+    write(t, "bom.jsonl", b"\xef\xbb\xbf" + recs[3].encode() + b"\n")
+    write(t, "html_record.jsonl", json.dumps({"id": "a.html", "html": True, "title": "T",
+          "text": "<html><title>Kim</title><body><p>Peskov said \"no\".</p></body></html>"}) + "\n")
+    write(t, "bad_lines.jsonl", "\n".join([
+        "not json", "{}", '{"text": 3}', '{"text": null}', '{"id": 5, "text": "Peskov said."}',
+        '{"text": "x", "date": "2025-13-45"}', '{"text": "x", "date": 20250113}',
+        '{"text": "a\\u0000b\\ud800c\\udc00", "id": "\\u0000"}', '{"text": ""}', "   ", "",
+        '[{"text": "in an array"}]', '{"text": "unterminated', '{"text": "x"} trailing',
+        '{"text": "dup", "text": "licate"}', '{"text": "' + "Capital " * 2000 + '"}',
+        '{"text": "deep", "x": ' + "[" * 2000 + "]" * 2000 + "}",
+    ]) + "\n")
+    write(t, "empty", "")
+    write(t, "invalid_utf8.jsonl", b'{"id": "x", "text": "Pes\xffkov \xc3said\xed\xa0\x80."}\n')
+
+
+def jsonl_extract_cases(extract_output):
+    t = "jsonl_extract"
+    lines = []
+    if extract_output:
+        with open(extract_output, encoding="utf-8") as f:
+            lines = [l for l in f.read().split("\n") if l.strip()]
+        write(t, "seeds_extract.jsonl", "\n".join(lines) + "\n")
+        for i, l in enumerate(lines):
+            write(t, "seed_%03d.jsonl" % i, l + "\n")
+    base = {"document": "a.txt", "date": "2025-01-13", "title": "T",
+            "locals": [{"type": "person", "name": "Dmitry Peskov", "surname": "Peskov", "given": "Dmitry",
+                        "aliases": ["Peskov"], "mentions": 2, "role": "spokesman", "country": "Russia"},
+                       {"type": "organization", "name": "Kremlin", "acronym": None},
+                       {"type": "place", "name": "Ukraine"}],
+            "entities": [{"id": "dmitry-peskov", "type": "person", "kind": "name", "start": 0, "end": 13,
+                          "text": "Dmitry Peskov", "local": 0},
+                         {"id": "kremlin", "type": "organization", "start": 20, "end": 27, "local": 1},
+                         {"id": "ukraine", "type": "place", "kind": "demonym", "start": 30, "end": 39, "local": 2}],
+            "statements": [{"speaker": "dmitry-peskov", "speaker_local": 0, "cue": "told", "relation": "said",
+                            "direct": True, "quote": "We cannot comment", "quote_start": 40, "quote_end": 57,
+                            "about": ["ukraine"], "about_local": [2], "source_local": 1}]}
+    write(t, "hand_made.jsonl", json.dumps(base) + "\n")
+
+    def variant(name, f):
+        g = json.loads(json.dumps(base))
+        f(g)
+        write(t, name + ".jsonl", json.dumps(g) + "\n")
+
+    variant("local_out_of_range", lambda g: g["entities"][0].update(local=99))
+    variant("local_negative", lambda g: g["entities"][0].update(local=-7))
+    variant("speaker_out_of_range", lambda g: g["statements"][0].update(speaker_local=3, source_local=1e300))
+    variant("about_is_speaker", lambda g: g["statements"][0].update(about_local=[0, 0, 2, 2, -1, 3, "x"]))
+    variant("offsets_reversed", lambda g: g["entities"][0].update(start=4000000000, end=-1))
+    variant("offsets_huge", lambda g: g["statements"][0].update(quote_start=1e20, quote_end=4294967295))
+    variant("type_unknown", lambda g: g["locals"][1].update(type="event"))
+    variant("name_missing", lambda g: g["locals"][1].pop("name"))
+    variant("locals_not_array", lambda g: g.update(locals={"0": 1}))
+    variant("no_locals", lambda g: g.pop("locals"))
+    variant("empty_names", lambda g: [l.update(name="", aliases=["", ""]) for l in g["locals"]])
+    variant("same_names", lambda g: [l.update(name="Kim", type="person") for l in g["locals"]])
+    variant("no_statements", lambda g: g.pop("statements"))
+    variant("mentions_nan", lambda g: g["locals"][0].update(mentions=float("nan")))
+    write(t, "two_docs_same_actor.jsonl", json.dumps(base) + "\n" + json.dumps(dict(base, document="b.txt")) + "\n")
+    write(t, "not_json.jsonl", "{\"document\": \"a.txt\", \"locals\": [\n}\nnull\n[]\n\"str\"\n")
+    write(t, "empty", "")
+
+
 def main():
     text_cases("ingest")
     text_cases("extract")
     extract_cases()
     html_cases()
     graph_json_cases()
+    jsonl_docs_cases()
+    # optional: the output of `newsgraph extract data/seeds`, split into seeds
+    jsonl_extract_cases(sys.argv[1] if len(sys.argv) > 1 else None)
     return 0
 
 
