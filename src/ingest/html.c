@@ -143,7 +143,8 @@ static int is_block_tag(GumboTag t)
     }
 }
 
-/* Hidden, or a container the furniture cues name by class or id. */
+/* 1 when hidden or never text (script, nav...), 2 when a container the
+ * furniture cues name by class or id, else 0. */
 static int is_skipped(const GumboNode *n, const ng_furniture *f)
 {
     if (is_skipped_tag(n->v.element.tag) || attr(n, "hidden"))
@@ -153,8 +154,37 @@ static int is_skipped(const GumboNode *n, const ng_furniture *f)
         return 1;
     const char *cls = attr(n, "class"), *id = attr(n, "id");
     if (cls && *cls && ngi_furniture_html_class(f, cls, strlen(cls)))
-        return 1;
-    return id && *id && ngi_furniture_html_class(f, id, strlen(id));
+        return 2;
+    return id && *id && ngi_furniture_html_class(f, id, strlen(id)) ? 2 : 0;
+}
+
+/* Bytes of text under root outside script/style: how much of the page a
+ * container holds. */
+static size_t text_bytes(const GumboNode *root)
+{
+    stack s = {0};
+    size_t total = 0;
+    int rc = push(&s, root);
+    while (!rc && s.n) {
+        frame *top = &s.v[s.n - 1];
+        const GumboNode *n = top->node;
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+            total += strlen(n->v.text.text);
+            s.n--;
+            continue;
+        }
+        if (top->next == 0 && n != root && is_element(n) && is_skipped_tag(n->v.element.tag)) {
+            s.n--;
+            continue;
+        }
+        const GumboVector *kids = children(n);
+        if (kids && top->next < kids->length)
+            rc = push(&s, kids->data[top->next++]);
+        else
+            s.n--;
+    }
+    free(s.v);
+    return total;
 }
 
 /* Writes the visible text under root. filter = 0 takes every text node
@@ -162,6 +192,7 @@ static int is_skipped(const GumboNode *n, const ng_furniture *f)
 static int walk_text(const GumboNode *root, const ng_furniture *f, int filter, writer *w)
 {
     stack s = {0};
+    size_t root_bytes = (size_t)-1; /* computed when first needed */
     int rc = push(&s, root);
     while (!rc && s.n) {
         frame *top = &s.v[s.n - 1];
@@ -169,7 +200,16 @@ static int walk_text(const GumboNode *root, const ng_furniture *f, int filter, w
         const GumboVector *kids = children(n);
         if (top->next == 0 && n != root && is_element(n) && filter) {
             GumboTag t = n->v.element.tag;
-            if (is_skipped(n, f)) {
+            int skip = is_skipped(n, f);
+            /* a class such as "story has-related" must not drop the story:
+             * a cue-named container holding most of the text is kept */
+            if (skip == 2) {
+                if (root_bytes == (size_t)-1)
+                    root_bytes = text_bytes(root);
+                if (text_bytes(n) * 2 > root_bytes)
+                    skip = 0;
+            }
+            if (skip) {
                 s.n--;
                 continue;
             }

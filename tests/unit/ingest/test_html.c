@@ -115,6 +115,17 @@ static void test_html_furniture_class_and_byline_out_of_body(void)
     ng_doc_free(d);
 }
 
+static void test_html_cue_class_on_the_story_container_keeps_the_story(void)
+{
+    ng_error err;
+    ng_doc *d = load_html("<body><div class=\"story has-related\"><p>The story itself, long "
+                          "enough to be most of the page text.</p><div class=\"related\">"
+                          "<p>Other</p></div></div></body>", &err);
+    CHECK_IN_BODY(d, "The story itself");
+    CHECK(d && !strstr(d->text, "Other"));
+    ng_doc_free(d);
+}
+
 static void test_html_br_is_a_line_break(void)
 {
     ng_error err;
@@ -166,6 +177,7 @@ int main(void)
     RUN(test_html_time_datetime);
     RUN(test_html_script_style_nav_footer_aside_skipped);
     RUN(test_html_furniture_class_and_byline_out_of_body);
+    RUN(test_html_cue_class_on_the_story_container_keeps_the_story);
     RUN(test_html_br_is_a_line_break);
     RUN(test_html_deep_nesting_refused_without_crash);
     RUN(test_html_moderate_nesting_parsed);
