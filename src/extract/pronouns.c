@@ -14,9 +14,10 @@
 static int entity_gender(const ng_attr *a, int32_t e)
 {
     const ng_local_entity *le = &a->ex->entities[e];
-    if (!a->gaz || !le->given)
+    /* the given name, else the first word of the name ("Gloria") */
+    const char *g = le->given ? le->given : le->name;
+    if (!a->gaz || !g)
         return 0;
-    const char *g = le->given;
     size_t n = strcspn(g, " ");
     int r = ng_gazetteer_gender(a->gaz, g, n);
     return r == 'u' ? 0 : r;
