@@ -476,11 +476,12 @@ static int decide(matcher *m, ng_doc *doc, units *u, unsigned char *verdict, cha
         int next_readtime = i + 1 < u->n && (u->v[i + 1].cats & BIT(CAT_READTIME));
         verdict[i] = DROP;
         if (c & BIT(CAT_READTIME)) {
-            /* a teaser without a heading: its summary and headline go too */
-            if (zone == ZONE_NONE && i >= 1) {
-                verdict[i - 1] = DROP;
-                if (i >= 2 && headline_like(t, &u->v[i - 2]))
-                    verdict[i - 2] = DROP;
+            /* a teaser without a heading (headline, summary sentence, reading
+             * time) goes as a whole; a reading time right under the article's
+             * own headline ("5 min read") takes nothing with it */
+            if (zone == ZONE_NONE && i >= 2 && verdict[i - 1] == KEEP &&
+                !headline_like(t, &u->v[i - 1]) && headline_like(t, &u->v[i - 2])) {
+                verdict[i - 1] = verdict[i - 2] = DROP;
                 zone = ZONE_TEASER;
             }
             continue;

@@ -225,6 +225,16 @@ static void test_teaser_without_heading_found_by_reading_time(void)
     ng_doc_free(d);
 }
 
+static void test_reading_time_under_the_headline_keeps_the_headline(void)
+{
+    const char *s = "Talks resume in Geneva\n6 min read\nThe talks resumed on Monday.\n";
+    ng_doc *d = load_text("m.txt", s, NULL);
+    CHECK_IN_BODY(d, "Talks resume in Geneva");
+    CHECK_OUT_OF_BODY(d, "6 min read");
+    CHECK_IN_BODY(d, "The talks resumed on Monday.");
+    ng_doc_free(d);
+}
+
 static void test_quoted_we_is_not_an_appeal(void)
 {
     const char *s = "Dear readers,\n\nWe need your support to keep going.\n\n"
@@ -320,6 +330,7 @@ int main(void)
     RUN(test_other_outlet_newsletter_box_related_links_and_credits);
     RUN(test_wire_and_broadsheet_furniture_removed);
     RUN(test_teaser_without_heading_found_by_reading_time);
+    RUN(test_reading_time_under_the_headline_keeps_the_headline);
     RUN(test_quoted_we_is_not_an_appeal);
     RUN(test_plea_in_reported_speech_is_not_an_appeal);
     RUN(test_byline_rule_needs_names);
