@@ -28,6 +28,7 @@ typedef struct near_place {
     char *name;     /* as spelled in the data (owned) */
     char lower[48]; /* ASCII-lowercased, for the distance */
     size_t len;
+    uint32_t letters; /* set of the letters a-z it contains */
 } near_place;
 
 struct ng_gazetteer {
@@ -96,6 +97,17 @@ static int country_by_cca2(const ng_gazetteer *g, const char *cc)
     return -1;
 }
 
+/* Which letters a-z occur in s: one edit changes at most two of them,
+ * so two sets further apart than 2 * limit cannot be within the limit. */
+static uint32_t letter_set(const char *s, size_t n)
+{
+    uint32_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            m |= 1u << (s[i] - 'a');
+    return m;
+}
+
 /* Remembers a place as a target of the typo lookup. */
 static int add_near(ng_gazetteer *g, const char *s, size_t n)
 {
@@ -114,6 +126,7 @@ static int add_near(ng_gazetteer *g, const char *s, size_t n)
         return NG_ENOMEM;
     p->len = fold_key(s, n, p->lower);
     p->lower[p->len] = '\0';
+    p->letters = letter_set(p->lower, p->len);
     g->nnear++;
     return 0;
 }
@@ -441,9 +454,11 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
     const char *found = NULL;
     int found_d = limit + 1, ties = 0;
     unsigned char c0 = (unsigned char)key[0];
+    uint32_t letters = letter_set(key, k);
     for (size_t i = g->near_at[c0]; i < g->near_at[c0 + 1]; i++) {
         const near_place *p = &g->near[i];
-        if (p->len + (size_t)limit < k || k + (size_t)limit < p->len)
+        if (p->len + (size_t)limit < k || k + (size_t)limit < p->len ||
+            __builtin_popcount(p->letters ^ letters) > 2 * limit)
             continue;
         int d = osa_distance(key, k, p->lower, p->len, limit);
         if (d == 2 && k < 8 && p->lower[p->len - 1] != key[k - 1])

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* What the document itself says about a word (case-folded). */
 enum ng_evidence {
@@ -80,8 +81,18 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
 uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
                           uint32_t *cls);
 
-/* Token i is a word spelled exactly (ASCII case-insensitive) like w. */
-int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w);
+/* a[0..n) equals b[0..n) ignoring ASCII case. */
+int ng_mscan_same_folded(const char *a, const char *b, size_t n);
+
+/* Token i is a word spelled exactly (ASCII case-insensitive) like w.
+ * Inline so that strlen of a literal is folded at compile time: this is
+ * called for every token in the hot loops. */
+static inline int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
+{
+    const ng_token *t = &s->tok[i];
+    size_t n = strlen(w);
+    return t->end - t->start == n && ng_mscan_same_folded(s->text + t->start, w, n);
+}
 
 /* Typing (mentions_type.c). */
 /* Some token of [b, e) has one of the classes cls. */

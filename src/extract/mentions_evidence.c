@@ -24,7 +24,7 @@ static uint32_t fold_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
-static int same_folded(const char *a, const char *b, size_t n)
+int ng_mscan_same_folded(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
@@ -51,7 +51,7 @@ static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
         if (!e->hash)
             return e;
         const ng_token *o = &s->tok[e->tok];
-        if (e->hash == h && o->end - o->start == n && same_folded(s->text + o->start, w, n))
+        if (e->hash == h && o->end - o->start == n && ng_mscan_same_folded(s->text + o->start, w, n))
             return e;
         j = (j + 1) & (s->ev_cap - 1);
     }
@@ -203,11 +203,4 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     if (cls)
         *cls = best_cls;
     return best;
-}
-
-int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
-{
-    const ng_token *t = &s->tok[i];
-    size_t n = strlen(w);
-    return t->end - t->start == n && same_folded(s->text + t->start, w, n);
 }
