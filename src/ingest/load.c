@@ -236,6 +236,8 @@ cleanup:
 int ng_doc_from_memory(const char *name, const char *bytes, size_t len, int is_html,
                        const ng_ingest_options *opt, ng_doc **out, ng_error *err)
 {
+    if (!name)
+        name = "(memory)";
     return build(name, bytes, len, is_html, ends_with(name, ".md"), opt, out, err);
 }
 
