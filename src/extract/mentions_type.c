@@ -113,9 +113,10 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_PLACE;
     if (hint & NG_HINT_SPEECH)
         return NG_TYPE_PERSON;
-    /* People's names are rarely English words; "Grand Mosque", "Civic
-     * Passion", "Human Rights Watch" are. */
-    if (ng_mscan_has_class(s, b, e, NG_GAZ_COMMON) || e - b > 3)
+    /* A person's name ends in a surname, rarely an English word ("Dries
+     * Mertens", "Starry Lee"); "Grand Mosque", "Civic Passion", "Human
+     * Rights Watch" end in one. */
+    if ((s->cls[e - 1] & NG_GAZ_COMMON) || e - b > 3)
         return NG_TYPE_ORG;
     return NG_TYPE_PERSON;
 }
