@@ -6,7 +6,12 @@
  * variants, acronyms, descriptors, typos of known actors or gazetteer
  * places) and gives each a stable id (a slug of its canonical label).
  * The result depends only on the set of documents, not on thread count
- * or directory listing order. */
+ * or directory listing order.
+ *
+ * A local entity with no name (NULL or "") but a role is a descriptor the
+ * document never tied to a name ("the Ukrainian president"): it joins the
+ * one person of the run whose role and country match, or is dropped
+ * (ng_resolver_actor_of returns -1). */
 #ifndef NEWSGRAPH_RESOLVE_H
 #define NEWSGRAPH_RESOLVE_H
 

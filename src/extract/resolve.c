@@ -111,8 +111,10 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
     rec->local = local;
     rec->type = e->type < NG_TYPE_COUNT ? e->type : NG_TYPE_ORG;
     rec->mentions = e->mentions;
-    rec->name = adup(r, e->name);
-    rec->key = akey(r, e->name ? e->name : "");
+    /* "" is how a descriptor-only entity comes back from JSON Lines */
+    const char *name = e->name && *e->name ? e->name : NULL;
+    rec->name = adup(r, name);
+    rec->key = akey(r, name ? name : "");
     if (!rec->key) return NG_ENOMEM;
     rec->words = (uint32_t)ng_name_words(rec->key);
     if (e->naliases) {
@@ -140,7 +142,7 @@ int ng_resolver_add(ng_resolver *r, uint32_t doc_index, const ng_extraction *ex,
         return ng_error_set(err, NG_EINTERNAL, "ng_resolver_add after ng_resolver_finish");
     for (size_t i = 0; i < ex->nentities; i++) {
         const ng_local_entity *e = &ex->entities[i];
-        if (!e->name && !(e->role && *e->role)) continue; /* nothing to resolve it by */
+        if (!(e->name && *e->name) && !(e->role && *e->role)) continue; /* nothing to resolve it by */
         if (add_entity(r, doc_index, (int32_t)i, e) < 0)
             return ng_error_set(err, NG_ENOMEM, "out of memory resolving %s",
                                 ex->doc && ex->doc->path ? ex->doc->path : "document");

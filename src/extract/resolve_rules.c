@@ -249,6 +249,22 @@ int ng_rrules_bare_surnames(ng_resolver *r)
             left[nleft++] = bare[i];
         }
     }
+    /* A one-word organisation or place that is exactly the surname of one
+     * person of the run, and nothing the gazetteer knows, is that person
+     * mistyped ("Zelensky" tagged organization where a cue was missing). */
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *b = &r->recs[i];
+        char acr[16];
+        if (!named(b) || b->type == NG_TYPE_PERSON || b->words != 1 || b->acronym[0] ||
+            ng_name_acronym(b->name, strlen(b->name), acr))
+            continue;
+        if (g && ng_gazetteer_classes(g, b->name, strlen(b->name)) != 0) continue;
+        roots one = {0};
+        for (size_t j = block_start(e, n, b->key); j < n && same_block(e[j].key, b->key); j++)
+            if (strcmp(e[j].key, b->key) == 0) roots_add(&one, ng_rfind(r, e[j].rec));
+        if (one.n == 1 && !one.overflow && pairs_add(&todo, (uint32_t)i, one.v[0]) < 0) goto oom;
+    }
     pairs_apply(r, &todo);
     /* Lone surnames that found no full name are still one actor each. */
     for (size_t i = 1; i < nleft; i++)

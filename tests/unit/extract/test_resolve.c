@@ -98,6 +98,23 @@ static void test_surname_joins_the_one_full_name(void)
     ng_resolver_free(r);
 }
 
+static void test_surname_mistyped_as_organisation(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {P("Volodymyr Zelensky", "Volodymyr", "Zelensky")};
+    spec d1[] = {O("Zelensky"), O("Kremlin")};
+    spec d2[] = {P("Pavel Kremlin", "Pavel", "Kremlin")};
+    add_doc(r, 0, d0, 1);
+    add_doc(r, 1, d1, 2);
+    add_doc(r, 2, d2, 1);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 1, 0), "volodymyr-zelensky");
+    CHECK(actor_of(r, 1, 0)->type == NG_TYPE_PERSON);
+    /* a word the gazetteer knows stays what it is */
+    CHECK_STR(id_of(r, 1, 1), "kremlin");
+    ng_resolver_free(r);
+}
+
 static void test_shared_surname_with_different_given_names_stays_apart(void)
 {
     ng_resolver *r = resolver(0);
@@ -362,6 +379,7 @@ int main(void)
     }
     RUN(test_exact_name_ignores_case_article_and_apostrophes);
     RUN(test_surname_joins_the_one_full_name);
+    RUN(test_surname_mistyped_as_organisation);
     RUN(test_shared_surname_with_different_given_names_stays_apart);
     RUN(test_transliterations_and_typos_of_one_person);
     RUN(test_given_name_variant_merges_but_different_given_name_does_not);
