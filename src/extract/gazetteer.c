@@ -440,6 +440,22 @@ static int osa_distance(const char *a, size_t la, const char *b, size_t lb, int 
     return prev[lb];
 }
 
+/* Same letters in another order. */
+static int anagram(const char *a, const char *b, size_t la, size_t lb)
+{
+    int count[256] = {0};
+    if (la != lb)
+        return 0;
+    for (size_t i = 0; i < la; i++) {
+        count[(unsigned char)a[i]]++;
+        count[(unsigned char)b[i]]--;
+    }
+    for (int c = 0; c < 256; c++)
+        if (count[c])
+            return 0;
+    return 1;
+}
+
 /* Why so strict: a surname one letter away from a city is common
  * (Paris/Parris); the same first letter, >= 5 letters, distance 1 (2 from
  * 8 letters) and a unique nearest target keep false merges rare, and the
@@ -461,8 +477,8 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
             __builtin_popcount(p->letters ^ letters) > 2 * limit)
             continue;
         int d = osa_distance(key, k, p->lower, p->len, limit);
-        if (d == 2 && k < 8 && p->lower[p->len - 1] != key[k - 1])
-            continue; /* short words: two edits only with the last letter kept */
+        if (d == 2 && k < 8 && !anagram(key, p->lower, k, p->len))
+            continue; /* short words: two edits only when letters moved ("Souel") */
         if (d <= 2 && (strncmp(key, p->lower, p->len < k ? p->len : k) == 0))
             continue; /* "Korean" is Korea inflected, not misspelt */
         if (d == 0)

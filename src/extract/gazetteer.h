@@ -63,11 +63,11 @@ const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id);
 
 /* Typo lookup for places: for an unknown capitalised word of >= 5 letters,
  * the known country, capital or city (population >= 500k) of the same first
- * letter within Damerau-Levenshtein distance 2 (for words under 8 letters
- * only when the last letter agrees too)
- * when exactly one such place exists ("Souel" -> "Seoul",
- * "Pyongnyang" -> "Pyongyang"). Returns the place as spelled in the
- * gazetteer (borrowed, NUL-terminated) or NULL. */
+ * letter within Damerau-Levenshtein distance 1, or 2 when the word has >= 8
+ * letters or is an anagram of the place ("Souel" -> "Seoul", "Pyongnyang"
+ * -> "Pyongyang"), when exactly one such place exists and the word is not
+ * the place inflected ("Korean" is not a typo of "Korea"). Returns the
+ * place as spelled in the gazetteer (borrowed, NUL-terminated) or NULL. */
 const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t n);
 
 #endif

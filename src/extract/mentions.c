@@ -105,7 +105,7 @@ static int credible(const ng_mscan *s, uint32_t i, uint32_t run_end)
 {
     int more_follow = i + 1 < run_end;
     uint32_t c = s->cls[i], ev = ng_mscan_evidence(s, i);
-    if (c & NG_GAZ_NONNAME)
+    if (nonname(s, i))
         return 0;
     if (c & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION))
         return 1;
@@ -307,7 +307,7 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         return 0; /* a title alone: "the President said", "Prime Minister" */
     if ((whole & NG_GAZ_DEMONYM) && !(whole & NG_GAZ_PLACE))
         return ng_mscan_add(s, q, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
-    if (q + 1 == e && ((whole & (NG_GAZ_NONNAME | NG_GAZ_PLACE_MOD)) ||
+    if (q + 1 == e && (nonname(s, q) || (whole & NG_GAZ_PLACE_MOD) ||
                        s->tok[q].end - s->tok[q].start == 1))
         return 0; /* "Monday", "the North", "N" */
     if (q + 1 == e && (s->cls[q] & NG_GAZ_COMMON) && (ng_mscan_evidence(s, q) & NG_EV_LOWER) &&

@@ -30,6 +30,8 @@ static int modifier(const ng_mscan *s, uint32_t i)
     const ng_token *t = &s->tok[i];
     if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_DIGIT))
         return 0;
+    if ((t->flags & NG_TOK_CAP) && !(s->cls[i] & (NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
+        return 0; /* "the World Health Organization" is a name, not a descriptor */
     return !is_stop(s, i);
 }
 
@@ -41,7 +43,7 @@ static uint32_t descriptor_at(const ng_mscan *s, uint32_t i, uint32_t se, int *t
     for (uint32_t h = i + 1; h < se && h <= i + 4; h++) {
         uint32_t cls = 0;
         uint32_t n = ng_mscan_longest(s, h, se, NG_GAZ_ROLE | NG_GAZ_ORG_NOUN, &cls);
-        if (n && !(s->tok[h].flags & NG_TOK_ALLCAPS)) {
+        if (n && !(s->tok[h + n - 1].flags & NG_TOK_CAP)) {
             end = h + n;
             *type = (cls & NG_GAZ_ROLE) ? NG_TYPE_PERSON : NG_TYPE_ORG;
             if (end < se && (s->cls[end] & (NG_GAZ_ROLE | NG_GAZ_ORG_NOUN)) &&
