@@ -619,6 +619,23 @@ static void test_relative_clause_speaker(void)
     fx_close(&f);
 }
 
+static void test_we_and_our_are_the_speakers_side(void)
+{
+    fx f;
+    fx_open(&f, "\"Our navy will keep the channel to Tarnland open, and we will not leave,\" Haddad said.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_mention(&f, "Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].nabout == 1);
+        CHECK(fx_about(&f, 0, tarn));
+    }
+    fx_close(&f);
+}
+
 /* ---- negatives ---------------------------------------------------------------- */
 
 static void test_scare_quotes_are_not_statements(void)
@@ -729,6 +746,7 @@ int main(void)
     RUN(test_quote_after_colon_inside_clause);
     RUN(test_coordinated_verbs_share_the_speaker);
     RUN(test_relative_clause_speaker);
+    RUN(test_we_and_our_are_the_speakers_side);
     RUN(test_scare_quotes_are_not_statements);
     RUN(test_headline_with_colon);
     RUN(test_quote_without_cue);
