@@ -95,8 +95,8 @@ measure() {
             tail -3 "$WORK/stderr.txt" >&2
             break
         fi
-        walls+=($(awk '{printf "%d", $1 * 1e9}' "$WORK/rusage.txt"))
-        cpus+=($(awk '{printf "%d", $2 * 1e9}' "$WORK/rusage.txt"))
+        walls+=($(awk '{printf "%.0f", $1 * 1e9}' "$WORK/rusage.txt"))
+        cpus+=($(awk '{printf "%.0f", $2 * 1e9}' "$WORK/rusage.txt"))
         r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
         [ "${r:-0}" -gt "$rss" ] && rss=$r
     done
