@@ -40,6 +40,9 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
         uint32_t p = b - 1;
         if ((s->cls[p] & NG_GAZ_TITLE) && !(s->tok[p].flags & NG_TOK_CAP))
             hint |= NG_HINT_PERSON; /* "spokesman Dmitry Peskov" */
+        if (p > sb && (s->tok[p].flags & NG_TOK_PUNCT) && s->text[s->tok[p].start] == ',' &&
+            (s->cls[p - 1] & NG_GAZ_ROLE) && !(s->tok[p - 1].flags & NG_TOK_CAP))
+            hint |= NG_HINT_PERSON; /* "the junta's spokesman, Zaw Min Tun," */
         if (ng_mscan_is(s, p, "the"))
             hint |= NG_HINT_THE;
         if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
@@ -115,8 +118,8 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_PERSON;
     /* A person's name ends in a surname, rarely an English word ("Dries
      * Mertens", "Starry Lee"); "Grand Mosque", "Civic Passion", "Human
-     * Rights Watch" end in one. */
-    if ((s->cls[e - 1] & NG_GAZ_COMMON) || e - b > 3)
+     * Rights Watch" end in one. Short words ("Zaw Min Tun") say little. */
+    if (((s->cls[e - 1] & NG_GAZ_COMMON) && s->tok[e - 1].end - s->tok[e - 1].start >= 4) || e - b > 3)
         return NG_TYPE_ORG;
     return NG_TYPE_PERSON;
 }
@@ -179,8 +182,9 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c)
     int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
                  (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE));
     if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
-        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD)) && !(cls & NG_GAZ_ORG_HEAD))
-            return -1;
+        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD | NG_GAZ_ORG_HEAD)) &&
+            !(cls & NG_GAZ_INSTITUTION))
+            return -1; /* "Police", "River", "War" alone */
         if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
             return -1;
         if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) && !(c->hint & NG_HINT_THE))
