@@ -330,7 +330,15 @@ static int by_surname(coref *c, size_t mi, int *unique)
         by_first = pass == 1;
     }
     *unique = count == 1;
-    if (best >= 0 && by_first) c->cl[best].surname_first = 1;
+    if (best >= 0 && by_first) {
+        /* "Kim" alone for "Kim Jong Un" puts the surname first; "Ahmed"
+         * alone for "Ahmed Mohamed" is only a given name used alone */
+        ng_word w[4];
+        const cluster *k = &c->cl[best];
+        uint32_t b = k->best;
+        if (ng_words_split(c->text, c->name_start[b], c->ex->mentions[b].end, w, 4) >= 3)
+            c->cl[best].surname_first = 1;
+    }
     return best;
 }
 
@@ -368,7 +376,8 @@ static int pass_short_names(coref *c)
         int ci = -1;
         char acr[16];
         uint32_t ns = c->name_start[i];
-        if (ng_name_acronym(c->text + ns, m->end - ns, acr)) {
+        int is_acr = ng_name_acronym(c->text + ns, m->end - ns, acr) != 0;
+        if (is_acr) {
             for (size_t k = 0; k < c->ncl && ci < 0; k++)
                 if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
             if (ci < 0) ci = by_initials(c, acr);
@@ -377,7 +386,8 @@ static int pass_short_names(coref *c)
         uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
         if (ci < 0 && m->type != NG_TYPE_PERSON && (cls & NG_GAZ_ORG_HEAD)) ci = by_head(c, i);
         if (ci < 0 && ng_strmap_get(&c->bykey, key, strlen(key), &v)) ci = (int)v;
-        if (ci < 0 && (m->type == NG_TYPE_PERSON || !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)))) {
+        /* an organisation's acronym ("ISIL") is no one's surname */
+        if (ci < 0 && (m->type == NG_TYPE_PERSON || (!is_acr && !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION))))) {
             int unique;
             ci = by_surname(c, i, &unique);
             /* an unambiguous surname also names the person for later lone mentions */

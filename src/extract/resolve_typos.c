@@ -38,6 +38,11 @@ typedef struct sig {
     uint32_t rec;
 } sig;
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const sig *x = a, *y = b;
@@ -70,10 +75,11 @@ static const char *transposed(ng_resolver *r, const sig *s, size_t n, const char
 }
 
 /* A single word of at least five letters that the gazetteer does not
- * know, typed organisation or place, is a place misspelt when the
- * gazetteer finds one place within a typo of it (ng_gazetteer_place_near)
- * or the run names a place with the same letters transposed. Persons are
- * left alone: a surname such as "Parris" is not Paris. */
+ * know, typed organisation or place and written at most three times in
+ * the run, is a place misspelt when the gazetteer finds one place within
+ * a typo of it (ng_gazetteer_place_near) that the run also names, or the
+ * run names a place with the same letters transposed. Persons are left
+ * alone: a surname such as "Parris" is not Paris. */
 int ng_rrules_place_typos(ng_resolver *r)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
@@ -105,18 +111,37 @@ int ng_rrules_place_typos(ng_resolver *r)
             cand[nc++] = (sig){rec->key, (uint32_t)i};
     }
     qsort(cand, nc, sizeof *cand, cmp_sig);
+    const char **named = malloc((n + 1) * sizeof *named); /* keys of places the run names */
+    if (!named) {
+        free(cand);
+        free(s);
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) named[i] = r->recs[s[i].rec].key;
+    qsort(named, n, sizeof *named, cmp_str);
     const char *near = NULL, *k = NULL;
     for (size_t i = 0; i < nc; i++) {
         ng_rrec *rec = &r->recs[cand[i].rec];
         if (i == 0 || strcmp(cand[i - 1].sig, cand[i].sig) != 0) {
             near = k = NULL;
-            if (ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
+            /* a slip is rare: a word written many times is a real name the
+             * gazetteer lacks (Samarra is not Samara) */
+            uint32_t total = 0;
+            for (size_t j = i; j < nc && strcmp(cand[j].sig, cand[i].sig) == 0; j++)
+                total += r->recs[cand[j].rec].mentions;
+            if (total > 3 || ng_gazetteer_classes(g, rec->name, strlen(rec->name)) != 0) continue;
             near = ng_gazetteer_place_near(g, rec->name, strlen(rec->name));
+            char key[NG_NAME_MAX];
+            const char *kp = key;
+            if (near) { /* only a place the run itself names */
+                ng_name_key(near, strlen(near), key, sizeof key);
+                if (!bsearch(&kp, named, n, sizeof *named, cmp_str)) near = NULL;
+            }
             if (!near) near = transposed(r, s, n, rec->key);
             if (!near) continue;
-            char key[NG_NAME_MAX];
             size_t klen = ng_name_key(near, strlen(near), key, sizeof key);
             if (!(k = ng_arena_strndup(&r->arena, key, klen))) {
+                free(named);
                 free(cand);
                 free(s);
                 return NG_ENOMEM;
@@ -128,6 +153,7 @@ int ng_rrules_place_typos(ng_resolver *r)
         rec->key = k;
         rec->type = NG_TYPE_PLACE;
     }
+    free(named);
     free(cand);
     free(s);
     return 0;

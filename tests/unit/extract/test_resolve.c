@@ -221,6 +221,14 @@ static void test_transposed_letters_of_a_named_place(void)
     CHECK_STR(id_of(r, 0, 0), "seoul");
     CHECK(has_alias(actor_of(r, 0, 0), "Souel"));
     ng_resolver_free(r);
+    /* a real place the gazetteer lacks, written often, is not a slip for a
+     * gazetteer city the run never names */
+    r = resolver(1);
+    spec e0[] = {{NG_TYPE_PLACE, "Samarra", NULL, NULL, NULL, NULL, NULL, 6}};
+    add_doc(r, 0, e0, 1);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 0, 0), "samarra");
+    ng_resolver_free(r);
 }
 
 static void test_common_word_does_not_merge_with_a_close_name(void)
