@@ -195,7 +195,7 @@ static int surname_aliases(ng_resolver *r, slot *s, size_t n)
         int have = 0;
         for (size_t k = 0; hit && k < a->naliases && !have; k++)
             have = strlen(a->aliases[k]) == hlen && memcmp(a->aliases[k], hit, hlen) == 0;
-        if (!hit || have) continue;
+        if (!hit || have || hlen < 3) continue; /* "Un" of "Kim Jong Un" is no name alone */
         char **al = ng_arena_alloc(&r->arena, (a->naliases + 1) * sizeof *al);
         char *str = ng_arena_strndup(&r->arena, hit, hlen);
         if (!al || !str) {
