@@ -57,6 +57,7 @@ typedef struct ng_attr {
     /* per statement made here: the token of its cue (anchor), for quotes
      * that inherit a speaker */
     uint32_t *anchor;
+    int32_t *anchor_q; /* the quotation of a direct statement, or -1 */
     size_t nanchor, anchor_cap;
     size_t first_statement;
     int32_t *stamp; /* per entity: last statement that listed it as a subject */

@@ -31,7 +31,7 @@ static int excluded(const excl *x, size_t nx, uint32_t i)
     return 0;
 }
 
-static int push_anchor(ng_attr *a, uint32_t tok)
+static int push_anchor(ng_attr *a, uint32_t tok, int32_t q)
 {
     if (a->nanchor == a->anchor_cap) {
         size_t cap = a->anchor_cap ? a->anchor_cap * 2 : 32;
@@ -39,8 +39,13 @@ static int push_anchor(ng_attr *a, uint32_t tok)
         if (!p)
             return NG_ENOMEM;
         a->anchor = p;
+        int32_t *pq = realloc(a->anchor_q, cap * sizeof *pq);
+        if (!pq)
+            return NG_ENOMEM;
+        a->anchor_q = pq;
         a->anchor_cap = cap;
     }
+    a->anchor_q[a->nanchor] = q;
     a->anchor[a->nanchor++] = tok;
     return 0;
 }
@@ -133,7 +138,7 @@ static void resolve_hit(ng_attr *a, cue_hit *h)
 }
 
 /* Writes the statements of h: content bytes [qs, qe), about ranges rs. */
-static void emit(ng_attr *a, cue_hit *h, int direct, uint32_t qs, uint32_t qe, const range *rs,
+static void emit(ng_attr *a, cue_hit *h, int32_t quote, uint32_t qs, uint32_t qe, const range *rs,
                  size_t nr, uint32_t content_b, uint32_t content_e)
 {
     const ng_sentence *sn = &a->tx->sentences[a->tok[h->b].sentence];
@@ -183,13 +188,13 @@ static void emit(ng_attr *a, cue_hit *h, int direct, uint32_t qs, uint32_t qe, c
         st.cue_end = a->tok[h->e - 1].end;
         st.cue = cue;
         st.relation = rel;
-        st.direct = (uint8_t)direct;
+        st.direct = quote >= 0;
         st.quote_start = qs;
         st.quote_end = qe;
         st.about = about;
         st.nabout = nabout;
         st.source = source;
-        if (ng_extraction_add_statement(a->ex, &st) < 0 || push_anchor(a, h->b) < 0) {
+        if (ng_extraction_add_statement(a->ex, &st) < 0 || push_anchor(a, h->b, quote) < 0) {
             a->rc = NG_ENOMEM;
             return;
         }
@@ -215,7 +220,7 @@ void ng_attr_direct(ng_attr *a, cue_hit *h, int32_t q)
     qq->used = 1;
     const ng_sentence *sn = &a->tx->sentences[a->tok[h->b].sentence];
     range rs[2] = {{qq->open_tok + 1, qq->close_tok, -2}, {sn->tok_begin, sn->tok_end, q}};
-    emit(a, h, 1, qq->start, qq->end, rs, 2, qq->open_tok, qq->close_tok + 1);
+    emit(a, h, q, qq->start, qq->end, rs, 2, qq->open_tok, qq->close_tok + 1);
 }
 
 static int trailing_punct(const ng_attr *a, uint32_t i)
@@ -264,7 +269,7 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
         rs[1].e = h->subj.np_begin;
         nr = 2;
     }
-    emit(a, h, 0, qs, qe, rs, nr, tb, te);
+    emit(a, h, -1, qs, qe, rs, nr, tb, te);
 }
 
 void ng_attr_inherit(ng_attr *a, int32_t q, int32_t from)
@@ -299,6 +304,6 @@ void ng_attr_inherit(ng_attr *a, int32_t q, int32_t from)
         a->rc = NG_ENOMEM;
         return;
     }
-    if (ng_extraction_add_statement(a->ex, &st) < 0 || push_anchor(a, anchor) < 0)
+    if (ng_extraction_add_statement(a->ex, &st) < 0 || push_anchor(a, anchor, q) < 0)
         a->rc = NG_ENOMEM;
 }

@@ -191,6 +191,17 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             k = i;
             continue;
         }
+        if (ng_tok_is(a, i, ')')) {
+            /* "The World Health Organisation (WHO) recommends" */
+            uint32_t o = i;
+            while (o > lo && i - o < 8 && !ng_tok_is(a, o, '('))
+                o--;
+            if (ng_tok_is(a, o, '(') && o > lo) {
+                k = o;
+                continue;
+            }
+            return;
+        }
         if (ng_tok_is(a, i, ',')) {
             /* a parenthetical ", in a post on X," / ", citing Y," is skipped;
              * an appositive ", Volodymyr Zelenskiy," is the subject itself */

@@ -266,7 +266,11 @@ static int uncued_quotes(ng_attr *a)
         if (from < 0 && p > 0) {
             uint32_t prev = a->anchor[order[p - 1]];
             uint32_t pp = para_of(a, prev), qp = para_of(a, q->open_tok);
-            if (pp == qp || (pp + 1 == qp && (a->tok[q->open_tok].flags & NG_TOK_PARA_START)))
+            int32_t pq = a->anchor_q[order[p - 1]];
+            int para_start = (a->tok[q->open_tok].flags & NG_TOK_PARA_START) != 0;
+            /* a quotation left open runs on past a caption between paragraphs */
+            int runs_on = pq >= 0 && !a->quotes.v[pq].closed && pp + 2 == qp;
+            if (pp == qp || (para_start && (pp + 1 == qp || runs_on)))
                 from = (int32_t)(fs + order[p - 1]);
         }
         int sentence_like = terminal && (a->tok[q->open_tok].flags & NG_TOK_PARA_START) &&
@@ -392,5 +396,6 @@ cleanup:
     free(a.quotes.v);
     free(a.pron);
     free(a.anchor);
+    free(a.anchor_q);
     return rc;
 }
