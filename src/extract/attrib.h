@@ -109,8 +109,7 @@ void ng_attr_direct(ng_attr *a, cue_hit *h, int32_t q);
 /* Emits the statement(s) of cue h for the reported clause of tokens
  * [tb, te); when adj_lo is a token, the words from it to the subject count
  * for "about" too ("Following X's proposal, Y said ..."). */
-void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t adj_lo,
-                      int content_first);
+void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t adj_lo);
 /* Emits a statement for an uncued quotation q, with the speaker and cue of
  * statement `from` (or unresolved when from < 0). */
 void ng_attr_inherit(ng_attr *a, int32_t q, int32_t from);

@@ -233,10 +233,8 @@ static int trailing_punct(const ng_attr *a, uint32_t i)
            ((a->tok[i].flags & NG_TOK_OPEN) && (a->tok[i].flags & NG_TOK_DQUOTE));
 }
 
-void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t adj_lo,
-                      int content_first)
+void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t adj_lo)
 {
-    (void)content_first;
     while (te > tb && trailing_punct(a, te - 1))
         te--;
     while (tb < te && ng_tok_is(a, tb, ','))

@@ -251,14 +251,14 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
         leading = 1;
     if (leading && after < hi) {
         uint32_t from = ng_tok_is(a, after, ',') ? after + 1 : after;
-        ng_attr_reported(a, h, from, clause_end(hits, nhits, k, from, hi), NG_NO_TOK, 0);
+        ng_attr_reported(a, h, from, clause_end(hits, nhits, k, from, hi), NG_NO_TOK);
     } else if (h->b > lo) {
         uint32_t end = h->b;
         int32_t q = quote_before(a, end, lo);
         if (q >= 0 && a->quotes.v[q].open_tok <= lo + 1)
             ng_attr_direct(a, h, q);
         else
-            ng_attr_reported(a, h, lo, end, NG_NO_TOK, 1);
+            ng_attr_reported(a, h, lo, end, NG_NO_TOK);
     }
 }
 
@@ -279,7 +279,7 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         return; /* "Pyongyang was accused of ...": no speaker in the sentence */
     uint32_t r = h->inverted ? h->subj.np_end : h->e;
     if (cue->frames & NG_CUE_TOPIC) {
-        ng_attr_reported(a, h, r, clause_end(hits, nhits, k, r, hi), lo, 0);
+        ng_attr_reported(a, h, r, clause_end(hits, nhits, k, r, hi), lo);
         return;
     }
     frame f = frame_right(a, cue, r, hi);
@@ -322,7 +322,7 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         for (uint32_t i = start_tok; i + 1 < end; i++)
             if (ng_tok_is(a, i, ':') && opens_quote(a, i + 1) && a->in_quote[i] < 0) {
                 if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
-                    ng_attr_reported(a, h, start_tok, i, lo, 0);
+                    ng_attr_reported(a, h, start_tok, i, lo);
                 if (cue->frames & NG_CUE_QUOTE)
                     ng_attr_direct(a, h, a->in_quote[i + 1]);
                 return;
@@ -332,12 +332,12 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
     case F_THAT:
     case F_COLON:
         if (start_tok < hi)
-            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo, 0);
+            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo);
         return;
     case F_CLAUSE:
     case F_QUOTE:
         if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP))
-            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo, 0);
+            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo);
         return;
     case F_END:
     default:
@@ -347,7 +347,7 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
     if (!h->inverted && h->subj.found && h->subj.np_begin > lo &&
         word_is(a, h->subj.np_begin - 1, "as") && h->subj.np_begin - 1 == lo && f.at + 1 < hi &&
         ng_tok_is(a, f.at, ',')) {
-        ng_attr_reported(a, h, f.at + 1, clause_end(hits, nhits, k, f.at + 1, hi), NG_NO_TOK, 0);
+        ng_attr_reported(a, h, f.at + 1, clause_end(hits, nhits, k, f.at + 1, hi), NG_NO_TOK);
         return;
     }
     /* the cue closes its clause: what was said stands before the subject */
@@ -361,10 +361,10 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
         return;
     }
     if (before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
-        ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK, 1);
+        ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK);
     } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE) &&
                (h->subj.head_mention >= 0 || h->subj.pronoun_tok != NG_NO_TOK)) {
         /* "Heald said although ..., \"nobody has looked at these together\"" */
-        ng_attr_reported(a, h, f.at, clause_end(hits, nhits, k, f.at, hi), lo, 0);
+        ng_attr_reported(a, h, f.at, clause_end(hits, nhits, k, f.at, hi), lo);
     }
 }
