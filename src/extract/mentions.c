@@ -423,7 +423,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
             goto cleanup;
     }
     ng_mscan_note_types(&s);
-    qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
+    if (s.ncand)
+        qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];
         if (c->type == NG_MTYPE_UNDECIDED) {
