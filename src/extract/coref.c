@@ -400,6 +400,18 @@ static int pass_short_names(coref *c)
     return 0;
 }
 
+/* Whether a demonym is used as an adjective, before a word ("North
+ * Korean troops"), rather than alone as a noun (a language, a people). */
+static int adjective(const coref *c, const ng_mention *m)
+{
+    const char *p = c->text + m->end, *end = c->text + c->ex->doc->len;
+    if (p >= end || *p != ' ') return 0;
+    while (p < end && *p == ' ') p++;
+    if (p >= end) return 0;
+    unsigned char ch = (unsigned char)*p;
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC0;
+}
+
 /* Pass 4: a demonym ("North Korean troops") is a mention of its country;
  * the country's entity is made when the text never names it. */
 static int pass_demonyms(coref *c)
@@ -417,6 +429,10 @@ static int pass_demonyms(coref *c)
         int ci;
         if (ng_strmap_get(&c->bykey, key, strlen(key), &v)) {
             ci = (int)v;
+        } else if (!adjective(c, m)) {
+            /* "speak Ukrainian, English, or Russian": a language, not the
+             * country; it joins a country the text names but makes none */
+            continue;
         } else {
             c->mkey[i] = key;
             if ((ci = new_cluster(c, (uint32_t)i)) < 0) return ci;

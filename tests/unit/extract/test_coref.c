@@ -128,6 +128,17 @@ static void test_demonym_makes_the_country(void)
     ng_extraction_free(&ex);
 }
 
+static void test_language_makes_no_country(void)
+{
+    ng_extraction ex;
+    const mark m[] = {DEM("Ukrainian"), DEM("English"), DEM("Russian"), LOC("Russia")};
+    run(&ex, "The prisoners do not speak Ukrainian, English, or Russian. Russia said so.", m, 4);
+    CHECK(ex.mentions[0].entity == -1);
+    CHECK(ex.mentions[1].entity == -1);
+    CHECK(ex.mentions[2].entity == ex.mentions[3].entity); /* a named country still takes it */
+    ng_extraction_free(&ex);
+}
+
 static void test_descriptor_with_role_and_country(void)
 {
     ng_extraction ex;
@@ -253,6 +264,7 @@ int main(void)
     RUN(test_list_after_a_comma_is_no_acronym);
     RUN(test_acronym_by_initials);
     RUN(test_demonym_makes_the_country);
+    RUN(test_language_makes_no_country);
     RUN(test_descriptor_with_role_and_country);
     RUN(test_elected_official_is_the_lawmaker);
     RUN(test_indefinite_descriptor_stays_unresolved);
