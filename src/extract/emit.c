@@ -260,8 +260,8 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
     int adjunct = adj_lo != NG_NO_TOK && !h->inverted && h->subj.found &&
                   adj_lo + 1 < h->subj.np_begin && ng_tok_is(a, h->subj.np_begin - 1, ',');
     for (uint32_t i = adj_lo; adjunct && i < h->subj.np_begin; i++)
-        if (a->lex[i].cue || a->in_quote[i] >= 0)
-            adjunct = 0;
+        if ((a->lex[i].cue && (a->lex[i].cue->frames & ~NG_CUE_QUOTE)) || a->in_quote[i] >= 0)
+            adjunct = 0; /* another statement's words; "Asked about X," is fine */
     if (adjunct) {
         rs[1].b = adj_lo;
         rs[1].e = h->subj.np_begin;

@@ -402,6 +402,15 @@ void ng_subject_according(const ng_attr *a, uint32_t pos, uint32_t hi, ng_subjec
             s->np_begin = pos;
             s->np_end = j;
             s->head_mention = m;
+            if (j + 1 < hi && is_word(a, j) && a->tok[j].end - a->tok[j].start == 3 &&
+                !strncmp(a->t + a->tok[j].start, "and", 3) && a->mention_at[j + 1] >= 0) {
+                /* "according to the U.S. and South Korea" */
+                int32_t m2 = a->mention_at[j + 1];
+                s->more[s->nmore++] = m2;
+                for (j = j + 1; j < hi && a->mention_at[j] == m2;)
+                    j++;
+                s->np_end = j;
+            }
             return;
         }
         return;
@@ -423,6 +432,16 @@ void ng_subject_according(const ng_attr *a, uint32_t pos, uint32_t hi, ng_subjec
     }
     if (!coordinated)
         s->nmore = 0;
+    if (s->head_mention >= 0 && a->ex->mentions[s->head_mention].type == NG_TYPE_PLACE) {
+        /* "a senior U.S. official": a place before a common noun only modifies it */
+        uint32_t j = c;
+        while (j > pos && a->mention_at[j - 1] != s->head_mention)
+            j--;
+        if (j < c) {
+            s->head_mention = -1;
+            s->nmore = 0;
+        }
+    }
     if (c + 1 < hi && a->mention_at[c + 1] >= 0 &&
         a->ex->mentions[a->mention_at[c + 1]].type == NG_TYPE_PERSON &&
         (s->head_mention < 0 || a->ex->mentions[s->head_mention].type != NG_TYPE_PERSON)) {

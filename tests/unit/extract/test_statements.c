@@ -636,6 +636,36 @@ static void test_we_and_our_are_the_speakers_side(void)
     fx_close(&f);
 }
 
+static void test_according_to_unnamed_official(void)
+{
+    fx f;
+    fx_open(&f, "According to a senior Tarnland official, the ferry will not sail.");
+    int tarn = fx_entity(&f, "Tarnland", LOC, NULL);
+    fx_mention(&f, "Tarnland", 0, LOC, NAME, tarn);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1)
+        CHECK(f.ex.statements[0].speaker == -1);
+    fx_close(&f);
+}
+
+static void test_asked_about_adjunct_is_the_topic(void)
+{
+    fx f;
+    fx_open(&f, "Asked about the offer by Omar Haddad, Holt said the council was studying it.");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == holt);
+        CHECK(fx_about(&f, 0, haddad));
+    }
+    fx_close(&f);
+}
+
 /* ---- negatives ---------------------------------------------------------------- */
 
 static void test_scare_quotes_are_not_statements(void)
@@ -747,6 +777,8 @@ int main(void)
     RUN(test_coordinated_verbs_share_the_speaker);
     RUN(test_relative_clause_speaker);
     RUN(test_we_and_our_are_the_speakers_side);
+    RUN(test_according_to_unnamed_official);
+    RUN(test_asked_about_adjunct_is_the_topic);
     RUN(test_scare_quotes_are_not_statements);
     RUN(test_headline_with_colon);
     RUN(test_quote_without_cue);
