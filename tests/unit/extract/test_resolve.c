@@ -251,11 +251,17 @@ static void test_descriptor_binds_to_the_one_person_with_role_and_country(void)
     spec d0[] = {{NG_TYPE_PERSON, "Volodymyr Zelensky", "Volodymyr", "Zelensky", NULL, "president", "Ukraine", 3}};
     spec d1[] = {{NG_TYPE_PERSON, NULL, NULL, NULL, NULL, "president", "Ukraine", 1},
                  {NG_TYPE_PERSON, NULL, NULL, NULL, NULL, "official", NULL, 1}};
+    /* "" is how extract's JSON Lines give a descriptor-only entity back */
+    spec d2[] = {{NG_TYPE_PERSON, "", NULL, NULL, NULL, "president", "Ukraine", 1},
+                 {NG_TYPE_PERSON, "", NULL, NULL, NULL, "official", NULL, 1}};
     add_doc(r, 0, d0, 1);
     add_doc(r, 1, d1, 2);
+    add_doc(r, 2, d2, 2);
     CHECK(ng_resolver_finish(r, NULL) == 0);
     CHECK_STR(id_of(r, 1, 0), "volodymyr-zelensky");
     CHECK_STR(id_of(r, 1, 1), "(dropped)");
+    CHECK_STR(id_of(r, 2, 0), "volodymyr-zelensky");
+    CHECK_STR(id_of(r, 2, 1), "(dropped)");
     CHECK(ng_resolver_actor_count(r) == 1);
     ng_resolver_free(r);
     /* two Ukrainian presidents in the run: the descriptor stays unbound */
