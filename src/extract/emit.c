@@ -258,7 +258,8 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
     size_t nr = 1;
     /* a leading adjunct: "Following Zelensky's proposal, Peskov said ..." */
     int adjunct = adj_lo != NG_NO_TOK && !h->inverted && h->subj.found &&
-                  adj_lo + 1 < h->subj.np_begin && ng_tok_is(a, h->subj.np_begin - 1, ',');
+                  adj_lo + 1 < h->subj.np_begin && ng_tok_is(a, h->subj.np_begin - 1, ',') &&
+                  !(a->lex[adj_lo].classes & NG_WC_PREP); /* "In Moscow," sets the scene */
     for (uint32_t i = adj_lo; adjunct && i < h->subj.np_begin; i++)
         if ((a->lex[i].cue && (a->lex[i].cue->frames & ~NG_CUE_QUOTE)) || a->in_quote[i] >= 0)
             adjunct = 0; /* another statement's words; "Asked about X," is fine */

@@ -96,6 +96,9 @@ static void find_subject(ng_attr *a, cue_hit *h, uint32_t lo)
     int after_quote = p > lo && a->in_quote[p - 1] >= 0;
     if (h->cue->frames & NG_CUE_TELL)
         return; /* "..., told LA Weekly": what follows is the addressee */
+    size_t fl = strlen(h->cue->form);
+    if (fl > 3 && !strcmp(h->cue->form + fl - 3, "ing"))
+        return; /* "..., saying only that": the subject is the earlier cue's */
     if (p == lo || after_quote || ng_tok_is(a, h->b - 1, ',')) {
         ng_subject_right(a, h->e, &h->subj);
         if (h->subj.pronoun_tok != NG_NO_TOK && !after_quote)
@@ -104,12 +107,30 @@ static void find_subject(ng_attr *a, cue_hit *h, uint32_t lo)
     }
 }
 
+/* A paragraph of one short sentence without final punctuation is a
+ * headline or a subheading, even in sentence case; what it says is told
+ * again in the body. */
+static int is_title_line(const ng_attr *a, const ng_sentence *sn)
+{
+    const ng_token *first = &a->tok[sn->tok_begin], *last = &a->tok[sn->tok_end - 1];
+    if (!(first->flags & NG_TOK_PARA_START) || sn->tok_end - sn->tok_begin > 24)
+        return 0;
+    if (sn->tok_end < a->tx->ntokens && !(a->tok[sn->tok_end].flags & NG_TOK_PARA_START))
+        return 0; /* more sentences follow in the paragraph */
+    if (last->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE))
+        return 0;
+    char c = a->t[last->end - 1];
+    return c != '.' && c != '!' && c != '?' && c != ':' && c != ',' && c != ';';
+}
+
 static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
 {
     const ng_sentence *sn = &a->tx->sentences[s];
     size_t nhits = 0;
     if (sn->tok_begin < sn->tok_end && (a->tok[sn->tok_begin].flags & NG_TOK_HEADLINE))
         return 0; /* a headline "Ukraine willing to swap captives: Zelenskyy" */
+    if (is_title_line(a, sn))
+        return 0; /* "Seoul says North Korean troops suffer heavy losses" */
     for (uint32_t i = sn->tok_begin; i < sn->tok_end && nhits < HITS_MAX; i++) {
         if (!(a->tok[i].flags & NG_TOK_WORD) || a->in_quote[i] >= 0 || a->mention_at[i] >= 0)
             continue;
