@@ -403,6 +403,57 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
     return ng_mscan_descriptors(s, sb, se);
 }
 
+/* Are candidates a and b (a before b) joined by a list separator
+ * ("Aleppo, Raqqah and Idlib")? */
+static int coordinated(const ng_mscan *s, const ng_cand *a, const ng_cand *b)
+{
+    if (b->tb != a->te + 1 || s->tok[a->tb].sentence != s->tok[b->tb].sentence)
+        return 0;
+    uint32_t j = a->te;
+    return ng_mscan_is(s, j, ",") || ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "or") ||
+           ng_mscan_is(s, j, "&");
+}
+
+/* The second pass over lone words: each gets a type from its own
+ * evidence; one typed by the default alone takes the type of a name it is
+ * listed with, then the type the document gives the same word most often
+ * elsewhere. Left-out words stay NG_MTYPE_UNDECIDED. */
+static void type_lone_words(ng_mscan *s)
+{
+    for (size_t k = 0; k < s->ncand; k++) {
+        ng_cand *c = &s->cand[k];
+        if (c->type != NG_MTYPE_UNDECIDED)
+            continue;
+        int weak, type = ng_mscan_lone_type(s, c, &weak);
+        if (type < 0)
+            continue;
+        c->hint |= NG_HINT_LONE;
+        for (int d = -1; weak && d <= 1; d += 2) {
+            if ((d < 0 && k == 0) || (d > 0 && k + 1 >= s->ncand))
+                continue;
+            const ng_cand *o = &s->cand[(size_t)((ptrdiff_t)k + d)];
+            if (o->kind == NG_KIND_NAME && o->type != NG_MTYPE_UNDECIDED && !(o->hint & NG_HINT_LONE) &&
+                (d < 0 ? coordinated(s, o, c) : coordinated(s, c, o))) {
+                type = o->type;
+                weak = 0;
+            }
+        }
+        c->type = (uint8_t)type;
+        if (weak)
+            c->hint |= NG_HINT_WEAK;
+        else
+            ng_mscan_vote(s, c->tb, type);
+    }
+    for (size_t k = 0; k < s->ncand; k++) {
+        ng_cand *c = &s->cand[k];
+        if (!(c->hint & NG_HINT_WEAK))
+            continue;
+        int type = ng_mscan_majority(s, c->tb);
+        if (type >= 0)
+            c->type = (uint8_t)type;
+    }
+}
+
 static int cand_cmp(const void *a, const void *b)
 {
     const ng_cand *x = a, *y = b;
@@ -425,14 +476,11 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     ng_mscan_note_types(&s);
     if (s.ncand)
         qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
+    type_lone_words(&s);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];
-        if (c->type == NG_MTYPE_UNDECIDED) {
-            int type = ng_mscan_lone_type(&s, c);
-            if (type < 0)
-                continue;
-            c->type = (uint8_t)type;
-        }
+        if (c->type == NG_MTYPE_UNDECIDED)
+            continue; /* left out */
         ng_mention m = {s.tok[c->tb].start, c->cut_end ? c->cut_end : s.tok[c->te - 1].end,
                         s.tok[c->tb].sentence,
                         c->type, c->kind, -1};

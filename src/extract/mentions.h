@@ -26,6 +26,7 @@ typedef struct ng_ev_slot {
     uint32_t hash;  /* 0 = empty */
     uint32_t tok;   /* a token spelling the word */
     uint32_t flags; /* ng_evidence */
+    uint16_t votes[NG_TYPE_COUNT]; /* types given to the word when it stood alone */
 } ng_ev_slot;
 
 /* Undecided type of a candidate, resolved in the second pass. */
@@ -44,7 +45,9 @@ enum ng_hint {
     NG_HINT_SPEECH = 1 << 1, /* speech verb right after */
     NG_HINT_THE = 1 << 2,    /* "the" right before */
     NG_HINT_PLACE = 1 << 3,  /* place preposition before / "region" after */
-    NG_HINT_HEADLINE = 1 << 4
+    NG_HINT_HEADLINE = 1 << 4,
+    NG_HINT_WEAK = 1 << 5,  /* lone word typed by the default only */
+    NG_HINT_LONE = 1 << 6   /* was undecided after the first pass */
 };
 
 typedef struct ng_mscan {
@@ -67,6 +70,11 @@ void ng_mscan_free(ng_mscan *s);
 uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i);
 /* ORs flags into the evidence of the word spelled by token i. */
 void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags);
+
+/* Counts a vote for type on the word of token i. */
+void ng_mscan_vote(ng_mscan *s, uint32_t i, int type);
+/* The type most voted for the word of token i, or -1 without a clear winner. */
+int ng_mscan_majority(const ng_mscan *s, uint32_t i);
 
 /* Appends a candidate; returns 0 or NG_ENOMEM. */
 int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int hint);
@@ -107,8 +115,9 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint);
 int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e);
 /* Records in the evidence table what the typed names say about their words. */
 void ng_mscan_note_types(ng_mscan *s);
-/* Type of an undecided lone word, or -1 to leave it out. */
-int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c);
+/* Type of an undecided lone word, or -1 to leave it out; *weak is set
+ * when only the default decided it. */
+int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak);
 
 /* Descriptors ("the Kremlin spokesman") and lowercase known places
  * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */

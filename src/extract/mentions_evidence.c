@@ -77,6 +77,31 @@ void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
     e->flags |= flags;
 }
 
+void ng_mscan_vote(ng_mscan *s, uint32_t i, int type)
+{
+    ng_mscan_note(s, i, 0);
+    ng_ev_slot *e = ev_slot(s, i);
+    if (type >= 0 && type < NG_TYPE_COUNT && e->votes[type] < UINT16_MAX)
+        e->votes[type]++;
+}
+
+int ng_mscan_majority(const ng_mscan *s, uint32_t i)
+{
+    const ng_ev_slot *e = ev_slot(s, i);
+    int best = -1, tie = 0;
+    for (int t = 0; t < NG_TYPE_COUNT; t++) {
+        if (!e->votes[t])
+            continue;
+        if (best < 0 || e->votes[t] > e->votes[best]) {
+            best = t;
+            tie = 0;
+        } else if (e->votes[t] == e->votes[best]) {
+            tie = 1;
+        }
+    }
+    return tie ? -1 : best;
+}
+
 /* Capitals are forced at the start of a sentence, after an opening quote
  * or a colon, and everywhere in a headline: there they say nothing. */
 static int forced_capital(const ng_mscan *s, uint32_t i)

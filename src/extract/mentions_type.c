@@ -175,8 +175,9 @@ static int adjective_shape(const char *w, size_t n)
 /* Returns the type, or -1 when the lone word is better left out: an
  * adjective or plural of peoples, a head word alone ("River", "War"), or
  * an English word nothing marks as a name. */
-int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c)
+int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
 {
+    *weak = 0;
     uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
     const ng_token *t = &s->tok[i];
     int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
@@ -209,6 +210,7 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c)
         return NG_TYPE_ORG;
     if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
         return NG_TYPE_PERSON;
+    *weak = 1;
     return NG_TYPE_ORG;
 }
 

@@ -251,6 +251,13 @@ static void test_multiword_common_words_are_not_people(void)
     PER("Lee Cheuk-yan");
 }
 
+static void test_lone_word_listed_with_places(void)
+{
+    run("Strikes hit Aleppo, Raqqah and Idlib overnight.");
+    LOC("Raqqah");
+    LOC("Idlib");
+}
+
 static void test_gazetteer_lookups(void)
 {
     CHECK(ng_gazetteer_classes(gaz, "north korean", 12) & NG_GAZ_DEMONYM);
@@ -297,6 +304,7 @@ int main(void)
     RUN(test_place_forms);
     RUN(test_hyphenated_modifiers);
     RUN(test_multiword_common_words_are_not_people);
+    RUN(test_lone_word_listed_with_places);
     RUN(test_gazetteer_lookups);
     ng_gazetteer_free(gaz);
     return CHECK_DONE();
