@@ -159,7 +159,7 @@ static int pass_full_names(coref *c)
                 if (!o->surname || o->words < 2) continue;
                 char og[NG_NAME_MAX];
                 snprintf(og, sizeof og, "%.*s", (int)(o->surname - o->key - 1), o->key);
-                if (ng_name_surname_variant(o->surname, sp + 1) && ng_name_given_agree(og, given))
+                if (ng_name_surname_variant(o->surname, sp + 1) && ng_name_given_compatible(c->gaz, og, given))
                     ci = (int)k;
             }
         }

@@ -48,6 +48,20 @@ static int better_label(const form *a, const form *b)
     return strcmp(a->text, b->text) < 0;
 }
 
+/* Words of a key that are more than an initial: "K. Peters" is less
+ * full than "Karl Peters". */
+static uint32_t full_words(const char *key)
+{
+    uint32_t n = 0;
+    for (const char *p = key; *p;) {
+        while (*p == ' ') p++;
+        const char *w = p;
+        while (*p && *p != ' ') p++;
+        n += p - w >= 2;
+    }
+    return n;
+}
+
 static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int is_name,
                     uint32_t weight)
 {
@@ -67,7 +81,7 @@ static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int 
     }
     char key[NG_NAME_MAX];
     ng_name_key(text, strlen(text), key, sizeof key);
-    (*forms)[(*n)++] = (form){text, weight, (uint32_t)ng_name_words(key), (uint8_t)is_name};
+    (*forms)[(*n)++] = (form){text, weight, full_words(key), (uint8_t)is_name};
     return 0;
 }
 

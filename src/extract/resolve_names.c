@@ -2,6 +2,8 @@
  * names (see resolve_names.h). */
 #include "resolve_names.h"
 
+#include "gazetteer.h"
+
 #include <string.h>
 
 /* Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F
@@ -221,4 +223,12 @@ int ng_name_given_agree(const char *a, const char *b)
     if ((na == 1 || nb == 1) && a[0] == b[0]) return 1;
     if (na < 4 || nb < 4 || a[0] != b[0]) return 0;
     return ng_name_distance(a, na, b, nb, 1) <= 1;
+}
+
+int ng_name_given_compatible(const ng_gazetteer *gaz, const char *a, const char *b)
+{
+    if (!ng_name_given_agree(a, b)) return 0;
+    if (!gaz || strcmp(a, b) == 0) return 1;
+    int ga = ng_gazetteer_gender(gaz, a, strlen(a)), gb = ng_gazetteer_gender(gaz, b, strlen(b));
+    return !((ga == 'm' && gb == 'f') || (ga == 'f' && gb == 'm'));
 }

@@ -53,4 +53,9 @@ int ng_name_surname_variant(const char *a, const char *b);
  * empty given name agrees with everything. */
 int ng_name_given_agree(const char *a, const char *b);
 
+/* ng_name_given_agree, and not two given names the gazetteer knows for
+ * different sexes (Maria / Mario, Daniel / Daniela). gaz may be NULL. */
+struct ng_gazetteer;
+int ng_name_given_compatible(const struct ng_gazetteer *gaz, const char *a, const char *b);
+
 #endif

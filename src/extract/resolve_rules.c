@@ -157,24 +157,32 @@ static size_t block_start(const entry *e, size_t n, const char *key)
  * not a given name (Kim Jong Un / Kim Yo Jong) stay apart. */
 int ng_rrules_person_variants(ng_resolver *r)
 {
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
     size_t n;
     pairs todo = {0};
     entry *e = surname_entries(r, &n);
     if (!e) return NG_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const ng_rrec *a = &r->recs[e[i].rec];
-        for (size_t j = i + 1; j < n && same_block(e[i].key, e[j].key); j++) {
-            const ng_rrec *b = &r->recs[e[j].rec];
-            if (ng_rfind(r, e[i].rec) == ng_rfind(r, e[j].rec)) continue;
-            if (!a->given[0] || !b->given[0]) continue;
-            if (ng_name_surname_variant(a->surname, b->surname) &&
-                ng_name_given_agree(a->given, b->given) &&
-                pairs_add(&todo, e[i].rec, e[j].rec) < 0)
-                goto oom;
+    /* full given names first; an initial ("J. Smith") could bridge John and
+     * Jane Smith, so it joins afterwards, and only a single candidate */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            const ng_rrec *a = &r->recs[e[i].rec];
+            if (!a->given[0] || (pass == 1 && a->given[1])) continue;
+            roots s = {0};
+            for (size_t j = pass ? block_start(e, n, e[i].key) : i + 1; j < n && same_block(e[i].key, e[j].key); j++) {
+                const ng_rrec *b = &r->recs[e[j].rec];
+                if (j == i || ng_rfind(r, e[i].rec) == ng_rfind(r, e[j].rec)) continue;
+                if (!b->given[0] || (pass == 0 && (!a->given[1] || !b->given[1]))) continue;
+                if (!ng_name_surname_variant(a->surname, b->surname) || !ng_name_given_compatible(g, a->given, b->given))
+                    continue;
+                if (pass == 0 && pairs_add(&todo, e[i].rec, e[j].rec) < 0) goto oom;
+                if (pass == 1) roots_add(&s, ng_rfind(r, e[j].rec));
+            }
+            if (pass == 1 && s.n == 1 && !s.overflow && pairs_add(&todo, e[i].rec, s.v[0]) < 0) goto oom;
         }
+        pairs_apply(r, &todo);
     }
     free(e);
-    pairs_apply(r, &todo);
     return 0;
 oom:
     free(e);

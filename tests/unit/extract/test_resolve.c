@@ -167,6 +167,26 @@ static void test_given_name_variant_merges_but_different_given_name_does_not(voi
     ng_resolver_free(r);
 }
 
+static void test_gendered_given_names_and_initials(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {P("Maria Rossi", "Maria", "Rossi"), P("John Smith", "John", "Smith")};
+    spec d1[] = {P("Mario Rossi", "Mario", "Rossi"), P("Jane Smith", "Jane", "Smith")};
+    spec d2[] = {P("J. Smith", "J.", "Smith"), P("K. Peters", "K.", "Peters")};
+    spec d3[] = {P("Karl Peters", "Karl", "Peters")};
+    add_doc(r, 0, d0, 2);
+    add_doc(r, 1, d1, 2);
+    add_doc(r, 2, d2, 2);
+    add_doc(r, 3, d3, 1);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK(strcmp(id_of(r, 0, 0), id_of(r, 1, 0)) != 0);
+    /* J. could be John or Jane: it bridges neither */
+    CHECK(strcmp(id_of(r, 0, 1), id_of(r, 1, 1)) != 0);
+    CHECK(strcmp(id_of(r, 2, 0), id_of(r, 0, 1)) != 0 && strcmp(id_of(r, 2, 0), id_of(r, 1, 1)) != 0);
+    CHECK_STR(id_of(r, 2, 1), "karl-peters");
+    ng_resolver_free(r);
+}
+
 static void test_acronyms_defined_in_different_documents(void)
 {
     ng_resolver *r = resolver(0);
@@ -397,6 +417,7 @@ int main(void)
     RUN(test_shared_surname_with_different_given_names_stays_apart);
     RUN(test_transliterations_and_typos_of_one_person);
     RUN(test_given_name_variant_merges_but_different_given_name_does_not);
+    RUN(test_gendered_given_names_and_initials);
     RUN(test_acronyms_defined_in_different_documents);
     RUN(test_typo_of_a_much_more_frequent_name);
     RUN(test_transposed_letters_of_a_named_place);
