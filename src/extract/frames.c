@@ -360,7 +360,9 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
             ng_attr_direct(a, h, a->in_quote[f.at + 1]);
         return;
     }
-    if (before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
+    int closes = f.at >= hi || !(a->tok[f.at].flags & NG_TOK_WORD);
+    if (closes && before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
+        /* "..., the agency said." (not "Asked about X, Y said of Z: ...") */
         ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK);
     } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE) &&
                (h->subj.head_mention >= 0 || h->subj.pronoun_tok != NG_NO_TOK)) {
