@@ -77,6 +77,19 @@ static int nonname(const ng_mscan *s, uint32_t i)
              s->tok[i].end - s->tok[i].start >= 2);
 }
 
+/* A regnal number after a name: "Elizabeth II", "Thutmose III", "Mojmír I". */
+static int regnal(const ng_mscan *s, uint32_t i)
+{
+    const ng_token *t = &s->tok[i];
+    size_t n = t->end - t->start;
+    if (n > 4 || !(t->flags & NG_TOK_ALLCAPS))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("IVX", s->text[t->start + k]))
+            return 0;
+    return 1;
+}
+
 /* Capital forced by position (see forced_capital in mentions_evidence.c). */
 static int at_start(const ng_mscan *s, uint32_t i)
 {
@@ -361,7 +374,8 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         uint32_t j = i + 1;
         for (;;) {
             if (j < se && name_token(s, j) &&
-                (!nonname(s, j) || ((s->cls[j - 1] & NG_GAZ_GIVEN) && (s->cls[j] & NG_GAZ_GIVEN)))) {
+                (!nonname(s, j) || ((s->cls[j - 1] & NG_GAZ_GIVEN) && (s->cls[j] & NG_GAZ_GIVEN)) ||
+                 regnal(s, j))) {
                 j++;
                 continue;
             }
