@@ -157,7 +157,7 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
         return !(s->tok[j].flags & NG_TOK_CAP);
     int org = ng_mscan_has_class(s, b, j, NG_GAZ_ORG_HEAD);
     if (ng_mscan_is(s, j, "of"))
-        return org || (j == b + 1 && (s->cls[b] & NG_GAZ_PLACE_HEAD)) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
+        return org || (s->cls[j - 1] & NG_GAZ_PLACE_HEAD) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
     if (ng_mscan_is(s, j, "for"))
         return org;
     if (ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "&")) {
@@ -428,6 +428,35 @@ static int coordinated(const ng_mscan *s, const ng_cand *a, const ng_cand *b)
            ng_mscan_is(s, j, "&");
 }
 
+/* An acronym the text defines takes the type of its expansion
+ * ("United Arab Emirates (UAE)", "Syrian Democratic Forces (SDF)"), here
+ * and wherever else the document uses it; others stay organisations. */
+static void define_acronyms(ng_mscan *s)
+{
+    for (size_t k = 1; k < s->ncand; k++) {
+        ng_cand *c = &s->cand[k];
+        const ng_cand *p = &s->cand[k - 1];
+        const ng_token *t = &s->tok[c->tb];
+        if (c->te != c->tb + 1 || !(t->flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
+            p->kind != NG_KIND_NAME || p->te - p->tb < 2 || p->te + 1 != c->tb ||
+            p->type == NG_MTYPE_UNDECIDED || !ng_mscan_is(s, p->te, "("))
+            continue;
+        if (s->text[t->start] != s->text[s->tok[p->tb].start])
+            continue; /* the initials must agree */
+        c->type = p->type;
+        ng_mscan_vote(s, c->tb, p->type);
+    }
+    for (size_t k = 0; k < s->ncand; k++) {
+        ng_cand *c = &s->cand[k];
+        if (c->te != c->tb + 1 || !(s->tok[c->tb].flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
+            (s->cls[c->tb] & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
+            continue;
+        int type = ng_mscan_majority(s, c->tb);
+        if (type >= 0)
+            c->type = (uint8_t)type;
+    }
+}
+
 /* The second pass over lone words: each gets a type from its own
  * evidence; one typed by the default alone takes the type of a name it is
  * listed with, then the type the document gives the same word most often
@@ -490,6 +519,7 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     ng_mscan_note_types(&s);
     if (s.ncand)
         qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
+    define_acronyms(&s);
     type_lone_words(&s);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];

@@ -79,8 +79,9 @@ int ng_mscan_place_form(const ng_mscan *s, uint32_t b, uint32_t e)
         return 1;
     if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_PLACE_HEAD))
         return 1;
-    if (e - b >= 3 && (s->cls[b] & NG_GAZ_PLACE_HEAD) && ng_mscan_is(s, b + 1, "of"))
-        return 1; /* "Republic of Tuva", "Gulf of Aden" */
+    for (uint32_t k = b; k + 2 < e; k++)
+        if ((s->cls[k] & NG_GAZ_PLACE_HEAD) && ng_mscan_is(s, k + 1, "of"))
+            return 1; /* "Republic of Tuva", "Gulf of Aden", "Kurdistan Region of Iraq" */
     return e - b >= 2 && (ng_mscan_is(s, b, "mount") || ng_mscan_is(s, b, "lake") ||
                           ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
 }

@@ -258,6 +258,21 @@ static void test_lone_word_listed_with_places(void)
     LOC("Idlib");
 }
 
+static void test_acronym_defined_in_text(void)
+{
+    run("Leaders of the Kurdistan Region of Iraq (KRI) met. Later the KRI asked for help.");
+    LOC("Kurdistan Region of Iraq");
+    LOC("KRI");
+    CHECK(strstr(found, "|KRI/organization") == NULL);
+}
+
+static void test_regnal_number(void)
+{
+    run("Queen Elizabeth II met Pope Francis. Later I said no.");
+    PER("Elizabeth II");
+    NONE("I");
+}
+
 static void test_gazetteer_lookups(void)
 {
     CHECK(ng_gazetteer_classes(gaz, "north korean", 12) & NG_GAZ_DEMONYM);
@@ -305,6 +320,8 @@ int main(void)
     RUN(test_hyphenated_modifiers);
     RUN(test_multiword_common_words_are_not_people);
     RUN(test_lone_word_listed_with_places);
+    RUN(test_acronym_defined_in_text);
+    RUN(test_regnal_number);
     RUN(test_gazetteer_lookups);
     ng_gazetteer_free(gaz);
     return CHECK_DONE();
