@@ -16,7 +16,11 @@
  * fsync and rename. NG_EIO with the path in the message on failure. */
 int ng_write_atomic(const char *path, const char *data, size_t len, ng_error *err);
 
-/* Each ng_format_* returns a malloc'd NUL-terminated string in *out (caller frees). */
+/* Each ng_format_* returns a malloc'd NUL-terminated string in *out (caller frees).
+ * st may be NULL for graph.json, GraphML and DOT (no statistics written);
+ * stats.json and stats.csv need it. Output is deterministic and valid
+ * for its syntax whatever bytes the graph's strings hold. graph.json adds
+ * "direct" to evidence and, with st, a "stats" object per node. */
 int ng_format_graph_json(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err);
 int ng_format_graphml(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err);
 int ng_format_stats_json(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err);
@@ -32,7 +36,9 @@ int ng_render_dot(const char *dot_text, const char *format, char **out, size_t *
 
 /* Writes graph.json, graph.graphml, graph.dot, stats.json, stats.csv and,
  * when render is "svg" or "png", graph.<render> into dir (created if
- * missing; an existing non-directory is NG_EINPUT). */
+ * missing; an existing non-directory is NG_EINPUT). render NULL or "none":
+ * no image. st NULL: statistics are computed here. Everything is rendered
+ * in memory before the first file is written. */
 int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, const char *render,
                   ng_error *err);
 
