@@ -379,10 +379,13 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
                 j++;
                 continue;
             }
-            /* "Workers' Party": a plural possessive inside an organisation name */
-            if (j + 1 < se && (s->tok[j].flags & NG_TOK_POSSESSIVE) &&
-                s->text[s->tok[j].end - 1] != 's' && s->text[s->tok[j].end - 1] != 'S' &&
-                name_token(s, j + 1) && (s->cls[j + 1] & NG_GAZ_ORG_HEAD)) {
+            /* "Workers' Party", "People's Liberation Army": a possessive of an
+             * English word inside an organisation name (not "Russia's Army") */
+            if (j + 1 < se && (s->tok[j].flags & NG_TOK_POSSESSIVE) && name_token(s, j + 1) &&
+                (s->cls[j - 1] & NG_GAZ_COMMON) &&
+                !(s->cls[j - 1] & (NG_GAZ_PLACE | NG_GAZ_GIVEN | NG_GAZ_INSTITUTION)) &&
+                ((s->cls[j + 1] & NG_GAZ_ORG_HEAD) ||
+                 (j + 2 < se && name_token(s, j + 2) && (s->cls[j + 2] & NG_GAZ_ORG_HEAD)))) {
                 j += 2;
                 continue;
             }
