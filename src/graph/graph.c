@@ -247,14 +247,27 @@ int ng_graph_find_edge(const ng_graph *g, uint32_t source, uint32_t target, cons
 {
     if (!g || !relation || source >= g->nnodes || target >= g->nnodes)
         return -1;
-    /* make_key only touches the scratch buffer, not the graph's content. */
-    ng_graph *mg = (ng_graph *)g;
-    if (make_key(mg, g->nodes[source].id, g->nodes[target].id, relation))
+    /* A lookup must not write to the graph (callers may share a const
+     * graph between threads), so the key is built in a local buffer. */
+    const char *parts[3] = {g->nodes[source].id, g->nodes[target].id, relation};
+    size_t lens[3], total = 2;
+    for (int i = 0; i < 3; i++)
+        total += lens[i] = strlen(parts[i]);
+    char small[256], *key = total <= sizeof small ? small : malloc(total);
+    if (!key)
         return -1;
-    int64_t at;
-    if (!ng_strmap_get(&g->index->edges, g->index->key.data, g->index->key.len, &at))
-        return -1;
-    return (int)at;
+    size_t at = 0;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            key[at++] = '\x1f';
+        memcpy(key + at, parts[i], lens[i]);
+        at += lens[i];
+    }
+    int64_t found;
+    int rc = ng_strmap_get(&g->index->edges, key, at, &found) ? (int)found : -1;
+    if (key != small)
+        free(key);
+    return rc;
 }
 
 static int append_evidence(ng_edge *e, const ng_evidence *ev)

@@ -85,6 +85,11 @@ static void test_statements_merge_into_one_edge_per_relation(void)
     CHECK(ng_graph_find_edge(g, a, b, "criticized") == 1);
     CHECK(ng_graph_find_edge(g, b, a, "criticized") == -1);
     CHECK(ng_graph_add_statement(g, a, 9, "said", NULL) < 0);
+    char longrel[400];
+    memset(longrel, 'r', sizeof longrel - 1);
+    longrel[sizeof longrel - 1] = '\0';
+    int l = ng_graph_add_statement(g, a, b, longrel, NULL);
+    CHECK(l == 3 && ng_graph_find_edge(g, a, b, longrel) == 3);
     ng_graph_free(g);
 }
 
