@@ -71,6 +71,31 @@ def main(argv):
                 if verbose:
                     names = {e: gold[e][0]["text"] for e in ents}
                     print(f"{d['id']}: {i} merges " + " + ".join(sorted(names.values())))
+    # descriptors the system resolved: right when the gold mention with the
+    # same span belongs to the gold entity whose named mentions carry that id
+    d_ok = d_wrong = d_unknown = 0
+    for d in docs:
+        rec = recs.get(d["id"], {"entities": []})
+        gold_at = {(m["start"], m["end"]): m for m in d["mentions"]}
+        by_span = {(e["start"], e["end"]): e["id"] for e in rec["entities"]}
+        ent_ids = collections.defaultdict(collections.Counter)
+        for m in d["mentions"]:
+            i = by_span.get((m["start"], m["end"]))
+            if m.get("proper") and i:
+                ent_ids[m["entity"]][i] += 1
+        for e in rec["entities"]:
+            if e.get("kind") != "descriptor" or not e.get("id"):
+                continue
+            g = gold_at.get((e["start"], e["end"]))
+            if not g or not ent_ids.get(g["entity"]):
+                d_unknown += 1
+                continue
+            ok = ent_ids[g["entity"]].most_common(1)[0][0] == e["id"]
+            d_ok += ok
+            d_wrong += not ok
+            if verbose and not ok:
+                print(f"{d['id']}: descriptor '{e['text']}' -> {e['id']}, gold {g['entity']}")
+    print(f"gum-coref: resolved descriptors right {d_ok}, wrong {d_wrong}, not checkable {d_unknown}")
     print(f"gum-coref: named mentions found {found_mentions}/{gold_mentions}; clusters with >=2 named "
           f"mentions {clusters}, with >=2 found {found}, unified {unified}/{found}; "
           f"pair recall {pairs_ok}/{pairs}; ids merging distinct gold entities {wrong}")
