@@ -3,21 +3,29 @@
  *
  * The rules follow how news is written rather than who is in the news:
  *   1. a name is a run of capitalised words, joined by particles ("von
- *      der", "bin") and, inside organisation names, by "of"/"for"/"and";
- *   2. a capital forced by the start of a sentence or a headline proves
- *      nothing: such a word counts only when the gazetteer knows it as a
- *      name or the document capitalises it elsewhere too;
- *   3. leading titles ("President", "Gen.", "Secretary of State") and
- *      demonyms ("Ukrainian") are split off: a title makes the rest a
- *      person, a demonym is a mention of its own;
- *   4. the type comes from the name's form (organisation head words,
- *      acronyms, given names, gazetteer places) and then from context
- *      (titles before, speech verbs after, "the" before, "in" before,
- *      "region" after), lone words last, once the whole document has
- *      said what its multi-word names are (a lone "Peskov" after
- *      "Dmitry Peskov" is a person).
+ *      der", "bin"), regnal numbers ("II") and, inside organisation names,
+ *      by "of"/"for"/"and" and possessives ("Workers' Party");
+ *   2. a capital forced by the start of a sentence, a quote or a headline
+ *      proves nothing: such a word counts only when the gazetteer knows it
+ *      as a name, the document capitalises it elsewhere too, or it is not
+ *      an English word at all ("According", "Following" are);
+ *   3. titles ("President", "Gen.", "Kremlin spokesman", "Secretary of
+ *      State") are cut out of the run and make what follows a person;
+ *      demonyms and known places in front ("Ukrainian", "U.S.") become
+ *      mentions of their own, unless an organisation head word makes the
+ *      whole run one name ("Russian Academy of Sciences");
+ *   4. the type comes from the name's form and context (mentions_type.c);
+ *      a lone word is typed last, once the whole document has said what
+ *      its multi-word names are (a lone "Peskov" after "Dmitry Peskov" is
+ *      a person), by the names it is listed with and by the majority of
+ *      its other uses; acronyms defined in parentheses take the type of
+ *      their expansion;
+ *   5. events, laws and works ("First World War") are not actors, and a
+ *      capitalised unknown word close to a known place is a typo of it
+ *      ("Souel"; see ng_gazetteer_place_near).
  * Candidates are collected per document in ng_mscan (mentions.h), typed in
- * a second pass and then appended to the extraction sorted by start. */
+ * a second pass and then appended to the extraction sorted by start.
+ * Descriptors ("the Kremlin spokesman") are found in mentions_desc.c. */
 #include "mentions.h"
 
 #include "newsgraph/error.h"

@@ -45,7 +45,6 @@ enum ng_hint {
     NG_HINT_SPEECH = 1 << 1, /* speech verb right after */
     NG_HINT_THE = 1 << 2,    /* "the" right before */
     NG_HINT_PLACE = 1 << 3,  /* place preposition before / "region" after */
-    NG_HINT_HEADLINE = 1 << 4,
     NG_HINT_WEAK = 1 << 5,  /* lone word typed by the default only */
     NG_HINT_LONE = 1 << 6   /* was undecided after the first pass */
 };
