@@ -189,8 +189,10 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
             return -1; /* "Police", "River", "War" alone */
         if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
             return -1;
-        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) && !(c->hint & NG_HINT_THE))
-            return -1;
+        int owns = i + 1 < s->ntok && (s->tok[i + 1].flags & NG_TOK_POSSESSIVE);
+        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) &&
+            !(c->hint & NG_HINT_THE) && !owns)
+            return -1; /* kept: "the Treasury", "Apple's" */
     }
     if (ev & NG_EV_PERSON_END)
         return NG_TYPE_PERSON;
@@ -209,6 +211,8 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_PERSON;
     if (ev & NG_EV_ORG)
         return NG_TYPE_ORG;
+    if ((c->hint & NG_HINT_SPEECH) && (cls & NG_GAZ_COMMON) && !(cls & NG_GAZ_GIVEN))
+        return NG_TYPE_ORG; /* "Apple said": an unintroduced English word is a company */
     if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
         return NG_TYPE_PERSON;
     *weak = 1;
