@@ -249,6 +249,14 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
             leading = 0;
     if (h->b > lo && (word_is(a, h->b - 1, "that") || ng_tok_is(a, h->b - 1, ':')))
         leading = 1;
+    /* "According to Peskov, “...”", "in the words of X, QC, “...”" */
+    for (uint32_t j = after, n = 0; j < hi && n < 4; j++, n++)
+        if (opens_quote(a, j)) {
+            ng_attr_direct(a, h, a->in_quote[j]);
+            return;
+        } else if (!ng_tok_is(a, j, ',') && !(a->tok[j].flags & NG_TOK_ALLCAPS)) {
+            break;
+        }
     if (leading && after < hi) {
         uint32_t from = ng_tok_is(a, after, ',') ? after + 1 : after;
         ng_attr_reported(a, h, from, clause_end(hits, nhits, k, from, hi), NG_NO_TOK);

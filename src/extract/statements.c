@@ -264,8 +264,10 @@ static int uncued_quotes(ng_attr *a)
         ng_quote *q = &a->quotes.v[qi];
         while (p < ns && a->anchor[order[p]] < q->open_tok)
             p++;
-        if (q->used || (a->tok[q->open_tok].flags & NG_TOK_HEADLINE))
-            continue;
+        char lastc = q->end > q->start ? a->t[q->end - 1] : 0;
+        int terminal = lastc == '.' || lastc == '?' || lastc == '!';
+        if (q->used || ((a->tok[q->open_tok].flags & NG_TOK_HEADLINE) && !terminal))
+            continue; /* a quote in a headline, unless it is a whole sentence */
         if (quote_words(a, q) < 4 || titlecase(a, q))
             continue; /* scare quotes, titles */
         if (q->open_tok > 0 && (a->lex[q->open_tok - 1].classes & NG_WC_TITLE))
@@ -275,8 +277,6 @@ static int uncued_quotes(ng_attr *a)
         uint32_t s_close = sent_of(a, last);
         int32_t from = -1;
         size_t fs = a->first_statement;
-        char lastc = q->end > q->start ? a->t[q->end - 1] : 0;
-        int terminal = lastc == '.' || lastc == '?' || lastc == '!';
         if (terminal && dash_speaker(a, q) == 0)
             continue; /* signed "- Matthew Ingram" */
         if (p < ns) { /* a statement later in the quote's own sentence */

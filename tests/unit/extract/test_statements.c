@@ -666,6 +666,22 @@ static void test_asked_about_adjunct_is_the_topic(void)
     fx_close(&f);
 }
 
+static void test_according_to_before_a_quote(void)
+{
+    fx f;
+    fx_open(&f, "In the words of Omar Haddad, \"the ferry will sail again in May.\"");
+    int haddad = fx_entity(&f, "Omar Haddad", PER, "Omar");
+    fx_mention(&f, "Omar Haddad", 0, PER, NAME, haddad);
+    fx_run(&f);
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == haddad);
+        CHECK(f.ex.statements[0].direct == 1);
+        CHECK_STR(fx_quote(&f, 0), "the ferry will sail again in May.");
+    }
+    fx_close(&f);
+}
+
 /* ---- negatives ---------------------------------------------------------------- */
 
 static void test_scare_quotes_are_not_statements(void)
@@ -779,6 +795,7 @@ int main(void)
     RUN(test_we_and_our_are_the_speakers_side);
     RUN(test_according_to_unnamed_official);
     RUN(test_asked_about_adjunct_is_the_topic);
+    RUN(test_according_to_before_a_quote);
     RUN(test_scare_quotes_are_not_statements);
     RUN(test_headline_with_colon);
     RUN(test_quote_without_cue);
