@@ -294,11 +294,32 @@ static int by_initials(const coref *c, const char *acr)
  * surname-first names, which then become known as such), preferring the
  * one mentioned most before mention mi, then the most recent. *unique
  * tells whether there was only one candidate. */
+/* Whether the first word of cluster o can stand for the person: 0 for a
+ * particle or common word ("Al" of "Al Qaeda", "Star"); 1 for a given name
+ * used alone ("Ahmed" for "Ahmed Mohamed", "John" of "John J. Thomas"),
+ * which counts only when no one else in the document has it; 2 for a
+ * surname written first ("Kim" of "Kim Jong Un": three words, no initial;
+ * "Wang" of "Wang Anshi", not a given name). */
+static int first_word_names(const coref *c, const cluster *o)
+{
+    const ng_mention *m = &c->ex->mentions[o->best];
+    ng_word w[4];
+    size_t n = ng_words_split(c->text, c->name_start[o->best], m->end, w, 4);
+    if (n < 2 || !c->gaz) return n >= 2;
+    uint32_t cls = ng_gazetteer_classes(c->gaz, w[0].s, w[0].n);
+    if (cls & (NG_GAZ_PARTICLE | NG_GAZ_COMMON | NG_GAZ_NONNAME)) return 0;
+    if (!(cls & NG_GAZ_GIVEN)) return 2;
+    if (n < 3) return 1;
+    for (size_t i = 1; i < n; i++)
+        if (w[i].n < 2 || w[i].s[w[i].n - 1] == '.') return 1;
+    return 2;
+}
+
 static int by_surname(coref *c, size_t mi, int *unique)
 {
     const char *key = c->mkey[mi];
     size_t len = strlen(key);
-    int best = -1, count = 0, by_first = 0;
+    int best = -1, count = 0, by_first = 0, given_only = 0;
     uint32_t best_pos = 0, best_seen = 0;
     /* surnames first; a first word ("Kim" of "Kim Jong Un") only when no
      * surname fits, so "Warhol" is Andy Warhol, not "Warhol Polaroid" */
@@ -309,8 +330,9 @@ static int by_surname(coref *c, size_t mi, int *unique)
             int hit = pass == 0 ? strcmp(o->surname, key) == 0 ||
                                       (len >= 7 && strlen(o->surname) >= 7 &&
                                        ng_name_surname_variant(o->surname, key))
-                                : strcmp(o->first, key) == 0;
+                                : strcmp(o->first, key) == 0 ? first_word_names(c, o) : 0;
             if (!hit) continue;
+            if (hit == 1) given_only++;
             count++;
             /* the most mentioned so far (the article's subject), then the
              * latest: "Mohamed" after "Ahmed Mohamed ... his father Mohamed
@@ -331,13 +353,8 @@ static int by_surname(coref *c, size_t mi, int *unique)
     }
     *unique = count == 1;
     if (best >= 0 && by_first) {
-        /* "Kim" alone for "Kim Jong Un" puts the surname first; "Ahmed"
-         * alone for "Ahmed Mohamed" is only a given name used alone */
-        ng_word w[4];
-        const cluster *k = &c->cl[best];
-        uint32_t b = k->best;
-        if (ng_words_split(c->text, c->name_start[b], c->ex->mentions[b].end, w, 4) >= 3)
-            c->cl[best].surname_first = 1;
+        if (given_only && count > 1) return -1; /* "John" with two Johns: nobody */
+        if (first_word_names(c, &c->cl[best]) == 2) c->cl[best].surname_first = 1;
     }
     return best;
 }
@@ -380,7 +397,9 @@ static int pass_short_names(coref *c)
         if (is_acr) {
             for (size_t k = 0; k < c->ncl && ci < 0; k++)
                 if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
-            if (ci < 0) ci = by_initials(c, acr);
+            /* "US" is the country, whatever else in the text has initials U, S */
+            if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_PLACE)))
+                ci = by_initials(c, acr);
         }
         int64_t v;
         uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;

@@ -157,6 +157,28 @@ static int cmp_rec(const void *a, const void *b)
     return x->local < y->local ? -1 : x->local > y->local;
 }
 
+/* Country names the gazetteer knows under another form ("U.S.", "UK",
+ * "DPRK") take the key of the country's common name, so they meet it in
+ * the exact rule; the written form stays as an alias. Only places, and
+ * only country names: capitals stay places of their own. */
+static int country_keys(ng_resolver *r)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    if (!g) return 0;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        ng_rrec *rec = &r->recs[i];
+        if (!rec->name || rec->type != NG_TYPE_PLACE || rec->words > 3) continue;
+        if (!(ng_gazetteer_classes(g, rec->name, strlen(rec->name)) & NG_GAZ_COUNTRY)) continue;
+        const char *common = ng_gazetteer_country_name(g, ng_gazetteer_country(g, rec->name, strlen(rec->name)));
+        if (!common) continue;
+        const char *key = akey(r, common);
+        if (!key) return NG_ENOMEM;
+        rec->key = key;
+        rec->words = (uint32_t)ng_name_words(key);
+    }
+    return 0;
+}
+
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
@@ -169,7 +191,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     bound = calloc(r->nrecs + 1, 1);
     if (!r->parent || !r->rec_actor || !bound) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
-    if (ng_rrules_place_typos(r) < 0) goto cleanup;
+    if (country_keys(r) < 0 || ng_rrules_place_typos(r) < 0) goto cleanup;
     if (ng_rrules_exact(r) < 0) goto cleanup;
     if (ng_rrules_person_variants(r) < 0) goto cleanup;
     if (ng_rrules_bare_surnames(r) < 0) goto cleanup;

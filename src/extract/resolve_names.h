@@ -15,8 +15,8 @@
 /* Comparison key of a name: Latin letters folded to lowercase ASCII
  * ("Zelenskyy", "ZELENSKYY" -> "zelenskyy", "é" -> "e"), apostrophes and
  * dots dropped ("U.S." -> "us", "Workers’ Party" -> "workers party"),
- * hyphens and runs of space turned into one space, a leading "the " and a
- * trailing possessive removed. Writes a NUL-terminated key of at most
+ * hyphens and runs of space turned into one space, a leading "the " and
+ * possessives ("People's" -> "people") removed. Writes a NUL-terminated key of at most
  * cap-1 bytes into out and returns its length. */
 size_t ng_name_key(const char *s, size_t n, char *out, size_t cap);
 

@@ -225,6 +225,27 @@ static void test_head_noun_after_the_refers_back(void)
     ng_extraction_free(&ex);
 }
 
+static void test_given_name_alone(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("Daniel Montalvo"), PER("Daniel"), PER("John Kerry"), PER("John Kirby"), PER("John")};
+    run(&ex, "Daniel Montalvo left the group. Daniel said so. John Kerry and John Kirby spoke. John agreed.", m, 5);
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    CHECK_STR(entity_of(&ex, 0)->surname, "Montalvo");
+    CHECK(ex.mentions[4].entity != ex.mentions[2].entity && ex.mentions[4].entity != ex.mentions[3].entity);
+    ng_extraction_free(&ex);
+}
+
+static void test_particle_or_common_word_is_no_name(void)
+{
+    ng_extraction ex;
+    const mark m[] = {PER("Al Qaeda"), PER("Al"), PER("Star Reach"), PER("Star")};
+    run(&ex, "Al Qaeda claimed it. Al said. Star Reach spoke. Star said.", m, 4);
+    CHECK(ex.mentions[1].entity != ex.mentions[0].entity);
+    CHECK(ex.mentions[3].entity != ex.mentions[2].entity);
+    ng_extraction_free(&ex);
+}
+
 static void test_title_inside_the_span(void)
 {
     ng_extraction ex;
@@ -272,6 +293,8 @@ int main(void)
     RUN(test_shared_surname_goes_to_the_most_recent);
     RUN(test_most_mentioned_namesake_keeps_the_surname);
     RUN(test_head_noun_after_the_refers_back);
+    RUN(test_given_name_alone);
+    RUN(test_particle_or_common_word_is_no_name);
     RUN(test_title_inside_the_span);
     RUN(test_surname_first_when_the_text_says_so);
     ng_models_free(models);

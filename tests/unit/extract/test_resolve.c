@@ -69,12 +69,13 @@ static int has_alias(const ng_actor *a, const char *alias)
 static void test_exact_name_ignores_case_article_and_apostrophes(void)
 {
     ng_resolver *r = resolver(0);
-    spec d0[] = {L("Kyiv"), O("The Kremlin"), O("Workers’ Party")};
-    spec d1[] = {L("kyiv"), O("Kremlin"), O("Workers' Party")};
-    add_doc(r, 0, d0, 3);
-    add_doc(r, 1, d1, 3);
+    spec d0[] = {L("Kyiv"), O("The Kremlin"), O("Workers’ Party"), O("New People's Party")};
+    spec d1[] = {L("kyiv"), O("Kremlin"), O("Workers' Party"), O("New People Party")};
+    add_doc(r, 0, d0, 4);
+    add_doc(r, 1, d1, 4);
     CHECK(ng_resolver_finish(r, NULL) == 0);
-    CHECK(ng_resolver_actor_count(r) == 3);
+    CHECK(ng_resolver_actor_count(r) == 4);
+    CHECK_STR(id_of(r, 0, 3), id_of(r, 1, 3));
     CHECK_STR(id_of(r, 1, 0), "kyiv");
     CHECK_STR(actor_of(r, 1, 0)->label, "Kyiv");
     CHECK(has_alias(actor_of(r, 1, 0), "kyiv"));
@@ -309,6 +310,20 @@ static void test_type_conflict_goes_to_the_majority(void)
     ng_resolver_free(r);
 }
 
+static void test_country_forms_meet_the_country(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {L("U.S."), L("UK"), L("Pyongyang")};
+    spec d1[] = {L("United States"), L("United Kingdom"), L("North Korea")};
+    add_doc(r, 0, d0, 3);
+    add_doc(r, 1, d1, 3);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 0, 0), "united-states");
+    CHECK_STR(id_of(r, 0, 1), "united-kingdom");
+    CHECK_STR(id_of(r, 0, 2), "pyongyang"); /* a capital stays a place of its own */
+    ng_resolver_free(r);
+}
+
 static void test_organisation_short_name(void)
 {
     ng_resolver *r = resolver(1);
@@ -424,6 +439,7 @@ int main(void)
     RUN(test_common_word_does_not_merge_with_a_close_name);
     RUN(test_descriptor_binds_to_the_one_person_with_role_and_country);
     RUN(test_type_conflict_goes_to_the_majority);
+    RUN(test_country_forms_meet_the_country);
     RUN(test_organisation_short_name);
     RUN(test_organisation_known_by_what_follows_its_heads);
     RUN(test_generic_short_name_only_within_its_document);
