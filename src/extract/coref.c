@@ -7,7 +7,7 @@
  * forms that lean on them (a surname, an acronym, a demonym), and last
  * the descriptors ("the Kremlin spokesman"), which need the roles that
  * apposition ("Kremlin spokesman Dmitry Peskov") gave the entities. */
-#include "coref.h"
+#include "coref_internal.h"
 
 #include "resolve_names.h"
 #include "strmap.h"
@@ -17,35 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_WORDS 12
-
-/* A cluster of name mentions under construction. */
-typedef struct cluster {
-    const char *key;         /* key of its fullest name */
-    const char *name;        /* display name when constructed ("Security Service of Ukraine") */
-    uint32_t best;           /* mention giving the fullest name */
-    uint32_t words;          /* words in key */
-    const char *surname;     /* key of the surname (persons) */
-    const char *first;       /* key of the first word (persons) */
-    uint8_t surname_first;   /* "Kim" alone refers to "Kim Jong Un" */
-    char acronym[16];
-    ng_role role;
-    int role_score;          /* -1 none */
-    uint32_t type_count[NG_TYPE_COUNT];
-    int entity;
-} cluster;
-
-typedef struct coref {
-    const ng_gazetteer *gaz;
-    ng_extraction *ex;
-    const char *text;
-    cluster *cl;
-    size_t ncl, capcl;
-    int32_t *of;             /* mention -> cluster, -1 */
-    uint32_t *name_start;    /* mention -> start of the name after leading titles */
-    const char **mkey;       /* mention -> key of its (title-stripped) name */
-    ng_strmap bykey;         /* key -> cluster */
-} coref;
 
 static const char *arena_key(coref *c, const char *s, size_t n)
 {
@@ -173,127 +144,6 @@ static int pass_full_names(coref *c)
     return 0;
 }
 
-/* The acronym written right after an organisation's name: "X (SSU)", or
- * "the X, SBU," when the acronym starts like X. Returns its length. */
-static size_t acronym_after(const coref *c, const ng_mention *m, char out[16])
-{
-    const char *t = c->text, *end = t + c->ex->doc->len;
-    const char *p = t + m->end;
-    char close;
-    if (p + 2 < end && p[0] == ' ' && p[1] == '(') {
-        p += 2;
-        close = ')';
-    } else if (p + 2 < end && p[0] == ',' && p[1] == ' ') {
-        p += 2;
-        close = ',';
-    } else {
-        return 0;
-    }
-    const char *q = p;
-    while (q < end && q - p < 16 && ((*q >= 'A' && *q <= 'Z') || *q == '.')) q++;
-    if (q >= end || *q != close) return 0;
-    size_t n = ng_name_acronym(p, (size_t)(q - p), out);
-    if (n && close == ',' && out[0] != (char)(c->mkey[m - c->ex->mentions][0] - 'a' + 'A')) return 0;
-    return n;
-}
-
-/* The place named in a possessive right before mention m ("Ukraine’s"
- * before "Security Service"), as a span; 0 when there is none. */
-static int possessive_place(const coref *c, size_t mi, uint32_t *ps, uint32_t *pe)
-{
-    const ng_mention *m = &c->ex->mentions[mi];
-    for (size_t j = mi; j-- > 0;) {
-        const ng_mention *p = &c->ex->mentions[j];
-        if (p->end > m->start) continue;
-        if (p->type != NG_TYPE_PLACE) return 0;
-        const char *gap = c->text + p->end;
-        size_t glen = m->start - p->end;
-        if ((glen == 3 && memcmp(gap, "'s ", 3) == 0) || (glen == 5 && memcmp(gap, "\xE2\x80\x99s ", 5) == 0)) {
-            *ps = p->start;
-            *pe = p->end;
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
-}
-
-/* "CEI (Italian Episcopal Conference)": an acronym followed by an
- * organisation's name in brackets defines it the other way round.
- * Returns the mention index of the bracketed name, or -1. */
-static int expansion_after(const coref *c, size_t mi)
-{
-    const ng_mention *m = &c->ex->mentions[mi];
-    char acr[16];
-    if (mi + 1 >= c->ex->nmentions || !ng_name_acronym(c->text + m->start, m->end - m->start, acr))
-        return -1;
-    const ng_mention *n = &c->ex->mentions[mi + 1];
-    if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
-        memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
-        ng_name_words(c->mkey[mi + 1]) < 2)
-        return -1;
-    return (int)mi + 1;
-}
-
-/* Pass 2: acronyms defined next to organisation names. "Ukraine’s
- * Security Service (SSU)" also names the organisation in full, "Security
- * Service of Ukraine", when the acronym's letters say so. */
-static int pass_acronyms(coref *c)
-{
-    ng_extraction *ex = c->ex;
-    for (size_t i = 0; i < ex->nmentions; i++) {
-        int x = expansion_after(c, i);
-        if (x >= 0 && c->of[x] >= 0)
-            ng_name_acronym(c->text + ex->mentions[i].start, ex->mentions[i].end - ex->mentions[i].start,
-                            c->cl[c->of[x]].acronym);
-    }
-    for (size_t i = 0; i < ex->nmentions; i++) {
-        const ng_mention *m = &ex->mentions[i];
-        if (m->kind != NG_KIND_NAME || m->type == NG_TYPE_PERSON || c->of[i] < 0) continue;
-        char acr[16], ini[16];
-        if (!acronym_after(c, m, acr)) continue;
-        cluster *k = &c->cl[c->of[i]];
-        memcpy(k->acronym, acr, sizeof acr);
-        uint32_t ps, pe;
-        size_t nini = ng_name_initials(k->key, ini);
-        if (nini && strcmp(ini, acr) == 0) continue;
-        if (!possessive_place(c, i, &ps, &pe)) continue;
-        char full[NG_NAME_MAX], fkey[NG_NAME_MAX];
-        int n = snprintf(full, sizeof full, "%.*s of %.*s", (int)(m->end - c->name_start[i]),
-                         c->text + c->name_start[i], (int)(pe - ps), c->text + ps);
-        if (n <= 0 || (size_t)n >= sizeof full) continue;
-        ng_name_key(full, (size_t)n, fkey, sizeof fkey);
-        if (ng_name_initials(fkey, ini) && strcmp(ini, acr) == 0) {
-            k->name = ng_extraction_strdup(ex, full, (size_t)n);
-            k->key = ng_extraction_strdup(ex, fkey, strlen(fkey));
-            k->words = (uint32_t)ng_name_words(fkey);
-            if (!k->name || !k->key) return NG_ENOMEM;
-            if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), c->of[i]) < 0) return NG_ENOMEM;
-        }
-    }
-    return 0;
-}
-
-/* The one cluster of an organisation or place whose name's initials are
- * the acronym acr, or -1 (none, or several). */
-static int by_initials(const coref *c, const char *acr)
-{
-    int found = -1;
-    for (size_t k = 0; k < c->ncl; k++) {
-        char ini[16];
-        if (c->cl[k].surname || c->cl[k].words < 2) continue;
-        if (ng_name_initials(c->cl[k].key, ini) && strcmp(ini, acr) == 0) {
-            if (found >= 0) return -1;
-            found = (int)k;
-        }
-    }
-    return found;
-}
-
-/* The person cluster a lone word names: its surname (or first word, for
- * surname-first names, which then become known as such), preferring the
- * one mentioned most before mention mi, then the most recent. *unique
- * tells whether there was only one candidate. */
 /* Whether the first word of cluster o can stand for the person: 0 for a
  * particle or common word ("Al" of "Al Qaeda", "Star"); 1 for a given name
  * used alone ("Ahmed" for "Ahmed Mohamed", "John" of "John J. Thomas"),
@@ -399,7 +249,7 @@ static int pass_short_names(coref *c)
                 if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
             /* "US" is the country, whatever else in the text has initials U, S */
             if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_PLACE)))
-                ci = by_initials(c, acr);
+                ci = ng_coref_by_initials(c, acr);
         }
         int64_t v;
         uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
@@ -600,7 +450,7 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i]);
         if (!c.mkey[i]) goto cleanup;
     }
-    if ((rc = pass_full_names(&c)) < 0 || (rc = pass_acronyms(&c)) < 0 ||
+    if ((rc = pass_full_names(&c)) < 0 || (rc = ng_coref_pass_acronyms(&c)) < 0 ||
         (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
         goto cleanup;
     pass_roles(&c);

@@ -1,0 +1,47 @@
+/* coref_internal.h - what the files of in-document coreference share:
+ * the clusters of name mentions under construction (coref.c) and the
+ * acronym pass (coref_acronyms.c). Private to src/extract. */
+#ifndef NG_EXTRACT_COREF_INTERNAL_H
+#define NG_EXTRACT_COREF_INTERNAL_H
+
+#include "coref.h"
+
+#include "strmap.h"
+
+#define MAX_WORDS 12
+
+/* A cluster of name mentions under construction. */
+typedef struct cluster {
+    const char *key;         /* key of its fullest name */
+    const char *name;        /* display name when constructed ("Security Service of Ukraine") */
+    uint32_t best;           /* mention giving the fullest name */
+    uint32_t words;          /* words in key */
+    const char *surname;     /* key of the surname (persons) */
+    const char *first;       /* key of the first word (persons) */
+    uint8_t surname_first;   /* "Kim" alone refers to "Kim Jong Un" */
+    char acronym[16];
+    ng_role role;
+    int role_score;          /* -1 none */
+    uint32_t type_count[NG_TYPE_COUNT];
+    int entity;
+} cluster;
+
+typedef struct coref {
+    const ng_gazetteer *gaz;
+    ng_extraction *ex;
+    const char *text;
+    cluster *cl;
+    size_t ncl, capcl;
+    int32_t *of;             /* mention -> cluster, -1 */
+    uint32_t *name_start;    /* mention -> start of the name after leading titles */
+    const char **mkey;       /* mention -> key of its (title-stripped) name */
+    ng_strmap bykey;         /* key -> cluster */
+} coref;
+
+/* Pass 2: acronyms defined next to organisation names (coref_acronyms.c). */
+int ng_coref_pass_acronyms(coref *c);
+
+/* The one organisation or place cluster whose name's initials are acr, or -1. */
+int ng_coref_by_initials(const coref *c, const char *acr);
+
+#endif
