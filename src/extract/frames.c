@@ -270,6 +270,84 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
     }
 }
 
+/* Where the words of cue h begin on the left: its subject, or the cue. */
+static uint32_t subject_start(const cue_hit *h)
+{
+    return h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
+}
+
+/* A quotation opens after the cue (f.at): “...,” Peskov said, “...” (split),
+ * Peskov declared: “...”, said, “...”. Returns 1 when it was attributed;
+ * 0 when it is a fragment inside a clause ("said he was “ready” to"). */
+static int quote_after_cue(ng_attr *a, cue_hit *h, uint32_t lo, uint32_t hi, uint32_t r,
+                           const frame *f)
+{
+    int32_t q = a->in_quote[f->at];
+    const ng_quote *qq = &a->quotes.v[q];
+    int32_t q0 = quote_before(a, subject_start(h), lo);
+    if (q0 >= 0 && f->at > r && ng_tok_is(a, f->at - 1, ','))
+        ng_attr_direct(a, h, q0); /* the first half of a split quote */
+    int marked = f->at > r && (ng_tok_is(a, f->at - 1, ',') || ng_tok_is(a, f->at - 1, ':'));
+    int capital = qq->open_tok + 1 < a->tx->ntokens && (a->tok[qq->open_tok + 1].flags & NG_TOK_CAP);
+    uint32_t nwords = 0;
+    for (uint32_t i = qq->open_tok + 1; i < qq->close_tok && nwords < 4; i++)
+        nwords += (a->tok[i].flags & NG_TOK_WORD) != 0;
+    if (marked || (capital && (!qq->closed || qq->close_tok + 2 >= hi)) ||
+        (f->at == r && nwords >= 4)) {
+        ng_attr_direct(a, h, q);
+        return 1;
+    }
+    return 0;
+}
+
+/* "told Sky News any process “must be well thought out”: “Moves to ...”":
+ * a colon and a quotation end the clause; both are attributed. */
+static int colon_quote_in_clause(ng_attr *a, cue_hit *h, uint32_t lo, uint32_t from, uint32_t end)
+{
+    for (uint32_t i = from; i + 1 < end; i++)
+        if (ng_tok_is(a, i, ':') && opens_quote(a, i + 1) && a->in_quote[i] < 0) {
+            if (h->cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
+                ng_attr_reported(a, h, from, i, lo);
+            if (h->cue->frames & NG_CUE_QUOTE)
+                ng_attr_direct(a, h, a->in_quote[i + 1]);
+            return 1;
+        }
+    return 0;
+}
+
+/* The cue ends its clause (f is F_END): what was said stands before it. */
+static void said_before_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
+                            size_t k, const frame *f)
+{
+    cue_hit *h = &hits[k];
+    uint32_t lo = sn->tok_begin, hi = sn->tok_end;
+    /* "As Heald told The Huffington Post, US surface ozone has dropped" */
+    if (!h->inverted && h->subj.found && h->subj.np_begin == lo + 1 && word_is(a, lo, "as") &&
+        f->at + 1 < hi && ng_tok_is(a, f->at, ',')) {
+        ng_attr_reported(a, h, f->at + 1, clause_end(hits, nhits, k, f->at + 1, hi), NG_NO_TOK);
+        return;
+    }
+    uint32_t before = subject_start(h);
+    int32_t q = quote_before(a, before, lo);
+    if (q >= 0 && (h->cue->frames & NG_CUE_QUOTE)) {
+        ng_attr_direct(a, h, q);
+        /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
+        if (f->at + 1 < hi && ng_tok_is(a, f->at, ',') && opens_quote(a, f->at + 1))
+            ng_attr_direct(a, h, a->in_quote[f->at + 1]);
+        return;
+    }
+    int closes = f->at >= hi || !(a->tok[f->at].flags & NG_TOK_WORD);
+    if (closes && before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
+        /* "..., the agency said." (not "Asked about X, Y said of Z: ...") */
+        ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK);
+    } else if (f->at < hi && (a->tok[f->at].flags & NG_TOK_WORD) &&
+               (h->cue->frames & NG_CUE_CLAUSE) &&
+               (h->subj.head_mention >= 0 || h->subj.pronoun_tok != NG_NO_TOK)) {
+        /* "Heald said although ..., “nobody has looked at these together”" */
+        ng_attr_reported(a, h, f->at, clause_end(hits, nhits, k, f->at, hi), lo);
+    }
+}
+
 void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits, size_t k)
 {
     cue_hit *h = &hits[k];
@@ -292,89 +370,38 @@ void ng_attr_cue(ng_attr *a, const ng_sentence *sn, cue_hit *hits, size_t nhits,
     }
     frame f = frame_right(a, cue, r, hi);
     if (f.kind == F_QUOTE && (cue->frames & NG_CUE_QUOTE)) {
-        int32_t q = a->in_quote[f.at];
-        /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
-        uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
-        int32_t q0 = quote_before(a, before, lo);
-        if (q0 >= 0 && f.at > r && ng_tok_is(a, f.at - 1, ','))
-            ng_attr_direct(a, h, q0);
-        /* "said “ready” to ...": a quoted fragment inside the clause */
-        int marked = f.at > r && (ng_tok_is(a, f.at - 1, ',') || ng_tok_is(a, f.at - 1, ':'));
-        const ng_quote *qq = &a->quotes.v[q];
-        int capital = qq->open_tok + 1 < a->tx->ntokens &&
-                      (a->tok[qq->open_tok + 1].flags & NG_TOK_CAP);
-        uint32_t nwords = 0;
-        for (uint32_t i = qq->open_tok + 1; i < qq->close_tok && nwords < 4; i++)
-            nwords += (a->tok[i].flags & NG_TOK_WORD) != 0;
-        if (marked || (capital && (!qq->closed || qq->close_tok + 2 >= hi)) ||
-            (f.at == r && nwords >= 4)) {
-            ng_attr_direct(a, h, q);
+        if (quote_after_cue(a, h, lo, hi, r, &f))
             return;
-        }
-        f.kind = F_CLAUSE;
+        f.kind = F_CLAUSE; /* "said he was “ready” to ..." */
     }
-    /* "“...,” said Bolden to the gathered crowd which ...": the quotation
-     * before the cue is what was said, whatever adjuncts follow */
     if (f.kind == F_CLAUSE && (cue->frames & NG_CUE_QUOTE)) {
-        uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
-        int32_t q0 = quote_before(a, before, lo);
+        /* "“...,” said Bolden to the gathered crowd which ...": the
+         * quotation before the cue, whatever adjuncts follow */
+        int32_t q0 = quote_before(a, subject_start(h), lo);
         if (q0 >= 0) {
             ng_attr_direct(a, h, q0);
             return;
         }
     }
-    uint32_t start_tok = f.at;
-    if (f.kind == F_THAT || f.kind == F_CLAUSE) {
-        /* "told Sky News any process “must be well thought out”: “Moves to ...”" */
-        uint32_t end = clause_end(hits, nhits, k, start_tok, hi);
-        for (uint32_t i = start_tok; i + 1 < end; i++)
-            if (ng_tok_is(a, i, ':') && opens_quote(a, i + 1) && a->in_quote[i] < 0) {
-                if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP | NG_CUE_THAT))
-                    ng_attr_reported(a, h, start_tok, i, lo);
-                if (cue->frames & NG_CUE_QUOTE)
-                    ng_attr_direct(a, h, a->in_quote[i + 1]);
-                return;
-            }
-    }
+    uint32_t from = f.at;
+    uint32_t end = from < hi ? clause_end(hits, nhits, k, from, hi) : hi;
     switch (f.kind) {
     case F_THAT:
+        if (colon_quote_in_clause(a, h, lo, from, end))
+            return;
+        /* fall through */
     case F_COLON:
-        if (start_tok < hi)
-            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo);
+        if (from < hi)
+            ng_attr_reported(a, h, from, end, lo);
         return;
     case F_CLAUSE:
     case F_QUOTE:
+        if (colon_quote_in_clause(a, h, lo, from, end))
+            return;
         if (cue->frames & (NG_CUE_CLAUSE | NG_CUE_NP))
-            ng_attr_reported(a, h, start_tok, clause_end(hits, nhits, k, start_tok, hi), lo);
+            ng_attr_reported(a, h, from, end, lo);
         return;
-    case F_END:
     default:
-        break;
-    }
-    /* "As Heald told The Huffington Post, US surface ozone has dropped" */
-    if (!h->inverted && h->subj.found && h->subj.np_begin > lo &&
-        word_is(a, h->subj.np_begin - 1, "as") && h->subj.np_begin - 1 == lo && f.at + 1 < hi &&
-        ng_tok_is(a, f.at, ',')) {
-        ng_attr_reported(a, h, f.at + 1, clause_end(hits, nhits, k, f.at + 1, hi), NG_NO_TOK);
-        return;
-    }
-    /* the cue closes its clause: what was said stands before the subject */
-    uint32_t before = h->inverted ? h->b : (h->subj.found ? h->subj.np_begin : h->b);
-    int32_t q = quote_before(a, before, lo);
-    if (q >= 0 && (cue->frames & NG_CUE_QUOTE)) {
-        ng_attr_direct(a, h, q);
-        /* split quote: “We cannot comment,” Peskov said, “we do not know.” */
-        if (f.at < hi && ng_tok_is(a, f.at, ',') && f.at + 1 < hi && opens_quote(a, f.at + 1))
-            ng_attr_direct(a, h, a->in_quote[f.at + 1]);
-        return;
-    }
-    int closes = f.at >= hi || !(a->tok[f.at].flags & NG_TOK_WORD);
-    if (closes && before > lo + 1 && ng_tok_is(a, before - 1, ',')) {
-        /* "..., the agency said." (not "Asked about X, Y said of Z: ...") */
-        ng_attr_reported(a, h, lo, before - 1, NG_NO_TOK);
-    } else if (f.at < hi && (a->tok[f.at].flags & NG_TOK_WORD) && (cue->frames & NG_CUE_CLAUSE) &&
-               (h->subj.head_mention >= 0 || h->subj.pronoun_tok != NG_NO_TOK)) {
-        /* "Heald said although ..., \"nobody has looked at these together\"" */
-        ng_attr_reported(a, h, f.at, clause_end(hits, nhits, k, f.at, hi), lo);
+        said_before_cue(a, sn, hits, nhits, k, &f);
     }
 }
