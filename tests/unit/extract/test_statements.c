@@ -754,6 +754,23 @@ static void test_nouns_are_not_cues(void)
     fx_close(&f);
 }
 
+static void test_uncued_quote_paragraph_keeps_no_speaker(void)
+{
+    fx f;
+    fx_open(&f, "Holt opened the bridge.\n\n\"Nobody in this town will forget the flood of that spring.\"");
+    int holt = fx_entity(&f, "Lena Holt", PER, "Lena");
+    fx_mention(&f, "Holt", 0, PER, NAME, holt);
+    fx_run(&f);
+    /* a whole-sentence quotation with no cue and no speaker before it:
+     * reported as a quotation, but nobody is guessed */
+    CHECK(f.ex.nstatements == 1);
+    if (f.ex.nstatements == 1) {
+        CHECK(f.ex.statements[0].speaker == -1);
+        CHECK(f.ex.statements[0].direct == 1);
+    }
+    fx_close(&f);
+}
+
 int main(void)
 {
     fx_load_models();
@@ -800,6 +817,7 @@ int main(void)
     RUN(test_headline_with_colon);
     RUN(test_quote_without_cue);
     RUN(test_song_and_book_titles);
+    RUN(test_uncued_quote_paragraph_keeps_no_speaker);
     RUN(test_negated_and_passive_cues);
     RUN(test_nouns_are_not_cues);
     fx_free_models();
