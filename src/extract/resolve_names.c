@@ -98,20 +98,45 @@ size_t ng_name_key(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+/* Cyrillic U+0430..U+044F (and the same letters in capitals, U+0410..)
+ * in a simple BGN-like romanisation, so "Путин" gets the id "putin". */
+static const char *const cyrillic[32] = {
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+
+static const char *romanise(unsigned cp)
+{
+    if (cp >= 0x430 && cp <= 0x44F) return cyrillic[cp - 0x430];
+    if (cp >= 0x410 && cp <= 0x42F) return cyrillic[cp - 0x410];
+    switch (cp) {
+    case 0x401: case 0x451: return "yo";
+    case 0x404: case 0x454: return "ye";
+    case 0x406: case 0x456: return "i";
+    case 0x407: case 0x457: return "yi";
+    case 0x490: case 0x491: return "g";
+    default: return NULL;
+    }
+}
+
 size_t ng_name_slug(const char *label, char *out, size_t cap)
 {
     char key[NG_NAME_MAX];
     size_t n = ng_name_key(label, strlen(label), key, sizeof key);
     size_t o = 0;
     if (cap == 0) return 0;
-    for (size_t i = 0; i < n && o + 1 < cap; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out[o++] = (char)c;
-        } else if (c == ' ' || c == '&' || c == '/' || c == '-' || c == '+') {
+    for (size_t i = 0; i < n && o + 1 < cap;) {
+        size_t len;
+        unsigned cp = decode((const unsigned char *)key + i, n - i, &len);
+        i += len;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            out[o++] = (char)cp;
+        } else if (cp == ' ' || cp == '&' || cp == '/' || cp == '-' || cp == '+') {
             if (o > 0 && out[o - 1] != '-') out[o++] = '-';
+        } else {
+            /* other scripts: romanised where a table exists, else dropped */
+            const char *r = romanise(cp);
+            for (; r && *r && o + 1 < cap; r++) out[o++] = *r;
         }
-        /* bytes of other scripts and remaining punctuation are dropped */
     }
     while (o > 0 && out[o - 1] == '-') o--;
     out[o] = '\0';

@@ -21,8 +21,9 @@
 size_t ng_name_key(const char *s, size_t n, char *out, size_t cap);
 
 /* Node id of a label: the key's letters and digits, every other run of
- * characters turned into one '-', no leading/trailing '-'; characters
- * outside Latin scripts are dropped. May be empty. Returns its length. */
+ * characters turned into one '-', no leading/trailing '-'; Cyrillic is
+ * romanised ("Путин" -> "putin"), other scripts are dropped. May be
+ * empty. Returns its length. */
 size_t ng_name_slug(const char *label, char *out, size_t cap);
 
 /* Optimal-string-alignment (Damerau) distance between a and b, or max+1

@@ -376,12 +376,16 @@ static void test_generic_short_name_only_within_its_document(void)
 static void test_slugs_are_ascii_and_unique(void)
 {
     ng_resolver *r = resolver(0);
-    spec d0[] = {P("José Martí", "José", "Martí"), P("Зеленский", NULL, NULL), P("Путин", NULL, NULL)};
-    add_doc(r, 0, d0, 3);
+    spec d0[] = {P("José Martí", "José", "Martí"), P("Зеленский", NULL, NULL), P("Владимир Путин", NULL, NULL),
+                 P("習近平", NULL, NULL), P("毛泽东", NULL, NULL)};
+    add_doc(r, 0, d0, 5);
     CHECK(ng_resolver_finish(r, NULL) == 0);
     CHECK_STR(id_of(r, 0, 0), "jose-marti");
-    CHECK(strcmp(id_of(r, 0, 1), id_of(r, 0, 2)) != 0);
-    CHECK(strncmp(id_of(r, 0, 1), "person", 6) == 0);
+    CHECK_STR(id_of(r, 0, 1), "zelenskiy");
+    CHECK_STR(id_of(r, 0, 2), "vladimir-putin");
+    /* scripts without a table: the type, made unique */
+    CHECK(strcmp(id_of(r, 0, 3), id_of(r, 0, 4)) != 0);
+    CHECK(strncmp(id_of(r, 0, 3), "person", 6) == 0 && strncmp(id_of(r, 0, 4), "person", 6) == 0);
     ng_resolver_free(r);
 }
 
