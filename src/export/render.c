@@ -3,8 +3,13 @@
  * The DOT text from ng_format_dot is read back with agmemread rather
  * than rendering the Agraph_t that produced it: the renderer then sees
  * exactly what users get in graph.dot, and the caller can render any
- * DOT text (diff.dot too). A GVC_t is created per call: it is cheap next
- * to a layout and needs no cache that threads would have to share.
+ * DOT text (diff.dot too).
+ *
+ * One GVC_t serves the whole process, created on first use and kept: with
+ * Graphviz 2.43 a second gvContext in a process makes the pango plugin
+ * read freed memory (its font cache outlives gvFreeContext; ASan shows it
+ * on the second render, e.g. in `days`). The context is only touched under
+ * the Graphviz lock, so sharing it between threads is safe.
  *
  * Engine by size: "dot" draws small graphs as readable layers; beyond
  * SMALL_GRAPH nodes it becomes slow and tangled, so "sfdp" with overlap
@@ -21,6 +26,8 @@
 #include <string.h>
 
 enum { SMALL_GRAPH = 60 };
+
+static GVC_t *shared_gvc; /* guarded by ng_graphviz_lock; see above */
 
 /* aglasterr returns a malloc'd copy of the last message, or NULL. */
 static int graphviz_error(ng_error *err, int code, const char *what)
@@ -48,7 +55,9 @@ int ng_render_dot(const char *dot_text, const char *format, char **out, size_t *
     unsigned int size = 0;
     ng_graphviz_lock();
     agerrlevel_t level = agseterr(AGMAX);
-    GVC_t *gvc = gvContext();
+    if (!shared_gvc)
+        shared_gvc = gvContext();
+    GVC_t *gvc = shared_gvc;
     Agraph_t *g = gvc ? agmemread(dot_text) : NULL;
     if (!gvc) {
         rc = ng_error_set(err, NG_ENOMEM, "rendering: cannot start Graphviz");
@@ -87,8 +96,6 @@ cleanup:
         gvFreeLayout(gvc, g);
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterr(level);
     ng_graphviz_unlock();
     return rc;
