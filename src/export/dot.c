@@ -171,10 +171,7 @@ static int build(Agraph_t *g, const ng_graph *gr, const ng_graph_stats *st)
     rc = rc ? rc : set(g, "rankdir", "LR");
     rc = rc ? rc : set(g, "splines", "true");
     rc = rc ? rc : set(g, "outputorder", "edgesfirst");
-    /* One font for graph, nodes and edges: besides looking consistent,
-     * Graphviz 2.43 caches the last PostScript font name in a static and
-     * frees it when the name changes while a text span still points to it
-     * (a use-after-free ASan reports during layout); one name avoids that. */
+    /* One font for graph, nodes and edges, so labels look alike. */
     rc = rc ? rc : set(g, "fontname", "Helvetica");
     rc = rc ? rc : (agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica") ? 0 : NG_ENOMEM);
     rc = rc ? rc : (agattr(g, AGEDGE, (char *)"fontname", (char *)"Helvetica") ? 0 : NG_ENOMEM);
