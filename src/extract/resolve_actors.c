@@ -4,6 +4,7 @@
 #include "resolve_internal.h"
 
 #include "resolve_names.h"
+#include "strmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,28 +145,34 @@ static int cmp_slot(const void *a, const void *b)
 }
 
 /* Slugs collide when distinct actors share a label up to case or
- * punctuation; the later ones in (slug, label, type, mentions) order get
- * "-2", "-3", ... (and skip any suffix already taken as a plain slug). */
+ * punctuation, or have labels in a script without romanisation; the later
+ * ones in (slug, label, type, mentions) order get "-2", "-3", ... skipping
+ * any id already taken. */
 static int unique_ids(ng_resolver *r, slot *s, size_t n)
 {
+    ng_strmap taken;
+    int rc = NG_ENOMEM;
+    ng_strmap_init(&taken);
     qsort(s, n, sizeof *s, cmp_slot);
-    for (size_t i = 1; i < n; i++) {
-        if (strcmp(s[i].actor.id, s[i - 1].actor.id) != 0) continue;
-        size_t base = i - 1;
-        while (base > 0 && strcmp(s[base - 1].actor.id, s[i].actor.id) == 0) base--;
-        for (int k = (int)(i - base) + 1;; k++) {
-            char buf[NG_NAME_MAX + 16];
-            snprintf(buf, sizeof buf, "%s-%d", s[base].actor.id, k);
-            int taken = 0;
-            for (size_t j = 0; j < n && !taken; j++) taken = strcmp(s[j].actor.id, buf) == 0;
-            if (taken) continue;
-            s[i].actor.id = ng_arena_strndup(&r->arena, buf, strlen(buf));
-            if (!s[i].actor.id) return NG_ENOMEM;
-            break;
+    for (size_t i = 0; i < n; i++)
+        if (ng_strmap_put(&taken, s[i].actor.id, strlen(s[i].actor.id), 0) < 0) goto cleanup;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1, k = 2; /* s[i] keeps its slug; the rest of its run is renamed */
+        for (; j < n && strcmp(s[j].actor.id, s[i].actor.id) == 0; j++) {
+            char buf[NG_NAME_MAX + 24];
+            do {
+                snprintf(buf, sizeof buf, "%s-%zu", s[i].actor.id, k++);
+            } while (ng_strmap_get(&taken, buf, strlen(buf), NULL));
+            if (ng_strmap_put(&taken, buf, strlen(buf), 0) < 0) goto cleanup;
+            if (!(s[j].actor.id = ng_arena_strndup(&r->arena, buf, strlen(buf)))) goto cleanup;
         }
+        i = j;
     }
     qsort(s, n, sizeof *s, cmp_slot);
-    return 0;
+    rc = 0;
+cleanup:
+    ng_strmap_free(&taken);
+    return rc;
 }
 
 static int cmp_surname(const void *a, const void *b)

@@ -377,8 +377,8 @@ static void test_slugs_are_ascii_and_unique(void)
 {
     ng_resolver *r = resolver(0);
     spec d0[] = {P("José Martí", "José", "Martí"), P("Зеленский", NULL, NULL), P("Владимир Путин", NULL, NULL),
-                 P("習近平", NULL, NULL), P("毛泽东", NULL, NULL)};
-    add_doc(r, 0, d0, 5);
+                 P("習近平", NULL, NULL), P("毛泽东", NULL, NULL), P("金正恩", NULL, NULL), O("Person 2")};
+    add_doc(r, 0, d0, 7);
     CHECK(ng_resolver_finish(r, NULL) == 0);
     CHECK_STR(id_of(r, 0, 0), "jose-marti");
     CHECK_STR(id_of(r, 0, 1), "zelenskiy");
@@ -386,6 +386,11 @@ static void test_slugs_are_ascii_and_unique(void)
     /* scripts without a table: the type, made unique */
     CHECK(strcmp(id_of(r, 0, 3), id_of(r, 0, 4)) != 0);
     CHECK(strncmp(id_of(r, 0, 3), "person", 6) == 0 && strncmp(id_of(r, 0, 4), "person", 6) == 0);
+    CHECK(strcmp(id_of(r, 0, 5), id_of(r, 0, 3)) != 0 && strcmp(id_of(r, 0, 5), id_of(r, 0, 4)) != 0);
+    /* a suffix never takes an id a label already has */
+    CHECK_STR(id_of(r, 0, 6), "person-2");
+    CHECK(strcmp(id_of(r, 0, 3), "person-2") != 0 && strcmp(id_of(r, 0, 4), "person-2") != 0 &&
+          strcmp(id_of(r, 0, 5), "person-2") != 0);
     ng_resolver_free(r);
 }
 
