@@ -122,6 +122,12 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
                 *abbrev = 1;
                 return i + n;
             }
+            if (ng_cp_is_lower(next) && !ng_cp_is_upper(prev)) {
+                /* a domain name such as Gawker.com or kremlin.ru is one word */
+                i += n;
+                seg_start = i;
+                continue;
+            }
             return i;
         }
         if (c == ',' && ng_cp_is_digit(prev) && ng_cp_is_digit(next)) {
@@ -292,6 +298,9 @@ static int is_headline(const char *t, const ng_token *v, size_t b, size_t e)
     if (is_terminal(t, last) || (is_closer(t, last) && e - b > 1 && is_terminal(t, &v[e - 2])))
         return 0;
     size_t words = 0, caps = 0;
+    for (size_t k = b; k + 1 < e; k++)
+        if (is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
+            return 0; /* a finished quotation: a signed quote, not a headline */
     for (size_t k = b; k < e; k++) {
         if (!(v[k].flags & NG_TOK_WORD) || v[k].end - v[k].start < 4)
             continue;

@@ -147,6 +147,25 @@ static void test_crlf_and_invalid_bytes_do_not_break(void)
     ng_text_free(&t);
 }
 
+static void test_domain_name_is_one_word(void)
+{
+    ng_doc d;
+    ng_span sp;
+    ng_text t = analyze("Gawker.com said so. It was true.", &d, &sp);
+    CHECK(t.tokens[0].end == strlen("Gawker.com"));
+    CHECK(t.nsentences == 2);
+    ng_text_free(&t);
+}
+
+static void test_signed_quote_is_not_a_headline(void)
+{
+    ng_doc d;
+    ng_span sp;
+    ng_text t = analyze("\"This Is What We Want.\" - Matthew Ingram", &d, &sp);
+    CHECK(!(t.tokens[1].flags & NG_TOK_HEADLINE));
+    ng_text_free(&t);
+}
+
 int main(void)
 {
     RUN(test_split_survives_abbreviations);
@@ -160,5 +179,7 @@ int main(void)
     RUN(test_quote_marks_open_and_close);
     RUN(test_headline_line_flagged);
     RUN(test_crlf_and_invalid_bytes_do_not_break);
+    RUN(test_domain_name_is_one_word);
+    RUN(test_signed_quote_is_not_a_headline);
     return CHECK_DONE();
 }
