@@ -9,17 +9,21 @@
 # (cpu-clock, which works in VMs without hardware counters) and prints the
 # functions by self time and by inclusive time. Falls back to
 # `valgrind --tool=callgrind` when perf cannot record. Output under
-# bench/out/profile/.
+# bench/out/profile/. SRC=DIR profiles the sources in DIR instead of the
+# working tree (e.g. SRC=bench/out/src, the snapshot `SNAPSHOT=1 run.sh`
+# benchmarked).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 SIZE=${1:-10}
 CMD=${2:-extract}
 OUTDIR=bench/out/profile
 mkdir -p "$OUTDIR"
+SRC=${SRC:-.}
 BUILD=build-bench-prof
+[ "$SRC" != . ] && BUILD=$SRC/build-prof
 
 if [ ! -d "$BUILD" ]; then
-    meson setup "$BUILD" --buildtype=release \
+    meson setup "$BUILD" "$SRC" --buildtype=release \
         -Dc_args='-g -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer' >/dev/null || exit 1
 fi
 ninja -C "$BUILD" newsgraph >/dev/null || { echo "profile.sh: build failed" >&2; exit 1; }
