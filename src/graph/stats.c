@@ -1,8 +1,9 @@
 /* stats.c - centralities, communities and graph measures with igraph 0.10.
  *
- * The ng_graph is copied into two igraph graphs: the directed multigraph
- * (one igraph edge per ng_edge, weight = statements) for degree,
- * PageRank, betweenness, closeness and HITS, and an undirected weighted
+ * The ng_graph is seen three ways: the directed multigraph (one edge per
+ * ng_edge, weight = statements) for degree, strength, PageRank and HITS;
+ * the simple directed graph (distinct speaker -> subject pairs) for
+ * betweenness, closeness and density; and the undirected weighted
  * projection (pairs merged, weights summed, self-loops dropped: talking
  * about oneself is not a tie) for eigenvector centrality and Louvain.
  *
