@@ -182,7 +182,10 @@ fi
 # ---- report ------------------------------------------------------------------
 
 export NPROC SAME STARTUP REPEAT REPEAT_LARGE NG RAW OUT
-export CPU_MODEL=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+export CPU_MODEL="$(awk -F': ' '/^model name/ {m=$2} /^cpu family/ {f=$2} /^model\t/ {n=$2}
+    /^cpu MHz/ {h=$2} END {printf "%s, family %s model %s, %.0f MHz", m, f, n, h}' /proc/cpuinfo)$(
+    command -v lscpu >/dev/null && lscpu | awk -F': *' '/^L2 cache/ {l2=$2} /^L3 cache/ {l3=$2}
+    /^Hypervisor vendor/ {hv=$2} END {if (l2) printf ", L2 %s, L3 %s", l2, l3; if (hv) printf ", %s guest", hv}')"
 export MEM_TOTAL=$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 export COMMIT
 export CC_VERSION=$(cc --version 2>/dev/null | head -1)
