@@ -53,4 +53,11 @@ int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err);
 
 void ng_corpus_free(ng_corpus *c);
 
+/* `extract --stream`: reads, extracts and writes documents in batches, so
+ * memory stays flat however many documents there are. Ids are resolved
+ * within each document only; `build --from-extract` resolves them across
+ * documents (the reduce step). */
+int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                      FILE *out, ng_error *err);
+
 #endif

@@ -16,6 +16,9 @@ static const char help[] =
     "  -q, --quiet             no warnings or progress on stderr\n"
     "      --data DIR          data directory\n"
     "      --max-doc-bytes N   refuse documents larger than N bytes (default 64M)\n"
+    "      --stream            flat memory for any number of documents: records are\n"
+    "                          written in batches and ids are resolved within each\n"
+    "                          document (build --from-extract resolves across them)\n"
     "      --jsonl             INPUTs are JSON Lines of documents {\"id\",\"date\",\"text\"}\n"
     "  -h, --help              this text\n";
 
@@ -26,6 +29,7 @@ static const struct option long_options[] = {
     {"data", required_argument, NULL, NG_OPT_DATA},
     {"max-doc-bytes", required_argument, NULL, NG_OPT_MAX_DOC_BYTES},
     {"jsonl", no_argument, NULL, NG_OPT_JSONL},
+    {"stream", no_argument, NULL, 's'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -34,12 +38,16 @@ int ng_cli_extract(int argc, char **argv)
 {
     ng_cli_run r;
     ng_cli_run_init(&r, NULL);
-    int c;
+    int c, stream = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "j:qh", long_options, NULL)) != -1) {
         if (c == 'h') {
             fputs(help, stdout);
             return 0;
+        }
+        if (c == 's') {
+            stream = 1;
+            continue;
         }
         int handled = ng_cli_run_option(&r, c, optarg);
         if (handled < 0)
@@ -51,6 +59,11 @@ int ng_cli_extract(int argc, char **argv)
         return ng_cli_usage_error("extract", "no INPUT given");
     ng_error err;
     ng_error_clear(&err);
+    if (stream) {
+        int src = ng_stream_extract((const char *const *)argv + optind, (size_t)(argc - optind),
+                                    &r.run, stdout, &err);
+        return src == 0 ? 0 : ng_cli_fail(src, &err);
+    }
     ng_corpus *corpus = NULL;
     int rc = ng_corpus_load((const char *const *)argv + optind, (size_t)(argc - optind), &r.run,
                             &corpus, &err);

@@ -45,6 +45,7 @@ typedef struct work_queue {
     atomic_size_t done;
     pthread_mutex_t lock; /* serialises warnings and the progress line */
     double started, last_progress;
+    int streaming;        /* total unknown: progress shows the count only */
 } work_queue;
 
 static double now_seconds(void)
@@ -75,9 +76,14 @@ static void report_progress(work_queue *q, size_t done)
         return;
     pthread_mutex_lock(&q->lock);
     q->last_progress = t;
-    fprintf(stderr, "\rnewsgraph: %zu/%zu documents, %.1f s", done, q->c->nslots, t - q->started);
-    if (done == q->c->nslots)
-        fputc('\n', stderr);
+    if (q->streaming) {
+        fprintf(stderr, "\rnewsgraph: %zu documents, %.1f s", done, t - q->started);
+    } else {
+        fprintf(stderr, "\rnewsgraph: %zu/%zu documents, %.1f s", done, q->c->nslots,
+                t - q->started);
+        if (done == q->c->nslots)
+            fputc('\n', stderr);
+    }
     fflush(stderr);
     pthread_mutex_unlock(&q->lock);
 }
@@ -315,4 +321,132 @@ void ng_corpus_free(ng_corpus *c)
     ng_models_free(c->models);
     ng_pathlist_free(&c->paths);
     free(c);
+}
+
+/* ---- streaming extract: flat memory, per-document ids ---- */
+
+typedef struct stream_state {
+    ng_corpus *batch;   /* slots of the current batch only */
+    work_queue *q;
+    size_t batch_size;
+    FILE *out;
+    ng_strbuf line;
+} stream_state;
+
+/* Extracts the batch in parallel, writes its records in input order with
+ * ids resolved inside each document, and frees it. */
+static int flush_batch(stream_state *st, ng_error *err)
+{
+    ng_corpus *c = st->batch;
+    work_queue *q = st->q;
+    int rc = 0;
+    atomic_store(&q->next, 0);
+    if ((rc = run_workers(q, q->opt->jobs)) < 0)
+        return ng_error_set(err, rc, "cannot start worker threads");
+    for (size_t i = 0; i < c->nslots && rc == 0; i++) {
+        doc_slot *s = &c->slots[i];
+        if (s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL || s->rc == NG_EUSAGE) {
+            rc = ng_error_set(err, s->rc, "%s", s->error ? s->error : "internal error");
+            break;
+        }
+        if (s->rc != 0) {
+            warnf(q->opt, "skipping %s", s->error ? s->error : s->name);
+            continue;
+        }
+        ng_resolver *r = NULL;
+        if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
+            (rc = ng_resolver_add(r, 0, &s->ex, err)) == 0 &&
+            (rc = ng_resolver_finish(r, err)) == 0) {
+            rc = ng_extract_format_record(&st->line, s->doc, &s->ex, r, 0);
+            if (rc < 0)
+                ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
+            else if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
+                rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+            else
+                c->nok++;
+        }
+        ng_resolver_free(r);
+    }
+    for (size_t i = 0; i < c->nslots; i++) {
+        ng_extraction_free(&c->slots[i].ex);
+        ng_doc_free(c->slots[i].doc);
+        free(c->slots[i].error);
+    }
+    c->nslots = 0;
+    return rc;
+}
+
+/* Sink for JSON Lines documents in a stream: queue, flush when full. */
+static int stream_sink(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
+{
+    stream_state *st = ctx;
+    int rc = sink_document(st->batch, doc, ex, err);
+    if (rc == 0 && st->batch->nslots >= st->batch_size)
+        rc = flush_batch(st, err);
+    return rc;
+}
+
+int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                      FILE *out, ng_error *err)
+{
+    int rc;
+    work_queue q;
+    memset(&q, 0, sizeof q);
+    pthread_mutex_init(&q.lock, NULL);
+    stream_state st = {.out = out, .q = &q, .batch_size = 256};
+    ng_strbuf_init(&st.line);
+    ng_corpus *c = calloc(1, sizeof *c);
+    st.batch = c;
+    if (!c) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (opt->from_extract) {
+        rc = ng_error_set(err, NG_EUSAGE, "--stream reads articles, not extract output");
+        goto cleanup;
+    }
+    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+        goto cleanup;
+    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
+        goto cleanup;
+    q.c = c;
+    q.opt = opt;
+    q.streaming = 1;
+    q.ingest = (ng_ingest_options){.date = opt->date,
+                                   .max_doc_bytes = opt->max_doc_bytes,
+                                   .warn = locked_warn,
+                                   .warn_ctx = &q,
+                                   .furniture = c->furniture};
+    q.started = now_seconds();
+    if (opt->jsonl) {
+        for (size_t i = 0; i < ninputs && rc == 0; i++)
+            rc = ng_jsonl_read_documents(inputs[i], opt, &q.ingest, stream_sink, &st, err);
+    } else {
+        /* the path list is small next to the documents: expand it whole */
+        if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
+            goto cleanup;
+        for (size_t i = 0; i < c->paths.count && rc == 0; i++) {
+            doc_slot *s = add_slot(c);
+            if (!s) {
+                rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+                break;
+            }
+            s->name = c->paths.paths[i];
+            if (c->nslots >= st.batch_size)
+                rc = flush_batch(&st, err);
+        }
+    }
+    if (rc == 0 && c->nslots)
+        rc = flush_batch(&st, err);
+    if (rc == 0 && c->nok == 0)
+        rc = ng_error_set(err, NG_EINPUT, "no readable document in the input");
+    if (rc == 0 && fflush(out) != 0)
+        rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+cleanup:
+    if (q.streaming && opt->progress && atomic_load(&q.done) && now_seconds() - q.started >= 2.0)
+        fputc('\n', stderr);
+    pthread_mutex_destroy(&q.lock);
+    ng_strbuf_free(&st.line);
+    ng_corpus_free(c);
+    return rc;
 }

@@ -9,15 +9,21 @@
 
 #include <string.h>
 
-/* Node id of local entity e of document i, or NULL when unresolved. */
-static const char *entity_id(const ng_corpus *c, size_t i, int32_t e)
+/* One document being written, and the resolver that names its actors. */
+typedef struct record {
+    const ng_doc *doc;
+    const ng_extraction *ex;
+    const ng_resolver *r;
+    uint32_t rdoc; /* the document's index in r */
+} record;
+
+/* Node id of local entity e, or NULL when unresolved. */
+static const char *entity_id(const record *rec, int32_t e)
 {
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
-    if (e < 0 || (size_t)e >= ex->nentities)
+    if (e < 0 || (size_t)e >= rec->ex->nentities)
         return NULL;
-    const ng_resolver *r = ng_corpus_resolver(c);
-    int32_t a = ng_resolver_actor_of(r, ng_corpus_resolver_doc(c, i), e);
-    return a < 0 ? NULL : ng_resolver_actor(r, (size_t)a)->id;
+    int32_t a = ng_resolver_actor_of(rec->r, rec->rdoc, e);
+    return a < 0 ? NULL : ng_resolver_actor(rec->r, (size_t)a)->id;
 }
 
 static int put_id_or_null(ng_strbuf *b, const char *id)
@@ -25,15 +31,15 @@ static int put_id_or_null(ng_strbuf *b, const char *id)
     return id ? ng_json_put_string(b, id, strlen(id)) : ng_strbuf_puts(b, "null");
 }
 
-static int put_entities(ng_strbuf *b, const ng_corpus *c, size_t i)
+static int put_entities(ng_strbuf *b, const record *rec)
 {
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
-    const char *text = ng_corpus_document(c, i)->text;
+    const ng_extraction *ex = rec->ex;
+    const char *text = rec->doc->text;
     int rc = ng_strbuf_puts(b, "\"entities\":[");
     int first = 1;
     for (size_t m = 0; m < ex->nmentions && !rc; m++) {
         const ng_mention *mn = &ex->mentions[m];
-        const char *id = entity_id(c, i, mn->entity);
+        const char *id = entity_id(rec, mn->entity);
         if (!id)
             continue;
         rc |= ng_strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
@@ -48,12 +54,12 @@ static int put_entities(ng_strbuf *b, const ng_corpus *c, size_t i)
     return rc | ng_strbuf_putc(b, ']');
 }
 
-static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_statement *st)
+static int put_statement(ng_strbuf *b, const record *rec, const ng_statement *st)
 {
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
-    const ng_doc *doc = ng_corpus_document(c, i);
+    const ng_extraction *ex = rec->ex;
+    const ng_doc *doc = rec->doc;
     int rc = ng_strbuf_puts(b, "{\"speaker\":");
-    rc |= put_id_or_null(b, entity_id(c, i, st->speaker));
+    rc |= put_id_or_null(b, entity_id(rec, st->speaker));
     if (st->speaker_mention >= 0 && (size_t)st->speaker_mention < ex->nmentions) {
         const ng_mention *sm = &ex->mentions[st->speaker_mention];
         rc |= ng_strbuf_printf(b, ",\"speaker_start\":%u,\"speaker_end\":%u", sm->start, sm->end);
@@ -76,7 +82,7 @@ static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_st
     rc |= ng_strbuf_printf(b, ",\"quote_start\":%u,\"quote_end\":%u,\"about\":[", qs, qe);
     int first = 1;
     for (uint32_t a = 0; a < st->nabout; a++) {
-        const char *id = entity_id(c, i, st->about[a]);
+        const char *id = entity_id(rec, st->about[a]);
         if (!id)
             continue;
         if (!first)
@@ -87,7 +93,7 @@ static int put_statement(ng_strbuf *b, const ng_corpus *c, size_t i, const ng_st
     rc |= ng_strbuf_putc(b, ']');
     if (st->source >= 0) {
         rc |= ng_strbuf_puts(b, ",\"source\":");
-        rc |= put_id_or_null(b, entity_id(c, i, st->source));
+        rc |= put_id_or_null(b, entity_id(rec, st->source));
     }
     /* local indices: what `build --from-extract` needs to resolve again */
     rc |= ng_strbuf_printf(b, ",\"speaker_local\":%d,\"source_local\":%d,\"about_local\":[",
@@ -131,11 +137,10 @@ static int put_locals(ng_strbuf *b, const ng_extraction *ex)
     return rc | ng_strbuf_putc(b, ']');
 }
 
-/* Formats the record of document i into b (cleared first). */
-static int format_record(ng_strbuf *b, const ng_corpus *c, size_t i)
+int ng_extract_format_record(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex,
+                             const ng_resolver *r, uint32_t rdoc)
 {
-    const ng_doc *doc = ng_corpus_document(c, i);
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    const record rr = {doc, ex, r, rdoc}, *rec = &rr;
     b->len = 0;
     int rc = ng_strbuf_puts(b, "{\"document\":");
     rc |= ng_json_put_string(b, doc->path, strlen(doc->path));
@@ -147,12 +152,12 @@ static int format_record(ng_strbuf *b, const ng_corpus *c, size_t i)
         rc |= ng_json_put_string(b, doc->title, strlen(doc->title));
     }
     rc |= ng_strbuf_putc(b, ',');
-    rc |= put_entities(b, c, i);
+    rc |= put_entities(b, rec);
     rc |= ng_strbuf_puts(b, ",\"statements\":[");
     for (size_t k = 0; k < ex->nstatements; k++) {
         if (k)
             rc |= ng_strbuf_putc(b, ',');
-        rc |= put_statement(b, c, i, &ex->statements[k]);
+        rc |= put_statement(b, rec, &ex->statements[k]);
     }
     rc |= ng_strbuf_putc(b, ']');
     rc |= put_locals(b, ex);
@@ -166,7 +171,8 @@ int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err)
     ng_strbuf b;
     ng_strbuf_init(&b);
     for (size_t i = 0; i < ng_corpus_document_count(c); i++) {
-        if ((rc = format_record(&b, c, i)) < 0) {
+        if ((rc = ng_extract_format_record(&b, ng_corpus_document(c, i), ng_corpus_extraction(c, i),
+                                           ng_corpus_resolver(c), ng_corpus_resolver_doc(c, i))) < 0) {
             ng_error_set(err, rc, "out of memory writing the extract of %s",
                          ng_corpus_document(c, i)->path);
             goto cleanup;

@@ -22,7 +22,7 @@ cp "$src"/data/seeds/*.txt "$work/all/"
 cd "$work"
 # each process runs inside its shard on bare file names, so documents are
 # named the same way in the sharded and in the single run
-ls -d shard* | parallel --will-cite -j 3 "cd {} && $ng extract -q -j 1 *.txt > ../{}.jsonl"
+ls -d shard* | parallel --will-cite -j 3 "cd {} && $ng extract -q -j 1 --stream *.txt > ../{}.jsonl"
 "$ng" build -q --render none --from-extract -o "$work/reduced" shard*.jsonl
 (cd all && "$ng" build -q --render none -o "$work/single" *.txt)
 for f in graph.json graph.graphml stats.csv; do
