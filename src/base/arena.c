@@ -15,7 +15,7 @@ struct ng_arena_block {
 void ng_arena_init(ng_arena *a)
 {
     a->head = NULL;
-    a->block_size = 64 * 1024;
+    a->block_size = 4 * 1024; /* grows by doubling: small documents stay small */
 }
 
 void *ng_arena_alloc(ng_arena *a, size_t size)

@@ -98,6 +98,9 @@ static void process_one(work_queue *q, size_t i)
     s->rc = s->doc ? 0 : ng_doc_load(s->name, &q->ingest, &s->doc, &err);
     if (s->rc == 0)
         s->rc = ng_extract_document(q->c->models, s->doc, &s->ex, &err);
+    /* tokens and sentences are three times the text: later stages need only
+     * the mentions, entities and statements, so memory follows the graph */
+    ng_text_free(&s->ex.text);
     if (s->rc != 0)
         s->error = strdup(err.message[0] ? err.message : "failed");
 }
