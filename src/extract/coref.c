@@ -77,27 +77,44 @@ static int new_cluster(coref *c, uint32_t mi)
     k->role_score = -1;
     k->entity = -1;
     k->role.country = -1;
+    k->next_surname = k->next_first = k->next_block = -1;
     if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), (int64_t)c->ncl) < 0) return NG_ENOMEM;
     return (int)c->ncl++;
 }
 
 /* Person name parts from the key: surname last, unless a hyphenated
  * second word in lowercase marks a Korean-style name ("Lee Seong-kweun"). */
+/* Puts cluster ci at the head of the list of key in map (next: its link). */
+static int list_push(ng_strmap *map, const char *key, size_t len, int ci, int *next)
+{
+    int64_t v;
+    *next = ng_strmap_get(map, key, len, &v) ? (int)v : -1;
+    return ng_strmap_put(map, key, len, ci);
+}
+
 static int set_person_parts(coref *c, cluster *k, uint32_t mi)
 {
     const char *key = k->key;
     const char *sp = strchr(key, ' ');
     const char *last = strrchr(key, ' ');
     if (!sp) return 0;
+    int ci = (int)(k - c->cl);
     k->first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
+    k->given = ng_extraction_strdup(c->ex, key, (size_t)(last - key));
     k->surname = last + 1;
+    if (!k->first || !k->given ||
+        list_push(&c->bysurname, k->surname, strlen(k->surname), ci, &k->next_surname) < 0 ||
+        list_push(&c->byfirst, k->first, strlen(k->first), ci, &k->next_first) < 0 ||
+        list_push(&c->byblock, k->surname, strlen(k->surname) < 2 ? strlen(k->surname) : 2, ci,
+                  &k->next_block) < 0)
+        return NG_ENOMEM;
     const ng_mention *m = &c->ex->mentions[mi];
     const char *h = memchr(c->text + c->name_start[mi], '-', m->end - c->name_start[mi]);
     ng_word w[3];
     size_t nw = ng_words_split(c->text, c->name_start[mi], m->end, w, 3);
     if (nw == 2 && h && h > w[1].s && h + 1 < c->text + m->end && h[1] >= 'a' && h[1] <= 'z')
         k->surname_first = 1;
-    return k->first ? 0 : NG_ENOMEM;
+    return 0;
 }
 
 static int join(coref *c, uint32_t mi, int ci)
@@ -122,16 +139,17 @@ static int pass_full_names(coref *c)
         int ci = -1;
         if (ng_strmap_get(&c->bykey, c->mkey[i], strlen(c->mkey[i]), &v)) ci = (int)v;
         if (ci < 0 && m->type == NG_TYPE_PERSON) {
+            /* spelling variants share the surname's first two letters */
             const char *sp = strrchr(c->mkey[i], ' ');
             char given[NG_NAME_MAX];
             snprintf(given, sizeof given, "%.*s", (int)(sp - c->mkey[i]), c->mkey[i]);
-            for (size_t k = 0; k < c->ncl && ci < 0; k++) {
-                cluster *o = &c->cl[k];
-                if (!o->surname || o->words < 2) continue;
-                char og[NG_NAME_MAX];
-                snprintf(og, sizeof og, "%.*s", (int)(o->surname - o->key - 1), o->key);
-                if (ng_name_surname_variant(o->surname, sp + 1) && ng_name_given_compatible(c->gaz, og, given))
-                    ci = (int)k;
+            size_t bl = strlen(sp + 1) < 2 ? strlen(sp + 1) : 2;
+            for (int k = ng_strmap_get(&c->byblock, sp + 1, bl, &v) ? (int)v : -1; k >= 0;
+                 k = c->cl[k].next_block) {
+                const cluster *o = &c->cl[k];
+                if (ng_name_surname_variant(o->surname, sp + 1) &&
+                    ng_name_given_compatible(c->gaz, o->given, given) && (ci < 0 || k < ci))
+                    ci = k;
             }
         }
         if (ci < 0) {
@@ -165,39 +183,66 @@ static int first_word_names(const coref *c, const cluster *o)
     return 2;
 }
 
+/* How salient cluster k is just before mention mi: its mentions so far
+ * (*seen) and the latest of them + 1 (*pos, 0 when none). Full-name
+ * mentions come from the grouped index made after pass 1; one-word
+ * mentions joined since are all earlier than mi, as pass 3 goes in order. */
+static void salience(const coref *c, int k, size_t mi, uint32_t *seen, uint32_t *pos)
+{
+    const cluster *o = &c->cl[k];
+    const uint32_t *v = c->p1 + o->p1_off;
+    size_t lo = 0, hi = o->p1_n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < mi) lo = mid + 1;
+        else hi = mid;
+    }
+    *seen = (uint32_t)lo + o->joined;
+    *pos = lo ? v[lo - 1] + 1 : 0;
+    if (o->last_joined > *pos) *pos = o->last_joined;
+}
+
+/* The person cluster a lone word names: its surname (or first word, for
+ * surname-first names, which then become known as such), preferring the
+ * one mentioned most before mention mi, then the most recent. *unique
+ * tells whether there was only one candidate. */
 static int by_surname(coref *c, size_t mi, int *unique)
 {
     const char *key = c->mkey[mi];
     size_t len = strlen(key);
     int best = -1, count = 0, by_first = 0, given_only = 0;
     uint32_t best_pos = 0, best_seen = 0;
+    int64_t v;
     /* surnames first; a first word ("Kim" of "Kim Jong Un") only when no
      * surname fits, so "Warhol" is Andy Warhol, not "Warhol Polaroid" */
     for (int pass = 0; pass < 2 && best < 0; pass++) {
-        for (size_t k = 0; k < c->ncl; k++) {
-            cluster *o = &c->cl[k];
-            if (!o->surname) continue;
+        int head;
+        if (pass == 1) head = ng_strmap_get(&c->byfirst, key, len, &v) ? (int)v : -1;
+        else if (len >= 7) head = ng_strmap_get(&c->byblock, key, 2, &v) ? (int)v : -1; /* variants too */
+        else head = ng_strmap_get(&c->bysurname, key, len, &v) ? (int)v : -1;
+        for (int k = head; k >= 0;) {
+            const cluster *o = &c->cl[k];
+            int next = pass == 1 ? o->next_first : len >= 7 ? o->next_block : o->next_surname;
             int hit = pass == 0 ? strcmp(o->surname, key) == 0 ||
                                       (len >= 7 && strlen(o->surname) >= 7 &&
                                        ng_name_surname_variant(o->surname, key))
-                                : strcmp(o->first, key) == 0 ? first_word_names(c, o) : 0;
-            if (!hit) continue;
-            if (hit == 1) given_only++;
-            count++;
-            /* the most mentioned so far (the article's subject), then the
-             * latest: "Mohamed" after "Ahmed Mohamed ... his father Mohamed
-             * El-Hassan Mohamed" is still the boy the story is about */
-            uint32_t pos = 0, seen = 0;
-            for (size_t j = mi; j-- > 0;)
-                if (c->of[j] == (int)k) {
-                    if (!pos) pos = c->ex->mentions[j].start + 1;
-                    seen++;
+                                : first_word_names(c, o);
+            if (hit) {
+                if (hit == 1 && pass == 1) given_only++;
+                count++;
+                /* the most mentioned so far (the article's subject), then the
+                 * latest, then the first made: "Mohamed" after "Ahmed Mohamed
+                 * ... his father Mohamed El-Hassan Mohamed" is still the boy */
+                uint32_t seen, pos;
+                salience(c, k, mi, &seen, &pos);
+                if (best < 0 || seen > best_seen || (seen == best_seen && pos > best_pos) ||
+                    (seen == best_seen && pos == best_pos && k < best)) {
+                    best = k;
+                    best_pos = pos;
+                    best_seen = seen;
                 }
-            if (best < 0 || seen > best_seen || (seen == best_seen && pos > best_pos)) {
-                best = (int)k;
-                best_pos = pos;
-                best_seen = seen;
             }
+            k = next;
         }
         by_first = pass == 1;
     }
@@ -209,6 +254,29 @@ static int by_surname(coref *c, size_t mi, int *unique)
     return best;
 }
 
+/* Groups the mentions clusters have after passes 1 and 2, in text order,
+ * for salience(). */
+static int index_full_names(coref *c)
+{
+    size_t n = c->ex->nmentions, off = 0;
+    c->p1 = malloc((n + 1) * sizeof *c->p1);
+    if (!c->p1) return NG_ENOMEM;
+    for (size_t k = 0; k < c->ncl; k++) c->cl[k].p1_n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->of[i] >= 0) c->cl[c->of[i]].p1_n++;
+    for (size_t k = 0; k < c->ncl; k++) {
+        c->cl[k].p1_off = (uint32_t)off;
+        off += c->cl[k].p1_n;
+        c->cl[k].p1_n = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c->of[i] < 0) continue;
+        cluster *k = &c->cl[c->of[i]];
+        c->p1[k->p1_off + k->p1_n++] = (uint32_t)i;
+    }
+    return 0;
+}
+
 /* "the Court" after "the Supreme Court": a capitalised head noun alone,
  * after "the", is the most recent organisation whose name ends with it. */
 static int by_head(const coref *c, size_t mi)
@@ -217,7 +285,8 @@ static int by_head(const coref *c, size_t mi)
     const char *key = c->mkey[mi];
     size_t len = strlen(key);
     if (m->start < 4 || strncasecmp(c->text + m->start - 4, "the ", 4) != 0) return -1;
-    for (size_t j = mi; j-- > 0;) {
+    /* a head noun refers to something recent: look back a bounded way */
+    for (size_t j = mi, looked = 0; j-- > 0 && looked++ < 2000;) {
         int k = c->of[j];
         if (k < 0 || c->cl[k].words < 2 || c->cl[k].surname) continue;
         size_t kl = strlen(c->cl[k].key);
@@ -247,8 +316,9 @@ static int pass_short_names(coref *c)
         if (is_acr) {
             for (size_t k = 0; k < c->ncl && ci < 0; k++)
                 if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
-            /* "US" is the country, whatever else in the text has initials U, S */
-            if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_PLACE)))
+            /* "US" is the country, whatever else in the text has initials U, S
+             * (only countries: "NIS" is also the city of Niš, case aside) */
+            if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_COUNTRY)))
                 ci = ng_coref_by_initials(c, acr);
         }
         int64_t v;
@@ -265,6 +335,8 @@ static int pass_short_names(coref *c)
         }
         if (ci < 0 && (ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
         join(c, (uint32_t)i, ci);
+        c->cl[ci].joined++;
+        c->cl[ci].last_joined = (uint32_t)i + 1;
     }
     return 0;
 }
@@ -439,6 +511,9 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     int rc = NG_ENOMEM;
     size_t n = ex->nmentions;
     ng_strmap_init(&c.bykey);
+    ng_strmap_init(&c.bysurname);
+    ng_strmap_init(&c.byfirst);
+    ng_strmap_init(&c.byblock);
     c.of = malloc((n + 1) * sizeof *c.of);
     c.name_start = malloc((n + 1) * sizeof *c.name_start);
     c.mkey = malloc((n + 1) * sizeof *c.mkey);
@@ -451,7 +526,7 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         if (!c.mkey[i]) goto cleanup;
     }
     if ((rc = pass_full_names(&c)) < 0 || (rc = ng_coref_pass_acronyms(&c)) < 0 ||
-        (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
+        (rc = index_full_names(&c)) < 0 || (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
         goto cleanup;
     pass_roles(&c);
     for (size_t i = 0; i < n; i++) {
@@ -476,6 +551,10 @@ cleanup:
     free(c.mkey);
     free(c.cl);
     ng_strmap_free(&c.bykey);
+    ng_strmap_free(&c.bysurname);
+    ng_strmap_free(&c.byfirst);
+    ng_strmap_free(&c.byblock);
+    free(c.p1);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");
     return 0;

@@ -125,8 +125,3 @@ int ng_coref_by_initials(const coref *c, const char *acr)
     }
     return found;
 }
-
-/* The person cluster a lone word names: its surname (or first word, for
- * surname-first names, which then become known as such), preferring the
- * one mentioned most before mention mi, then the most recent. *unique
- * tells whether there was only one candidate. */

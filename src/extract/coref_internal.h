@@ -24,6 +24,13 @@ typedef struct cluster {
     int role_score;          /* -1 none */
     uint32_t type_count[NG_TYPE_COUNT];
     int entity;
+    const char *given;       /* key of the given name(s) (persons) */
+    int next_surname;        /* next person cluster with the same surname key, -1 */
+    int next_first;          /* ... with the same first word */
+    int next_block;          /* ... whose surname starts with the same two letters */
+    uint32_t p1_off, p1_n;   /* its full-name mentions, in coref.p1 (ascending) */
+    uint32_t joined;         /* one-word mentions joined so far (pass 3, in order) */
+    uint32_t last_joined;    /* the latest of them + 1, 0 when none */
 } cluster;
 
 typedef struct coref {
@@ -36,6 +43,10 @@ typedef struct coref {
     uint32_t *name_start;    /* mention -> start of the name after leading titles */
     const char **mkey;       /* mention -> key of its (title-stripped) name */
     ng_strmap bykey;         /* key -> cluster */
+    ng_strmap bysurname;     /* surname key -> first person cluster (list via next_surname) */
+    ng_strmap byfirst;       /* first-word key -> first person cluster (next_first) */
+    ng_strmap byblock;       /* two letters -> first person cluster (next_block) */
+    uint32_t *p1;            /* mentions of each cluster after pass 1, grouped by cluster */
 } coref;
 
 /* Pass 2: acronyms defined next to organisation names (coref_acronyms.c). */

@@ -328,10 +328,10 @@ int ng_rrules_acronyms(ng_resolver *r)
             roots_add(&d, ng_rfind(r, def[j].rec));
         for (size_t j = lower_bound(ini, nini, acr); j < nini && strcmp(ini[j].key, acr) == 0; j++)
             roots_add(&k, ng_rfind(r, ini[j].rec));
-        /* initials only for an acronym that is not a place of its own ("US"
-         * is the country, which country names in the gazetteer settle) */
+        /* initials only for an acronym that is not a country ("US" is the
+         * country, which country names in the gazetteer settle) */
         if (!d.n && r->models && r->models->gazetteer &&
-            (ng_gazetteer_classes(r->models->gazetteer, rec->name, strlen(rec->name)) & NG_GAZ_PLACE))
+            (ng_gazetteer_classes(r->models->gazetteer, rec->name, strlen(rec->name)) & NG_GAZ_COUNTRY))
             continue;
         const roots *use = d.n ? &d : &k;
         if (use->n == 1 && !use->overflow && pairs_add(&todo, (uint32_t)i, use->v[0]) < 0)
