@@ -75,6 +75,7 @@ static int put_csv_field(ng_strbuf *b, ng_strbuf *tmp, const char *s)
 {
     tmp->len = 0;
     int rc = ng_strbuf_append(tmp, "", 0);
+    s = s ? s : "";
     for (size_t i = 0, n = strlen(s); i < n && !rc;) {
         uint32_t cp;
         size_t len = ng_export_utf8_next(s + i, n - i, &cp);

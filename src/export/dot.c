@@ -39,7 +39,7 @@ enum { NSTYLES = sizeof STYLES / sizeof STYLES[0] };
 
 static const type_style *style_of(const char *type)
 {
-    for (size_t i = 0; i + 1 < NSTYLES; i++)
+    for (size_t i = 0; type && i + 1 < NSTYLES; i++)
         if (strcmp(type, STYLES[i].type) == 0)
             return &STYLES[i];
     return &STYLES[NSTYLES - 1];
@@ -110,9 +110,9 @@ static int add_legend(Agraph_t *g)
 static Agnode_t *make_node(Agraph_t *g, ng_strbuf *tmp, const ng_node *n, size_t i)
 {
     tmp->len = 0;
-    if (ng_export_plain(tmp, n->id, 0) || !tmp->data)
+    if (ng_strbuf_append(tmp, "", 0) || ng_export_plain(tmp, n->id, 0))
         return NULL;
-    if (tmp->len == 0 || strcmp(tmp->data, n->id) != 0 || agnode(g, tmp->data, 0)) {
+    if (tmp->len == 0 || !n->id || strcmp(tmp->data, n->id) != 0 || agnode(g, tmp->data, 0)) {
         char name[48];
         snprintf(name, sizeof name, "node %zu", i);
         return agnode(g, name, 1);

@@ -70,7 +70,7 @@ static int join(ng_strbuf *tmp, char *const *v, size_t n, const char *sep)
     int rc = ng_strbuf_append(tmp, "", 0);
     for (size_t i = 0; i < n && !rc; i++) {
         rc = i ? ng_strbuf_puts(tmp, sep) : 0;
-        rc = rc ? rc : ng_strbuf_puts(tmp, v[i]);
+        rc = rc ? rc : ng_strbuf_puts(tmp, v[i] ? v[i] : "");
     }
     return rc;
 }
@@ -112,7 +112,7 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
     rc = rc ? rc : ng_strbuf_append(tmp, "", 0);
     for (size_t j = 0; j < e->nevidence && !rc; j++) {
         rc = j ? ng_strbuf_puts(tmp, " | ") : 0;
-        rc = rc ? rc : ng_strbuf_puts(tmp, e->evidence[j].quote);
+        rc = rc ? rc : ng_strbuf_puts(tmp, e->evidence[j].quote ? e->evidence[j].quote : "");
     }
     rc = rc ? rc : put_data(b, in, 'e', "quotes", tmp->data);
     tmp->len = 0;
@@ -120,7 +120,7 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
     ng_strmap seen;
     ng_strmap_init(&seen);
     for (size_t j = 0; j < e->nevidence && !rc; j++) {
-        const char *d = e->evidence[j].document;
+        const char *d = e->evidence[j].document ? e->evidence[j].document : "";
         if (ng_strmap_get(&seen, d, strlen(d), NULL))
             continue;
         rc = ng_strmap_put(&seen, d, strlen(d), 1);

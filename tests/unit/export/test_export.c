@@ -273,6 +273,32 @@ static void test_export_all_failure_leaves_old_outputs(void)
     ng_graph_free(g);
 }
 
+/* The graph's fields are public; a producer that leaves strings NULL
+ * must not crash any writer. */
+static void test_writers_survive_null_strings(void)
+{
+    ng_graph *g = sample_graph();
+    free(g->nodes[0].label), g->nodes[0].label = NULL;
+    free(g->nodes[1].type), g->nodes[1].type = NULL;
+    free(g->edges[0].evidence[0].document), g->edges[0].evidence[0].document = NULL;
+    free(g->edges[0].evidence[0].quote), g->edges[0].evidence[0].quote = NULL;
+    ng_graph_stats st;
+    CHECK(ng_graph_compute_stats(g, &st, NULL) == 0);
+    char *s = NULL;
+    CHECK(ng_format_graph_json(g, &st, &s, NULL) == 0);
+    free(s);
+    CHECK(ng_format_graphml(g, &st, &s, NULL) == 0);
+    free(s);
+    CHECK(ng_format_stats_json(g, &st, &s, NULL) == 0);
+    free(s);
+    CHECK(ng_format_stats_csv(g, &st, &s, NULL) == 0);
+    free(s);
+    CHECK(ng_format_dot(g, &st, &s, NULL) == 0);
+    free(s);
+    ng_graph_stats_free(&st);
+    ng_graph_free(g);
+}
+
 static void test_empty_graph_exports(void)
 {
     char dir[] = "/tmp/ng-export-XXXXXX";
@@ -312,6 +338,7 @@ int main(int argc, char **argv)
     RUN(test_export_all_writes_every_file_into_new_dirs);
     RUN(test_export_all_refuses_a_file_as_directory);
     RUN(test_export_all_failure_leaves_old_outputs);
+    RUN(test_writers_survive_null_strings);
     RUN(test_empty_graph_exports);
     return CHECK_DONE();
 }
