@@ -10,6 +10,8 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -299,6 +301,42 @@ static void test_writers_survive_null_strings(void)
     ng_graph_free(g);
 }
 
+static void *export_in_thread(void *dir)
+{
+    ng_graph *g = sample_graph();
+    ng_error err = {0};
+    intptr_t rc = ng_export_all(g, NULL, dir, "svg", &err);
+    ng_graph_free(g);
+    return (void *)rc;
+}
+
+/* `days` may export several graphs at once: igraph and Graphviz keep
+ * process-wide state, which the locks in stats.c and gvlock.c guard. */
+static void test_export_all_from_threads(void)
+{
+    enum { T = 4 };
+    char base[] = "/tmp/ng-threads-XXXXXX", dirs[T][64];
+    CHECK(mkdtemp(base) != NULL);
+    pthread_t th[T];
+    for (int i = 0; i < T; i++) {
+        snprintf(dirs[i], sizeof dirs[i], "%s/%d", base, i);
+        pthread_create(&th[i], NULL, export_in_thread, dirs[i]);
+    }
+    for (int i = 0; i < T; i++) {
+        void *rc;
+        pthread_join(th[i], &rc);
+        CHECK(rc == NULL);
+    }
+    char a[96], b[96];
+    snprintf(a, sizeof a, "%s/graph.json", dirs[0]);
+    snprintf(b, sizeof b, "%s/graph.json", dirs[T - 1]);
+    char *x = read_file(a, NULL), *y = read_file(b, NULL);
+    CHECK_STR(x, y);
+    free(x);
+    free(y);
+    remove_tree(base);
+}
+
 static void test_empty_graph_exports(void)
 {
     char dir[] = "/tmp/ng-export-XXXXXX";
@@ -339,6 +377,7 @@ int main(int argc, char **argv)
     RUN(test_export_all_refuses_a_file_as_directory);
     RUN(test_export_all_failure_leaves_old_outputs);
     RUN(test_writers_survive_null_strings);
+    RUN(test_export_all_from_threads);
     RUN(test_empty_graph_exports);
     return CHECK_DONE();
 }
