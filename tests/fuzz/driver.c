@@ -13,7 +13,8 @@
  *
  *   fuzz_smoke_ingest [-n MUTATIONS] [-s SEED] [-o FILE] CORPUS_DIR|FILE...
  *
- * A FILE argument is run as is (to replay a crash or a libFuzzer artifact). */
+ * A FILE argument is run as is (to replay a crash or a libFuzzer artifact);
+ * without -n nothing is mutated. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -265,7 +266,7 @@ static void run_one(const uint8_t *data, size_t size, const char *save_path)
 
 int main(int argc, char **argv)
 {
-    unsigned long mutations = 1000;
+    unsigned long mutations = 0; /* replay only, unless -n says otherwise */
     uint64_t seed = 20250113;
     const char *save_path = NULL;
     int verbose = getenv("NG_FUZZ_VERBOSE") != NULL;

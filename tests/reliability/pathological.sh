@@ -11,6 +11,10 @@
 #   nul_bytes          an article with NUL bytes in it
 #   utf16_bom          UTF-16LE and UTF-16BE articles with a BOM (same actors as UTF-8)
 #   invalid_utf8       invalid bytes: a warning with file and offset, still exit 0
+#   html_numeric_reference_overflow
+#                      &#9999999999999999999999; inside a name: gumbo's overflowed
+#                      character reference must not put invalid UTF-8 into the
+#                      text (PCRE2 runs with NO_UTF_CHECK on it: a crash)
 # Cases it must refuse (exit 1, stderr names the file):
 #   over_max_doc_bytes a file above --max-doc-bytes
 #   huge_file          a 1 GB (sparse) file, refused by the default limit without reading it
@@ -180,6 +184,21 @@ invalid_utf8)
         fail "the warning does not give the offset 1000"
     fi
     expect_graph "$OUT"
+    ;;
+html_numeric_reference_overflow)
+    f=$WORK/entity.html
+    printf '%s' '<html><body><p>President Vladimir Put&#9999999999999999999999;in said &quot;we will win&quot;' \
+        ' about Volodymyr Zelensky.</p><p>Putin&#x80000000; told reporters &#4294967295; that' \
+        ' Zelensky lost.</p></body></html>' >"$f"
+    run_ng build -j 2 -o "$OUT" "$f"
+    expect_status 0 "character references beyond Unicode are text"
+    expect_no_crash_report
+    expect_graph "$OUT"
+    run_ng extract -j 2 "$f"
+    expect_status 0 "extract of character references beyond Unicode"
+    if ! /usr/bin/python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' <"$WORK/stdout"; then
+        fail "extract output is not valid UTF-8"
+    fi
     ;;
 over_max_doc_bytes)
     f=$WORK/big.txt
