@@ -139,9 +139,20 @@ int ng_role_parse(const ng_gazetteer *gaz, const ng_word *w, size_t n, ng_role *
             continue;
         }
         if (len != w[i].n) out->definite = 1; /* "the Kremlin's spokesman" */
+        if (i + 1 < head && (classes2(gaz, &w[i], &w[i + 1]) & NG_GAZ_INSTITUTION)) {
+            add_qual(out, w[i].s, (size_t)(w[i + 1].s + without_possessive(&w[i + 1]) - w[i].s));
+            i++; /* "White House spokesperson" */
+            continue;
+        }
+        /* the qualifier names whose role it is: an institution or a name
+         * ("Kremlin", "SSU"), not a capitalised ordinary word that opens
+         * the sentence ("Meanwhile Ukrainian President ...") */
         unsigned char first = (unsigned char)w[i].s[0];
-        if ((first >= 'A' && first <= 'Z') || first >= 0x80) add_qual(out, w[i].s, len);
-        /* other lowercase modifiers ("senior", "military") narrow nothing we can check */
+        uint32_t cls = ng_gazetteer_classes(gaz, w[i].s, len);
+        if (((first >= 'A' && first <= 'Z') || first >= 0x80) &&
+            ((cls & NG_GAZ_INSTITUTION) || !(cls & (NG_GAZ_COMMON | NG_GAZ_NONNAME))))
+            add_qual(out, w[i].s, len);
+        /* lowercase modifiers ("senior", "military") narrow nothing we can check */
     }
     return 1;
 }

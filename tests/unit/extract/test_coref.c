@@ -155,6 +155,17 @@ static void test_descriptor_with_role_and_country(void)
     ng_extraction_free(&ex);
 }
 
+static void test_qualifier_is_an_institution_not_an_adverb(void)
+{
+    ng_extraction ex;
+    const mark m[] = {DEM("Ukrainian"), PER("Volodymyr Zelensky"), PER("Karine Jean-Pierre")};
+    run(&ex, "Meanwhile Ukrainian President Volodymyr Zelensky spoke. White House spokesperson Karine "
+             "Jean-Pierre agreed.", m, 3);
+    CHECK_STR(entity_of(&ex, 1)->role, "president");
+    CHECK_STR(entity_of(&ex, 2)->role, "white house spokesperson");
+    ng_extraction_free(&ex);
+}
+
 static void test_elected_official_is_the_lawmaker(void)
 {
     ng_extraction ex;
@@ -287,6 +298,7 @@ int main(void)
     RUN(test_demonym_makes_the_country);
     RUN(test_language_makes_no_country);
     RUN(test_descriptor_with_role_and_country);
+    RUN(test_qualifier_is_an_institution_not_an_adverb);
     RUN(test_elected_official_is_the_lawmaker);
     RUN(test_indefinite_descriptor_stays_unresolved);
     RUN(test_unnamed_descriptor_is_left_to_the_run);
