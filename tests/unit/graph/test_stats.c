@@ -222,6 +222,23 @@ static void test_large_graph_paths_are_estimated_closely(void)
     ng_graph_free(g);
 }
 
+/* Talking about oneself: a loop counts for degree and PageRank but is
+ * no tie to anyone (no eigenvector score, own community). */
+static void test_self_loop_only(void)
+{
+    const char *ids[] = {"a", "b"};
+    const int e[][2] = {{0, 0}};
+    ng_graph *g = make(ids, 2, e, 1);
+    ng_graph_stats st;
+    CHECK(ng_graph_compute_stats(g, &st, NULL) == 0);
+    CHECK(st.nodes[0].degree == 2 && st.nodes[0].in_degree == 1 && st.nodes[0].out_degree == 1);
+    CHECK(st.nodes[0].eigenvector == 0 && st.communities == 2 && st.modularity == 0);
+    CHECK(st.density == 0 && st.components == 2);
+    CHECK(NEAR(pagerank_sum(&st), 1.0));
+    ng_graph_stats_free(&st);
+    ng_graph_free(g);
+}
+
 static void test_non_positive_weight_is_input_error(void)
 {
     const char *ids[] = {"a", "b"};
@@ -246,6 +263,7 @@ int main(void)
     RUN(test_two_triangles_two_communities);
     RUN(test_stats_are_deterministic);
     RUN(test_large_graph_paths_are_estimated_closely);
+    RUN(test_self_loop_only);
     RUN(test_non_positive_weight_is_input_error);
     return CHECK_DONE();
 }
