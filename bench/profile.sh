@@ -6,8 +6,9 @@
 # Builds a release binary with frame pointers and debug info in
 # build-bench-prof/ (same optimisation as the benchmark, so the profile is
 # of the code that was measured), then samples it with `perf record -g`
-# (cpu-clock, which works in VMs without hardware counters) and prints the
-# functions by self time and by inclusive time. Falls back to
+# (cpu-clock, which works in VMs without hardware counters; DWARF call
+# graphs, so time inside libc is charged to its callers) and prints the
+# functions by self time, by inclusive time, and the pipeline's stages. Falls back to
 # `valgrind --tool=callgrind` when perf cannot record. Output under
 # bench/out/profile/. SRC=DIR profiles the sources in DIR instead of the
 # working tree (e.g. SRC=bench/out/src, the snapshot `SNAPSHOT=1 run.sh`
@@ -35,7 +36,7 @@ else
     args=(extract -j 1 -q "bench/corpus/${SIZE}mb")
 fi
 
-if perf record -e cpu-clock -F 999 -g -o "$OUTDIR/perf.data" -- "$NG" "${args[@]}" >/dev/null 2>"$OUTDIR/perf-record.log"; then
+if perf record -e cpu-clock -F 999 --call-graph dwarf,16384 -o "$OUTDIR/perf.data" -- "$NG" "${args[@]}" >/dev/null 2>"$OUTDIR/perf-record.log"; then
     perf report -i "$OUTDIR/perf.data" --stdio --no-children --percent-limit 0.7 \
         --sort symbol -g none 2>/dev/null | grep -v '^$' >"$OUTDIR/self.txt"
     perf report -i "$OUTDIR/perf.data" --stdio --children --percent-limit 2 \
@@ -46,6 +47,10 @@ if perf record -e cpu-clock -F 999 -g -o "$OUTDIR/perf.data" -- "$NG" "${args[@]
     grep -v '^#' "$OUTDIR/self.txt" | head -40
     echo "== inclusive time =="
     grep -v '^#' "$OUTDIR/children.txt" | head -40
+    echo "== stages (inclusive) =="
+    perf report -i "$OUTDIR/perf.data" --stdio --children --sort symbol -g none 2>/dev/null |
+        grep -E '\] (ng_doc_load|ng_text_analyze|ng_mentions_find|ng_coref_document|ng_statements_find|ng_resolver_add|ng_resolver_finish|ng_corpus_write_extract|ng_corpus_build_graph|ng_graph_compute_stats|ng_export_all|ng_models_load|ng_furniture_load|asm_exc_page_fault)  '
+
     echo "(call chains: $OUTDIR/callers.txt)"
 else
     echo "profile.sh: perf record failed ($(tail -1 "$OUTDIR/perf-record.log")); using callgrind" >&2
