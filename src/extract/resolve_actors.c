@@ -35,9 +35,26 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Written like a name: not starting with a lowercase ASCII letter
- * ("kyiv" is a slip for "Kyiv"). */
-static int well_formed(const char *s) { return !(s[0] >= 'a' && s[0] <= 'z'); }
+/* Written like a name: every word capitalised but the short linking words
+ * names keep ("Republic of Tuva", "Ursula von der Leyen"); "kyiv" is a
+ * slip for "Kyiv", and "Kursk region" a name with a common noun after it. */
+static int well_formed(const char *s)
+{
+    static const char *const linking[] = {"of", "the", "and", "de", "des", "du", "da", "del", "der",
+                                          "den", "di", "la", "le", "van", "von", "al", "el", "bin",
+                                          "ibn", "y", "e", "in", "on", "for"};
+    for (const char *p = s; *p;) {
+        while (*p == ' ') p++;
+        const char *w = p;
+        while (*p && *p != ' ') p++;
+        if (p == w || !(*w >= 'a' && *w <= 'z')) continue;
+        size_t n = (size_t)(p - w), ok = 0;
+        for (size_t i = 0; i < sizeof linking / sizeof *linking && !ok; i++)
+            ok = strlen(linking[i]) == n && memcmp(linking[i], w, n) == 0;
+        if (!ok || w == s) return 0;
+    }
+    return 1;
+}
 
 /* Better label: well-formed, then more words (the fullest name), then
  * more mentions behind it, then the smaller string (any fixed order). */

@@ -494,12 +494,12 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
     return 0;
 }
 
-static int all_heads(const ng_gazetteer *g, const char *s, size_t n)
+static int all_heads(const ng_gazetteer *g, const char *s, size_t n, uint32_t heads)
 {
     while (n > 0) {
         const char *sp = memchr(s, ' ', n);
         size_t w = sp ? (size_t)(sp - s) : n;
-        if (!(ng_gazetteer_classes(g, s, w) & NG_GAZ_ORG_HEAD)) return 0;
+        if (!(ng_gazetteer_classes(g, s, w) & heads)) return 0;
         if (!sp) return 1;
         n -= w + 1;
         s = sp + 1;
@@ -514,7 +514,8 @@ static int all_heads(const ng_gazetteer *g, const char *s, size_t n)
  *  - what follows "heads of": "church of scientology" -> "scientology";
  *  - without a leading country: "united kingdom home office" -> "home
  *    office", a generic phrase, so only within the document. */
-static size_t org_stems(ng_resolver *r, const char *key, const char **out, uint8_t *local)
+static size_t org_stems(ng_resolver *r, const char *key, uint32_t heads, int leading_country,
+                        const char **out, uint8_t *local)
 {
     const ng_gazetteer *g = r->models->gazetteer;
     size_t n = strlen(key), k = 0;
@@ -523,16 +524,16 @@ static size_t org_stems(ng_resolver *r, const char *key, const char **out, uint8
         size_t s = end;
         while (s > 0 && key[s - 1] != ' ') s--;
         if (s == 0) break;
-        if (!(ng_gazetteer_classes(g, key + s, end - s) & NG_GAZ_ORG_HEAD)) break;
+        if (!(ng_gazetteer_classes(g, key + s, end - s) & heads)) break;
         end = s - 1;
     }
     if (end < n && end > 0 && (out[k] = ng_arena_strndup(&r->arena, key, end))) local[k++] = 0;
     const char *of = strstr(key, " of "); /* (b) "heads of X" */
-    if (of && of[4] && all_heads(g, key, (size_t)(of - key)) &&
+    if (of && of[4] && all_heads(g, key, (size_t)(of - key), heads) &&
         (out[k] = ng_arena_strndup(&r->arena, of + 4, strlen(of + 4))))
         local[k++] = 0;
     const char *sp = key; /* (c) a leading country of one to three words */
-    for (int w = 0; w < 3 && (sp = strchr(sp + 1, ' ')); w++) {
+    for (int w = 0; leading_country && w < 3 && (sp = strchr(sp + 1, ' ')); w++) {
         if (ng_gazetteer_classes(g, key, (size_t)(sp - key)) & (NG_GAZ_COUNTRY | NG_GAZ_DEMONYM)) {
             if (strchr(sp + 1, ' ') && (out[k] = ng_arena_strndup(&r->arena, sp + 1, strlen(sp + 1))))
                 local[k++] = 1;
@@ -545,11 +546,14 @@ static size_t org_stems(ng_resolver *r, const char *key, const char **out, uint8
 /* An organisation's short name (org_stems) joins its full name when only
  * one full name of the run (of the document, for generic short names)
  * shortens to it and the short form is not a place ("Moscow" is not
- * "Moscow Times", "Oxford" not "University of Oxford"). */
-int ng_rrules_org_stems(ng_resolver *r)
+ * "Moscow Times", "Oxford" not "University of Oxford"). Places likewise
+ * by their head nouns ("Kursk region", "Republic of Tuva"), unless the
+ * full name is a place of its own in the gazetteer or the short one a
+ * country ("Mexico City" is not Mexico). */
+static int stems_of_type(ng_resolver *r, int type)
 {
-    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
-    if (!g) return 0;
+    const ng_gazetteer *g = r->models->gazetteer;
+    uint32_t heads = type == NG_TYPE_ORG ? NG_GAZ_ORG_HEAD : NG_GAZ_PLACE_HEAD;
     entry *e = malloc((3 * r->nrecs + 1) * sizeof *e);
     pairs todo = {0};
     size_t n = 0;
@@ -558,15 +562,18 @@ int ng_rrules_org_stems(ng_resolver *r)
         const ng_rrec *rec = &r->recs[i];
         const char *stems[3];
         uint8_t local[3];
-        if (!named(rec) || rec->type != NG_TYPE_ORG || rec->words < 2) continue;
-        size_t k = org_stems(r, rec->key, stems, local);
+        if (!named(rec) || rec->type != type || rec->words < 2) continue;
+        if (type == NG_TYPE_PLACE && (ng_gazetteer_classes(g, rec->key, strlen(rec->key)) & NG_GAZ_PLACE))
+            continue;
+        size_t k = org_stems(r, rec->key, heads, type == NG_TYPE_ORG, stems, local);
         for (size_t j = 0; j < k; j++) e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL};
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        if (!named(rec) || rec->type != NG_TYPE_ORG) continue;
-        if (ng_gazetteer_classes(g, rec->key, strlen(rec->key)) & NG_GAZ_PLACE) continue;
+        if (!named(rec) || rec->type != type) continue;
+        uint32_t cls = ng_gazetteer_classes(g, rec->key, strlen(rec->key));
+        if (cls & (type == NG_TYPE_ORG ? NG_GAZ_PLACE : NG_GAZ_COUNTRY)) continue;
         roots s = {0};
         for (size_t j = lower_bound(e, n, rec->key); j < n && strcmp(e[j].key, rec->key) == 0; j++)
             if (!e[j].aux || r->recs[e[j].rec].doc == rec->doc) roots_add(&s, ng_rfind(r, e[j].rec));
@@ -579,4 +586,11 @@ oom:
     free(e);
     free(todo.v);
     return NG_ENOMEM;
+}
+
+int ng_rrules_org_stems(ng_resolver *r)
+{
+    if (!r->models || !r->models->gazetteer) return 0;
+    int rc = stems_of_type(r, NG_TYPE_ORG);
+    return rc < 0 ? rc : stems_of_type(r, NG_TYPE_PLACE);
 }

@@ -350,6 +350,21 @@ static void test_organisation_known_by_what_follows_its_heads(void)
     ng_resolver_free(r);
 }
 
+static void test_place_known_by_its_head_nouns(void)
+{
+    ng_resolver *r = resolver(1);
+    spec d0[] = {L("Kursk region"), L("Republic of Tuva"), L("Mexico City")};
+    spec d1[] = {L("Kursk"), L("Tuva"), L("Mexico")};
+    add_doc(r, 0, d0, 3);
+    add_doc(r, 1, d1, 3);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 1, 0), id_of(r, 0, 0));
+    CHECK_STR(actor_of(r, 0, 0)->label, "Kursk"); /* a name, not "Kursk region" */
+    CHECK_STR(id_of(r, 1, 1), "republic-of-tuva");
+    CHECK(strcmp(id_of(r, 1, 2), id_of(r, 0, 2)) != 0);
+    ng_resolver_free(r);
+}
+
 static void test_generic_short_name_only_within_its_document(void)
 {
     ng_resolver *r = resolver(1);
@@ -451,6 +466,7 @@ int main(void)
     RUN(test_country_forms_meet_the_country);
     RUN(test_organisation_short_name);
     RUN(test_organisation_known_by_what_follows_its_heads);
+    RUN(test_place_known_by_its_head_nouns);
     RUN(test_generic_short_name_only_within_its_document);
     RUN(test_slugs_are_ascii_and_unique);
     RUN(test_document_order_does_not_change_ids);
