@@ -319,7 +319,7 @@ static int pass_short_names(coref *c)
             /* "US" is the country, whatever else in the text has initials U, S
              * (only countries: "NIS" is also the city of Niš, case aside) */
             if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_COUNTRY)))
-                ci = ng_coref_by_initials(c, acr);
+                ci = ng_coref_by_initials(c, acr, m->type);
         }
         int64_t v;
         uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;

@@ -112,13 +112,19 @@ int ng_coref_pass_acronyms(coref *c)
 
 /* The one cluster of an organisation or place whose name's initials are
  * the acronym acr, or -1 (none, or several). */
-int ng_coref_by_initials(const coref *c, const char *acr)
+int ng_coref_by_initials(const coref *c, const char *acr, int type)
 {
     int found = -1;
     for (size_t k = 0; k < c->ncl; k++) {
         char ini[16];
-        if (c->cl[k].surname || c->cl[k].words < 2) continue;
-        if (ng_name_initials(c->cl[k].key, ini) && strcmp(ini, acr) == 0) {
+        const cluster *o = &c->cl[k];
+        if (o->surname || o->words < 2) continue;
+        /* same type as the acronym was marked: "EU" is not "Eastern Ukraine" */
+        int t = 0;
+        for (int j = 1; j < NG_TYPE_COUNT; j++)
+            if (o->type_count[j] > o->type_count[t]) t = j;
+        if (t != type) continue;
+        if (ng_name_initials(o->key, ini) && strcmp(ini, acr) == 0) {
             if (found >= 0) return -1;
             found = (int)k;
         }

@@ -52,7 +52,8 @@ typedef struct coref {
 /* Pass 2: acronyms defined next to organisation names (coref_acronyms.c). */
 int ng_coref_pass_acronyms(coref *c);
 
-/* The one organisation or place cluster whose name's initials are acr, or -1. */
-int ng_coref_by_initials(const coref *c, const char *acr);
+/* The one organisation or place cluster of the given type whose name's
+ * initials are acr, or -1. */
+int ng_coref_by_initials(const coref *c, const char *acr, int type);
 
 #endif

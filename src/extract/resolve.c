@@ -158,9 +158,10 @@ static int cmp_rec(const void *a, const void *b)
 }
 
 /* Country names the gazetteer knows under another form ("U.S.", "UK",
- * "DPRK") take the key of the country's common name, so they meet it in
- * the exact rule; the written form stays as an alias. Only places, and
- * only country names: capitals stay places of their own. */
+ * "DPRK", "Syrian Arab Republic") become the country's common name, so
+ * they meet it in the exact rule and a country is labelled the same in
+ * every run; the written form stays as an alias. Only places, and only
+ * country names: capitals stay places of their own. */
 static int country_keys(ng_resolver *r)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
@@ -168,11 +169,20 @@ static int country_keys(ng_resolver *r)
     for (size_t i = 0; i < r->nrecs; i++) {
         ng_rrec *rec = &r->recs[i];
         if (!rec->name || rec->type != NG_TYPE_PLACE || rec->words > 3) continue;
-        if (!(ng_gazetteer_classes(g, rec->name, strlen(rec->name)) & NG_GAZ_COUNTRY)) continue;
+        uint32_t cls = ng_gazetteer_classes(g, rec->name, strlen(rec->name));
+        char acr[16];
+        if (!(cls & NG_GAZ_COUNTRY)) continue;
+        /* an ordinary word that is also some country's name in its own
+         * language ("Island" for Ísland) is not that country; "US" is */
+        if ((cls & NG_GAZ_COMMON) && !ng_name_acronym(rec->name, strlen(rec->name), acr)) continue;
         const char *common = ng_gazetteer_country_name(g, ng_gazetteer_country(g, rec->name, strlen(rec->name)));
         if (!common) continue;
         const char *key = akey(r, common);
         if (!key) return NG_ENOMEM;
+        if (strcmp(common, rec->name) != 0) {
+            rec->typo_of = rec->name; /* the written form stays an alias */
+            rec->name = common;
+        }
         rec->key = key;
         rec->words = (uint32_t)ng_name_words(key);
     }

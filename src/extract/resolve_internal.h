@@ -19,7 +19,7 @@ typedef struct ng_rrec {
     const char *name;      /* display name; NULL for a descriptor-only entity */
     const char **aliases;
     size_t naliases;
-    const char *typo_of;   /* surface form replaced by a gazetteer spelling, or NULL */
+    const char *typo_of;   /* surface form replaced by a gazetteer name, or NULL */
     const char *key;       /* ng_name_key of name ("" when name is NULL) */
     const char *given;     /* persons: key of the given name(s), "" when none */
     const char *surname;   /* persons: key of the surname, "" when none */

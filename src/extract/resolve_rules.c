@@ -326,8 +326,9 @@ int ng_rrules_acronyms(ng_resolver *r)
         roots d = {0}, k = {0};
         for (size_t j = lower_bound(def, ndef, acr); j < ndef && strcmp(def[j].key, acr) == 0; j++)
             roots_add(&d, ng_rfind(r, def[j].rec));
+        /* initials only within a type: "EU" is not "Eastern Ukraine" */
         for (size_t j = lower_bound(ini, nini, acr); j < nini && strcmp(ini[j].key, acr) == 0; j++)
-            roots_add(&k, ng_rfind(r, ini[j].rec));
+            if (r->recs[ini[j].rec].type == rec->type) roots_add(&k, ng_rfind(r, ini[j].rec));
         /* initials only for an acronym that is not a country ("US" is the
          * country, which country names in the gazetteer settle) */
         if (!d.n && r->models && r->models->gazetteer &&
@@ -547,9 +548,9 @@ static size_t org_stems(ng_resolver *r, const char *key, uint32_t heads, int lea
  * one full name of the run (of the document, for generic short names)
  * shortens to it and the short form is not a place ("Moscow" is not
  * "Moscow Times", "Oxford" not "University of Oxford"). Places likewise
- * by their head nouns ("Kursk region", "Republic of Tuva"), unless the
- * full name is a place of its own in the gazetteer or the short one a
- * country ("Mexico City" is not Mexico). */
+ * by their head nouns ("Tigris River", "Republic of Tuva"), unless the
+ * full name is a place of its own in the gazetteer or the short one is a
+ * gazetteer place ("Mexico City" is not Mexico, "Mosul Dam" not Mosul). */
 static int stems_of_type(ng_resolver *r, int type)
 {
     const ng_gazetteer *g = r->models->gazetteer;
@@ -566,7 +567,12 @@ static int stems_of_type(ng_resolver *r, int type)
         if (type == NG_TYPE_PLACE && (ng_gazetteer_classes(g, rec->key, strlen(rec->key)) & NG_GAZ_PLACE))
             continue;
         size_t k = org_stems(r, rec->key, heads, type == NG_TYPE_ORG, stems, local);
-        for (size_t j = 0; j < k; j++) e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL};
+        for (size_t j = 0; j < k; j++) {
+            /* "Mosul Dam", "Ohio River" are not the city or the state */
+            if (type == NG_TYPE_PLACE && (ng_gazetteer_classes(g, stems[j], strlen(stems[j])) & NG_GAZ_PLACE))
+                continue;
+            e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL};
+        }
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {

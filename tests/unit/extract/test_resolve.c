@@ -353,15 +353,17 @@ static void test_organisation_known_by_what_follows_its_heads(void)
 static void test_place_known_by_its_head_nouns(void)
 {
     ng_resolver *r = resolver(1);
-    spec d0[] = {L("Kursk region"), L("Republic of Tuva"), L("Mexico City")};
-    spec d1[] = {L("Kursk"), L("Tuva"), L("Mexico")};
-    add_doc(r, 0, d0, 3);
-    add_doc(r, 1, d1, 3);
+    spec d0[] = {L("Tigris river"), L("Republic of Tuva"), L("Mexico City"), L("Mosul Dam")};
+    spec d1[] = {L("Tigris"), L("Tuva"), L("Mexico"), L("Mosul")};
+    add_doc(r, 0, d0, 4);
+    add_doc(r, 1, d1, 4);
     CHECK(ng_resolver_finish(r, NULL) == 0);
     CHECK_STR(id_of(r, 1, 0), id_of(r, 0, 0));
-    CHECK_STR(actor_of(r, 0, 0)->label, "Kursk"); /* a name, not "Kursk region" */
+    CHECK_STR(actor_of(r, 0, 0)->label, "Tigris"); /* a name, not "Tigris river" */
     CHECK_STR(id_of(r, 1, 1), "republic-of-tuva");
+    /* the city is not the country, nor the dam the city */
     CHECK(strcmp(id_of(r, 1, 2), id_of(r, 0, 2)) != 0);
+    CHECK(strcmp(id_of(r, 1, 3), id_of(r, 0, 3)) != 0);
     ng_resolver_free(r);
 }
 
