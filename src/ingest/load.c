@@ -205,10 +205,19 @@ static int build(const char *name, const char *bytes, size_t len, int is_html, i
             rc = ng_error_set(err, NG_EINPUT, "%s: no text in the HTML document", name);
             goto cleanup;
         }
-        doc->text = h.text;
-        doc->len = h.len;
+        /* gumbo turns character references beyond Unicode into bytes that
+         * are not UTF-8; every later stage relies on valid UTF-8 */
+        ngi_repairs hrep;
+        ng_strbuf clean;
+        ng_strbuf_init(&clean);
+        if (ngi_utf8_clean((const unsigned char *)h.text, h.len, &clean, &hrep)) {
+            ng_strbuf_free(&clean);
+            goto nomem;
+        }
+        doc->len = clean.len;
+        doc->text = ng_strbuf_steal(&clean);
         doc->title = h.title;
-        h.text = h.title = NULL;
+        h.title = NULL;
         doc->from_html = 1;
         body_start = 0;
     } else {
