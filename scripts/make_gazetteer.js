@@ -25,6 +25,7 @@ for (const c of countries) {
     let aliases = [c.name.official, ...c.altSpellings.filter((s) => s.length >= 3)];
     aliases = uniq([...aliases, ...aliases.map(fold), fold(c.name.common)]).filter((s) => s !== c.name.common);
     const dem = c.demonyms && c.demonyms.eng ? uniq([c.demonyms.eng.m, c.demonyms.eng.f]) : [];
+    aliases = aliases.filter((a) => !dem.includes(a)); // "Thai" is Thailand's demonym, not its name
     lines.push([c.cca2, clean(c.name.common), aliases.join(';'), dem.join(';'), uniq(c.capital || []).join(';')].join('\t'));
 }
 fs.writeFileSync(path.join(out, 'countries.tsv'),

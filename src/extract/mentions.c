@@ -322,8 +322,13 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         return 0; /* a title alone: "the President said", "Foreign Secretary" */
     /* "NASA Administrator", "Museum of Flight CEO": a title closing the
      * run belongs to a name that follows elsewhere; keep what precedes. */
-    while (e - q >= 2 && (s->cls[e - 1] & NG_GAZ_TITLE) && !(s->cls[e - 1] & NG_GAZ_ORG_HEAD))
-        e--;
+    for (uint32_t k = q + 1; k < e; k++) {
+        uint32_t tail = ng_mscan_phrase(s, k, e);
+        if ((tail & NG_GAZ_TITLE) && !(s->cls[e - 1] & NG_GAZ_ORG_HEAD)) {
+            e = k; /* "Pentagon Press Secretary" -> "Pentagon" */
+            break;
+        }
+    }
     if (q >= e)
         return 0;
     uint32_t whole = ng_mscan_phrase(s, q, e);

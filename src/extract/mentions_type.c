@@ -93,8 +93,14 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     uint32_t whole = ng_mscan_phrase(s, b, e);
     if (whole & NG_GAZ_INSTITUTION)
         return NG_TYPE_ORG;
-    if (whole & NG_GAZ_PLACE)
+    /* A lone city name that is no capital ("Mishima", "Jackson") may be
+     * the surname of someone the document names in full: decided later. */
+    if ((whole & NG_GAZ_PLACE) &&
+        !(e == b + 1 && !(whole & (NG_GAZ_COUNTRY | NG_GAZ_CAPITAL | NG_GAZ_REGION)) &&
+          !(hint & NG_HINT_PLACE)))
         return NG_TYPE_PLACE;
+    if (e == b + 1 && (whole & NG_GAZ_PLACE))
+        return NG_MTYPE_UNDECIDED;
     if (ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
         return NG_TYPE_ORG;
     if (ng_mscan_place_form(s, b, e))
@@ -120,8 +126,10 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     /* A person's name ends in a surname, rarely an English word ("Dries
      * Mertens", "Starry Lee"); "Grand Mosque", "Civic Passion", "Human
      * Rights Watch" end in one. Short words ("Zaw Min Tun") say little. */
-    if (((s->cls[e - 1] & NG_GAZ_COMMON) && s->tok[e - 1].end - s->tok[e - 1].start >= 4) || e - b > 3)
+    if ((s->cls[e - 1] & NG_GAZ_COMMON) && s->tok[e - 1].end - s->tok[e - 1].start >= 4)
         return NG_TYPE_ORG;
+    if (e - b > 3 && (e - b > 5 || ng_mscan_has_class(s, b, e, NG_GAZ_COMMON)))
+        return NG_TYPE_ORG; /* long names are organisations unless no word is English */
     return NG_TYPE_PERSON;
 }
 
@@ -198,6 +206,8 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_PERSON;
     if (ev & NG_EV_ORG_START)
         return NG_TYPE_ORG;
+    if (cls & NG_GAZ_PLACE)
+        return NG_TYPE_PLACE; /* a city, unless its word is someone's surname here */
     if (c->hint & NG_HINT_PERSON)
         return NG_TYPE_PERSON;
     if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
