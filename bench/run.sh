@@ -19,6 +19,7 @@
 #   cat          reading the files, the I/O floor
 #   pcre2grep    one PCRE2-JIT pass (-r -c '[A-Z][a-z]+'), the ceiling for a scanner
 #   extract      newsgraph extract -j 1 and with the default -j, to /dev/null
+#                (and extract --stream, when the binary has it)
 #   build        newsgraph build --render none -j 1 and default -j
 # and once: compromise (npm, temporary prefix) over the first MB, and the
 # start-up time of extract on one tiny file. Wall time is measured with
@@ -112,6 +113,9 @@ measure() {
 }
 
 NPROC=$(nproc)
+# `extract --stream` (flat memory, ids per document) where the binary has it
+HAS_STREAM=
+"$NG" extract --help 2>/dev/null | grep -q -- '--stream' && HAS_STREAM=1
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$RAW"
 BUILD_OUT=$WORK/build
@@ -133,6 +137,10 @@ for mb in "${SIZES[@]}"; do
     fi
     measure extract "$mb" 1 "$reps" "$NG" extract -j 1 "$dir"
     measure extract "$mb" "$NPROC" "$reps" "$NG" extract "$dir"
+    if [ -n "$HAS_STREAM" ]; then
+        measure extract-stream "$mb" 1 "$reps" "$NG" extract --stream -j 1 "$dir"
+        measure extract-stream "$mb" "$NPROC" "$reps" "$NG" extract --stream "$dir"
+    fi
     rm -rf "$BUILD_OUT"
     measure build "$mb" 1 "$reps" "$NG" build --render none -j 1 -o "$BUILD_OUT" "$dir"
     rm -rf "$BUILD_OUT"
