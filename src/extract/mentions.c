@@ -268,12 +268,51 @@ static int hyphen_modifier(ng_mscan *s, uint32_t i, int *rc)
     return 1;
 }
 
+/* Adds part [from, to) of token i (bytes) as a place or demonym mention
+ * when the gazetteer knows it; returns 1 if it did, NG_ENOMEM on failure. */
+static int add_part(ng_mscan *s, uint32_t i, uint32_t from, uint32_t to)
+{
+    uint32_t cls = ng_gazetteer_classes(s->gaz, s->text + from, to - from);
+    if (!(cls & (NG_GAZ_PLACE | NG_GAZ_DEMONYM)))
+        return 0;
+    int demonym = (cls & NG_GAZ_DEMONYM) && !(cls & NG_GAZ_PLACE);
+    int rc = ng_mscan_add(s, i, i + 1, NG_TYPE_PLACE, demonym ? NG_KIND_DEMONYM : NG_KIND_NAME, 0);
+    if (rc)
+        return rc;
+    s->cand[s->ncand - 1].cut_start = from;
+    s->cand[s->ncand - 1].cut_end = to;
+    return 1;
+}
+
+/* "UK-France", "U.S.-China", "Russian-Ukrainian": two known places or
+ * demonyms joined by a hyphen are two mentions. Returns 1 when handled. */
+static int hyphen_pair(ng_mscan *s, uint32_t i, int *rc)
+{
+    const ng_token *t = &s->tok[i];
+    const char *w = s->text + t->start;
+    size_t n = t->end - t->start;
+    const char *h = memchr(w, '-', n);
+    if (!h || h == w || h + 1 >= w + n || memchr(h + 1, '-', (size_t)(w + n - h - 1)))
+        return 0;
+    uint32_t mid = t->start + (uint32_t)(h - w);
+    uint32_t left = ng_gazetteer_classes(s->gaz, w, (size_t)(h - w));
+    uint32_t right = ng_gazetteer_classes(s->gaz, h + 1, (size_t)(w + n - h - 1));
+    uint32_t known = NG_GAZ_PLACE | NG_GAZ_DEMONYM;
+    if (!(left & known) || !(right & known))
+        return 0;
+    *rc = add_part(s, i, t->start, mid);
+    if (*rc >= 0)
+        *rc = add_part(s, i, mid + 1, t->end);
+    *rc = *rc < 0 ? *rc : 0;
+    return 1;
+}
+
 static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {
     int hint = ng_mscan_context(s, b, e, sb, se), rc = 0;
     if (ng_mscan_misc(s, b, e))
         return 0;
-    if (e == b + 1 && hyphen_modifier(s, b, &rc))
+    if (e == b + 1 && (hyphen_pair(s, b, &rc) || hyphen_modifier(s, b, &rc)))
         return rc;
     uint32_t q = b, tstart = 0;
     uint32_t t = last_title(s, b, e, &tstart);
@@ -518,7 +557,11 @@ static int cand_cmp(const void *a, const void *b)
     const ng_cand *x = a, *y = b;
     if (x->tb != y->tb)
         return x->tb < y->tb ? -1 : 1;
-    return x->te < y->te ? -1 : x->te > y->te;
+    if (x->cut_start != y->cut_start) /* parts of one token ("UK-France") */
+        return x->cut_start < y->cut_start ? -1 : 1;
+    if (x->te != y->te)
+        return x->te < y->te ? -1 : 1;
+    return x->kind < y->kind ? -1 : x->kind > y->kind; /* deterministic */
 }
 
 int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
@@ -541,7 +584,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         ng_cand *c = &s.cand[k];
         if (c->type == NG_MTYPE_UNDECIDED)
             continue; /* left out */
-        ng_mention m = {s.tok[c->tb].start, c->cut_end ? c->cut_end : s.tok[c->te - 1].end,
+        ng_mention m = {c->cut_start ? c->cut_start : s.tok[c->tb].start,
+                        c->cut_end ? c->cut_end : s.tok[c->te - 1].end,
                         s.tok[c->tb].sentence,
                         c->type, c->kind, -1};
         if ((rc = ng_extraction_add_mention(ex, &m)) < 0)

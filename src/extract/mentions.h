@@ -37,6 +37,7 @@ typedef struct ng_cand {
     uint8_t type;      /* ng_entity_type or NG_MTYPE_UNDECIDED */
     uint8_t kind;      /* ng_mention_kind */
     uint8_t hint;      /* NG_HINT_* from the context */
+    uint32_t cut_start; /* byte start when the name starts inside its token ("UK-France"), else 0 */
     uint32_t cut_end;  /* byte end when the name stops inside its last token ("U.S.-led"), else 0 */
 } ng_cand;
 

@@ -175,7 +175,7 @@ int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int 
         s->cand = c;
         s->cand_cap = cap;
     }
-    s->cand[s->ncand++] = (ng_cand){tb, te, (uint8_t)type, (uint8_t)kind, (uint8_t)hint, 0};
+    s->cand[s->ncand++] = (ng_cand){tb, te, (uint8_t)type, (uint8_t)kind, (uint8_t)hint, 0, 0};
     return 0;
 }
 

@@ -243,6 +243,16 @@ static void test_hyphenated_modifiers(void)
     NONE("Ground-based");
 }
 
+static void test_hyphenated_place_pairs(void)
+{
+    run("The UK-France summit followed the Russian-Ukrainian talks.");
+    LOC("UK");
+    LOC("France");
+    DEM("Russian");
+    DEM("Ukrainian");
+    NONE("UK-France");
+}
+
 static void test_multiword_common_words_are_not_people(void)
 {
     run("Pilgrims filled the Grand Mosque, and Lee Cheuk-yan said Civic Passion would lose.");
@@ -318,6 +328,7 @@ int main(void)
     RUN(test_events_are_not_actors);
     RUN(test_place_forms);
     RUN(test_hyphenated_modifiers);
+    RUN(test_hyphenated_place_pairs);
     RUN(test_multiword_common_words_are_not_people);
     RUN(test_lone_word_listed_with_places);
     RUN(test_acronym_defined_in_text);
