@@ -26,6 +26,7 @@ typedef struct ng_ev_slot {
     uint32_t hash;  /* 0 = empty */
     uint32_t tok;   /* a token spelling the word */
     uint32_t flags; /* ng_evidence */
+    uint8_t skip;   /* the word is token tok without its first skip bytes ("al-Abadi" -> "Abadi") */
     uint16_t votes[NG_TYPE_COUNT]; /* types given to the word when it stood alone */
 } ng_ev_slot;
 
@@ -70,6 +71,8 @@ void ng_mscan_free(ng_mscan *s);
 uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i);
 /* ORs flags into the evidence of the word spelled by token i. */
 void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags);
+/* Same for the word spelled by token i without its first skip bytes. */
+void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags);
 
 /* Counts a vote for type on the word of token i. */
 void ng_mscan_vote(ng_mscan *s, uint32_t i, int type);

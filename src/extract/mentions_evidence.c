@@ -38,12 +38,10 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* Finds the slot of the word of token i (an empty slot if absent). */
-static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
+/* Finds the slot of the word w[0..n) (an empty slot if absent). A slot
+ * spells its word as token tok without its first skip bytes. */
+static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
 {
-    const ng_token *t = &s->tok[i];
-    size_t n = t->end - t->start;
-    const char *w = s->text + t->start;
     uint32_t h = fold_hash(w, n);
     size_t j = h & (s->ev_cap - 1);
     for (;;) {
@@ -51,10 +49,17 @@ static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
         if (!e->hash)
             return e;
         const ng_token *o = &s->tok[e->tok];
-        if (e->hash == h && o->end - o->start == n && ng_mscan_same_folded(s->text + o->start, w, n))
+        if (e->hash == h && o->end - o->start - e->skip == n &&
+            ng_mscan_same_folded(s->text + o->start + e->skip, w, n))
             return e;
         j = (j + 1) & (s->ev_cap - 1);
     }
+}
+
+static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
+{
+    const ng_token *t = &s->tok[i];
+    return ev_find(s, s->text + t->start, t->end - t->start);
 }
 
 uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
@@ -66,13 +71,21 @@ uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
 
 void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
 {
-    if (!(s->tok[i].flags & NG_TOK_WORD))
+    ng_mscan_note_part(s, i, 0, flags);
+}
+
+void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
+{
+    const ng_token *t = &s->tok[i];
+    if (!(t->flags & NG_TOK_WORD) || skip >= t->end - t->start || skip > 255)
         return;
-    ng_ev_slot *e = ev_slot(s, i);
+    const char *w = s->text + t->start + skip;
+    size_t n = t->end - t->start - skip;
+    ng_ev_slot *e = ev_find(s, w, n);
     if (!e->hash) {
-        const ng_token *t = &s->tok[i];
-        e->hash = fold_hash(s->text + t->start, t->end - t->start);
+        e->hash = fold_hash(w, n);
         e->tok = i;
+        e->skip = (uint8_t)skip;
     }
     e->flags |= flags;
 }
@@ -129,7 +142,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     s->tok = ex->text.tokens;
     s->ntok = ex->text.ntokens;
     size_t cap = 64;
-    while (cap < s->ntok * 2)
+    while (cap < s->ntok * 3) /* words, plus surnames without "al-": load <= 2/3 */
         cap *= 2;
     s->ev_cap = cap;
     s->ev = calloc(cap, sizeof *s->ev);

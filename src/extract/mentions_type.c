@@ -156,8 +156,14 @@ void ng_mscan_note_types(ng_mscan *s)
                                                : NG_EV_PLACE;
         for (uint32_t i = c->tb; i < c->te; i++)
             ng_mscan_note(s, i, f);
-        if (c->te - c->tb >= 2 && c->type == NG_TYPE_PERSON)
+        if (c->te - c->tb >= 2 && c->type == NG_TYPE_PERSON) {
             ng_mscan_note(s, c->te - 1, NG_EV_PERSON_END);
+            /* "Haider al-Abadi" is later "Abadi" */
+            const char *w = s->text + s->tok[c->te - 1].start;
+            if (s->tok[c->te - 1].end - s->tok[c->te - 1].start > 4 && (w[0] | 32) == 'a' &&
+                w[1] == 'l' && w[2] == '-')
+                ng_mscan_note_part(s, c->te - 1, 3, NG_EV_PERSON | NG_EV_PERSON_END);
+        }
         if (c->te - c->tb >= 2 && c->type == NG_TYPE_ORG)
             ng_mscan_note(s, c->tb, NG_EV_ORG_START);
     }

@@ -211,6 +211,13 @@ static void test_lone_surname_after_full_name(void)
     PER("Peskov");
 }
 
+static void test_surname_without_arabic_article(void)
+{
+    run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
+    PER("Haider al-Abadi");
+    PER("Abadi");
+}
+
 static void test_descriptors(void)
 {
     run("The ministry said the Ukrainian president met the news agency's editor.");
@@ -324,6 +331,7 @@ int main(void)
     RUN(test_lowercase_known_place);
     RUN(test_headline_title_case);
     RUN(test_lone_surname_after_full_name);
+    RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
     RUN(test_place_forms);
