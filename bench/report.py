@@ -122,7 +122,13 @@ for cmd, goal in (("extract", 30), ("extract-stream", 30), ("build", 20)):
 x1 = res.get(("extract", "1", "1"))
 if comp_rate and x1 and x1["cpu"] and "1" in corpus:
     k = rate("1", x1["cpu"]) / comp_rate
-    row("extract -j 1 ≥ 100x compromise (first MB, CPU time both)", f"{k:.0f}x", k >= 100)
+    note = ""
+    if st and st["cpu"] and st["cpu"] < x1["cpu"]:
+        # compromise's figure excludes loading the library; ours includes
+        # loading the models: show both ways
+        k2 = rate("1", x1["cpu"] - st["cpu"]) / comp_rate
+        note = f" ({k2:.0f}x with our start-up subtracted, as compromise's is)"
+    row("extract -j 1 ≥ 100x compromise (first MB, CPU time both)", f"{k:.0f}x{note}", k >= 100)
 big = max(corpus, key=int) if corpus else None
 for cmd in ("extract", "extract-stream"):
     a, b = res.get((cmd, "1", "1")), res.get((cmd, big, "1"))
