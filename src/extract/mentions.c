@@ -515,7 +515,7 @@ static void define_acronyms(ng_mscan *s)
 /* The second pass over lone words: each gets a type from its own
  * evidence; one typed by the default alone takes the type of a name it is
  * listed with, then the type the document gives the same word most often
- * elsewhere. Left-out words stay NG_MTYPE_UNDECIDED. */
+ * elsewhere (a reasoned type counts three times a default). Left-out words stay NG_MTYPE_UNDECIDED. */
 static void type_lone_words(ng_mscan *s)
 {
     for (size_t k = 0; k < s->ncand; k++) {
@@ -537,9 +537,11 @@ static void type_lone_words(ng_mscan *s)
             }
         }
         c->type = (uint8_t)type;
+        /* a reasoned type outweighs a default, but many defaults
+         * outweigh one stray reason ("Scientology, who ...") */
         if (weak)
             c->hint |= NG_HINT_WEAK;
-        else
+        for (int v = weak ? 1 : 3; v > 0; v--)
             ng_mscan_vote(s, c->tb, type);
     }
     for (size_t k = 0; k < s->ncand; k++) {

@@ -54,7 +54,14 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
         if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
             hint |= NG_HINT_PLACE;
         /* apposition: "Lee Seong-kweun, a lawmaker," */
-        if (s->tok[e].flags & NG_TOK_PUNCT && s->text[s->tok[e].start] == ',')
+        int comma = (s->tok[e].flags & NG_TOK_PUNCT) && s->text[s->tok[e].start] == ',';
+        /* "Jane Doe, 45, ..." (an age) and "Doe, who ..." are people */
+        if (comma && e + 1 < se &&
+            (ng_mscan_is(s, e + 1, "who") ||
+             ((s->tok[e + 1].flags & NG_TOK_DIGIT) && s->tok[e + 1].end - s->tok[e + 1].start <= 3 &&
+              e + 2 < se && ng_mscan_is(s, e + 2, ","))))
+            hint |= NG_HINT_PERSON;
+        if (comma)
             for (uint32_t k = e + 1; k < se && k < e + 5; k++) {
                 if (!(s->tok[k].flags & NG_TOK_WORD))
                     break;
@@ -105,14 +112,14 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_ORG;
     if (ng_mscan_place_form(s, b, e))
         return NG_TYPE_PLACE;
-    if (hint & NG_HINT_PERSON)
-        return NG_TYPE_PERSON;
     const ng_token *t = &s->tok[b];
     if (e == b + 1) {
-        if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2)
+        if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2 && !(hint & NG_HINT_PERSON))
             return NG_TYPE_ORG; /* acronym: places (U.S., UK) are caught above */
-        return NG_MTYPE_UNDECIDED;
+        return NG_MTYPE_UNDECIDED; /* a lone word: its context weighs with its other uses */
     }
+    if (hint & NG_HINT_PERSON)
+        return NG_TYPE_PERSON;
     if (s->cls[b] & NG_GAZ_GIVEN)
         return NG_TYPE_PERSON;
     if (ng_mscan_has_class(s, b, e, NG_GAZ_PARTICLE))
