@@ -236,9 +236,9 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_ORG;
     if ((c->hint & NG_HINT_SPEECH) && (cls & NG_GAZ_COMMON) && !(cls & NG_GAZ_GIVEN))
         return NG_TYPE_ORG; /* "Apple said": an unintroduced English word is a company */
-    if ((c->hint & NG_HINT_SPEECH) || (cls & NG_GAZ_GIVEN))
+    if (cls & NG_GAZ_GIVEN)
         return NG_TYPE_PERSON;
-    *weak = 1;
-    return NG_TYPE_ORG;
+    *weak = 1; /* organisations speak too ("Microsoft said"): the other uses decide */
+    return (c->hint & NG_HINT_SPEECH) ? NG_TYPE_PERSON : NG_TYPE_ORG;
 }
 
