@@ -128,13 +128,18 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_ORG;
     if (hint & NG_HINT_PLACE)
         return NG_TYPE_PLACE;
-    if (hint & NG_HINT_SPEECH)
-        return NG_TYPE_PERSON;
     /* A person's name ends in a surname, rarely an English word ("Dries
      * Mertens", "Starry Lee"); "Grand Mosque", "Civic Passion", "Human
-     * Rights Watch" end in one. Short words ("Zaw Min Tun") say little. */
+     * Rights Watch", "LA Weekly" end in one. Short words ("Zaw Min Tun")
+     * say little. An English word before a country is an organisation
+     * too ("Environment Canada", "Air France"). */
     if ((s->cls[e - 1] & NG_GAZ_COMMON) && s->tok[e - 1].end - s->tok[e - 1].start >= 4)
         return NG_TYPE_ORG;
+    if ((s->cls[b] & NG_GAZ_COMMON) && !(s->cls[b] & NG_GAZ_GIVEN) &&
+        (ng_mscan_phrase(s, b + 1, e) & NG_GAZ_COUNTRY))
+        return NG_TYPE_ORG;
+    if (hint & NG_HINT_SPEECH)
+        return NG_TYPE_PERSON;
     if (e - b > 3 && (e - b > 5 || ng_mscan_has_class(s, b, e, NG_GAZ_COMMON)))
         return NG_TYPE_ORG; /* long names are organisations unless no word is English */
     return NG_TYPE_PERSON;
