@@ -57,7 +57,12 @@ fs.writeFileSync(path.join(out, 'cities.tsv'),
 const sub = JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json'))['3166-2'];
 const proper = (n) => n.split(/[\s-]+/).every((w) => /^[A-Z\u00c0-\u00de]/.test(w) || /^(of|and|the|de|del|la|el|do|da|du)$/.test(w));
 lines = [...new Set(sub.filter((s) => !s.parent && !/[,'()\[\]]/.test(s.name) && proper(s.name) && latin(s.name))
-    .flatMap((s) => [clean(s.name) + '\t' + s.code.slice(0, 2), clean(fold(s.name)) + '\t' + s.code.slice(0, 2)]))];
+    .flatMap((s) => {
+        // also the bare name: "Hunan" for "Hunan Sheng", "Anbar" for "Al Anbar"
+        const bare = fold(s.name).replace(/ (Sheng|Shi|Zizhiqu|Province|Region|State|Governorate|County|District)$/, '')
+            .replace(/^(Al|Ar|As|Ad|An|At|Az|Ash|Adh|Ath|El)[ -]/, '');
+        return [s.name, fold(s.name), bare].filter((n) => n.length >= 4).map((n) => clean(n) + '\t' + s.code.slice(0, 2));
+    }))];
 lines.sort();
 fs.writeFileSync(path.join(out, 'regions.tsv'),
     header('name\tcca2 (iso-codes ISO 3166-2, LGPL-2.1+)') + lines.join('\n') + '\n');
