@@ -164,10 +164,14 @@ static int connector(const ng_mscan *s, uint32_t b, uint32_t j)
     if (s->cls[j] & NG_GAZ_PARTICLE)
         return !(s->tok[j].flags & NG_TOK_CAP);
     int org = ng_mscan_has_class(s, b, j, NG_GAZ_ORG_HEAD);
+    /* "Secretary of State", "Minister of Education", "Minister for ..." */
+    int title = (s->cls[j - 1] & NG_GAZ_TITLE) &&
+                (ng_mscan_phrase(s, j - 1, j + 1) & (NG_GAZ_TITLE | NG_GAZ_PREFIX));
     if (ng_mscan_is(s, j, "of"))
-        return org || (s->cls[j - 1] & NG_GAZ_PLACE_HEAD) || (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
+        return org || title || (s->cls[j - 1] & NG_GAZ_PLACE_HEAD) ||
+               (ng_mscan_phrase(s, j - 1, j + 1) & NG_GAZ_PREFIX);
     if (ng_mscan_is(s, j, "for"))
-        return org;
+        return org || title;
     if (ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "&")) {
         for (uint32_t k = b; k < j; k++)
             if (ng_mscan_is(s, k, "of"))
@@ -200,9 +204,17 @@ static uint32_t last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t *
         }
         n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE, &cls);
         if (n && q + n < e && !ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) {
-            end = q + n;
+            uint32_t t = q + n;
+            /* the portfolio after "Minister of", "Minister for the": English
+             * words and places up to the person's name */
+            if (ng_mscan_is(s, t - 1, "of") || ng_mscan_is(s, t - 1, "for"))
+                while (t + 1 < e && !(s->cls[t] & NG_GAZ_GIVEN) &&
+                       ((s->cls[t] & (NG_GAZ_COMMON | NG_GAZ_PLACE | NG_GAZ_DEMONYM)) ||
+                        ng_mscan_is(s, t, "the") || ng_mscan_is(s, t, "and")))
+                    t++;
+            end = t;
             *tstart = q;
-            q += n;
+            q = t;
             continue;
         }
         q++;

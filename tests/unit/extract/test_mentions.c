@@ -109,6 +109,13 @@ static void test_multiword_title_and_prefix(void)
     PER("Peter Cook");
 }
 
+static void test_title_with_portfolio(void)
+{
+    run("Minister of Education Stefania Giannini spoke first.");
+    PER("Stefania Giannini");
+    NONE("Education Stefania Giannini");
+}
+
 static void test_possessive_excluded(void)
 {
     run("Russia's war drew Kim Jong Un's troops to the front.");
@@ -318,6 +325,7 @@ int main(void)
     RUN(test_common_word_in_capitals_mid_sentence);
     RUN(test_title_before_name_is_not_in_the_span);
     RUN(test_multiword_title_and_prefix);
+    RUN(test_title_with_portfolio);
     RUN(test_possessive_excluded);
     RUN(test_hyphenated_names);
     RUN(test_name_particles);
