@@ -226,6 +226,15 @@ static uint32_t last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t *
  * of a title ("U.S. President", "Kremlin spokesman", "FCO Minister"). */
 static int title_prefix(ng_mscan *s, uint32_t b, uint32_t e)
 {
+    /* "Federal Reserve Chair", "Nvidia CEO": the employer, when its name
+     * has an organisation head word or is a word that is not English */
+    while (b < e && (ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "former")))
+        b++;
+    if (b < e && !ng_mscan_longest(s, b, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL) &&
+        (ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD) ||
+         (e == b + 1 && !(s->cls[b] & (NG_GAZ_COMMON | NG_GAZ_GIVEN | NG_GAZ_TITLE | NG_GAZ_NONNAME)) &&
+          !(s->tok[b].flags & NG_TOK_ALLCAPS))))
+        return ng_mscan_add(s, b, e, NG_TYPE_ORG, NG_KIND_NAME, 0);
     for (uint32_t q = b; q < e;) {
         uint32_t cls = 0;
         uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, &cls);

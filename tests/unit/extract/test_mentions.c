@@ -109,6 +109,15 @@ static void test_multiword_title_and_prefix(void)
     PER("Peter Cook");
 }
 
+static void test_employer_before_title(void)
+{
+    run("Federal Reserve Chair Jerome Powell and Nvidia CEO Jensen Huang spoke.");
+    ORG("Federal Reserve");
+    PER("Jerome Powell");
+    ORG("Nvidia");
+    PER("Jensen Huang");
+}
+
 static void test_title_with_portfolio(void)
 {
     run("Minister of Education Stefania Giannini spoke first.");
@@ -325,6 +334,7 @@ int main(void)
     RUN(test_common_word_in_capitals_mid_sentence);
     RUN(test_title_before_name_is_not_in_the_span);
     RUN(test_multiword_title_and_prefix);
+    RUN(test_employer_before_title);
     RUN(test_title_with_portfolio);
     RUN(test_possessive_excluded);
     RUN(test_hyphenated_names);
