@@ -493,88 +493,6 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
     return ng_mscan_descriptors(s, sb, se);
 }
 
-/* Are candidates a and b (a before b) joined by a list separator
- * ("Aleppo, Raqqah and Idlib")? */
-static int coordinated(const ng_mscan *s, const ng_cand *a, const ng_cand *b)
-{
-    if (b->tb != a->te + 1 || s->tok[a->tb].sentence != s->tok[b->tb].sentence)
-        return 0;
-    uint32_t j = a->te;
-    return ng_mscan_is(s, j, ",") || ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "or") ||
-           ng_mscan_is(s, j, "&");
-}
-
-/* An acronym the text defines takes the type of its expansion
- * ("United Arab Emirates (UAE)", "Syrian Democratic Forces (SDF)"), here
- * and wherever else the document uses it; others stay organisations. */
-static void define_acronyms(ng_mscan *s)
-{
-    for (size_t k = 1; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        const ng_cand *p = &s->cand[k - 1];
-        const ng_token *t = &s->tok[c->tb];
-        if (c->te != c->tb + 1 || !(t->flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
-            p->kind != NG_KIND_NAME || p->te - p->tb < 2 || p->te + 1 != c->tb ||
-            p->type == NG_MTYPE_UNDECIDED || !ng_mscan_is(s, p->te, "("))
-            continue;
-        if (s->text[t->start] != s->text[s->tok[p->tb].start])
-            continue; /* the initials must agree */
-        c->type = p->type;
-        ng_mscan_vote(s, c->tb, p->type);
-    }
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        if (c->te != c->tb + 1 || !(s->tok[c->tb].flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
-            (s->cls[c->tb] & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
-            continue;
-        int type = ng_mscan_majority(s, c->tb);
-        if (type >= 0)
-            c->type = (uint8_t)type;
-    }
-}
-
-/* The second pass over lone words: each gets a type from its own
- * evidence; one typed by the default alone takes the type of a name it is
- * listed with, then the type the document gives the same word most often
- * elsewhere (a reasoned type counts three times a default). Left-out words stay NG_MTYPE_UNDECIDED. */
-static void type_lone_words(ng_mscan *s)
-{
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        if (c->type != NG_MTYPE_UNDECIDED)
-            continue;
-        int weak, type = ng_mscan_lone_type(s, c, &weak);
-        if (type < 0)
-            continue;
-        c->hint |= NG_HINT_LONE;
-        for (int d = -1; weak && d <= 1; d += 2) {
-            if ((d < 0 && k == 0) || (d > 0 && k + 1 >= s->ncand))
-                continue;
-            const ng_cand *o = &s->cand[(size_t)((ptrdiff_t)k + d)];
-            if (o->kind == NG_KIND_NAME && o->type != NG_MTYPE_UNDECIDED && !(o->hint & NG_HINT_LONE) &&
-                (d < 0 ? coordinated(s, o, c) : coordinated(s, c, o))) {
-                type = o->type;
-                weak = 0;
-            }
-        }
-        c->type = (uint8_t)type;
-        /* a reasoned type outweighs a default, but many defaults
-         * outweigh one stray reason ("Scientology, who ...") */
-        if (weak)
-            c->hint |= NG_HINT_WEAK;
-        for (int v = weak ? 1 : 3; v > 0; v--)
-            ng_mscan_vote(s, c->tb, type);
-    }
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        if (!(c->hint & NG_HINT_WEAK))
-            continue;
-        int type = ng_mscan_majority(s, c->tb);
-        if (type >= 0)
-            c->type = (uint8_t)type;
-    }
-}
-
 static int cand_cmp(const void *a, const void *b)
 {
     const ng_cand *x = a, *y = b;
@@ -601,8 +519,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     ng_mscan_note_types(&s);
     if (s.ncand)
         qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
-    define_acronyms(&s);
-    type_lone_words(&s);
+    ng_mscan_define_acronyms(&s);
+    ng_mscan_type_lone_words(&s);
     for (size_t k = 0; k < s.ncand; k++) {
         ng_cand *c = &s.cand[k];
         if (c->type == NG_MTYPE_UNDECIDED)

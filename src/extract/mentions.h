@@ -122,6 +122,12 @@ void ng_mscan_note_types(ng_mscan *s);
  * when only the default decided it. */
 int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak);
 
+/* Acronyms defined in parentheses take their expansion's type, here and
+ * at their other uses. */
+void ng_mscan_define_acronyms(ng_mscan *s);
+/* Second pass: types (or leaves out) every lone word still undecided. */
+void ng_mscan_type_lone_words(ng_mscan *s);
+
 /* Descriptors ("the Kremlin spokesman") and lowercase known places
  * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */
 int ng_mscan_descriptors(ng_mscan *s, uint32_t tb, uint32_t te);
