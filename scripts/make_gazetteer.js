@@ -43,6 +43,10 @@ for (const c of keep) {
     lines.push([clean(c.name), c.country, c.population].join('\t'));
     if (fold(c.name) !== c.name)
         lines.push([clean(fold(c.name)), c.country, c.population].join('\t'));
+    // "Saint Petersburg" is "St. Petersburg" in most English news
+    if (/^Saint /.test(c.name))
+        for (const st of ['St. ', 'St '])
+            lines.push([clean(c.name.replace(/^Saint /, st)), c.country, c.population].join('\t'));
     // Arabic article: news writes "Fallujah", "Raqqah" for "Al Fallujah", "Ar Raqqah"
     const bare = fold(c.name).replace(/^(Al|Ar|As|Ad|An|At|Az|Ash|Adh|Ath|El)[ -]/, '');
     if (bare !== fold(c.name) && bare.length >= 4)
