@@ -210,7 +210,8 @@ static int compute_news(const ng_timeline *t, size_t top, day_news **out)
                 ng_strmap_put(&seen_edges, key.data, key.len, 1) < 0)
                 goto cleanup;
         }
-        qsort(dn->new_edges, dn->nnew_edges, sizeof *dn->new_edges, cmp_edge_weight);
+        if (dn->nnew_edges > 1) /* qsort's base must not be NULL */
+            qsort(dn->new_edges, dn->nnew_edges, sizeof *dn->new_edges, cmp_edge_weight);
         for (size_t k = 0; k < dn->nnew_nodes; k++) {
             const char *id = g->nodes[dn->new_nodes[k]].id;
             if (ng_strmap_put(&seen_nodes, id, strlen(id), 1) < 0)

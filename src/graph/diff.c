@@ -319,8 +319,11 @@ int ng_diff_compute(const ng_graph *old_g, const ng_graph_stats *old_st, const c
     }
 
     sort_ctx = d;
-    qsort(d->edges, d->nedges, sizeof *d->edges, cmp_edge);
-    qsort(d->centrality, d->ncentrality, sizeof *d->centrality, cmp_centrality);
+    /* qsort's base must not be NULL, even for zero elements */
+    if (d->nedges > 1)
+        qsort(d->edges, d->nedges, sizeof *d->edges, cmp_edge);
+    if (d->ncentrality > 1)
+        qsort(d->centrality, d->ncentrality, sizeof *d->centrality, cmp_centrality);
     sort_ctx = NULL;
 
     *out = d;
