@@ -482,6 +482,14 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         while (b < j && (!name_token(s, b) || ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "a") ||
                          ng_mscan_is(s, b, "an")))
             b++; /* never start on a connector or an article ("The Hague" aside) */
+        /* "de Gaulle said", "van Gogh's": a particle opens a surname */
+        if (b < j && b > sb && (s->cls[b - 1] & NG_GAZ_PARTICLE) &&
+            !(s->tok[b - 1].flags & NG_TOK_CAP) && !(s->cls[b] & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)) &&
+            (b - 1 >= i || b - 1 == sb || !name_token(s, b - 2) ||
+             (at_start(s, b - 2) && !credible(s, b - 2, b - 1))) &&
+            !ng_mscan_is(s, b - 1, "al") &&
+            !ng_mscan_is(s, b - 1, "y") && !ng_mscan_is(s, b - 1, "el"))
+            b--;
         int rc = 0;
         if (b < j)
             rc = (s->tok[b].flags & NG_TOK_HEADLINE) ? headline_run(s, b, j, sb, se)

@@ -147,6 +147,13 @@ static void test_name_particles(void)
     PER("Mohammed bin Salman");
 }
 
+static void test_particle_opens_a_surname(void)
+{
+    run("Later de Gaulle said no, and a painting by van Gogh sold.");
+    PER("de Gaulle");
+    PER("van Gogh");
+}
+
 static void test_org_name_with_connector_and_acronym(void)
 {
     run("The Security Service of Ukraine (SBU) said the Ministry of Defence agreed.");
@@ -339,6 +346,7 @@ int main(void)
     RUN(test_possessive_excluded);
     RUN(test_hyphenated_names);
     RUN(test_name_particles);
+    RUN(test_particle_opens_a_surname);
     RUN(test_org_name_with_connector_and_acronym);
     RUN(test_org_heads);
     RUN(test_acronym_place);
