@@ -23,6 +23,37 @@ void ng_strmap_init(ng_strmap *m)
     m->cap = m->count = 0;
 }
 
+/* A probe key: the bytes, and for short keys the same bytes zero-padded
+ * to NG_STRMAP_INLINE so a slot compares with two word loads, not memcmp. */
+typedef struct probe {
+    const char *s;
+    size_t len;
+    uint32_t hash;
+    uint64_t pad[NG_STRMAP_INLINE / 8];
+} probe;
+
+static void probe_init(probe *p, const char *s, size_t len)
+{
+    p->s = s;
+    p->len = len;
+    p->hash = ng_strmap_hash(s, len);
+    if (len <= NG_STRMAP_INLINE) {
+        memset(p->pad, 0, sizeof p->pad);
+        memcpy(p->pad, s, len);
+    }
+}
+
+static int slot_matches(const ng_strmap_slot *sl, const probe *p)
+{
+    if (sl->hash != p->hash || sl->len != p->len)
+        return 0;
+    if (p->len > NG_STRMAP_INLINE)
+        return memcmp(sl->key.ptr, p->s, p->len) == 0;
+    uint64_t w[NG_STRMAP_INLINE / 8];
+    memcpy(w, sl->key.bytes, sizeof w);
+    return w[0] == p->pad[0] && w[1] == p->pad[1];
+}
+
 static int grow(ng_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
@@ -31,10 +62,10 @@ static int grow(ng_strmap *m)
         return NG_ENOMEM;
     for (size_t i = 0; i < m->cap; i++) {
         ng_strmap_slot *s = &m->slots[i];
-        if (!s->key)
+        if (!s->hash)
             continue;
         size_t j = s->hash & (cap - 1);
-        while (slots[j].key)
+        while (slots[j].hash)
             j = (j + 1) & (cap - 1);
         slots[j] = *s;
     }
@@ -48,22 +79,32 @@ int ng_strmap_put(ng_strmap *m, const char *key, size_t len, int64_t value)
 {
     if ((m->count + 1) * 4 >= m->cap * 3 && grow(m))
         return NG_ENOMEM;
-    uint32_t h = ng_strmap_hash(key, len);
-    size_t j = h & (m->cap - 1);
-    while (m->slots[j].key) {
+    probe p;
+    probe_init(&p, key, len);
+    size_t j = p.hash & (m->cap - 1);
+    while (m->slots[j].hash) {
         ng_strmap_slot *s = &m->slots[j];
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+        if (slot_matches(s, &p)) {
             s->value = value;
             return 0;
         }
         j = (j + 1) & (m->cap - 1);
     }
-    char *k = malloc(len + 1);
-    if (!k)
-        return NG_ENOMEM;
-    memcpy(k, key, len);
-    k[len] = '\0';
-    m->slots[j] = (ng_strmap_slot){k, (uint32_t)len, h, value};
+    ng_strmap_slot *s = &m->slots[j];
+    memset(s, 0, sizeof *s);
+    if (len > NG_STRMAP_INLINE) {
+        char *k = malloc(len + 1);
+        if (!k)
+            return NG_ENOMEM;
+        memcpy(k, key, len);
+        k[len] = '\0';
+        s->key.ptr = k;
+    } else {
+        memcpy(s->key.bytes, key, len);
+    }
+    s->hash = p.hash;
+    s->len = (uint32_t)len;
+    s->value = value;
     m->count++;
     return 0;
 }
@@ -72,11 +113,12 @@ int ng_strmap_get(const ng_strmap *m, const char *key, size_t len, int64_t *valu
 {
     if (!m->cap)
         return 0;
-    uint32_t h = ng_strmap_hash(key, len);
-    size_t j = h & (m->cap - 1);
-    while (m->slots[j].key) {
+    probe p;
+    probe_init(&p, key, len);
+    size_t j = p.hash & (m->cap - 1);
+    while (m->slots[j].hash) {
         const ng_strmap_slot *s = &m->slots[j];
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+        if (slot_matches(s, &p)) {
             if (value)
                 *value = s->value;
             return 1;
@@ -89,7 +131,8 @@ int ng_strmap_get(const ng_strmap *m, const char *key, size_t len, int64_t *valu
 void ng_strmap_free(ng_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+        if (m->slots[i].hash && m->slots[i].len > NG_STRMAP_INLINE)
+            free(m->slots[i].key.ptr);
     free(m->slots);
     ng_strmap_init(m);
 }
