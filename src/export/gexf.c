@@ -149,7 +149,7 @@ static int build_union(const ng_timeline *t, gexf_union *u)
                 goto cleanup;
         }
     }
-    if (u->nnodes)
+    if (u->nnodes > 1)
         qsort(u->node_ids, u->nnodes, sizeof *u->node_ids, cmp_str_ptr);
     if (!(u->node_at = malloc((u->nnodes * u->ndays + 1) * sizeof *u->node_at)))
         goto cleanup;
@@ -276,7 +276,8 @@ static int write_edges(ng_strbuf *b, const gexf_union *u)
     for (size_t e = 0; e < u->nedges; e++)
         rows[e] = (uint32_t)e;
     sort_union = u;
-    qsort(rows, u->nedges, sizeof *rows, cmp_edge_rows);
+    if (u->nedges > 1)
+        qsort(rows, u->nedges, sizeof *rows, cmp_edge_rows);
     sort_union = NULL;
     int rc = ng_strbuf_puts(b, "    <edges>\n");
     for (size_t r = 0; r < u->nedges && !rc; r++) {

@@ -220,7 +220,8 @@ static int compute_news(const ng_timeline *t, size_t top, day_news **out)
         if (day_statements(day, dn, &seen_quotes, &key) < 0)
             goto cleanup;
         sort_day = day;
-        qsort(dn->new_stmts, dn->nnew_stmts, sizeof *dn->new_stmts, cmp_stmt);
+        if (dn->nnew_stmts > 1) /* qsort's base must not be NULL */
+            qsort(dn->new_stmts, dn->nnew_stmts, sizeof *dn->new_stmts, cmp_stmt);
     }
     *out = news;
     news = NULL;
