@@ -38,6 +38,12 @@ static size_t valid_utf8(const unsigned char *s, size_t avail)
     return n;
 }
 
+/* ASCII bytes copied as they are: printable, not '"' or '\\'. */
+static int plain_ascii(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -46,6 +52,11 @@ int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
         return NG_ENOMEM;
     size_t run = 0; /* start of the pending run of bytes copied verbatim */
     for (size_t i = 0; i < n;) {
+        /* fast path: most text is plain ASCII, skip it without branching per case */
+        while (i < n && plain_ascii(u[i]))
+            i++;
+        if (i == n)
+            break;
         unsigned char c = u[i];
         const char *esc = NULL;
         char ubuf[7];
@@ -68,7 +79,7 @@ int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
             esc = "\\r";
         } else if (c == '\t') {
             esc = "\\t";
-        } else if (c < 0x20 || c == 0x7F) {
+        } else { /* other control bytes: c < 0x20 or 0x7F */
             ubuf[0] = '\\';
             ubuf[1] = 'u';
             ubuf[2] = '0';
@@ -77,9 +88,6 @@ int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
             ubuf[5] = hex[c & 15];
             ubuf[6] = '\0';
             esc = ubuf;
-        } else {
-            i++;
-            continue;
         }
         if (ng_strbuf_append(b, s + run, i - run) || ng_strbuf_puts(b, esc))
             return NG_ENOMEM;

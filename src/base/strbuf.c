@@ -43,6 +43,21 @@ int ng_strbuf_puts(ng_strbuf *b, const char *s) { return ng_strbuf_append(b, s, 
 
 int ng_strbuf_putc(ng_strbuf *b, char c) { return ng_strbuf_append(b, &c, 1); }
 
+int ng_strbuf_put_int(ng_strbuf *b, long long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    /* via unsigned so that LLONG_MIN negates without overflow */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--i] = '-';
+    return ng_strbuf_append(b, digits + i, sizeof digits - i);
+}
+
 int ng_strbuf_printf(ng_strbuf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -1,7 +1,8 @@
 /* extract_out.c - the `extract` JSON Lines: one object per document with
  * its resolved mentions and statements (spec: ../shared/spec/interfaces.md).
  * Written by hand into one buffer per document: a cJSON tree per record
- * would cost more than the extraction itself. */
+ * would cost more than the extraction itself, and so would printf (numbers
+ * go through ng_strbuf_put_int, fixed fragments through puts). */
 #include "corpus_internal.h"
 
 #include "jsonw.h"
@@ -45,11 +46,19 @@ static int put_entities(ng_strbuf *b, const record *rec)
         rc |= ng_strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
         first = 0;
         rc |= ng_json_put_string(b, id, strlen(id));
-        rc |= ng_strbuf_printf(b, ",\"type\":\"%s\",\"kind\":\"%s\",\"start\":%u,\"end\":%u,\"text\":",
-                               ng_entity_type_name(mn->type), ng_mention_kind_name(mn->kind),
-                               mn->start, mn->end);
+        rc |= ng_strbuf_puts(b, ",\"type\":\"");
+        rc |= ng_strbuf_puts(b, ng_entity_type_name(mn->type));
+        rc |= ng_strbuf_puts(b, "\",\"kind\":\"");
+        rc |= ng_strbuf_puts(b, ng_mention_kind_name(mn->kind));
+        rc |= ng_strbuf_puts(b, "\",\"start\":");
+        rc |= ng_strbuf_put_int(b, mn->start);
+        rc |= ng_strbuf_puts(b, ",\"end\":");
+        rc |= ng_strbuf_put_int(b, mn->end);
+        rc |= ng_strbuf_puts(b, ",\"text\":");
         rc |= ng_json_put_string(b, text + mn->start, mn->end - mn->start);
-        rc |= ng_strbuf_printf(b, ",\"local\":%d}", mn->entity);
+        rc |= ng_strbuf_puts(b, ",\"local\":");
+        rc |= ng_strbuf_put_int(b, mn->entity);
+        rc |= ng_strbuf_putc(b, '}');
     }
     return rc | ng_strbuf_putc(b, ']');
 }
@@ -62,24 +71,34 @@ static int put_statement(ng_strbuf *b, const record *rec, const ng_statement *st
     rc |= put_id_or_null(b, entity_id(rec, st->speaker));
     if (st->speaker_mention >= 0 && (size_t)st->speaker_mention < ex->nmentions) {
         const ng_mention *sm = &ex->mentions[st->speaker_mention];
-        rc |= ng_strbuf_printf(b, ",\"speaker_start\":%u,\"speaker_end\":%u", sm->start, sm->end);
+        rc |= ng_strbuf_puts(b, ",\"speaker_start\":");
+        rc |= ng_strbuf_put_int(b, sm->start);
+        rc |= ng_strbuf_puts(b, ",\"speaker_end\":");
+        rc |= ng_strbuf_put_int(b, sm->end);
     }
     rc |= ng_strbuf_puts(b, ",\"cue\":");
     const char *cue = st->cue ? st->cue : "";
     rc |= ng_json_put_string(b, cue, strlen(cue));
-    rc |= ng_strbuf_printf(b, ",\"cue_start\":%u,\"cue_end\":%u,\"relation\":", st->cue_start,
-                           st->cue_end);
+    rc |= ng_strbuf_puts(b, ",\"cue_start\":");
+    rc |= ng_strbuf_put_int(b, st->cue_start);
+    rc |= ng_strbuf_puts(b, ",\"cue_end\":");
+    rc |= ng_strbuf_put_int(b, st->cue_end);
+    rc |= ng_strbuf_puts(b, ",\"relation\":");
     const char *rel = st->relation ? st->relation : "said";
     rc |= ng_json_put_string(b, rel, strlen(rel));
     uint32_t qs = st->quote_start, qe = st->quote_end;
-    rc |= ng_strbuf_printf(b, ",\"direct\":%s,\"quote\":", st->direct ? "true" : "false");
+    rc |= ng_strbuf_puts(b, st->direct ? ",\"direct\":true,\"quote\":" : ",\"direct\":false,\"quote\":");
     if (st->quote_text)
         rc |= ng_json_put_string(b, st->quote_text, strlen(st->quote_text));
     else if (qe <= doc->len && qs <= qe)
         rc |= ng_json_put_string(b, doc->text + qs, qe - qs);
     else
         rc |= ng_strbuf_puts(b, "\"\"");
-    rc |= ng_strbuf_printf(b, ",\"quote_start\":%u,\"quote_end\":%u,\"about\":[", qs, qe);
+    rc |= ng_strbuf_puts(b, ",\"quote_start\":");
+    rc |= ng_strbuf_put_int(b, qs);
+    rc |= ng_strbuf_puts(b, ",\"quote_end\":");
+    rc |= ng_strbuf_put_int(b, qe);
+    rc |= ng_strbuf_puts(b, ",\"about\":[");
     int first = 1;
     for (uint32_t a = 0; a < st->nabout; a++) {
         const char *id = entity_id(rec, st->about[a]);
@@ -96,10 +115,16 @@ static int put_statement(ng_strbuf *b, const record *rec, const ng_statement *st
         rc |= put_id_or_null(b, entity_id(rec, st->source));
     }
     /* local indices: what `build --from-extract` needs to resolve again */
-    rc |= ng_strbuf_printf(b, ",\"speaker_local\":%d,\"source_local\":%d,\"about_local\":[",
-                           st->speaker, st->source);
-    for (uint32_t a = 0; a < st->nabout; a++)
-        rc |= ng_strbuf_printf(b, a ? ",%d" : "%d", st->about[a]);
+    rc |= ng_strbuf_puts(b, ",\"speaker_local\":");
+    rc |= ng_strbuf_put_int(b, st->speaker);
+    rc |= ng_strbuf_puts(b, ",\"source_local\":");
+    rc |= ng_strbuf_put_int(b, st->source);
+    rc |= ng_strbuf_puts(b, ",\"about_local\":[");
+    for (uint32_t a = 0; a < st->nabout; a++) {
+        if (a)
+            rc |= ng_strbuf_putc(b, ',');
+        rc |= ng_strbuf_put_int(b, st->about[a]);
+    }
     return rc | ng_strbuf_puts(b, "]}");
 }
 
@@ -107,7 +132,9 @@ static int put_opt_field(ng_strbuf *b, const char *key, const char *value)
 {
     if (!value)
         return 0;
-    int rc = ng_strbuf_printf(b, ",\"%s\":", key);
+    int rc = ng_strbuf_puts(b, ",\"");
+    rc |= ng_strbuf_puts(b, key);
+    rc |= ng_strbuf_puts(b, "\":");
     return rc | ng_json_put_string(b, value, strlen(value));
 }
 
@@ -118,8 +145,10 @@ static int put_locals(ng_strbuf *b, const ng_extraction *ex)
     int rc = ng_strbuf_puts(b, ",\"locals\":[");
     for (size_t e = 0; e < ex->nentities; e++) {
         const ng_local_entity *le = &ex->entities[e];
-        rc |= ng_strbuf_printf(b, "%s{\"type\":\"%s\",\"mentions\":%u", e ? "," : "",
-                               ng_entity_type_name(le->type), le->mentions);
+        rc |= ng_strbuf_puts(b, e ? ",{\"type\":\"" : "{\"type\":\"");
+        rc |= ng_strbuf_puts(b, ng_entity_type_name(le->type));
+        rc |= ng_strbuf_puts(b, "\",\"mentions\":");
+        rc |= ng_strbuf_put_int(b, le->mentions);
         rc |= put_opt_field(b, "name", le->name ? le->name : "");
         rc |= put_opt_field(b, "given", le->given);
         rc |= put_opt_field(b, "surname", le->surname);
