@@ -360,6 +360,9 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
             break;
         if (ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD) || ng_mscan_place_form(s, q, e))
             break; /* "Russian Academy of Sciences", "Moscow Times", "Black Sea" */
+        if (n == 1 && (s->cls[q] & (NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) &&
+            (ng_mscan_is(s, q + 1, "of") || ng_mscan_is(s, q + 1, "for")))
+            break; /* "Centre for Policy Studies": a head word, not the region */
         if (q + n + 1 == e && (s->cls[e - 1] & NG_GAZ_COMMON) &&
             !(s->cls[e - 1] & (NG_GAZ_PLACE | NG_GAZ_GIVEN | NG_GAZ_TITLE | NG_GAZ_DEMONYM | NG_GAZ_NONNAME)))
             break; /* "Manchester United", "Russia Today": one name */

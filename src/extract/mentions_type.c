@@ -94,6 +94,25 @@ int ng_mscan_place_form(const ng_mscan *s, uint32_t b, uint32_t e)
                           ng_mscan_is(s, b, "cape") || ng_mscan_is(s, b, "camp"));
 }
 
+/* Is [b, e) a building or site whose name also holds an organisation
+ * word: its head noun (the last word, or the word before "of") is a
+ * place head ("Kennedy Space Center", "Air Force Base", "Museum of
+ * Flight"), not "Ministry of State" or "Republic of Korea Navy".
+ * "Channel" heads television channels as often as straits. */
+static int facility_form(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    uint32_t head = e - 1;
+    for (uint32_t k = b + 1; k + 1 < e; k++)
+        if (ng_mscan_is(s, k, "of")) {
+            if (s->cls[e - 1] & NG_GAZ_ORG_HEAD)
+                return 0;
+            head = k - 1;
+            break;
+        }
+    return e - b >= 2 && (s->cls[head] & NG_GAZ_PLACE_HEAD) && !ng_mscan_is(s, head, "channel") &&
+           ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD);
+}
+
 /* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
  * word to the second pass. */
 int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
@@ -109,6 +128,8 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_PLACE;
     if (e == b + 1 && (whole & NG_GAZ_PLACE))
         return NG_MTYPE_UNDECIDED;
+    if (facility_form(s, b, e))
+        return NG_TYPE_PLACE;
     if (ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
         return NG_TYPE_ORG;
     if (ng_mscan_place_form(s, b, e))

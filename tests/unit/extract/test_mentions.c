@@ -263,6 +263,19 @@ static void test_place_forms(void)
     LOC("Outer Mongolia");
 }
 
+static void test_buildings_and_sites_are_places(void)
+{
+    run("The rocket left from Marlow Space Center and landed at Fenwick Air Force Base, "
+        "then went on show at the Museum of Aviation next to Dunmore Stadium. "
+        "The Centre for Policy Studies and the Ministry of State objected.");
+    LOC("Marlow Space Center");
+    LOC("Fenwick Air Force Base");
+    LOC("Museum of Aviation");
+    LOC("Dunmore Stadium");
+    ORG("Centre for Policy Studies");
+    ORG("Ministry of State");
+}
+
 static void test_hyphenated_modifiers(void)
 {
     run("The U.S.-led coalition and Russian-backed forces hit ISIL-held towns. Ground-based radar helped.");
@@ -361,6 +374,7 @@ int main(void)
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
     RUN(test_place_forms);
+    RUN(test_buildings_and_sites_are_places);
     RUN(test_hyphenated_modifiers);
     RUN(test_hyphenated_place_pairs);
     RUN(test_multiword_common_words_are_not_people);
