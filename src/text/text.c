@@ -61,9 +61,20 @@ static int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
     return 0;
 }
 
-static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
+/* Code point at t[i]. ASCII, most of news text, is answered here without
+ * the call into the decoder. */
+static inline uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
 {
+    if (i < len && (unsigned char)t[i] < 0x80) {
+        *n = 1;
+        return (unsigned char)t[i];
+    }
     return ng_utf8_decode((const unsigned char *)t + i, len - i, n);
+}
+
+static inline int is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
@@ -76,6 +87,11 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
     int dots = 0;
     *abbrev = 0;
     while (i < end) {
+        /* fast path: a run of ASCII letters and digits */
+        while (i < end && is_ascii_alnum((unsigned char)t[i]))
+            i++;
+        if (i == end)
+            break;
         uint32_t c = cp_at(t, end, i, &n);
         if (is_word_cp(c)) {
             i += n;
