@@ -10,8 +10,13 @@
 #include <string.h>
 
 /* Words that, right before a name, make it a place. */
-static const char *const place_preps[] = {"in", "near", "outside", "across", "throughout",
-                                          "inside", "into", "around", "toward", "towards"};
+static const char *const place_preps[] = {
+    "in", "near", "outside", "across", "throughout", "inside", "into", "around", "toward", "towards",
+    /* lowercase points of the compass: "northern Amurru", "south-eastern Moravia" */
+    "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast",
+    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
+    "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+    "south-western"};
 /* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
 static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
                                           "county", "state", "river", "mountains", "valley",
@@ -317,6 +322,13 @@ void ng_mscan_type_lone_words(ng_mscan *s)
 {
     for (size_t k = 0; k < s->ncand; k++) {
         ng_cand *c = &s->cand[k];
+        /* "Valeska Paris ... Paris claims": a capital or country that is
+         * the surname of someone the document names is that person,
+         * unless the context makes it a place ("in Paris") */
+        if (c->type == NG_TYPE_PLACE && c->kind == NG_KIND_NAME && c->te == c->tb + 1 &&
+            !c->cut_start && !c->cut_end && !(c->hint & NG_HINT_PLACE) &&
+            (ng_mscan_evidence(s, c->tb) & NG_EV_PERSON_END))
+            c->type = NG_TYPE_PERSON;
         if (c->type != NG_MTYPE_UNDECIDED)
             continue;
         int weak, type = ng_mscan_lone_type(s, c, &weak);

@@ -234,6 +234,23 @@ static void test_lone_surname_after_full_name(void)
     PER("Peskov");
 }
 
+static void test_capital_that_is_a_surname(void)
+{
+    run("Marta Lima, a nurse, moved to Lisbon in May. Lima said she had never seen Lisbon so quiet. "
+        "Lima's brother lives in Lima.");
+    PER("Marta Lima");
+    CHECK(strstr(found, "|Lima/person/name|") != NULL);
+    CHECK(strstr(found, "|Lima/place/name|") != NULL); /* "in Lima" */
+    LOC("Lisbon");
+}
+
+static void test_compass_word_before_unknown_place(void)
+{
+    run("The rebels withdrew to northern Vrasko and south-eastern Tolmaria.");
+    LOC("Vrasko");
+    LOC("Tolmaria");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -370,6 +387,8 @@ int main(void)
     RUN(test_lowercase_known_place);
     RUN(test_headline_title_case);
     RUN(test_lone_surname_after_full_name);
+    RUN(test_capital_that_is_a_surname);
+    RUN(test_compass_word_before_unknown_place);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
