@@ -11,6 +11,7 @@
 
 #include "gazetteer.h"
 #include "resolve_names.h"
+#include "strmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +158,16 @@ static int cmp_rec(const void *a, const void *b)
     return x->local < y->local ? -1 : x->local > y->local;
 }
 
+typedef struct key_id {
+    const char *key;
+    uint32_t id;
+} key_id;
+
+static int cmp_key_id(const void *a, const void *b)
+{
+    return strcmp(((const key_id *)a)->key, ((const key_id *)b)->key);
+}
+
 /* Country names the gazetteer knows under another form ("U.S.", "UK",
  * "DPRK", "Syrian Arab Republic") become the country's common name, so
  * they meet it in the exact rule and a country is labelled the same in
@@ -189,6 +200,47 @@ static int country_keys(ng_resolver *r)
     return 0;
 }
 
+/* Numbers the distinct keys of the records in strcmp order (rec->kid),
+ * once the keys are final: a run repeats the same few thousand names
+ * across tens of thousands of records, and the rules then sort and group
+ * by an integer instead of calling strcmp n log n times per rule. */
+static int intern_keys(ng_resolver *r)
+{
+    ng_strmap ids;
+    int rc = NG_ENOMEM;
+    uint32_t *tmp = malloc((r->nrecs + 1) * sizeof *tmp); /* rec -> id in arrival order */
+    key_id *keys = malloc((r->nrecs + 1) * sizeof *keys); /* the distinct keys */
+    uint32_t *rank = NULL;
+    size_t n = 0;
+    ng_strmap_init(&ids);
+    if (!tmp || !keys) goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const char *key = r->recs[i].key;
+        size_t len = strlen(key);
+        int64_t id;
+        if (!ng_strmap_get(&ids, key, len, &id)) {
+            id = (int64_t)n;
+            keys[n] = (key_id){key, (uint32_t)n};
+            n++;
+            if (ng_strmap_put(&ids, key, len, id) < 0) goto cleanup;
+        }
+        tmp[i] = (uint32_t)id;
+    }
+    rank = malloc((n + 1) * sizeof *rank);
+    if (!rank) goto cleanup;
+    qsort(keys, n, sizeof *keys, cmp_key_id); /* distinct, so no ties */
+    for (size_t k = 0; k < n; k++) rank[keys[k].id] = (uint32_t)k;
+    for (size_t i = 0; i < r->nrecs; i++) r->recs[i].kid = rank[tmp[i]];
+    r->nkeys = n;
+    rc = 0;
+cleanup:
+    ng_strmap_free(&ids);
+    free(tmp);
+    free(keys);
+    free(rank);
+    return rc;
+}
+
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
@@ -202,6 +254,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (!r->parent || !r->rec_actor || !bound) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
     if (country_keys(r) < 0 || ng_rrules_place_typos(r) < 0) goto cleanup;
+    if (intern_keys(r) < 0) goto cleanup; /* keys are final from here on */
     if (ng_rrules_exact(r) < 0) goto cleanup;
     if (ng_rrules_person_variants(r) < 0) goto cleanup;
     if (ng_rrules_bare_surnames(r) < 0) goto cleanup;

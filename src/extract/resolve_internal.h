@@ -21,6 +21,8 @@ typedef struct ng_rrec {
     size_t naliases;
     const char *typo_of;   /* surface form replaced by a gazetteer name, or NULL */
     const char *key;       /* ng_name_key of name ("" when name is NULL) */
+    uint32_t kid;          /* rank of key among the run's distinct keys, so
+                              rules compare and sort integers, not strings */
     const char *given;     /* persons: key of the given name(s), "" when none */
     const char *surname;   /* persons: key of the surname, "" when none */
     const char *desc;      /* "role|country" keys of bound descriptors, or NULL */
@@ -39,6 +41,7 @@ struct ng_resolver {
     int32_t *rec_actor;      /* after finish: actor of each rec, -1 dropped */
     ng_actor *actors;
     size_t nactors;
+    size_t nkeys;            /* distinct keys: recs[].kid < nkeys */
     int finished;
 };
 

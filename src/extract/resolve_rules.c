@@ -18,6 +18,7 @@ typedef struct entry {
     const char *key;
     uint32_t rec;
     const char *aux; /* a second sort key where a rule needs one */
+    uint32_t kid;    /* when key is a record's key: its rank (ng_rrec.kid) */
 } entry;
 
 static int cmp_entry(const void *a, const void *b)
@@ -25,6 +26,14 @@ static int cmp_entry(const void *a, const void *b)
     const entry *x = a, *y = b;
     int c = strcmp(x->key, y->key);
     if (c) return c;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* The same order as cmp_entry for entries keyed by records' keys. */
+static int cmp_entry_kid(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->kid != y->kid) return x->kid < y->kid ? -1 : 1;
     return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
@@ -90,15 +99,16 @@ static int named(const ng_rrec *rec) { return rec->name != NULL; }
  * Persons known by one word wait for the surname rule. */
 int ng_rrules_exact(ng_resolver *r)
 {
-    entry *e = malloc((r->nrecs + 1) * sizeof *e);
-    size_t n = 0;
-    if (!e) return NG_ENOMEM;
-    for (size_t i = 0; i < r->nrecs; i++)
-        if (named(&r->recs[i]) && !r->recs[i].bare) e[n++] = (entry){r->recs[i].key, (uint32_t)i, NULL};
-    qsort(e, n, sizeof *e, cmp_entry);
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(e[i].key, e[i - 1].key) == 0) ng_runion(r, e[i - 1].rec, e[i].rec);
-    free(e);
+    uint32_t *first = malloc((r->nkeys + 1) * sizeof *first); /* kid -> first record with it */
+    if (!first) return NG_ENOMEM;
+    memset(first, 0xff, (r->nkeys + 1) * sizeof *first);
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (!named(rec) || rec->bare) continue;
+        if (first[rec->kid] == UINT32_MAX) first[rec->kid] = (uint32_t)i;
+        else ng_runion(r, first[rec->kid], (uint32_t)i);
+    }
+    free(first);
     return 0;
 }
 
@@ -111,7 +121,7 @@ static int cmp_surname_entry(const void *a, const void *b)
     const entry *x = a, *y = b;
     int c = strcmp(x->key, y->key);
     if (c) return c;
-    if ((c = strcmp(x->aux, y->aux))) return c;
+    if (x->kid != y->kid) return x->kid < y->kid ? -1 : 1; /* aux is the key: kid order */
     return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
@@ -123,11 +133,11 @@ static entry *surname_entries(ng_resolver *r, size_t *count)
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
         if (named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare && rec->surname[0])
-            e[n++] = (entry){rec->surname, (uint32_t)i, rec->key};
+            e[n++] = (entry){rec->surname, (uint32_t)i, rec->key, rec->kid};
     }
     qsort(e, n, sizeof *e, cmp_surname_entry);
     for (size_t i = 0; i < n; i++)
-        if (u == 0 || strcmp(e[u - 1].aux, e[i].aux) != 0 || strcmp(e[u - 1].key, e[i].key) != 0)
+        if (u == 0 || e[u - 1].kid != e[i].kid || strcmp(e[u - 1].key, e[i].key) != 0)
             e[u++] = e[i];
     *count = u;
     return e;
@@ -220,14 +230,14 @@ int ng_rrules_bare_surnames(ng_resolver *r)
         const ng_rrec *rec = &r->recs[i];
         if (named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare && rec->surname[0])
             dr[ndr++] = (doc_root){rec->doc, ng_rfind(r, (uint32_t)i)};
-        if (named(rec) && rec->bare) bare[nbare++] = (entry){rec->key, (uint32_t)i, NULL};
+        if (named(rec) && rec->bare) bare[nbare++] = (entry){rec->key, (uint32_t)i, NULL, rec->kid};
     }
     qsort(dr, ndr, sizeof *dr, cmp_doc_root);
-    qsort(bare, nbare, sizeof *bare, cmp_entry);
+    qsort(bare, nbare, sizeof *bare, cmp_entry_kid);
     roots all = {0};
     for (size_t i = 0; i < nbare; i++) {
         const ng_rrec *b = &r->recs[bare[i].rec];
-        if (i == 0 || strcmp(bare[i - 1].key, b->key) != 0) { /* candidates once per surname */
+        if (i == 0 || bare[i - 1].kid != b->kid) { /* candidates once per surname */
             size_t len = strlen(b->key);
             memset(&all, 0, sizeof all);
             for (size_t j = block_start(e, n, b->key); j < n && same_block(e[j].key, b->key); j++) {
@@ -276,7 +286,7 @@ int ng_rrules_bare_surnames(ng_resolver *r)
     pairs_apply(r, &todo);
     /* Lone surnames that found no full name are still one actor each. */
     for (size_t i = 1; i < nleft; i++)
-        if (strcmp(left[i].key, left[i - 1].key) == 0) ng_runion(r, left[i - 1].rec, left[i].rec);
+        if (left[i].kid == left[i - 1].kid) ng_runion(r, left[i - 1].rec, left[i].rec);
     free(e);
     free(left);
     free(bare);
@@ -308,9 +318,9 @@ int ng_rrules_acronyms(ng_resolver *r)
         const ng_rrec *rec = &r->recs[i];
         letters[i][0] = '\0';
         if (!named(rec) || rec->type == NG_TYPE_PERSON) continue;
-        if (rec->acronym[0]) def[ndef++] = (entry){rec->acronym, (uint32_t)i, NULL};
+        if (rec->acronym[0]) def[ndef++] = (entry){rec->acronym, (uint32_t)i, NULL, 0};
         if (rec->words >= 2 && ng_name_initials(rec->key, letters[i]) >= 2)
-            ini[nini++] = (entry){letters[i], (uint32_t)i, NULL};
+            ini[nini++] = (entry){letters[i], (uint32_t)i, NULL, 0};
     }
     qsort(def, ndef, sizeof *def, cmp_entry);
     qsort(ini, nini, sizeof *ini, cmp_entry);
@@ -352,7 +362,7 @@ cleanup:
 typedef struct cluster_info {
     uint32_t mentions;
     uint32_t type_mentions[NG_TYPE_COUNT];
-    const char *key;  /* the key when the cluster has only one, else NULL */
+    uint32_t kid;     /* kid + 1 of its key when the cluster has only one, 0 before any */
     uint8_t multikey;
 } cluster_info;
 
@@ -366,7 +376,7 @@ static int majority_type(const cluster_info *c)
 
 typedef struct typo_entry {
     const char *key;
-    uint32_t rec, len;
+    uint32_t rec, len, kid;
 } typo_entry;
 
 /* Sorted by first letter, then length, so the names a typo could be of
@@ -376,8 +386,8 @@ static int cmp_typo_entry(const void *a, const void *b)
     const typo_entry *x = a, *y = b;
     if (x->key[0] != y->key[0]) return (unsigned char)x->key[0] < (unsigned char)y->key[0] ? -1 : 1;
     if (x->len != y->len) return x->len < y->len ? -1 : 1;
-    int c = strcmp(x->key, y->key);
-    return c ? c : (x->rec < y->rec ? -1 : x->rec > y->rec);
+    if (x->kid != y->kid) return x->kid < y->kid ? -1 : 1; /* kid order is strcmp order */
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
 /* Typos of another actor of the run (Pyongnyang beside Pyongyang): an
@@ -400,15 +410,15 @@ int ng_rrules_typos(ng_resolver *r)
         c->mentions += rec->mentions ? rec->mentions : 1;
         c->type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
         if (!named(rec)) continue;
-        if (c->key && strcmp(c->key, rec->key) != 0) c->multikey = 1;
-        if (!c->key) c->key = rec->key;
-        if (rec->key[0]) e[n++] = (typo_entry){rec->key, (uint32_t)i, (uint32_t)strlen(rec->key)};
+        if (c->kid && c->kid != rec->kid + 1) c->multikey = 1;
+        if (!c->kid) c->kid = rec->kid + 1;
+        if (rec->key[0]) e[n++] = (typo_entry){rec->key, (uint32_t)i, (uint32_t)strlen(rec->key), rec->kid};
     }
     qsort(e, n, sizeof *e, cmp_typo_entry);
     /* one entry per name and actor: "Russia" of a thousand documents is one */
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
-        if (u == 0 || strcmp(e[u - 1].key, e[i].key) != 0 ||
+        if (u == 0 || e[u - 1].kid != e[i].kid ||
             ng_rfind(r, e[u - 1].rec) != ng_rfind(r, e[i].rec))
             e[u++] = e[i];
     n = u;
@@ -418,7 +428,7 @@ int ng_rrules_typos(ng_resolver *r)
         const ng_rrec *rec = &r->recs[e[i].rec];
         uint32_t len = e[i].len;
         /* a typo is a slip: written rarely, and one way only */
-        if (c->multikey || strcmp(c->key, e[i].key) != 0 || len < 5 || c->mentions > 3 ||
+        if (c->multikey || c->kid != e[i].kid + 1 || len < 5 || c->mentions > 3 ||
             majority_type(c) == NG_TYPE_PERSON)
             continue;
         /* the window first: most names have no close neighbour at all */
@@ -428,7 +438,7 @@ int ng_rrules_typos(ng_resolver *r)
         int checked = 0;
         for (; j < n && e[j].key[0] == e[i].key[0] && e[j].len <= len + 2; j++) {
             uint32_t other = ng_rfind(r, e[j].rec);
-            if (other == root || e[j].key == e[i].key || strcmp(e[j].key, e[i].key) == 0) continue;
+            if (other == root || e[j].kid == e[i].kid) continue;
             const cluster_info *o = &ci[other];
             if (o->mentions < 3 * c->mentions || majority_type(o) == NG_TYPE_PERSON) continue;
             int max = (len >= 8 && e[j].len >= 8) ? 2 : 1;
@@ -472,7 +482,7 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
     if (!e) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        if (named(rec) && rec->desc && bindable(rec->desc)) e[n++] = (entry){rec->desc, (uint32_t)i, NULL};
+        if (named(rec) && rec->desc && bindable(rec->desc)) e[n++] = (entry){rec->desc, (uint32_t)i, NULL, 0};
     }
     qsort(e, n, sizeof *e, cmp_entry);
     for (size_t i = 0; i < r->nrecs; i++) {
@@ -571,7 +581,7 @@ static int stems_of_type(ng_resolver *r, int type)
             /* "Mosul Dam", "Ohio River" are not the city or the state */
             if (type == NG_TYPE_PLACE && (ng_gazetteer_classes(g, stems[j], strlen(stems[j])) & NG_GAZ_PLACE))
                 continue;
-            e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL};
+            e[n++] = (entry){stems[j], (uint32_t)i, local[j] ? "" : NULL, 0};
         }
     }
     qsort(e, n, sizeof *e, cmp_entry);
