@@ -283,6 +283,8 @@ static int hyphen_modifier(ng_mscan *s, uint32_t i, int *rc)
         type = NG_TYPE_ORG;
     else if (cut >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
         type = NG_TYPE_ORG;
+    else if (n - cut == 6 && memcmp(w + cut, "-based", 6) == 0 && !(cls & NG_GAZ_COMMON))
+        type = NG_TYPE_PLACE; /* "a Kanata-based firm": where it is */
     *rc = 0;
     if (type >= 0 && !(*rc = ng_mscan_add(s, i, i + 1, type, kind, 0)))
         s->cand[s->ncand - 1].cut_end = t->start + (uint32_t)cut;

@@ -49,6 +49,12 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
         if (p > sb && (s->tok[p].flags & NG_TOK_PUNCT) && s->text[s->tok[p].start] == ',' &&
             (s->cls[p - 1] & NG_GAZ_ROLE) && !(s->tok[p - 1].flags & NG_TOK_CAP))
             hint |= NG_HINT_PERSON; /* "the junta's spokesman, Zaw Min Tun," */
+        /* inverted attribution after a quote: '"...," said Mauer' */
+        if (p > sb && (s->cls[p] & NG_GAZ_SPEECH) && !(s->tok[p].flags & NG_TOK_CAP) &&
+            !ng_mscan_is(s, p, "told") && !ng_mscan_is(s, p, "tells") &&
+            ((s->tok[p - 1].flags & NG_TOK_CLOSE) ||
+             ((s->tok[p - 1].flags & NG_TOK_PUNCT) && s->text[s->tok[p - 1].start] == ',')))
+            hint |= NG_HINT_SPEECH;
         if (ng_mscan_is(s, p, "the"))
             hint |= NG_HINT_THE;
         if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
@@ -226,6 +232,93 @@ static int adjective_shape(const char *w, size_t n)
     return 0;
 }
 
+/* Token k exists and is in the sentence of token i. */
+static int same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
+{
+    return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
+}
+
+/* Only people are born, marry or die; "was" before such a participle
+ * ("Weiss was honored") says the same. */
+static const char *const person_verbs[] = {"born",    "died",     "married",   "divorced", "graduated",
+                                           "enrolled", "starred", "smiled",    "laughed",  "wept",
+                                           "retired", "resigned", "testified", "himself",  "herself"};
+static const char *const person_passives[] = {"born",     "elected",  "re-elected", "sentenced",
+                                              "arrested", "killed",   "injured",    "wounded",
+                                              "educated", "raised",   "honored",    "honoured",
+                                              "knighted", "baptized", "baptised",   "buried"};
+/* "Carangi's life", "Lima's brother": what only a person has. */
+static const char *const person_owns[] = {"wife",     "husband", "father", "mother",  "son",
+                                          "daughter", "brother", "sister", "parents", "widow",
+                                          "children", "life",    "death",  "career",  "funeral",
+                                          "birth",    "childhood", "wedding", "girlfriend",
+                                          "boyfriend"};
+
+/* Words after which a name is the subject of what follows. */
+static const char *const clause_openers[] = {"and",   "but",    "that",  "when", "while",
+                                             "after", "before", "because", "since", "then",
+                                             "as",    "where",  "until", "though", "although"};
+
+/* Does the word after the lone word at token i say it is a person? A
+ * person verb ("Winstone enrolled", "Weiss was honored") or what only a
+ * person has ("Carangi's life"). */
+static int person_verb(const ng_mscan *s, uint32_t i)
+{
+    uint32_t k = i + 1;
+    if (!same_sentence(s, i, k + 1))
+        return 0;
+    if (s->tok[k].flags & NG_TOK_POSSESSIVE)
+        return is_any(s, k + 1, person_owns, sizeof person_owns / sizeof *person_owns);
+    if (is_any(s, k, person_verbs, sizeof person_verbs / sizeof *person_verbs))
+        return 1;
+    return (ng_mscan_is(s, k, "was") || ng_mscan_is(s, k, "is")) &&
+           is_any(s, k + 1, person_passives, sizeof person_passives / sizeof *person_passives);
+}
+
+/* Is the lone word at token i the subject of a clause that goes on
+ * with a personal pronoun ("Jafari said she", "Winstone met his wife")?
+ * Organisations are "it"; a pronoun past another name may be that
+ * name's, and after a preposition ("in Thessaly he") the word is not
+ * the subject. */
+static int person_pronoun(const ng_mscan *s, uint32_t i)
+{
+    if (i > 0 && same_sentence(s, i, i - 1) && (s->tok[i - 1].flags & NG_TOK_WORD) &&
+        !(s->tok[i - 1].flags & NG_TOK_CAP) &&
+        !is_any(s, i - 1, clause_openers, sizeof clause_openers / sizeof *clause_openers))
+        return 0;
+    for (uint32_t k = i + 1; k < i + 5 && same_sentence(s, i, k); k++) {
+        const ng_token *t = &s->tok[k];
+        if ((t->flags & NG_TOK_CAP) || (t->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) ||
+            ng_mscan_is(s, k, ";"))
+            return 0;
+        if (ng_mscan_is(s, k, "he") || ng_mscan_is(s, k, "she") || ng_mscan_is(s, k, "his"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence say the lone word at token i is a place? "Irving,
+ * Texas" (a region or country after a comma, not one of a list) and "the
+ * town of Yeoncheon". */
+static int place_context(const ng_mscan *s, uint32_t i)
+{
+    uint32_t k = i + 1;
+    if (same_sentence(s, i, k + 1) && ng_mscan_is(s, k, ",") &&
+        (s->cls[k + 1] & (NG_GAZ_REGION | NG_GAZ_COUNTRY)) && (s->tok[k + 1].flags & NG_TOK_CAP)) {
+        uint32_t n = ng_mscan_longest(s, k + 1, s->ntok, NG_GAZ_PLACE, NULL);
+        uint32_t a = k + 1 + (n ? n : 1);
+        if (!same_sentence(s, i, a) ||
+            !(ng_mscan_is(s, a, "and") || ng_mscan_is(s, a, "or") || (s->tok[a].flags & NG_TOK_POSSESSIVE) ||
+              (ng_mscan_is(s, a, ",") && same_sentence(s, i, a + 1) && (s->tok[a + 1].flags & NG_TOK_CAP))))
+            return 1;
+    }
+    return i >= 2 && same_sentence(s, i, i - 2) && ng_mscan_is(s, i - 1, "of") &&
+           (ng_mscan_is(s, i - 2, "town") || ng_mscan_is(s, i - 2, "city") ||
+            ng_mscan_is(s, i - 2, "village") || ng_mscan_is(s, i - 2, "island") ||
+            ng_mscan_is(s, i - 2, "port") || ng_mscan_is(s, i - 2, "province") ||
+            ng_mscan_is(s, i - 2, "region") || ng_mscan_is(s, i - 2, "district"));
+}
+
 /* Returns the type, or -1 when the lone word is better left out: an
  * adjective or plural of peoples, a head word alone ("River", "War"), or
  * an English word nothing marks as a name. */
@@ -234,8 +327,9 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
     *weak = 0;
     uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
     const ng_token *t = &s->tok[i];
+    int verb = person_verb(s, i), place = !verb && place_context(s, i);
     int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
-                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE));
+                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE)) || verb || place;
     if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
         if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD | NG_GAZ_ORG_HEAD)) &&
             !(cls & NG_GAZ_INSTITUTION))
@@ -253,7 +347,11 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_ORG;
     if (cls & NG_GAZ_PLACE)
         return NG_TYPE_PLACE; /* a city, unless its word is someone's surname here */
-    if (c->hint & NG_HINT_PERSON)
+    if ((c->hint & NG_HINT_PERSON) || verb)
+        return NG_TYPE_PERSON;
+    if (place)
+        return NG_TYPE_PLACE;
+    if (!(c->hint & NG_HINT_PLACE) && person_pronoun(s, i))
         return NG_TYPE_PERSON;
     if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
         ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))

@@ -251,6 +251,26 @@ static void test_compass_word_before_unknown_place(void)
     LOC("Tolmaria");
 }
 
+static void test_lone_word_person_by_its_verb_or_pronoun(void)
+{
+    run("Officials met on Monday. Later Darvusz was re-elected. Okonkwor married a teacher. "
+        "Ferrandiz said she would appeal. \"We will win,\" said Brekke.");
+    PER("Darvusz");
+    PER("Okonkwor");
+    PER("Ferrandiz");
+    PER("Brekke");
+}
+
+static void test_lone_word_place_by_its_context(void)
+{
+    run("A boy from Wexmoor, Texas, built it. Shells landed in the town of Dunvorra. "
+        "A Kelvale-based firm made the parts, and in Tarvesk he met the mayor.");
+    LOC("Wexmoor");
+    LOC("Dunvorra");
+    LOC("Kelvale");
+    LOC("Tarvesk");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -389,6 +409,8 @@ int main(void)
     RUN(test_lone_surname_after_full_name);
     RUN(test_capital_that_is_a_surname);
     RUN(test_compass_word_before_unknown_place);
+    RUN(test_lone_word_person_by_its_verb_or_pronoun);
+    RUN(test_lone_word_place_by_its_context);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
