@@ -319,6 +319,29 @@ static int place_context(const ng_mscan *s, uint32_t i)
             ng_mscan_is(s, i - 2, "region") || ng_mscan_is(s, i - 2, "district"));
 }
 
+/* An English word the document treats as a name: capitalised where
+ * capitals are not forced, never in lowercase, and standing alone there
+ * rather than as the leftover of a longer capitalised run ("Twitter",
+ * "Google"; not "Internet Explorer", "FIRST Global"). */
+static int name_like_word(const ng_mscan *s, uint32_t i)
+{
+    uint32_t ev = ng_mscan_evidence(s, i);
+    if ((ev & NG_EV_LOWER) || !(ev & NG_EV_CAP_MID))
+        return 0;
+    uint32_t near = NG_TOK_CAP | NG_TOK_DIGIT;
+    uint32_t p = i;
+    /* "Book of Revelation", "Globe and Mail", "On a Wing and a Prayer" */
+    while (p > 0 && i - p < 3 &&
+           (ng_mscan_is(s, p - 1, "of") || ng_mscan_is(s, p - 1, "and") || ng_mscan_is(s, p - 1, "&") ||
+            ng_mscan_is(s, p - 1, "a") || ng_mscan_is(s, p - 1, "the") || ng_mscan_is(s, p - 1, "for")))
+        p--;
+    if (p < i && p > 0 && s->tok[p - 1].sentence != s->tok[i].sentence)
+        p = i;
+    return !(p > 0 && (s->tok[p - 1].flags & near) && (s->tok[p - 1].flags & NG_TOK_WORD)) &&
+           !(i > 0 && (s->tok[i - 1].flags & near) && (s->tok[i - 1].flags & NG_TOK_WORD)) &&
+           !(i + 1 < s->ntok && (s->tok[i + 1].flags & near) && (s->tok[i + 1].flags & NG_TOK_WORD));
+}
+
 /* Returns the type, or -1 when the lone word is better left out: an
  * adjective or plural of peoples, a head word alone ("River", "War"), or
  * an English word nothing marks as a name. */
@@ -338,7 +361,7 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
             return -1;
         int owns = i + 1 < s->ntok && (s->tok[i + 1].flags & NG_TOK_POSSESSIVE);
         if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) &&
-            !(c->hint & NG_HINT_THE) && !owns)
+            !(c->hint & NG_HINT_THE) && !owns && !name_like_word(s, i))
             return -1; /* kept: "the Treasury", "Apple's" */
     }
     if (ev & NG_EV_PERSON_END)

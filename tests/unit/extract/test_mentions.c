@@ -271,6 +271,14 @@ static void test_lone_word_place_by_its_context(void)
     LOC("Tarvesk");
 }
 
+static void test_english_word_the_text_treats_as_a_name(void)
+{
+    run("The clip spread on Flicker within hours. Users of Flicker shared it, and a judge read the "
+        "Book of Silence aloud.");
+    ORG("Flicker");
+    NONE("Silence");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -411,6 +419,7 @@ int main(void)
     RUN(test_compass_word_before_unknown_place);
     RUN(test_lone_word_person_by_its_verb_or_pronoun);
     RUN(test_lone_word_place_by_its_context);
+    RUN(test_english_word_the_text_treats_as_a_name);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
