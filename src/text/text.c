@@ -37,7 +37,7 @@ static const char *const sentence_openers[] = {
 static int word_in(const char *s, size_t n, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+        if (n && list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
             return 1;
     return 0;
 }
@@ -404,9 +404,8 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
             be = doc->len;
         /* a body span may hold several lines: each line is a paragraph */
         while (bs < be) {
-            size_t le = bs;
-            while (le < be && t[le] != '\n')
-                le++;
+            const char *nl = memchr(t + bs, '\n', be - bs);
+            size_t le = nl ? (size_t)(nl - t) : be;
             size_t tok_before = tv.n;
             if ((rc = tokenize_paragraph(t, bs, le, &tv)) < 0)
                 goto cleanup;
