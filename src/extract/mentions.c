@@ -50,6 +50,18 @@ static int article_prefixed(const ng_mscan *s, uint32_t i)
            w[3] <= 'Z';
 }
 
+/* An English word in capitals is shouted ("NOT", "UNLESS") unless it is
+ * used like a name: owning something or after "of" ("DAB's Starry Lee",
+ * "Ann Chiang of DAB"), and never written in lowercase. */
+static int acronym_use(const ng_mscan *s, uint32_t i)
+{
+    if (ng_mscan_evidence(s, i) & NG_EV_LOWER)
+        return 0;
+    if (i + 1 < s->ntok && (s->tok[i + 1].flags & NG_TOK_POSSESSIVE))
+        return 1;
+    return i > 0 && s->tok[i - 1].sentence == s->tok[i].sentence && ng_mscan_is(s, i - 1, "of");
+}
+
 /* A token that can be part of a name: capitalised word, no digits, not a
  * plural acronym ("POWs", "MPs"), not a word shouted in capitals
  * ("NOT"), not a weekday or month. */
@@ -70,7 +82,7 @@ static int name_token(const ng_mscan *s, uint32_t i)
     uint32_t c = s->cls[i];
     if ((t->flags & NG_TOK_ALLCAPS) && n > 2 && !(t->flags & NG_TOK_HEADLINE) &&
         (c & NG_GAZ_COMMON) && !(c & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
-        return 0;
+        return acronym_use(s, i);
     return 1;
 }
 

@@ -279,6 +279,14 @@ static void test_english_word_the_text_treats_as_a_name(void)
     NONE("Silence");
 }
 
+static void test_english_word_in_capitals_used_as_acronym(void)
+{
+    run("Mei Lin of CAMP won the seat, and CAMP's chairman thanked voters. \"We will NOT quit,\" "
+        "she said.");
+    ORG("CAMP");
+    NONE("NOT");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -420,6 +428,7 @@ int main(void)
     RUN(test_lone_word_person_by_its_verb_or_pronoun);
     RUN(test_lone_word_place_by_its_context);
     RUN(test_english_word_the_text_treats_as_a_name);
+    RUN(test_english_word_in_capitals_used_as_acronym);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
