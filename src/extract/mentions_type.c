@@ -178,10 +178,47 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     return NG_TYPE_PERSON;
 }
 
+/* Token k exists and is in the sentence of token i. */
+static int same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
+{
+    return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
+}
+
+/* Lowercase nouns of craft, after which a name is the craft's own
+ * ("the cruise ship Freewinds", "the vessel HMC Searcher"). */
+static const char *const craft_nouns[] = {
+    "ship",     "vessel",    "boat",       "yacht",   "ferry",     "liner",    "tanker",
+    "freighter", "frigate",  "destroyer",  "cruiser", "submarine", "warship", "aircraft",
+    "airliner", "helicopter", "spacecraft", "shuttle", "orbiter",  "rocket",   "satellite",
+    "capsule",  "aboard"};
+/* Prefixes of the names of ships and spacecraft. */
+static const char *const craft_prefixes[] = {"uss", "hms", "hmcs", "hmas", "hmc", "rms"};
+
+/* A ship, aircraft or spacecraft: named after a noun of craft or
+ * "aboard (the)", or with a ship prefix or "Space Shuttle" in front. */
+static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    if (ng_mscan_is(s, b, "space") && b + 1 < e && ng_mscan_is(s, b + 1, "shuttle"))
+        return 1;
+    if (e - b >= 2 && is_any(s, b, craft_prefixes, sizeof craft_prefixes / sizeof *craft_prefixes))
+        return 1;
+    uint32_t p = b;
+    if (p > 0 && (ng_mscan_is(s, p - 1, ",") || ng_mscan_is(s, p - 1, "the")))
+        p--;
+    if (!(p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
+          is_any(s, p - 1, craft_nouns, sizeof craft_nouns / sizeof *craft_nouns)))
+        return 0;
+    /* not the owner in "aboard the Acme-owned ship" */
+    return !(e < s->ntok && (s->tok[e].flags & NG_TOK_PUNCT) &&
+             (s->text[s->tok[e].start] == '-' || (unsigned char)s->text[s->tok[e].start] == 0xe2));
+}
+
 /* An event, law, work or era rather than an actor: "First World War",
- * "Operation Inherent Resolve", "Nobel Prize". */
+ * "Operation Inherent Resolve", "Nobel Prize"; ships and spacecraft. */
 int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e)
 {
+    if (craft(s, b, e))
+        return 1;
     if (e - b >= 2 && (s->cls[e - 1] & NG_GAZ_MISC_HEAD) &&
         (e - b >= 3 || !(s->cls[b] & NG_GAZ_GIVEN) || (s->cls[b] & NG_GAZ_COMMON)) &&
         !ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD))
@@ -232,11 +269,6 @@ static int adjective_shape(const char *w, size_t n)
     return 0;
 }
 
-/* Token k exists and is in the sentence of token i. */
-static int same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
-{
-    return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
-}
 
 /* Only people are born, marry or die; "was" before such a participle
  * ("Weiss was honored") says the same. */

@@ -308,6 +308,17 @@ static void test_events_are_not_actors(void)
     NONE("Operation Inherent Resolve");
 }
 
+static void test_ships_and_spacecraft_are_not_actors(void)
+{
+    run("Crew of the cargo ship Marisol Star and the frigate HMS Dauntless met Space Shuttle "
+        "Horizon aboard Kestrel, a boat chartered by Tellan Group.");
+    NONE("Marisol Star");
+    NONE("HMS Dauntless");
+    NONE("Space Shuttle Horizon");
+    NONE("Kestrel");
+    ORG("Tellan Group");
+}
+
 static void test_place_forms(void)
 {
     run("Ships crossed the Black Sea near Mount Sinjar and Outer Mongolia.");
@@ -432,6 +443,7 @@ int main(void)
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
+    RUN(test_ships_and_spacecraft_are_not_actors);
     RUN(test_place_forms);
     RUN(test_buildings_and_sites_are_places);
     RUN(test_hyphenated_modifiers);
