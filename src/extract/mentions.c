@@ -416,6 +416,11 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
     if (q + 1 == e && (nonname(s, q) || (whole & NG_GAZ_PLACE_MOD) ||
                        s->tok[q].end - s->tok[q].start == 1))
         return 0; /* "Monday", "the North", "N" */
+    /* "the Church" after "Church of Scientology": decided with the
+     * document's other names (ng_mscan_lone_type) */
+    if (q + 1 == e && (s->cls[q] & NG_GAZ_ORG_HEAD) && (s->cls[q] & NG_GAZ_COMMON) && (hint & NG_HINT_THE) &&
+        (ng_mscan_evidence(s, q) & NG_EV_LOWER) && !(s->tok[q].flags & NG_TOK_ALLCAPS) && !at_start(s, q))
+        return ng_mscan_add(s, q, e, NG_MTYPE_UNDECIDED, NG_KIND_NAME, hint);
     if (q + 1 == e && (s->cls[q] & NG_GAZ_COMMON) && (ng_mscan_evidence(s, q) & NG_EV_LOWER) &&
         !(s->cls[q] & (NG_GAZ_PLACE | NG_GAZ_GIVEN | NG_GAZ_INSTITUTION)) &&
         !(s->tok[q].flags & NG_TOK_ALLCAPS))

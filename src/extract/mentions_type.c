@@ -389,8 +389,8 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD | NG_GAZ_ORG_HEAD)) &&
             !(cls & NG_GAZ_INSTITUTION))
             return -1; /* "Police", "River", "War" alone */
-        if (!(cls & NG_GAZ_GIVEN) && adjective_shape(s->text + t->start, t->end - t->start))
-            return -1;
+        if (!(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) && adjective_shape(s->text + t->start, t->end - t->start))
+            return -1; /* "Icelandic", not the English noun "Guardian" */
         int owns = i + 1 < s->ntok && (s->tok[i + 1].flags & NG_TOK_POSSESSIVE);
         if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) &&
             !(c->hint & NG_HINT_THE) && !owns && !name_like_word(s, i))

@@ -287,6 +287,16 @@ static void test_english_word_in_capitals_used_as_acronym(void)
     NONE("NOT");
 }
 
+static void test_short_form_of_an_organisation_named_before(void)
+{
+    run("The Church of Latter Light sued. Critics said the Church hid records, and the Guardian "
+        "reported that a church nearby closed. Officials of the commission visited the Commission.");
+    ORG("Church of Latter Light");
+    ORG("Church");
+    ORG("Guardian");
+    NONE("Commission");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -440,6 +450,7 @@ int main(void)
     RUN(test_lone_word_place_by_its_context);
     RUN(test_english_word_the_text_treats_as_a_name);
     RUN(test_english_word_in_capitals_used_as_acronym);
+    RUN(test_short_form_of_an_organisation_named_before);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
