@@ -42,21 +42,34 @@ size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
     return len;
 }
 
+/* Both writers below copy runs of bytes that need nothing with one
+ * append, and look closely only at the bytes that end a run: escaping
+ * every graph label byte by byte was most of the export time. */
+
 int ng_export_json_string(ng_strbuf *b, const char *s)
 {
+    static const char hex[] = "0123456789abcdef";
     if (!s)
         return ng_strbuf_puts(b, "null");
     int rc = ng_strbuf_putc(b, '"');
-    size_t n = strlen(s);
+    size_t n = strlen(s), run = 0; /* run: start of the bytes not yet appended */
     for (size_t i = 0; i < n && !rc;) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
-        if (len == 0) {
-            rc = ng_strbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
-            i++;
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            i++; /* plain ASCII */
             continue;
         }
+        uint32_t cp;
+        if (c >= 0x80) {
+            size_t len = ng_export_utf8_next(s + i, n - i, &cp);
+            if (len) {
+                i += len; /* valid UTF-8 is kept as it is */
+                continue;
+            }
+        }
+        rc = ng_strbuf_append(b, s + run, i - run);
+        if (rc)
+            break;
         switch (c) {
         case '"': rc = ng_strbuf_puts(b, "\\\""); break;
         case '\\': rc = ng_strbuf_puts(b, "\\\\"); break;
@@ -66,13 +79,17 @@ int ng_export_json_string(ng_strbuf *b, const char *s)
         case '\b': rc = ng_strbuf_puts(b, "\\b"); break;
         case '\f': rc = ng_strbuf_puts(b, "\\f"); break;
         default:
-            if (c < 0x20 || c == 0x7f)
-                rc = ng_strbuf_printf(b, "\\u%04x", c);
-            else
-                rc = ng_strbuf_append(b, s + i, len);
+            if (c >= 0x80) { /* a byte of invalid UTF-8 */
+                rc = ng_strbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+            } else { /* other controls and DEL */
+                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                rc = ng_strbuf_append(b, u, sizeof u);
+            }
         }
-        i += len;
+        run = ++i;
     }
+    if (!rc)
+        rc = ng_strbuf_append(b, s + run, n - run);
     return rc ? rc : ng_strbuf_putc(b, '"');
 }
 
@@ -101,29 +118,39 @@ int ng_export_xml_text(ng_strbuf *b, const char *s)
     if (!s)
         return 0;
     int rc = 0;
-    size_t n = strlen(s);
+    size_t n = strlen(s), run = 0; /* run: start of the bytes not yet appended */
     for (size_t i = 0; i < n && !rc;) {
-        uint32_t cp;
-        size_t len = ng_export_utf8_next(s + i, n - i, &cp);
-        if (len == 0) {
-            i++;
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 0x20 && c <= 0x7f && c != '&' && c != '<' && c != '>' && c != '"' &&
+             c != '\'') || c == '\t' || c == '\n') {
+            i++; /* ASCII allowed as it is */
             continue;
         }
-        switch (cp) {
+        uint32_t cp = c;
+        size_t len = 1;
+        if (c >= 0x80) {
+            len = ng_export_utf8_next(s + i, n - i, &cp);
+            if (len && cp != 0xfffe && cp != 0xffff) {
+                i += len; /* valid UTF-8 is kept as it is */
+                continue;
+            }
+        }
+        rc = ng_strbuf_append(b, s + run, i - run);
+        if (rc)
+            break;
+        switch (c) {
         case '&': rc = ng_strbuf_puts(b, "&amp;"); break;
         case '<': rc = ng_strbuf_puts(b, "&lt;"); break;
         case '>': rc = ng_strbuf_puts(b, "&gt;"); break;
         case '"': rc = ng_strbuf_puts(b, "&quot;"); break;
         case '\'': rc = ng_strbuf_puts(b, "&apos;"); break;
         case '\r': rc = ng_strbuf_puts(b, "&#13;"); break;
-        default:
-            if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xfffe || cp == 0xffff)
-                break; /* not allowed in XML 1.0, even as a reference */
-            rc = ng_strbuf_append(b, s + i, len);
+        default: break; /* not allowed in XML 1.0, even as a reference: dropped */
         }
-        i += len;
+        i += len ? len : 1; /* an invalid byte is dropped alone */
+        run = i;
     }
-    return rc;
+    return rc ? rc : ng_strbuf_append(b, s + run, n - run);
 }
 
 int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars)
