@@ -374,6 +374,10 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
             break;
         if (ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD) || ng_mscan_place_form(s, q, e))
             break; /* "Russian Academy of Sciences", "Moscow Times", "Black Sea" */
+        /* "British Red Cross" is one name; "South Korean Yonhap" is two */
+        if ((cls & NG_GAZ_DEMONYM) && !(cls & NG_GAZ_PLACE) && e - (q + n) >= 2 &&
+            (ng_mscan_phrase(s, q + n, e) & NG_GAZ_INSTITUTION))
+            return ng_mscan_add(s, q, e, NG_TYPE_ORG, NG_KIND_NAME, hint);
         if (n == 1 && (s->cls[q] & (NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) &&
             (ng_mscan_is(s, q + 1, "of") || ng_mscan_is(s, q + 1, "for")))
             break; /* "Centre for Policy Studies": a head word, not the region */

@@ -297,6 +297,14 @@ static void test_short_form_of_an_organisation_named_before(void)
     NONE("Commission");
 }
 
+static void test_demonym_before_an_institution_of_two_words(void)
+{
+    run("Aid came from the Portuguese Red Cross, and South Korean Yonhap reported it.");
+    ORG("Portuguese Red Cross");
+    DEM("South Korean");
+    ORG("Yonhap");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -451,6 +459,7 @@ int main(void)
     RUN(test_english_word_the_text_treats_as_a_name);
     RUN(test_english_word_in_capitals_used_as_acronym);
     RUN(test_short_form_of_an_organisation_named_before);
+    RUN(test_demonym_before_an_institution_of_two_words);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
