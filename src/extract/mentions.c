@@ -506,7 +506,8 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
                !ng_mscan_longest(s, b, j, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
             b++;
         while (b < j && (!name_token(s, b) || ng_mscan_is(s, b, "the") || ng_mscan_is(s, b, "a") ||
-                         ng_mscan_is(s, b, "an")))
+                         ng_mscan_is(s, b, "an")) &&
+               !(ng_mscan_is(s, b, "the") && ng_mscan_longest(s, b, j, NG_GAZ_PLACE, NULL) >= 2))
             b++; /* never start on a connector or an article ("The Hague" aside) */
         /* "de Gaulle said", "van Gogh's": a particle opens a surname */
         if (b < j && b > sb && (s->cls[b - 1] & NG_GAZ_PARTICLE) &&

@@ -146,6 +146,11 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     if (ng_mscan_place_form(s, b, e))
         return NG_TYPE_PLACE;
     const ng_token *t = &s->tok[b];
+    /* "ABN Amro", "BBC Radio": a person's name does not open with an
+     * acronym (headlines are cut before they get here) */
+    if (e > b + 1 && (t->flags & NG_TOK_ALLCAPS) && !(t->flags & NG_TOK_ABBREV) &&
+        t->end - t->start >= 2 && !(hint & NG_HINT_PERSON))
+        return NG_TYPE_ORG;
     if (e == b + 1) {
         if (t->flags & NG_TOK_ALLCAPS && t->end - t->start >= 2 && !(hint & NG_HINT_PERSON))
             return NG_TYPE_ORG; /* acronym: places (U.S., UK) are caught above */
@@ -421,8 +426,10 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_ORG;
     if ((c->hint & NG_HINT_SPEECH) && (cls & NG_GAZ_COMMON) && !(cls & NG_GAZ_GIVEN))
         return NG_TYPE_ORG; /* "Apple said": an unintroduced English word is a company */
-    if (cls & NG_GAZ_GIVEN)
+    if (cls & NG_GAZ_GIVEN) {
+        *weak = (cls & NG_GAZ_COMMON) != 0; /* "Shell", "Chase": the list it is in decides */
         return NG_TYPE_PERSON;
+    }
     *weak = 1; /* organisations speak too ("Microsoft said"): the other uses decide */
     return (c->hint & NG_HINT_SPEECH) ? NG_TYPE_PERSON : NG_TYPE_ORG;
 }
@@ -492,8 +499,11 @@ void ng_mscan_type_lone_words(ng_mscan *s)
             if ((d < 0 && k == 0) || (d > 0 && k + 1 >= s->ncand))
                 continue;
             const ng_cand *o = &s->cand[(size_t)((ptrdiff_t)k + d)];
+            /* "at Maersk, Soren Kjeldsen, said": a person after a comma is
+             * in apposition to the word, not listed with it */
             if (o->kind == NG_KIND_NAME && o->type != NG_MTYPE_UNDECIDED && !(o->hint & NG_HINT_LONE) &&
-                (d < 0 ? coordinated(s, o, c) : coordinated(s, c, o))) {
+                (d < 0 ? coordinated(s, o, c) : coordinated(s, c, o)) &&
+                !(o->type == NG_TYPE_PERSON && ng_mscan_is(s, d < 0 ? o->te : c->te, ","))) {
                 type = o->type;
                 weak = 0;
             }

@@ -305,6 +305,22 @@ static void test_demonym_before_an_institution_of_two_words(void)
     ORG("Yonhap");
 }
 
+static void test_lone_word_beside_a_person_in_apposition(void)
+{
+    run("Her counterpart at Veltrona, Anders Kolm, said the talks went well. Kolm later worked for "
+        "Shell and KLM.");
+    ORG("Veltrona");
+    PER("Anders Kolm");
+    ORG("Shell");
+}
+
+static void test_name_opening_with_an_acronym_is_no_person(void)
+{
+    run("Analysts at KBN Varo and officials in The Hague agreed.");
+    ORG("KBN Varo");
+    LOC("The Hague");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -460,6 +476,8 @@ int main(void)
     RUN(test_english_word_in_capitals_used_as_acronym);
     RUN(test_short_form_of_an_organisation_named_before);
     RUN(test_demonym_before_an_institution_of_two_words);
+    RUN(test_lone_word_beside_a_person_in_apposition);
+    RUN(test_name_opening_with_an_acronym_is_no_person);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
