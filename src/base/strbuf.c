@@ -28,7 +28,8 @@ static int reserve(ng_strbuf *b, size_t extra)
     return 0;
 }
 
-int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n)
+/* The part of ng_strbuf_append (strbuf.h) that grows the buffer. */
+int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n)
 {
     if (reserve(b, n))
         return NG_ENOMEM;
@@ -39,9 +40,6 @@ int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n)
     return 0;
 }
 
-int ng_strbuf_puts(ng_strbuf *b, const char *s) { return ng_strbuf_append(b, s, strlen(s)); }
-
-int ng_strbuf_putc(ng_strbuf *b, char c) { return ng_strbuf_append(b, &c, 1); }
 
 int ng_strbuf_put_int(ng_strbuf *b, long long v)
 {

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct ng_strbuf {
     char *data;
@@ -12,10 +13,26 @@ typedef struct ng_strbuf {
 } ng_strbuf;
 
 void ng_strbuf_init(ng_strbuf *b);
-/* Each append returns 0 or NG_ENOMEM. */
-int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n);
-int ng_strbuf_puts(ng_strbuf *b, const char *s);
-int ng_strbuf_putc(ng_strbuf *b, char c);
+/* Grows b and appends; ng_strbuf_append's path when the bytes do not fit. */
+int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n);
+
+/* Each append returns 0 or NG_ENOMEM. Inline because writers append many
+ * short pieces: when the bytes fit, an append is a memcpy, not a call. */
+static inline int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        return ng_strbuf_append_slow(b, s, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+static inline int ng_strbuf_puts(ng_strbuf *b, const char *s) { return ng_strbuf_append(b, s, strlen(s)); }
+
+static inline int ng_strbuf_putc(ng_strbuf *b, char c) { return ng_strbuf_append(b, &c, 1); }
+
 /* Appends v in decimal, without printf (output loops write many numbers). */
 int ng_strbuf_put_int(ng_strbuf *b, long long v);
 int ng_strbuf_printf(ng_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
