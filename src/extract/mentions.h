@@ -26,6 +26,7 @@ typedef struct ng_ev_slot {
     uint32_t hash;  /* 0 = empty */
     uint32_t tok;   /* a token spelling the word */
     uint32_t flags; /* ng_evidence */
+    uint32_t cls;   /* gazetteer classes of the word (set by ng_mscan_init for the words of the text) */
     uint8_t skip;   /* the word is token tok without its first skip bytes ("al-Abadi" -> "Abadi") */
     uint16_t votes[NG_TYPE_COUNT]; /* types given to the word when it stood alone */
 } ng_ev_slot;

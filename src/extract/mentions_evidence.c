@@ -40,9 +40,8 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
 
 /* Finds the slot of the word w[0..n) (an empty slot if absent). A slot
  * spells its word as token tok without its first skip bytes. */
-static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
+static ng_ev_slot *ev_find_hashed(const ng_mscan *s, const char *w, size_t n, uint32_t h)
 {
-    uint32_t h = fold_hash(w, n);
     size_t j = h & (s->ev_cap - 1);
     for (;;) {
         ng_ev_slot *e = &s->ev[j];
@@ -54,6 +53,11 @@ static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
             return e;
         j = (j + 1) & (s->ev_cap - 1);
     }
+}
+
+static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
+{
+    return ev_find_hashed(s, w, n, fold_hash(w, n));
 }
 
 static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
@@ -151,11 +155,22 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         ng_mscan_free(s);
         return NG_ENOMEM;
     }
+    /* One gazetteer lookup per distinct word, not per token: the slot of
+     * a word remembers its classes ("the", "said" and a surname repeat). */
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD))
             continue;
-        s->cls[i] = ng_gazetteer_classes(gaz, s->text + t->start, t->end - t->start);
+        const char *w = s->text + t->start;
+        size_t n = t->end - t->start;
+        uint32_t h = fold_hash(w, n);
+        ng_ev_slot *e = ev_find_hashed(s, w, n, h);
+        if (!e->hash) {
+            e->hash = h;
+            e->tok = i;
+            e->cls = ng_gazetteer_classes(gaz, w, n);
+        }
+        s->cls[i] = e->cls;
         uint32_t ev = 0;
         if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
             ev = NG_EV_LOWER;
@@ -163,7 +178,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
                  !((t->flags & NG_TOK_ALLCAPS) && t->end - t->start > 1 &&
                    (s->cls[i] & NG_GAZ_COMMON)))
             ev = NG_EV_CAP_MID;
-        ng_mscan_note(s, i, ev);
+        e->flags |= ev;
     }
     return 0;
 }
