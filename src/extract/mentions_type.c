@@ -124,6 +124,35 @@ static int facility_form(const ng_mscan *s, uint32_t b, uint32_t e)
            ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD);
 }
 
+/* Lowercase roles held in an organisation, not for a person: "Goldman
+ * Sachs analyst Mark Delaney", "Hamas spokesman Abu Obeida". */
+static const char *const employee_roles[] = {
+    "analyst",  "analysts",   "economist",   "strategist", "researcher", "researchers",
+    "scientist", "engineer",  "employee",    "employees",  "executive",  "ceo",
+    "cfo",      "chairman",   "chairwoman",  "founder",    "co-founder", "owner",
+    "spokesman", "spokeswoman", "spokesperson", "manager", "coach",      "striker",
+    "midfielder", "goalkeeper", "defender",  "captain",    "director",   "boss"};
+
+/* Is the name ending at token e the employer of the person named right
+ * after a role ("Tesla chief executive Elon Musk" has "chief" first)? */
+static int employer_before_person(const ng_mscan *s, uint32_t e)
+{
+    uint32_t k = e;
+    while (k < e + 2 && k < s->ntok && s->tok[k].sentence == s->tok[e > 0 ? e - 1 : 0].sentence &&
+           (s->tok[k].flags & NG_TOK_WORD) && !(s->tok[k].flags & NG_TOK_CAP) &&
+           !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles) &&
+           (ng_mscan_is(s, k, "chief") || ng_mscan_is(s, k, "senior") || ng_mscan_is(s, k, "former") ||
+            ng_mscan_is(s, k, "lead") || ng_mscan_is(s, k, "head") || ng_mscan_is(s, k, "managing")))
+        k++;
+    if (k + 1 >= s->ntok || s->tok[k].sentence != s->tok[e - 1].sentence ||
+        (s->tok[k].flags & NG_TOK_CAP) ||
+        !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles))
+        return 0;
+    const ng_token *n = &s->tok[k + 1];
+    return n->sentence == s->tok[e - 1].sentence && (n->flags & NG_TOK_CAP) && (n->flags & NG_TOK_WORD) &&
+           !(n->flags & NG_TOK_ALLCAPS);
+}
+
 /* Types the name [b, e) by its form; NG_MTYPE_UNDECIDED leaves a lone
  * word to the second pass. */
 int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
@@ -139,6 +168,8 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_PLACE;
     if (e == b + 1 && (whole & NG_GAZ_PLACE))
         return NG_MTYPE_UNDECIDED;
+    if (e > b + 1 && employer_before_person(s, e) && !(hint & NG_HINT_PERSON))
+        return NG_TYPE_ORG;
     if (facility_form(s, b, e))
         return NG_TYPE_PLACE;
     if (ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD) && !(hint & NG_HINT_PERSON))
@@ -409,6 +440,8 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_PLACE; /* a city, unless its word is someone's surname here */
     if ((c->hint & NG_HINT_PERSON) || verb)
         return NG_TYPE_PERSON;
+    if (employer_before_person(s, c->te))
+        return NG_TYPE_ORG;
     if (place)
         return NG_TYPE_PLACE;
     if (!(c->hint & NG_HINT_PLACE) && person_pronoun(s, i))

@@ -321,6 +321,15 @@ static void test_name_opening_with_an_acronym_is_no_person(void)
     LOC("The Hague");
 }
 
+static void test_employer_before_a_lowercase_role(void)
+{
+    run("Marlin Brandt analyst Jo Pike cut her forecast, and Vostra chief executive Ian Bell agreed.");
+    ORG("Marlin Brandt");
+    PER("Jo Pike");
+    ORG("Vostra");
+    PER("Ian Bell");
+}
+
 static void test_surname_without_arabic_article(void)
 {
     run("Prime Minister Haider al-Abadi spoke. Later Abadi visited the front.");
@@ -478,6 +487,7 @@ int main(void)
     RUN(test_demonym_before_an_institution_of_two_words);
     RUN(test_lone_word_beside_a_person_in_apposition);
     RUN(test_name_opening_with_an_acronym_is_no_person);
+    RUN(test_employer_before_a_lowercase_role);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
