@@ -342,9 +342,29 @@ static int hyphen_pair(ng_mscan *s, uint32_t i, int *rc)
     return 1;
 }
 
+/* Does token i end in a hyphen and an English word ("Democratic-controlled",
+ * "Kremlin-backed"), a modifier rather than part of the name after it? */
+static int modifier_token(const ng_mscan *s, uint32_t i)
+{
+    const char *w = s->text + s->tok[i].start;
+    size_t n = s->tok[i].end - s->tok[i].start;
+    for (size_t k = n - 1; k > 0; k--)
+        if (w[k - 1] == '-')
+            return w[k] >= 'a' && w[k] <= 'z' && n - k >= 3 &&
+                   (ng_gazetteer_classes(s->gaz, w + k, n - k) & NG_GAZ_COMMON);
+    return 0;
+}
+
 static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {
-    int hint = ng_mscan_context(s, b, e, sb, se), rc = 0;
+    int rc = 0;
+    /* "the Democratic-controlled Legislature": the modifier on its own */
+    if (e > b + 1 && modifier_token(s, b)) {
+        if (hyphen_modifier(s, b, &rc) && rc)
+            return rc;
+        b++;
+    }
+    int hint = ng_mscan_context(s, b, e, sb, se);
     if (ng_mscan_misc(s, b, e))
         return 0;
     if (e == b + 1 && (hyphen_pair(s, b, &rc) || hyphen_modifier(s, b, &rc)))

@@ -391,6 +391,11 @@ static void test_hyphenated_modifiers(void)
     ORG("ISIL");
     NONE("U.S.-led");
     NONE("Ground-based");
+    run("Kremlin-backed Rossiya Media and the Labour-controlled Hartwell Council clashed.");
+    ORG("Kremlin");
+    ORG("Hartwell Council");
+    NONE("Labour-controlled Hartwell Council");
+    CHECK(strstr(found, "|Kremlin-backed Rossiya Media/") == NULL);
 }
 
 static void test_hyphenated_place_pairs(void)
