@@ -481,10 +481,43 @@ static int headline_run(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32
     return 0;
 }
 
+/* Lowercase words of four letters or more that Title Case leaves in
+ * lowercase (prepositions and conjunctions). */
+static const char *const title_case_lower[] = {
+    "with",   "from",    "into",    "over",    "after",   "about",  "than",   "that",
+    "upon",   "onto",    "amid",    "near",    "until",   "across", "against", "among",
+    "around", "before",  "behind",  "below",   "beside",  "between", "beyond", "during",
+    "except", "inside",  "outside", "through", "toward",  "towards", "under",  "without",
+    "within", "along",   "amongst", "while",   "when",    "where"};
+
+/* A headline line in sentence case ("Hackers attack Church of
+ * Scientology website") has lowercase words Title Case would have
+ * capitalised: its capitals after the first word are real. */
+static int sentence_case(const ng_mscan *s, uint32_t sb, uint32_t se)
+{
+    uint32_t words = 0, lower = 0;
+    for (uint32_t k = sb + 1; k < se; k++) {
+        const ng_token *t = &s->tok[k];
+        if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_DIGIT) || t->end - t->start < 4)
+            continue;
+        words++;
+        if (t->flags & NG_TOK_CAP)
+            continue;
+        int skip = 0;
+        for (size_t w = 0; w < sizeof title_case_lower / sizeof *title_case_lower && !skip; w++)
+            skip = ng_mscan_is(s, k, title_case_lower[w]);
+        lower += !skip;
+    }
+    /* one stray lowercase word is a list of labels ("Categories: ...
+     * Politics and conflicts"), not a sentence */
+    return lower >= 2 && lower * 4 >= words;
+}
+
 /* Finds the name runs of one sentence. */
 static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
 {
     uint32_t i = sb;
+    int title_case = (s->tok[sb].flags & NG_TOK_HEADLINE) && !sentence_case(s, sb, se);
     while (i < se) {
         if (!name_token(s, i) || nonname(s, i)) {
             i++;
@@ -521,7 +554,7 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
         }
         uint32_t b = i;
         /* a capital forced by position counts only on evidence */
-        while (b < j && at_start(s, b) && !(s->tok[b].flags & NG_TOK_HEADLINE) &&
+        while (b < j && at_start(s, b) && !title_case &&
                !credible(s, b, j) &&
                !ng_mscan_longest(s, b, j, NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION, NULL))
             b++;
@@ -539,7 +572,7 @@ static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
             b--;
         int rc = 0;
         if (b < j)
-            rc = (s->tok[b].flags & NG_TOK_HEADLINE) ? headline_run(s, b, j, sb, se)
+            rc = title_case ? headline_run(s, b, j, sb, se)
                                                      : segment(s, b, j, sb, se);
         if (rc)
             return rc;

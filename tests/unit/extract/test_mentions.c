@@ -228,6 +228,14 @@ static void test_headline_title_case(void)
     NONE("Monday");
 }
 
+static void test_headline_sentence_case(void)
+{
+    run("Protesters block entrance to Bank of Vellmar headquarters\n\n"
+        "Hundreds gathered on Monday.");
+    ORG("Bank of Vellmar");
+    NONE("Protesters");
+}
+
 static void test_lone_surname_after_full_name(void)
 {
     run("Kremlin spokesman Dmitry Peskov spoke first. Later, Peskov added a remark.");
@@ -481,6 +489,7 @@ int main(void)
     RUN(test_surname_is_not_a_typo);
     RUN(test_lowercase_known_place);
     RUN(test_headline_title_case);
+    RUN(test_headline_sentence_case);
     RUN(test_lone_surname_after_full_name);
     RUN(test_capital_that_is_a_surname);
     RUN(test_compass_word_before_unknown_place);
