@@ -61,7 +61,12 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
             hint |= NG_HINT_PLACE;
     }
     if (e < se) {
-        if (s->cls[e] & NG_GAZ_SPEECH)
+        /* "a spokesperson for Crimestoppers said": the name after a
+         * preposition is not who speaks */
+        int object = b > sb && (ng_mscan_is(s, b - 1, "for") || ng_mscan_is(s, b - 1, "of") ||
+                                ng_mscan_is(s, b - 1, "at") || ng_mscan_is(s, b - 1, "from") ||
+                                ng_mscan_is(s, b - 1, "with") || ng_mscan_is(s, b - 1, "by"));
+        if ((s->cls[e] & NG_GAZ_SPEECH) && !object)
             hint |= NG_HINT_SPEECH;
         if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
             hint |= NG_HINT_PLACE;

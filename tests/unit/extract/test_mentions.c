@@ -329,6 +329,13 @@ static void test_name_opening_with_an_acronym_is_no_person(void)
     LOC("The Hague");
 }
 
+static void test_name_after_a_preposition_does_not_speak(void)
+{
+    run("A spokesperson for Tipwatch said calls had risen. She was taken to Kelby General Infirmary.");
+    ORG("Tipwatch");
+    LOC("Kelby General Infirmary");
+}
+
 static void test_employer_before_a_lowercase_role(void)
 {
     run("Marlin Brandt analyst Jo Pike cut her forecast, and Vostra chief executive Ian Bell agreed.");
@@ -501,6 +508,7 @@ int main(void)
     RUN(test_demonym_before_an_institution_of_two_words);
     RUN(test_lone_word_beside_a_person_in_apposition);
     RUN(test_name_opening_with_an_acronym_is_no_person);
+    RUN(test_name_after_a_preposition_does_not_speak);
     RUN(test_employer_before_a_lowercase_role);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
