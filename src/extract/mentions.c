@@ -437,6 +437,13 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         return 0; /* a title alone: "the President said", "Prime Minister" */
     if ((whole & NG_GAZ_DEMONYM) && !(whole & NG_GAZ_PLACE))
         return ng_mscan_add(s, q, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
+    /* "Native American", "Sudeten German farmers", "Early Modern Spanish":
+     * no name of a person, organisation or place ends in a demonym
+     * adjective; the demonym stays one */
+    if (e - q >= 2 && (s->cls[e - 1] & NG_GAZ_DEMONYM) && !(s->cls[e - 1] & NG_GAZ_PLACE) &&
+        !(whole & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION)) && !(s->cls[q] & NG_GAZ_GIVEN) &&
+        !ng_mscan_has_class(s, q, e - 1, NG_GAZ_ORG_HEAD))
+        return ng_mscan_add(s, e - 1, e, NG_TYPE_PLACE, NG_KIND_DEMONYM, 0);
     if (q + 1 == e && (nonname(s, q) || (whole & NG_GAZ_PLACE_MOD) ||
                        s->tok[q].end - s->tok[q].start == 1))
         return 0; /* "Monday", "the North", "N" */

@@ -188,6 +188,15 @@ static void test_demonyms(void)
     NONE("North Korean soldiers");
 }
 
+static void test_name_ending_in_a_demonym_is_an_adjective(void)
+{
+    run("Two Sudeten German farmers joined a Native American council.");
+    DEM("German");
+    DEM("American");
+    NONE("Sudeten German");
+    NONE("Native American");
+}
+
 static void test_region_word_after_place(void)
 {
     run("Troops were sent to the southwestern Kursk region and to Tuva region.");
@@ -491,6 +500,7 @@ int main(void)
     RUN(test_org_heads);
     RUN(test_acronym_place);
     RUN(test_demonyms);
+    RUN(test_name_ending_in_a_demonym_is_an_adjective);
     RUN(test_region_word_after_place);
     RUN(test_typo_of_gazetteer_place);
     RUN(test_surname_is_not_a_typo);
