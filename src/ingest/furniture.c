@@ -9,213 +9,15 @@
  * opens a zone that swallows paragraphs written to the reader ("we", "your")
  * and short buttons. This works on any outlet whose furniture follows those
  * shapes, not only on the sample pages. */
-#include "ingest_internal.h"
+#include "furniture_rules.h"
 
-#include "datadir.h"
 #include "newsgraph/error.h"
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum cat {
-    CAT_DROP, CAT_CAPTION, CAT_BYLINE, CAT_TEASER, CAT_APPEAL, CAT_READTIME,
-    CAT_APPEALCUE, CAT_VOICE, CAT_READER, CAT_HTMLCLASS, NCAT
-};
-static const char *const cat_names[NCAT] = {
-    "drop", "caption", "byline", "teaser", "appeal", "readtime", "appealcue", "voice", "reader",
-    "htmlclass",
-};
-#define BIT(c) (1u << (c))
 #define MAX_FURNITURE_BYTES 4096 /* longer paragraphs are always article text */
-
-typedef struct rule {
-    enum cat cat;
-    pcre2_code *code;
-} rule;
-
-struct ng_furniture {
-    rule *rules;
-    size_t nrules;
-};
-
-void ng_furniture_free(ng_furniture *f)
-{
-    if (!f)
-        return;
-    for (size_t i = 0; i < f->nrules; i++)
-        pcre2_code_free(f->rules[i].code);
-    free(f->rules);
-    free(f);
-}
-
-/* One rule line: "category pattern". JIT failures are not errors (the
- * interpreter gives the same answers), compile failures are. */
-static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char *line,
-                    size_t n, ng_error *err)
-{
-    size_t w = 0;
-    while (w < n && line[w] != ' ' && line[w] != '\t')
-        w++;
-    int cat = -1;
-    for (int c = 0; c < NCAT; c++)
-        if (strlen(cat_names[c]) == w && memcmp(line, cat_names[c], w) == 0)
-            cat = c;
-    if (cat < 0)
-        return ng_error_set(err, NG_EINPUT, "%s:%zu: unknown furniture category \"%.*s\"", name,
-                            lineno, (int)w, line);
-    while (w < n && (line[w] == ' ' || line[w] == '\t'))
-        w++;
-    if (w == n)
-        return ng_error_set(err, NG_EINPUT, "%s:%zu: rule without a pattern", name, lineno);
-    int code;
-    PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)(line + w), n - w, PCRE2_UTF | PCRE2_UCP, &code,
-                                   &off, NULL);
-    if (!re) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(code, msg, sizeof msg);
-        return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
-                            lineno, (size_t)off, (const char *)msg);
-    }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
-    if (!r) {
-        pcre2_code_free(re);
-        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
-    }
-    f->rules = r;
-    f->rules[f->nrules].cat = (enum cat)cat;
-    f->rules[f->nrules++].code = re;
-    return 0;
-}
-
-int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
-                             ng_error *err)
-{
-    *out = NULL;
-    int rc = 0;
-    ng_furniture *f = calloc(1, sizeof *f);
-    if (!f)
-        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
-    size_t lineno = 0;
-    for (const char *p = rules; *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        lineno++;
-        while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        size_t s = 0;
-        while (s < n && (p[s] == ' ' || p[s] == '\t'))
-            s++;
-        if (s < n && p[s] != '#' && (rc = add_rule(f, name, lineno, p + s, n - s, err)))
-            goto cleanup;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    *out = f;
-    f = NULL;
-cleanup:
-    ng_furniture_free(f);
-    return rc;
-}
-
-int ng_furniture_load(const char *data_dir, ng_furniture **out, ng_error *err)
-{
-    int rc = 0;
-    char path[4096];
-    char *buf = NULL;
-    FILE *fp = NULL;
-    *out = NULL;
-    snprintf(path, sizeof path, "%s/furniture.txt", ng_data_dir(data_dir));
-    fp = fopen(path, "rb");
-    if (!fp) {
-        rc = ng_error_set(err, NG_EINPUT, "%s: cannot open furniture cues", path);
-        goto cleanup;
-    }
-    size_t cap = 0, len = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 16384;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                rc = ng_error_set(err, NG_ENOMEM, "out of memory reading %s", path);
-                goto cleanup;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + len, 1, cap - len - 1, fp);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        rc = ng_error_set(err, NG_EINPUT, "%s: read error", path);
-        goto cleanup;
-    }
-    buf[len] = '\0';
-    rc = ng_furniture_from_string(path, buf, out, err);
-cleanup:
-    if (fp)
-        fclose(fp);
-    free(buf);
-    return rc;
-}
-
-/* Per-document matching state: match data and limits are never shared,
- * so one ng_furniture can serve many threads. */
-typedef struct matcher {
-    const ng_furniture *f;
-    pcre2_match_data *md;
-    pcre2_match_context *mc;
-} matcher;
-
-static int matcher_init(matcher *m, const ng_furniture *f)
-{
-    m->f = f;
-    m->md = pcre2_match_data_create(1, NULL);
-    m->mc = pcre2_match_context_create(NULL);
-    if (!m->md || !m->mc)
-        return NG_ENOMEM;
-    pcre2_set_match_limit(m->mc, 200000);
-    pcre2_set_depth_limit(m->mc, 2000);
-    return 0;
-}
-
-static void matcher_fini(matcher *m)
-{
-    pcre2_match_data_free(m->md);
-    pcre2_match_context_free(m->mc);
-}
-
-/* Bit set of the categories in mask whose rules match s[0..n). A match
- * that hits a limit counts as no match: furniture is never that complex. */
-static unsigned match_cats(matcher *m, unsigned mask, const char *s, size_t n)
-{
-    unsigned found = 0;
-    for (size_t i = 0; i < m->f->nrules; i++) {
-        const rule *r = &m->f->rules[i];
-        if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)))
-            continue;
-        if (pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
-            found |= BIT(r->cat);
-    }
-    return found;
-}
-
-int ngi_furniture_html_class(const ng_furniture *f, const char *cls, size_t n)
-{
-    matcher m;
-    int hit = 0;
-    if (matcher_init(&m, f) == 0)
-        hit = match_cats(&m, BIT(CAT_HTMLCLASS), cls, n) != 0;
-    matcher_fini(&m);
-    return hit;
-}
 
 /* ------------------------------------------------------------------ */
 /* Paragraph units                                                      */
@@ -407,7 +209,7 @@ static int button_like(const char *t, const unit *u)
  * "we", "your") or to the reader (cats = reader: "you") outside quotation
  * marks? Quoted words are someone else's, so they are blanked in a
  * scratch copy before the rules run. */
-static int speaks_to_reader(matcher *m, unsigned cats, const char *t, const unit *u,
+static int speaks_to_reader(ngi_matcher *m, unsigned cats, const char *t, const unit *u,
                             char *scratch)
 {
     size_t n = u->end - u->start;
@@ -433,7 +235,7 @@ static int speaks_to_reader(matcher *m, unsigned cats, const char *t, const unit
             inq = 0;
         i += (size_t)w - 1;
     }
-    return match_cats(m, cats, scratch, n) != 0;
+    return ngi_match_cats(m, cats, scratch, n) != 0;
 }
 
 /* Appends a byline without its final period, "; "-separated. */
@@ -466,7 +268,7 @@ enum { KEEP = 0, DROP = 1 };
 
 /* Walks the paragraphs once, deciding keep/drop for each; see the comment
  * at the top of the file for the zone rules. */
-static int decide(matcher *m, ng_doc *doc, units *u, unsigned char *verdict, char *scratch)
+static int decide(ngi_matcher *m, ng_doc *doc, units *u, unsigned char *verdict, char *scratch)
 {
     const char *t = doc->text;
     enum zone zone = ZONE_NONE;
@@ -531,8 +333,8 @@ int ngi_furniture_apply(const ng_furniture *f, ng_doc *doc, size_t start, int is
     units u = {0};
     unsigned char *verdict = NULL;
     char *scratch = NULL;
-    matcher m = {0};
-    if (matcher_init(&m, f) || split_units(doc->text, start, doc->len, is_md, &u))
+    ngi_matcher m = {0};
+    if (ngi_matcher_init(&m, f) || split_units(doc->text, start, doc->len, is_md, &u))
         goto nomem;
     verdict = calloc(u.n + 1, 1);
     scratch = malloc(MAX_FURNITURE_BYTES + 1);
@@ -542,7 +344,7 @@ int ngi_furniture_apply(const ng_furniture *f, ng_doc *doc, size_t start, int is
                          BIT(CAT_APPEAL) | BIT(CAT_READTIME) | BIT(CAT_APPEALCUE);
     for (size_t i = 0; i < u.n; i++)
         if (u.v[i].end - u.v[i].start <= MAX_FURNITURE_BYTES)
-            u.v[i].cats = match_cats(&m, all, doc->text + u.v[i].start,
+            u.v[i].cats = ngi_match_cats(&m, all, doc->text + u.v[i].start,
                                      u.v[i].end - u.v[i].start);
     if (decide(&m, doc, &u, verdict, scratch))
         goto nomem;
@@ -572,7 +374,7 @@ int ngi_furniture_apply(const ng_furniture *f, ng_doc *doc, size_t start, int is
 nomem:
     rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory removing page furniture", doc->path);
 cleanup:
-    matcher_fini(&m);
+    ngi_matcher_fini(&m);
     free(u.v);
     free(verdict);
     free(scratch);

@@ -1,0 +1,262 @@
+/* furniture_rules.c - data/furniture.txt: one PCRE2 pattern per line
+ * under a category ("drop", "byline", ...), compiled once with JIT, and
+ * the matching of a line against a set of categories (furniture_rules.h).
+ * furniture.c decides from these matches which paragraphs are the article. */
+#include "furniture_rules.h"
+
+#include "datadir.h"
+#include "newsgraph/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const cat_names[NCAT] = {
+    "drop", "caption", "byline", "teaser", "appeal", "readtime", "appealcue", "voice", "reader",
+    "htmlclass",
+};
+
+typedef struct rule {
+    enum cat cat;
+    pcre2_code *code;
+    char *src;  /* the pattern text, for joining (owned) */
+    int joined; /* matched through its category's joined pattern */
+} rule;
+
+struct ng_furniture {
+    rule *rules;
+    size_t nrules;
+    /* Each category's anchored rules as one alternation: one match call
+     * per line and category instead of one per rule. */
+    pcre2_code *joined[NCAT];
+    uint32_t njoined[NCAT]; /* rules in joined[c] */
+};
+
+#define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
+
+void ng_furniture_free(ng_furniture *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nrules; i++) {
+        pcre2_code_free(f->rules[i].code);
+        free(f->rules[i].src);
+    }
+    for (int c = 0; c < NCAT; c++)
+        pcre2_code_free(f->joined[c]);
+    free(f->rules);
+    free(f);
+}
+
+/* One rule line: "category pattern". JIT failures are not errors (the
+ * interpreter gives the same answers), compile failures are. */
+static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char *line,
+                    size_t n, ng_error *err)
+{
+    size_t w = 0;
+    while (w < n && line[w] != ' ' && line[w] != '\t')
+        w++;
+    int cat = -1;
+    for (int c = 0; c < NCAT; c++)
+        if (strlen(cat_names[c]) == w && memcmp(line, cat_names[c], w) == 0)
+            cat = c;
+    if (cat < 0)
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: unknown furniture category \"%.*s\"", name,
+                            lineno, (int)w, line);
+    while (w < n && (line[w] == ' ' || line[w] == '\t'))
+        w++;
+    if (w == n)
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: rule without a pattern", name, lineno);
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)(line + w), n - w, PCRE2_UTF | PCRE2_UCP, &code,
+                                   &off, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
+                            lineno, (size_t)off, (const char *)msg);
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
+    char *src = malloc(n - w + 1);
+    if (r)
+        f->rules = r;
+    if (!r || !src) {
+        pcre2_code_free(re);
+        free(src);
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
+    }
+    memcpy(src, line + w, n - w);
+    src[n - w] = '\0';
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0};
+    return 0;
+}
+
+/* Joins the anchored rules ("^...") of each category into
+ * "(?:^r1)|(?:^r2)|...": a line is in the category when one of them
+ * matches, which is when the alternation matches, and the alternation
+ * stays anchored (one attempt at the start of the line). Unanchored rules
+ * stay alone: joined, they would make every alternative be tried at every
+ * position. A category whose joined text does not compile (a rule with
+ * an unterminated \Q, say) keeps matching rule by rule. */
+static int join_rules(ng_furniture *f)
+{
+    for (int c = 0; c < NCAT; c++) {
+        size_t len = 0, n = 0;
+        for (size_t i = 0; i < f->nrules; i++)
+            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^') {
+                len += strlen(f->rules[i].src) + 5;
+                n++;
+            }
+        if (n < 2)
+            continue;
+        char *p = malloc(len + 1), *q = p;
+        if (!p)
+            return NG_ENOMEM;
+        for (size_t i = 0; i < f->nrules; i++)
+            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^')
+                q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
+        int code;
+        PCRE2_SIZE off;
+        f->joined[c] = pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code,
+                                     &off, NULL);
+        free(p);
+        if (!f->joined[c])
+            continue;
+        pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE);
+        f->njoined[c] = (uint32_t)n;
+        for (size_t i = 0; i < f->nrules; i++)
+            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^';
+    }
+    return 0;
+}
+
+int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
+                             ng_error *err)
+{
+    *out = NULL;
+    int rc = 0;
+    ng_furniture *f = calloc(1, sizeof *f);
+    if (!f)
+        return ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
+    size_t lineno = 0;
+    for (const char *p = rules; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        lineno++;
+        while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        size_t s = 0;
+        while (s < n && (p[s] == ' ' || p[s] == '\t'))
+            s++;
+        if (s < n && p[s] != '#' && (rc = add_rule(f, name, lineno, p + s, n - s, err)))
+            goto cleanup;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    if (join_rules(f)) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
+        goto cleanup;
+    }
+    *out = f;
+    f = NULL;
+cleanup:
+    ng_furniture_free(f);
+    return rc;
+}
+
+int ng_furniture_load(const char *data_dir, ng_furniture **out, ng_error *err)
+{
+    int rc = 0;
+    char path[4096];
+    char *buf = NULL;
+    FILE *fp = NULL;
+    *out = NULL;
+    snprintf(path, sizeof path, "%s/furniture.txt", ng_data_dir(data_dir));
+    fp = fopen(path, "rb");
+    if (!fp) {
+        rc = ng_error_set(err, NG_EINPUT, "%s: cannot open furniture cues", path);
+        goto cleanup;
+    }
+    size_t cap = 0, len = 0;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 16384;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                rc = ng_error_set(err, NG_ENOMEM, "out of memory reading %s", path);
+                goto cleanup;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len - 1, fp);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        rc = ng_error_set(err, NG_EINPUT, "%s: read error", path);
+        goto cleanup;
+    }
+    buf[len] = '\0';
+    rc = ng_furniture_from_string(path, buf, out, err);
+cleanup:
+    if (fp)
+        fclose(fp);
+    free(buf);
+    return rc;
+}
+
+int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f)
+{
+    m->f = f;
+    m->md = pcre2_match_data_create(1, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    if (!m->md || !m->mc)
+        return NG_ENOMEM;
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mc, 2000);
+    return 0;
+}
+
+void ngi_matcher_fini(ngi_matcher *m)
+{
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+}
+
+/* Bit set of the categories in mask whose rules match s[0..n). A match
+ * that hits a limit counts as no match: furniture is never that complex. */
+unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+{
+    const ng_furniture *f = m->f;
+    unsigned found = 0;
+    for (int c = 0; c < NCAT; c++) {
+        if (!(mask & BIT(c)) || !f->joined[c])
+            continue;
+        pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
+        if (pcre2_match(f->joined[c], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+            found |= BIT(c);
+        pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    }
+    for (size_t i = 0; i < f->nrules; i++) {
+        const rule *r = &f->rules[i];
+        if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)) || r->joined)
+            continue;
+        if (pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+            found |= BIT(r->cat);
+    }
+    return found;
+}
+
+int ngi_furniture_html_class(const ng_furniture *f, const char *cls, size_t n)
+{
+    ngi_matcher m;
+    int hit = 0;
+    if (ngi_matcher_init(&m, f) == 0)
+        hit = ngi_match_cats(&m, BIT(CAT_HTMLCLASS), cls, n) != 0;
+    ngi_matcher_fini(&m);
+    return hit;
+}

@@ -1,0 +1,32 @@
+/* furniture_rules.h - private to src/ingest: the cue categories of
+ * data/furniture.txt and matching a line against them (furniture_rules.c),
+ * for the paragraph decisions of furniture.c. */
+#ifndef NG_INGEST_FURNITURE_RULES_H
+#define NG_INGEST_FURNITURE_RULES_H
+
+#include "ingest_internal.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum cat {
+    CAT_DROP, CAT_CAPTION, CAT_BYLINE, CAT_TEASER, CAT_APPEAL, CAT_READTIME,
+    CAT_APPEALCUE, CAT_VOICE, CAT_READER, CAT_HTMLCLASS, NCAT
+};
+#define BIT(c) (1u << (c))
+
+/* Per-document matching state: match data and limits are never shared,
+ * so one ng_furniture can serve many threads. */
+typedef struct ngi_matcher {
+    const ng_furniture *f;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+} ngi_matcher;
+
+/* Returns 0 or NG_ENOMEM; ngi_matcher_fini frees it either way. */
+int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f);
+void ngi_matcher_fini(ngi_matcher *m);
+/* Bit set of the categories in mask whose rules match s[0..n). */
+unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n);
+
+#endif
