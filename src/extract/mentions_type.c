@@ -512,6 +512,78 @@ void ng_mscan_define_acronyms(ng_mscan *s)
     }
 }
 
+/* Words of match reports: a document with many of them reports a game. */
+static const char *const sport_words[] = {
+    "goal",     "goals",     "scored",     "scoring",  "match",      "minute",  "penalty",
+    "striker",  "goalkeeper", "midfielder", "defender", "coach",     "league",  "kick",
+    "half-time", "equaliser", "equalizer", "referee",  "substituted", "innings", "wicket",
+    "wickets",  "touchdown", "quarterback", "semi-final", "quarter-final", "possession"};
+/* Verbs that put two teams against each other ("Sweden defeated South Korea"). */
+static const char *const match_verbs[] = {"defeated", "beat",    "beats",  "drew",    "faced",
+                                          "lost",     "thrashed", "edged", "routed",  "hammered",
+                                          "trounced", "eliminated", "knocked", "overcame", "play"};
+/* What a team has ("Tunisia's coach", "Panama's attempt"). */
+static const char *const team_owns[] = {"coach",   "goalkeeper", "captain", "striker", "manager",
+                                        "defence", "defense",    "attack",  "attempt", "squad",
+                                        "players", "fans",       "goal",    "midfielder", "keeper"};
+
+static int is_score(const ng_mscan *s, uint32_t k)
+{
+    return k + 2 < s->ntok && (s->tok[k].flags & NG_TOK_DIGIT) && s->tok[k].end - s->tok[k].start <= 2 &&
+           (s->tok[k + 1].flags & NG_TOK_PUNCT) && (s->tok[k + 2].flags & NG_TOK_DIGIT) &&
+           s->tok[k + 2].end - s->tok[k + 2].start <= 2;
+}
+
+/* Is the place name c written as a team: next to a score ("Belgium 3 -
+ * 0 Panama"), beside a match verb ("Sweden defeated", "faced England"),
+ * or owning what teams have ("Tunisia's coach")? */
+static int team_position(const ng_mscan *s, const ng_cand *c)
+{
+    uint32_t b = c->tb, e = c->te;
+    if (e < s->ntok && s->tok[e].sentence == s->tok[b].sentence) {
+        if (is_score(s, e) || is_any(s, e, match_verbs, sizeof match_verbs / sizeof *match_verbs))
+            return 1;
+        if ((s->tok[e].flags & NG_TOK_POSSESSIVE) && e + 1 < s->ntok &&
+            is_any(s, e + 1, team_owns, sizeof team_owns / sizeof *team_owns))
+            return 1;
+    }
+    if (b >= 1 && s->tok[b - 1].sentence == s->tok[b].sentence &&
+        is_any(s, b - 1, match_verbs, sizeof match_verbs / sizeof *match_verbs))
+        return 1;
+    return b >= 3 && is_score(s, b - 3);
+}
+
+/* In a match report the countries and cities that play are teams:
+ * organisations, in every use of the same name except where the text
+ * puts them as places ("in Sochi"). Places in other documents are left
+ * alone; a handful of sport words is not enough (an article about a
+ * robotics "team"). */
+static void team_names(ng_mscan *s)
+{
+    uint32_t cues = 0;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        cues += (s->tok[i].flags & NG_TOK_WORD) && !(s->tok[i].flags & NG_TOK_CAP) &&
+                is_any(s, i, sport_words, sizeof sport_words / sizeof *sport_words);
+    if (cues < 12 || cues * 150 < s->ntok)
+        return;
+    for (size_t k = 0; k < s->ncand; k++) {
+        const ng_cand *c = &s->cand[k];
+        if (c->type != NG_TYPE_PLACE || c->kind != NG_KIND_NAME || c->cut_start || c->cut_end ||
+            !team_position(s, c))
+            continue;
+        const char *w = s->text + s->tok[c->tb].start;
+        size_t n = s->tok[c->te - 1].end - s->tok[c->tb].start;
+        for (size_t j = 0; j < s->ncand; j++) {
+            ng_cand *o = &s->cand[j];
+            const char *x = s->text + s->tok[o->tb].start;
+            if (o->type == NG_TYPE_PLACE && o->kind == NG_KIND_NAME && !o->cut_start && !o->cut_end &&
+                !(o->hint & NG_HINT_PLACE) && s->tok[o->te - 1].end - s->tok[o->tb].start == n &&
+                ng_mscan_same_folded(w, x, n))
+                o->type = NG_TYPE_ORG;
+        }
+    }
+}
+
 /* The second pass over lone words: each gets a type from its own
  * evidence; one typed by the default alone takes the type of a name it is
  * listed with, then the type the document gives the same word most often
@@ -562,4 +634,5 @@ void ng_mscan_type_lone_words(ng_mscan *s)
         if (type >= 0)
             c->type = (uint8_t)type;
     }
+    team_names(s);
 }

@@ -197,6 +197,22 @@ static void test_name_ending_in_a_demonym_is_an_adjective(void)
     NONE("Native American");
 }
 
+static void test_countries_in_a_match_report_are_teams(void)
+{
+    run("Spain beat Italy 2 - 1 in the final in Berlin. Spain's coach praised the striker, who scored "
+        "in the 80th minute from a penalty. The goalkeeper saved a kick, and Italy's goal came from a "
+        "corner. The referee booked two players in a match the league called its best. Another goal "
+        "followed; the coach left; the match ended and the goal stood.");
+    ORG("Spain");
+    ORG("Italy");
+    CHECK(strstr(found, "|Spain/place") == NULL);
+    LOC("Berlin");
+    run("Russia defeated Ukraine's forces near Bakhmut, and Ukraine lost ground in the match of armies.");
+    LOC("Russia");
+    LOC("Ukraine");
+    CHECK(strstr(found, "/organization/") == NULL);
+}
+
 static void test_region_word_after_place(void)
 {
     run("Troops were sent to the southwestern Kursk region and to Tuva region.");
@@ -501,6 +517,7 @@ int main(void)
     RUN(test_acronym_place);
     RUN(test_demonyms);
     RUN(test_name_ending_in_a_demonym_is_an_adjective);
+    RUN(test_countries_in_a_match_report_are_teams);
     RUN(test_region_word_after_place);
     RUN(test_typo_of_gazetteer_place);
     RUN(test_surname_is_not_a_typo);
