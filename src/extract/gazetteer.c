@@ -4,8 +4,9 @@
  * Every key (word or phrase, ASCII-lowercased) maps to one packed value:
  * class bits, the country it belongs to and, for given names, a gender.
  * One map means one hash lookup per token in the hot loop of mention
- * finding. The map is filled once and never written again, so lookups are
- * safe from any thread. */
+ * finding. The lists are merged into the table while loading, then it is
+ * frozen (freeze: values become indexes into the few distinct values) and
+ * never written again, so lookups are safe from any thread. */
 #include "gazetteer.h"
 
 #include "newsgraph/error.h"
@@ -31,8 +32,33 @@ typedef struct near_place {
     uint32_t letters; /* set of the letters a-z it contains */
 } near_place;
 
+/* A slot of the frozen table: 16 bytes, four to a cache line. The probe
+ * of a word is a cache miss on a table of ~100k keys, so the table is
+ * kept small (2 MB instead of the 4 MB of a general ng_strmap) and a key
+ * of up to 8 bytes -- most words -- is compared inside the slot; longer
+ * keys are in a pool. The packed values are few (~1.6k distinct), so a
+ * slot holds an index into the value array, which stays in cache. */
+#define SLOT_INLINE 8
+
+typedef struct gaz_slot {
+    uint32_t hash; /* ng_gazetteer_hash of the key; 0 = empty */
+    uint16_t val;  /* index into vals */
+    uint8_t len;   /* key length (keys are < KEY_MAX bytes) */
+    uint8_t pad_;
+    union {
+        char bytes[SLOT_INLINE]; /* len <= SLOT_INLINE: the key, zero-padded */
+        uint64_t word;
+        uint32_t off;            /* longer keys: offset in pool */
+    } key;
+} gaz_slot;
+
 struct ng_gazetteer {
-    ng_strmap map;
+    gaz_slot *slots;  /* power-of-two size, load <= 3/4 */
+    size_t cap, count;
+    int64_t *load_vals; /* while loading: the packed value of each slot */
+    int64_t *vals;    /* after loading: the distinct packed values */
+    char *pool;       /* keys longer than SLOT_INLINE, folded */
+    size_t pool_len, pool_cap;
     char **countries; /* common names, by id (owned) */
     char (*cca2)[3];
     size_t ncountries;
@@ -59,6 +85,146 @@ static size_t fold_key(const char *s, size_t n, char *buf)
     return k;
 }
 
+uint32_t ng_gazetteer_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a of the ASCII-lowercased bytes */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+/* The slot holding s[0..n) (compared ASCII-case-insensitively; hash is
+ * ng_gazetteer_hash(s, n), n < 256), or the empty slot that ends its probe
+ * sequence. */
+static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    uint64_t word = 0;
+    if (n <= SLOT_INLINE) {
+        char b[SLOT_INLINE] = {0};
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            b[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        memcpy(&word, b, sizeof word);
+    }
+    size_t mask = g->cap - 1;
+    for (size_t j = hash & mask;; j = (j + 1) & mask) {
+        const gaz_slot *sl = &g->slots[j];
+        if (!sl->hash)
+            return j;
+        if (sl->hash != hash || sl->len != n)
+            continue;
+        if (n <= SLOT_INLINE) {
+            if (sl->key.word == word)
+                return j;
+            continue;
+        }
+        const char *k = g->pool + sl->key.off;
+        size_t i = 0;
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != k[i])
+                break;
+        }
+        if (i == n)
+            return j;
+    }
+}
+
+static int grow(ng_gazetteer *g)
+{
+    size_t cap = g->cap ? g->cap * 2 : 1024;
+    gaz_slot *slots = calloc(cap, sizeof *slots);
+    int64_t *vals = calloc(cap, sizeof *vals);
+    if (!slots || !vals) {
+        free(slots);
+        free(vals);
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < g->cap; i++) {
+        if (!g->slots[i].hash)
+            continue;
+        size_t j = g->slots[i].hash & (cap - 1);
+        while (slots[j].hash)
+            j = (j + 1) & (cap - 1);
+        slots[j] = g->slots[i];
+        vals[j] = g->load_vals[i];
+    }
+    free(g->slots);
+    free(g->load_vals);
+    g->slots = slots;
+    g->load_vals = vals;
+    g->cap = cap;
+    return 0;
+}
+
+/* While loading: the value of the folded key[0..k), added as 0 when new;
+ * NULL when out of memory. */
+static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k)
+{
+    if ((g->count + 1) * 4 >= g->cap * 3 && grow(g))
+        return NULL;
+    uint32_t h = ng_gazetteer_hash(key, k);
+    size_t j = probe(g, key, k, h);
+    gaz_slot *sl = &g->slots[j];
+    if (sl->hash)
+        return &g->load_vals[j];
+    if (k > SLOT_INLINE) {
+        if (g->pool_len + k > g->pool_cap) {
+            size_t cap = g->pool_cap ? g->pool_cap * 2 : 65536;
+            char *p = realloc(g->pool, cap);
+            if (!p)
+                return NULL;
+            g->pool = p;
+            g->pool_cap = cap;
+        }
+        memcpy(g->pool + g->pool_len, key, k);
+        sl->key.off = (uint32_t)g->pool_len;
+        g->pool_len += k;
+    } else {
+        memcpy(sl->key.bytes, key, k);
+    }
+    sl->hash = h;
+    sl->len = (uint8_t)k;
+    g->load_vals[j] = 0;
+    g->count++;
+    return &g->load_vals[j];
+}
+
+/* Ends loading: replaces each slot's value by an index into the array of
+ * distinct values. */
+static int freeze(ng_gazetteer *g)
+{
+    ng_strmap index;
+    ng_strmap_init(&index);
+    size_t n = 0;
+    int rc = 0;
+    if (!(g->vals = malloc((g->count + 1) * sizeof *g->vals)))
+        return NG_ENOMEM;
+    for (size_t j = 0; j < g->cap && !rc; j++) {
+        if (!g->slots[j].hash)
+            continue;
+        int64_t v = g->load_vals[j], at;
+        char key[sizeof v];
+        memcpy(key, &v, sizeof v);
+        if (!ng_strmap_get(&index, key, sizeof key, &at)) {
+            at = (int64_t)n;
+            g->vals[n++] = v;
+            rc = ng_strmap_put(&index, key, sizeof key, at);
+        }
+        if (at > UINT16_MAX)
+            rc = NG_EINTERNAL;
+        g->slots[j].val = (uint16_t)at;
+    }
+    ng_strmap_free(&index);
+    free(g->load_vals);
+    g->load_vals = NULL;
+    return rc;
+}
+
 /* Adds classes (and country / gender when not yet set) to key, and marks
  * every proper word prefix of a phrase so callers can stop extending a
  * phrase as soon as no key starts with it. */
@@ -69,22 +235,21 @@ static int add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
     size_t k = fold_key(s, n, key);
     if (!k)
         return 0;
-    int64_t old = 0;
-    uint64_t v = ng_strmap_get(&g->map, key, k, &old) ? (uint64_t)old : 0;
-    v |= classes;
+    int64_t *at = load_value(g, key, k);
+    if (!at)
+        return NG_ENOMEM;
+    uint64_t v = (uint64_t)*at | classes;
     if (country >= 0 && VAL_COUNTRY(v) < 0)
         v |= (uint64_t)(country + 1) << 32;
     if (gender && !VAL_GENDER(v))
         v |= (uint64_t)(gender & 0xff) << 44;
-    int rc = ng_strmap_put(&g->map, key, k, (int64_t)v);
-    if (rc)
-        return rc;
+    *at = (int64_t)v;
     for (size_t i = 1; i < k; i++) {
         if (key[i] != ' ')
             continue;
-        uint64_t p = ng_strmap_get(&g->map, key, i, &old) ? (uint64_t)old : 0;
-        if (!(p & NG_GAZ_PREFIX) && (rc = ng_strmap_put(&g->map, key, i, (int64_t)(p | NG_GAZ_PREFIX))))
-            return rc;
+        if (!(at = load_value(g, key, i)))
+            return NG_ENOMEM;
+        *at |= NG_GAZ_PREFIX;
     }
     return 0;
 }
@@ -334,7 +499,6 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
     ng_gazetteer *g = calloc(1, sizeof *g);
     if (!g)
         return ng_error_set(err, NG_ENOMEM, "out of memory loading gazetteer");
-    ng_strmap_init(&g->map);
     /* Countries first: later files refer to them by ISO code. */
     if ((rc = read_lines(g, data_dir, "countries.tsv", country_line, NULL, err)) < 0)
         goto cleanup;
@@ -351,6 +515,10 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
         if ((rc = read_lines(g, data_dir, lists[i].file, word_line, &cls, err)) < 0)
             goto cleanup;
     }
+    if ((rc = freeze(g)) < 0) {
+        ng_error_set(err, rc, "out of memory loading gazetteer");
+        goto cleanup;
+    }
     index_near(g);
     *out = g;
     return 0;
@@ -363,7 +531,10 @@ void ng_gazetteer_free(ng_gazetteer *g)
 {
     if (!g)
         return;
-    ng_strmap_free(&g->map);
+    free(g->slots);
+    free(g->load_vals);
+    free(g->vals);
+    free(g->pool);
     for (size_t i = 0; i < g->ncountries; i++)
         free(g->countries[i]);
     free(g->countries);
@@ -374,19 +545,30 @@ void ng_gazetteer_free(ng_gazetteer *g)
     free(g);
 }
 
+/* The packed value of s[0..n) (no spaces to fold), 0 if unknown. */
+static int64_t find(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    if (n == 0 || n > KEY_MAX || !g->cap)
+        return 0;
+    const gaz_slot *sl = &g->slots[probe(g, s, n, hash)];
+    return sl->hash ? g->vals[sl->val] : 0;
+}
+
 static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 {
     char key[KEY_MAX];
     size_t k = fold_key(s, n, key);
-    int64_t v = 0;
-    if (!k || !ng_strmap_get(&g->map, key, k, &v))
-        return 0;
-    return v;
+    return k ? find(g, key, k, ng_gazetteer_hash(key, k)) : 0;
 }
 
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
 {
     return VAL_CLASSES(lookup(g, s, n));
+}
+
+uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    return VAL_CLASSES(find(g, s, n, hash));
 }
 
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n)

@@ -48,6 +48,14 @@ enum ng_gaz_class {
 /* The classes of the word or phrase s[0..n) (bit set of ng_gaz_class), 0 if unknown. */
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n);
 
+/* ng_gazetteer_classes of one word s[0..n) without spaces, given its
+ * hash = ng_gazetteer_hash(s, n): callers that hash each word once for
+ * their own tables (the evidence table of mention finding) probe with it. */
+uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash);
+
+/* The hash of s[0..n) with ASCII letters lowercased (FNV-1a, never 0). */
+uint32_t ng_gazetteer_hash(const char *s, size_t n);
+
 /* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);
 

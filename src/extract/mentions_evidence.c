@@ -13,15 +13,11 @@
 
 #define PHRASE_MAX 128
 
+/* The gazetteer's hash of the case-folded word: computed once per token,
+ * it serves the evidence table and the gazetteer probe. */
 static uint32_t fold_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
-        h *= 16777619u;
-    }
-    return h ? h : 1;
+    return ng_gazetteer_hash(s, n);
 }
 
 int ng_mscan_same_folded(const char *a, const char *b, size_t n)
@@ -168,7 +164,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         if (!e->hash) {
             e->hash = h;
             e->tok = i;
-            e->cls = ng_gazetteer_classes(gaz, w, n);
+            e->cls = ng_gazetteer_word_classes(gaz, w, n, h);
         }
         s->cls[i] = e->cls;
         uint32_t ev = 0;
