@@ -32,15 +32,23 @@ typedef struct probe {
     uint64_t pad[NG_STRMAP_INLINE / 8];
 } probe;
 
+/* Hashes (as ng_strmap_hash) and pads in one pass over the bytes: a
+ * memcpy of a variable length is a libc call, on every lookup. */
 static void probe_init(probe *p, const char *s, size_t len)
 {
+    unsigned char *pad = (unsigned char *)p->pad;
+    uint32_t h = 2166136261u;
+    memset(p->pad, 0, sizeof p->pad);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= c;
+        h *= 16777619u;
+        if (i < NG_STRMAP_INLINE)
+            pad[i] = c;
+    }
     p->s = s;
     p->len = len;
-    p->hash = ng_strmap_hash(s, len);
-    if (len <= NG_STRMAP_INLINE) {
-        memset(p->pad, 0, sizeof p->pad);
-        memcpy(p->pad, s, len);
-    }
+    p->hash = h ? h : 1;
 }
 
 static int slot_matches(const ng_strmap_slot *sl, const probe *p)
