@@ -560,17 +560,21 @@ static int team_position(const ng_mscan *s, const ng_cand *c)
  * robotics "team"). */
 static void team_names(ng_mscan *s)
 {
-    uint32_t cues = 0;
-    for (uint32_t i = 0; i < s->ntok; i++)
-        cues += (s->tok[i].flags & NG_TOK_WORD) && !(s->tok[i].flags & NG_TOK_CAP) &&
-                is_any(s, i, sport_words, sizeof sport_words / sizeof *sport_words);
-    if (cues < 12 || cues * 150 < s->ntok)
-        return;
+    int report = -1; /* counted once, at the first place written as a team */
     for (size_t k = 0; k < s->ncand; k++) {
         const ng_cand *c = &s->cand[k];
         if (c->type != NG_TYPE_PLACE || c->kind != NG_KIND_NAME || c->cut_start || c->cut_end ||
             !team_position(s, c))
             continue;
+        if (report < 0) {
+            uint32_t cues = 0;
+            for (uint32_t i = 0; i < s->ntok; i++)
+                cues += (s->tok[i].flags & NG_TOK_WORD) && !(s->tok[i].flags & NG_TOK_CAP) &&
+                        is_any(s, i, sport_words, sizeof sport_words / sizeof *sport_words);
+            report = cues >= 12 && cues * 150 >= s->ntok;
+        }
+        if (!report)
+            return;
         const char *w = s->text + s->tok[c->tb].start;
         size_t n = s->tok[c->te - 1].end - s->tok[c->tb].start;
         for (size_t j = 0; j < s->ncand; j++) {
