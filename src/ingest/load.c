@@ -216,8 +216,14 @@ static int build(const char *name, const char *bytes, size_t len, int is_html, i
         }
         doc->len = clean.len;
         doc->text = ng_strbuf_steal(&clean);
-        doc->title = h.title;
-        h.title = NULL;
+        if (h.title) {
+            ng_strbuf_init(&clean);
+            if (ngi_utf8_clean((const unsigned char *)h.title, strlen(h.title), &clean, &hrep)) {
+                ng_strbuf_free(&clean);
+                goto nomem;
+            }
+            doc->title = ng_strbuf_steal(&clean);
+        }
         doc->from_html = 1;
         body_start = 0;
     } else {
