@@ -30,6 +30,8 @@ static int parse_size(const char *s, size_t *out)
 {
     char *end;
     errno = 0;
+    if (*s < '0' || *s > '9') /* strtoull would accept "-5" as a huge number */
+        return -1;
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || end == s)
         return -1;

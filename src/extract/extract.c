@@ -46,7 +46,9 @@ int ng_models_load(const char *data_dir, ng_models **out, ng_error *err)
     }
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        rc = ng_error_set(err, NG_EINTERNAL, "%s: data directory not found (set NEWSGRAPH_DATA)", dir);
+        /* a directory the user named is bad usage; a missing built-in one is our fault */
+        rc = ng_error_set(err, data_dir ? NG_EUSAGE : NG_EINTERNAL,
+                          "%s: data directory not found (set NEWSGRAPH_DATA or --data)", dir);
         goto cleanup;
     }
     if ((rc = ng_gazetteer_load(dir, &m->gazetteer, err)) < 0)

@@ -376,6 +376,20 @@ static int is_flat_tag(const char *name, size_t n)
     return 0;
 }
 
+/* Formatting elements: the HTML parser reopens every unclosed one at each
+ * new block, so n of them over m blocks cost n x m elements. */
+static int is_formatting_tag(const char *name, size_t n)
+{
+    static const char *const fmt[] = {"a", "b", "big", "code", "em", "font", "i", "nobr",
+                                      "s", "small", "strike", "strong", "tt", "u"};
+    for (size_t i = 0; i < sizeof fmt / sizeof fmt[0]; i++)
+        if (strlen(fmt[i]) == n && strncasecmp(fmt[i], name, n) == 0)
+            return 1;
+    return 0;
+}
+
+#define MAX_OPEN_FORMATTING 200
+
 static const char *find_bytes(const char *h, size_t i, size_t len, const char *needle)
 {
     size_t k = strlen(needle);
@@ -393,7 +407,7 @@ static const char *find_bytes(const char *h, size_t i, size_t len, const char *n
  * text itself comes from gumbo's tree. */
 static int nesting_guard(const char *name, const char *h, size_t len, ng_error *err)
 {
-    size_t depth = 0;
+    size_t depth = 0, formatting = 0;
     for (size_t i = 0; i + 1 < len; i++) {
         if (h[i] != '<')
             continue;
@@ -413,6 +427,8 @@ static int nesting_guard(const char *name, const char *h, size_t len, ng_error *
         if (closing) {
             if (depth && !is_flat_tag(h + a, b - a))
                 depth--;
+            if (formatting && is_formatting_tag(h + a, b - a))
+                formatting--;
             continue;
         }
         size_t e = b;
@@ -432,6 +448,12 @@ static int nesting_guard(const char *name, const char *h, size_t len, ng_error *
                 const char *c = find_bytes(h, e, len, close);
                 e = c ? (size_t)(c - h) : len;
             }
+        if (!(e > b && h[e - 1] == '/') && is_formatting_tag(h + a, b - a) &&
+            ++formatting > MAX_OPEN_FORMATTING)
+            return ng_error_set(err, NG_EINPUT,
+                                "%s: more than %d unclosed formatting elements (<b>, <i>, <a>, "
+                                "...) at byte offset %zu; refusing to parse it",
+                                name, MAX_OPEN_FORMATTING, a - 1);
         if (!(e > b && h[e - 1] == '/') && !is_flat_tag(h + a, b - a) &&
             ++depth > MAX_HTML_DEPTH)
             return ng_error_set(err, NG_EINPUT,

@@ -277,8 +277,11 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
         c->ok[c->nok++] = i;
     }
     if (c->nok == 0) {
-        rc = ng_error_set(err, NG_EINPUT, "no readable document among %zu input file%s",
-                          c->nslots, c->nslots == 1 ? "" : "s");
+        /* name the first failure: with -q it is the only word the user gets */
+        const char *first = c->nslots && c->slots[0].error ? c->slots[0].error : NULL;
+        rc = ng_error_set(err, NG_EINPUT, "no readable document among %zu input file%s%s%s",
+                          c->nslots, c->nslots == 1 ? "" : "s", first ? ": " : "",
+                          first ? first : "");
         goto cleanup;
     }
     if ((rc = ng_resolver_finish(c->resolver, err)) < 0)
