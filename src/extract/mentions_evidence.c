@@ -8,6 +8,7 @@
 
 #include "newsgraph/error.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,80 @@ static int forced_capital(const ng_mscan *s, uint32_t i)
     return 0;
 }
 
+/* Per-thread scratch of ng_mscan_init: the evidence table, class array
+ * and candidate array of the last document are kept for the next one
+ * instead of freed, so a worker does not calloc fresh pages (which the
+ * kernel faults in and zeroes) for every document. Only documents whose
+ * table fits SCRATCH_MAX_SLOTS use it, so what a thread keeps stays
+ * small; it is freed when the thread exits. */
+#define SCRATCH_MAX_SLOTS ((size_t)1 << 16)
+
+typedef struct ev_scratch {
+    ng_ev_slot *ev;
+    uint32_t *cls;
+    ng_cand *cand;
+    size_t cand_cap;
+    int busy; /* lent to an ng_mscan */
+} ev_scratch;
+
+static pthread_key_t scratch_key;
+static int scratch_key_ok;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p)
+{
+    ev_scratch *sc = p;
+    free(sc->ev);
+    free(sc->cls);
+    free(sc->cand);
+    free(sc);
+}
+
+static void scratch_key_init(void)
+{
+    scratch_key_ok = pthread_key_create(&scratch_key, scratch_free) == 0;
+}
+
+/* This thread's scratch, created on first use; NULL when it cannot be had
+ * (the caller then allocates as usual). */
+static ev_scratch *scratch_get(void)
+{
+    pthread_once(&scratch_once, scratch_key_init);
+    if (!scratch_key_ok)
+        return NULL;
+    ev_scratch *sc = pthread_getspecific(scratch_key);
+    if (sc)
+        return sc;
+    if (!(sc = calloc(1, sizeof *sc)))
+        return NULL;
+    sc->ev = malloc(SCRATCH_MAX_SLOTS * sizeof *sc->ev);
+    sc->cls = malloc(SCRATCH_MAX_SLOTS / 3 * sizeof *sc->cls);
+    if (!sc->ev || !sc->cls || pthread_setspecific(scratch_key, sc) != 0) {
+        scratch_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+/* Takes the evidence table (cap slots) and class array from the thread's
+ * scratch when they fit; 0 when s must allocate its own. */
+static int scratch_lend(ng_mscan *s, size_t cap)
+{
+    if (cap > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_SLOTS / 3)
+        return 0;
+    ev_scratch *sc = scratch_get();
+    if (!sc || sc->busy)
+        return 0;
+    sc->busy = 1;
+    s->ev = sc->ev;
+    memset(s->ev, 0, cap * sizeof *s->ev);
+    s->cls = sc->cls;
+    memset(s->cls, 0, (s->ntok ? s->ntok : 1) * sizeof *s->cls);
+    s->cand = sc->cand;
+    s->cand_cap = sc->cand_cap;
+    return 1;
+}
+
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 {
     memset(s, 0, sizeof *s);
@@ -145,11 +220,13 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     while (cap < s->ntok * 3) /* words, plus surnames without "al-": load <= 2/3 */
         cap *= 2;
     s->ev_cap = cap;
-    s->ev = calloc(cap, sizeof *s->ev);
-    s->cls = calloc(s->ntok ? s->ntok : 1, sizeof *s->cls);
-    if (!s->ev || !s->cls) {
-        ng_mscan_free(s);
-        return NG_ENOMEM;
+    if (!scratch_lend(s, cap)) {
+        s->ev = calloc(cap, sizeof *s->ev);
+        s->cls = calloc(s->ntok ? s->ntok : 1, sizeof *s->cls);
+        if (!s->ev || !s->cls) {
+            ng_mscan_free(s);
+            return NG_ENOMEM;
+        }
     }
     /* One gazetteer lookup per distinct word, not per token: the slot of
      * a word remembers its classes ("the", "said" and a surname repeat). */
@@ -181,9 +258,16 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 
 void ng_mscan_free(ng_mscan *s)
 {
-    free(s->cls);
-    free(s->ev);
-    free(s->cand);
+    ev_scratch *sc = s->ev && scratch_key_ok ? pthread_getspecific(scratch_key) : NULL;
+    if (sc && sc->busy && s->ev == sc->ev) {
+        sc->cand = s->cand; /* ng_mscan_add may have grown it */
+        sc->cand_cap = s->cand_cap;
+        sc->busy = 0;
+    } else {
+        free(s->cls);
+        free(s->ev);
+        free(s->cand);
+    }
     memset(s, 0, sizeof *s);
 }
 
