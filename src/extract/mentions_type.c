@@ -232,11 +232,18 @@ static const char *const craft_nouns[] = {
     "freighter", "frigate",  "destroyer",  "cruiser", "submarine", "warship", "aircraft",
     "airliner", "helicopter", "spacecraft", "shuttle", "orbiter",  "rocket",   "satellite",
     "capsule",  "aboard"};
+/* Lowercase nouns of works, after which a name is the work's title
+ * ("the 1969 film Easy Rider", "her graphic novel Angel Catbird"). */
+static const char *const work_nouns[] = {"film",   "movie",    "novel",       "book",    "album",
+                                         "song",   "single",   "sitcom",      "musical", "opera",
+                                         "documentary", "painting", "poem",   "journal", "memoir",
+                                         "game",   "app",      "browser"};
 /* Prefixes of the names of ships and spacecraft. */
 static const char *const craft_prefixes[] = {"uss", "hms", "hmcs", "hmas", "hmc", "rms"};
 
 /* A ship, aircraft or spacecraft: named after a noun of craft or
- * "aboard (the)", or with a ship prefix or "Space Shuttle" in front. */
+ * "aboard (the)", or with a ship prefix or "Space Shuttle" in front; or
+ * a work named after a noun of works. */
 static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (ng_mscan_is(s, b, "space") && b + 1 < e && ng_mscan_is(s, b + 1, "shuttle"))
@@ -246,6 +253,9 @@ static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
     uint32_t p = b;
     if (p > 0 && (ng_mscan_is(s, p - 1, ",") || ng_mscan_is(s, p - 1, "the")))
         p--;
+    if (p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
+        is_any(s, p - 1, work_nouns, sizeof work_nouns / sizeof *work_nouns))
+        return 1;
     if (!(p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
           is_any(s, p - 1, craft_nouns, sizeof craft_nouns / sizeof *craft_nouns)))
         return 0;
@@ -255,7 +265,8 @@ static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
 }
 
 /* An event, law, work or era rather than an actor: "First World War",
- * "Operation Inherent Resolve", "Nobel Prize"; ships and spacecraft. */
+ * "Operation Inherent Resolve", "Nobel Prize"; ships and spacecraft; the
+ * titles of works. */
 int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (craft(s, b, e))

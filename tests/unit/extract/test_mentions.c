@@ -391,7 +391,7 @@ static void test_events_are_not_actors(void)
     NONE("Operation Inherent Resolve");
 }
 
-static void test_ships_and_spacecraft_are_not_actors(void)
+static void test_ships_spacecraft_and_works_are_not_actors(void)
 {
     run("Crew of the cargo ship Marisol Star and the frigate HMS Dauntless met Space Shuttle "
         "Horizon aboard Kestrel, a boat chartered by Tellan Group.");
@@ -400,6 +400,10 @@ static void test_ships_and_spacecraft_are_not_actors(void)
     NONE("Space Shuttle Horizon");
     NONE("Kestrel");
     ORG("Tellan Group");
+    run("She starred in the 1971 film Quiet Harbor and wrote the novel Amber Fields for Penwick Books.");
+    NONE("Quiet Harbor");
+    NONE("Amber Fields");
+    ORG("Penwick Books");
 }
 
 static void test_place_forms(void)
@@ -540,7 +544,7 @@ int main(void)
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
     RUN(test_events_are_not_actors);
-    RUN(test_ships_and_spacecraft_are_not_actors);
+    RUN(test_ships_spacecraft_and_works_are_not_actors);
     RUN(test_place_forms);
     RUN(test_buildings_and_sites_are_places);
     RUN(test_hyphenated_modifiers);
