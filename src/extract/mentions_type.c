@@ -382,11 +382,14 @@ static int person_pronoun(const ng_mscan *s, uint32_t i)
 }
 
 /* Does the sentence say the lone word at token i is a place? "Irving,
- * Texas" (a region or country after a comma, not one of a list) and "the
- * town of Yeoncheon". */
+ * Texas" (a region or country after a comma, not one of a list), "Pau,
+ * where ..." and "the town of Yeoncheon". */
 static int place_context(const ng_mscan *s, uint32_t i)
 {
     uint32_t k = i + 1;
+    /* "travelled to Pau, where he is mayor" */
+    if (same_sentence(s, i, k + 1) && ng_mscan_is(s, k, ",") && ng_mscan_is(s, k + 1, "where"))
+        return 1;
     if (same_sentence(s, i, k + 1) && ng_mscan_is(s, k, ",") &&
         (s->cls[k + 1] & (NG_GAZ_REGION | NG_GAZ_COUNTRY)) && (s->tok[k + 1].flags & NG_TOK_CAP)) {
         uint32_t n = ng_mscan_longest(s, k + 1, s->ntok, NG_GAZ_PLACE, NULL);

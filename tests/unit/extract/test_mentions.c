@@ -302,6 +302,8 @@ static void test_lone_word_place_by_its_context(void)
     LOC("Dunvorra");
     LOC("Kelvale");
     LOC("Tarvesk");
+    run("After the vote she flew to Morvane, where she has been mayor since 2014.");
+    LOC("Morvane");
 }
 
 static void test_english_word_the_text_treats_as_a_name(void)
