@@ -455,8 +455,10 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
         return NG_TYPE_PERSON;
     if (ev & NG_EV_ORG_START)
         return NG_TYPE_ORG;
-    if (cls & NG_GAZ_PLACE)
-        return NG_TYPE_PLACE; /* a city, unless its word is someone's surname here */
+    /* a city, unless its word is someone's surname here or the sentence
+     * says so ("Barrie enrolled at the University") */
+    if ((cls & NG_GAZ_PLACE) && !(verb && !(c->hint & NG_HINT_PLACE)))
+        return NG_TYPE_PLACE;
     if ((c->hint & NG_HINT_PERSON) || verb)
         return NG_TYPE_PERSON;
     if (employer_before_person(s, c->te))

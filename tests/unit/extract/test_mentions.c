@@ -292,6 +292,8 @@ static void test_lone_word_person_by_its_verb_or_pronoun(void)
     PER("Okonkwor");
     PER("Ferrandiz");
     PER("Brekke");
+    run("After school, Reading enrolled at a college in Leeds.");
+    PER("Reading");
 }
 
 static void test_lone_word_place_by_its_context(void)
