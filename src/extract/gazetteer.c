@@ -566,6 +566,12 @@ uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
     return VAL_CLASSES(lookup(g, s, n));
 }
 
+void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash)
+{
+    if (g->cap)
+        __builtin_prefetch(&g->slots[hash & (g->cap - 1)]);
+}
+
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
 {
     return VAL_CLASSES(find(g, s, n, hash));

@@ -56,6 +56,11 @@ uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t 
 /* The hash of s[0..n) with ASCII letters lowercased (FNV-1a, never 0). */
 uint32_t ng_gazetteer_hash(const char *s, size_t n);
 
+/* A hint: a word of this hash will be looked up soon, start loading its
+ * slot. A probe is a cache miss; hinting the words of a document before
+ * looking them up lets the misses overlap. */
+void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash);
+
 /* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);
 

@@ -228,6 +228,15 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             return NG_ENOMEM;
         }
     }
+    /* Hash every word first (kept in cls until its classes replace it)
+     * and hint the gazetteer, so the cache misses of its probes overlap. */
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const ng_token *t = &s->tok[i];
+        if (!(t->flags & NG_TOK_WORD))
+            continue;
+        s->cls[i] = fold_hash(s->text + t->start, t->end - t->start);
+        ng_gazetteer_prefetch(gaz, s->cls[i]);
+    }
     /* One gazetteer lookup per distinct word, not per token: the slot of
      * a word remembers its classes ("the", "said" and a surname repeat). */
     for (uint32_t i = 0; i < s->ntok; i++) {
@@ -236,7 +245,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             continue;
         const char *w = s->text + t->start;
         size_t n = t->end - t->start;
-        uint32_t h = fold_hash(w, n);
+        uint32_t h = s->cls[i];
         ng_ev_slot *e = ev_find_hashed(s, w, n, h);
         if (!e->hash) {
             e->hash = h;
