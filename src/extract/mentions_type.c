@@ -456,8 +456,8 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
     if (ev & NG_EV_ORG_START)
         return NG_TYPE_ORG;
     /* a city, unless its word is someone's surname here or the sentence
-     * says so ("Barrie enrolled at the University") */
-    if ((cls & NG_GAZ_PLACE) && !(verb && !(c->hint & NG_HINT_PLACE)))
+     * says so ("Lord Halifax", "Barrie enrolled at the University") */
+    if ((cls & NG_GAZ_PLACE) && !((verb || (c->hint & NG_HINT_PERSON)) && !(c->hint & NG_HINT_PLACE)))
         return NG_TYPE_PLACE;
     if ((c->hint & NG_HINT_PERSON) || verb)
         return NG_TYPE_PERSON;

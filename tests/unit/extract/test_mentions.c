@@ -294,6 +294,10 @@ static void test_lone_word_person_by_its_verb_or_pronoun(void)
     PER("Brekke");
     run("After school, Reading enrolled at a college in Leeds.");
     PER("Reading");
+    run("Officials met Lord Halifax and later Mr. Jackson in Jackson.");
+    PER("Halifax");
+    CHECK(strstr(found, "|Jackson/person/name|") != NULL);
+    CHECK(strstr(found, "|Jackson/place/name|") != NULL);
 }
 
 static void test_lone_word_place_by_its_context(void)
