@@ -165,6 +165,14 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     uint32_t whole = ng_mscan_phrase(s, b, e);
     if (whole & NG_GAZ_INSTITUTION)
         return NG_TYPE_ORG;
+    /* "Mr. Washington", "Dr. Lima, 45,": a title or an age makes even a
+     * capital's name a person */
+    if (e == b + 1 && (hint & NG_HINT_PERSON) && !(hint & NG_HINT_PLACE) && (whole & NG_GAZ_PLACE) &&
+        !(s->tok[b].flags & NG_TOK_ALLCAPS) &&
+        ((b > 0 && (s->cls[b - 1] & NG_GAZ_TITLE)) ||
+         (e + 1 < s->ntok && ng_mscan_is(s, e, ",") &&
+          (ng_mscan_is(s, e + 1, "who") || (s->tok[e + 1].flags & NG_TOK_DIGIT)))))
+        return NG_TYPE_PERSON; /* not "President of Syria", "Minister for Central Asia, X," */
     /* A lone city name that is no capital ("Mishima", "Jackson") may be
      * the surname of someone the document names in full: decided later. */
     if ((whole & NG_GAZ_PLACE) &&

@@ -275,6 +275,11 @@ static void test_capital_that_is_a_surname(void)
     CHECK(strstr(found, "|Lima/person/name|") != NULL);
     CHECK(strstr(found, "|Lima/place/name|") != NULL); /* "in Lima" */
     LOC("Lisbon");
+    run("Officials met Mr. Washington in Washington. The President of Syria and Bristol, 45, spoke.");
+    CHECK(strstr(found, "|Washington/person/name|") != NULL);
+    CHECK(strstr(found, "|Washington/place/name|") != NULL);
+    LOC("Syria");
+    PER("Bristol");
 }
 
 static void test_compass_word_before_unknown_place(void)
