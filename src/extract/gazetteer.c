@@ -64,7 +64,7 @@ struct ng_gazetteer {
     size_t ncountries;
     near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
     size_t nnear, near_cap;
-    uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c */
+    uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
 };
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
@@ -466,10 +466,15 @@ static int near_cmp(const void *a, const void *b)
 {
     const near_place *x = a, *y = b;
     int c = (unsigned char)x->lower[0] - (unsigned char)y->lower[0];
-    return c ? c : strcmp(x->lower, y->lower);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return strcmp(x->lower, y->lower);
 }
 
-/* Sorts the typo targets by first letter so a lookup scans one bucket. */
+/* Sorts the typo targets by first letter, then length, so a lookup scans
+ * the lengths within reach in one bucket. */
 static void index_near(ng_gazetteer *g)
 {
     qsort(g->near, g->nnear, sizeof *g->near, near_cmp);
@@ -659,10 +664,21 @@ const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t
     int found_d = limit + 1, ties = 0;
     unsigned char c0 = (unsigned char)key[0];
     uint32_t letters = letter_set(key, k);
-    for (size_t i = g->near_at[c0]; i < g->near_at[c0 + 1]; i++) {
+    /* The result is the unique nearest place whatever the scan order, so
+     * the scan can start at the shortest length within reach. */
+    size_t lo = g->near_at[c0], hi = g->near_at[c0 + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->near[mid].len + (size_t)limit < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < g->near_at[c0 + 1]; i++) {
         const near_place *p = &g->near[i];
-        if (p->len + (size_t)limit < k || k + (size_t)limit < p->len ||
-            __builtin_popcount(p->letters ^ letters) > 2 * limit)
+        if (k + (size_t)limit < p->len)
+            break;
+        if (__builtin_popcount(p->letters ^ letters) > 2 * limit)
             continue;
         int d = osa_distance(key, k, p->lower, p->len, limit);
         if (d == 2 && k < 8 && !anagram(key, p->lower, k, p->len))
