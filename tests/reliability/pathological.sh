@@ -22,14 +22,15 @@
 #   empty_file, empty_dir, missing_path
 #   output_is_file     -o naming a regular file (which must stay as it was)
 #   malformed_graph    stats and diff on broken graph.json files
-# Known bugs (suite known-bugs, not run by default):
+# Found here and fixed (b39a1c6), kept as regression tests:
 #   formatting_elements 3 900 distinct unclosed <b id=N> each followed by <p>:
-#                      57 KB that make gumbo rebuild every open formatting
-#                      element in every paragraph (quadratic: ~17 s, ~3 GB)
+#                      57 KB that made gumbo rebuild every open formatting
+#                      element in every paragraph (quadratic: ~17 s, ~3 GB);
+#                      now refused before gumbo or digested, never a blow-up
 #   quiet_refusal      build -q of one empty file: the error must still name
 #                      the file (-q drops the warning that did)
-#   bad_option_values  --max-doc-bytes -5 (accepted as a huge size) and
-#                      --data /nonexistent (exit 2, not 1): bad usage is exit 1
+#   bad_option_values  --max-doc-bytes -5 (was accepted as a huge size) and
+#                      --data /nonexistent (was exit 2): bad usage is exit 1
 NG=$1
 SRC=$2
 CASE=$3
