@@ -17,6 +17,11 @@ static const char *const place_preps[] = {
     "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
     "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
     "south-western"};
+/* Before "in", these make what follows a company, not a place ("invest
+ * in OpenAI", "a stake in Arm"). */
+static const char *const stake_words[] = {"invest",   "invests",   "invested",    "investing",
+                                          "investment", "investments", "stake",   "stakes",
+                                          "shares",   "interest",  "investor",    "investors"};
 /* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
 static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
                                           "county", "state", "river", "mountains", "valley",
@@ -57,7 +62,9 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
             hint |= NG_HINT_SPEECH;
         if (ng_mscan_is(s, p, "the"))
             hint |= NG_HINT_THE;
-        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps))
+        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps) &&
+            !(p > sb && ng_mscan_is(s, p, "in") &&
+              is_any(s, p - 1, stake_words, sizeof stake_words / sizeof *stake_words)))
             hint |= NG_HINT_PLACE;
     }
     if (e < se) {

@@ -374,6 +374,14 @@ static void test_name_after_a_preposition_does_not_speak(void)
     LOC("Kelby General Infirmary");
 }
 
+static void test_investing_in_a_company_is_no_place(void)
+{
+    run("SoftBank agreed to invest in Quantora and took a stake in Velixo. Troops massed in Tarvesk.");
+    ORG("Quantora");
+    ORG("Velixo");
+    LOC("Tarvesk");
+}
+
 static void test_employer_before_a_lowercase_role(void)
 {
     run("Marlin Brandt analyst Jo Pike cut her forecast, and Vostra chief executive Ian Bell agreed.");
@@ -553,6 +561,7 @@ int main(void)
     RUN(test_lone_word_beside_a_person_in_apposition);
     RUN(test_name_opening_with_an_acronym_is_no_person);
     RUN(test_name_after_a_preposition_does_not_speak);
+    RUN(test_investing_in_a_company_is_no_place);
     RUN(test_employer_before_a_lowercase_role);
     RUN(test_surname_without_arabic_article);
     RUN(test_descriptors);
