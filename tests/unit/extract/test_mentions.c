@@ -325,13 +325,17 @@ static void test_english_word_the_text_treats_as_a_name(void)
     NONE("Silence");
 }
 
-static void test_acronyms_of_common_nouns(void)
+static void test_acronyms_of_common_nouns_and_feasts(void)
 {
     run("Demand for AI chips lifted GDP, and the IPO priced at 15:00 GMT, Corvana said.");
     NONE("AI");
     NONE("GDP");
     NONE("IPO");
     NONE("GMT");
+    run("Crowds gathered before Diwali and the Hajj, said officials in Lahore.");
+    NONE("Diwali");
+    NONE("Hajj");
+    LOC("Lahore");
 }
 
 static void test_english_word_in_capitals_used_as_acronym(void)
@@ -564,7 +568,7 @@ int main(void)
     RUN(test_lone_word_person_by_its_verb_or_pronoun);
     RUN(test_lone_word_place_by_its_context);
     RUN(test_english_word_the_text_treats_as_a_name);
-    RUN(test_acronyms_of_common_nouns);
+    RUN(test_acronyms_of_common_nouns_and_feasts);
     RUN(test_english_word_in_capitals_used_as_acronym);
     RUN(test_short_form_of_an_organisation_named_before);
     RUN(test_demonym_before_an_institution_of_two_words);
