@@ -365,8 +365,14 @@ static int segment(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se
         b++;
     }
     int hint = ng_mscan_context(s, b, e, sb, se);
-    if (ng_mscan_misc(s, b, e))
+    if (ng_mscan_misc(s, b, e)) {
+        /* "FIFA World Cup", "UEFA Europa League": the acronym in front organises it */
+        const ng_token *t = &s->tok[b];
+        if (e - b >= 3 && (t->flags & NG_TOK_ALLCAPS) && !(t->flags & NG_TOK_ABBREV) &&
+            t->end - t->start >= 2 && !(s->cls[b] & (NG_GAZ_PLACE | NG_GAZ_DEMONYM | NG_GAZ_NONNAME)))
+            return ng_mscan_add(s, b, b + 1, NG_TYPE_ORG, NG_KIND_NAME, 0);
         return 0;
+    }
     if (e == b + 1 && (hyphen_pair(s, b, &rc) || hyphen_modifier(s, b, &rc)))
         return rc;
     uint32_t q = b, tstart = 0;

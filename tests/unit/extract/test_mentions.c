@@ -423,6 +423,9 @@ static void test_events_are_not_actors(void)
     run("Since the First World War and Operation Inherent Resolve, much has changed.");
     NONE("First World War");
     NONE("Operation Inherent Resolve");
+    run("Fans watched the FIFA World Cup on Sunday.");
+    ORG("FIFA");
+    NONE("FIFA World Cup");
 }
 
 static void test_ships_spacecraft_and_works_are_not_actors(void)
