@@ -16,6 +16,11 @@
  * fsync and rename. NG_EIO with the path in the message on failure. */
 int ng_write_atomic(const char *path, const char *data, size_t len, ng_error *err);
 
+/* mkdir -p: creates each missing component of dir; an existing
+ * non-directory anywhere on the way is NG_EINPUT (the user named the
+ * wrong path), a directory that cannot be created NG_EIO. */
+int ng_make_dirs(const char *dir, ng_error *err);
+
 /* Each ng_format_* returns a malloc'd NUL-terminated string in *out (caller frees).
  * st may be NULL for graph.json, GraphML and DOT (no statistics written);
  * stats.json and stats.csv need it. Output is deterministic and valid

@@ -20,9 +20,7 @@ typedef struct output {
     size_t len;
 } output;
 
-/* mkdir -p: creates each missing component; an existing non-directory
- * anywhere on the way is bad input (the user named the wrong path). */
-static int make_dirs(const char *dir, ng_error *err)
+int ng_make_dirs(const char *dir, ng_error *err)
 {
     struct stat st;
     if (stat(dir, &st) == 0) {
@@ -110,7 +108,7 @@ int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, 
         if ((rc = ng_render_dot(out[2].data, render, &out[5].data, &out[5].len, err)) < 0)
             goto cleanup;
     }
-    if ((rc = make_dirs(dir, err)) < 0)
+    if ((rc = ng_make_dirs(dir, err)) < 0)
         goto cleanup;
     if (!(path = malloc(strlen(dir) + 32))) {
         rc = ng_error_set(err, NG_ENOMEM, "out of memory");

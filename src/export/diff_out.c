@@ -388,30 +388,6 @@ done:
 
 /* ---- files ---- */
 
-/* mkdir -p: the output directory may be several levels deep
- * (DIR/diffs/<old>_<new>/). An existing non-directory is bad input. */
-static int make_dirs(const char *dir, ng_error *err)
-{
-    char path[4096];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof path)
-        return ng_error_set(err, NG_EINPUT, "%s: bad output directory", dir);
-    memcpy(path, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (path[i] != '/' && path[i] != '\0')
-            continue;
-        char c = path[i];
-        path[i] = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return ng_error_set(err, NG_EIO, "%s: cannot create directory: %s", path, strerror(errno));
-        struct stat st;
-        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-            return ng_error_set(err, NG_EINPUT, "%s: exists and is not a directory", path);
-        path[i] = c;
-    }
-    return 0;
-}
-
 static int write_file(const char *dir, const char *name, const char *data, size_t len, ng_error *err)
 {
     char path[4096];
@@ -425,7 +401,7 @@ int ng_diff_write_all(const ng_diff *d, const char *dir, const char *render, ng_
     char *json = NULL, *dot = NULL, *img = NULL;
     size_t img_len = 0;
     int rc;
-    if ((rc = make_dirs(dir, err)) < 0)
+    if ((rc = ng_make_dirs(dir, err)) < 0)
         goto cleanup;
     if ((rc = ng_format_diff_json(d, &json, err)) < 0 ||
         (rc = write_file(dir, "diff.json", json, strlen(json), err)) < 0)

@@ -51,29 +51,6 @@ static void failed(days_run *r, const char *what, const ng_error *err)
                      err->message[0] ? err->message : "internal error");
 }
 
-/* mkdir -p for DIR and DIR/diffs; an existing non-directory is bad input. */
-static int make_dirs(const char *dir, ng_error *err)
-{
-    char path[4096];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof path)
-        return ng_error_set(err, NG_EINPUT, "'%s': bad output directory", dir);
-    memcpy(path, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (path[i] != '/' && path[i] != '\0')
-            continue;
-        char c = path[i];
-        path[i] = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return ng_error_set(err, NG_EIO, "%s: cannot create directory: %s", path, strerror(errno));
-        struct stat st;
-        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-            return ng_error_set(err, NG_EINPUT, "%s: exists and is not a directory", path);
-        path[i] = c;
-    }
-    return 0;
-}
-
 static int join(char *buf, size_t size, const char *dir, const char *name, ng_error *err)
 {
     if ((size_t)snprintf(buf, size, "%s/%s", dir, name) >= size)
@@ -293,7 +270,7 @@ int ng_run_days(const struct ng_corpus *c, const ng_days_options *opt, ng_days_r
     ng_error_clear(&r.first);
     if (!opt->out_dir)
         return ng_error_set(err, NG_EUSAGE, "days: no output directory");
-    if ((rc = make_dirs(opt->out_dir, err)) < 0)
+    if ((rc = ng_make_dirs(opt->out_dir, err)) < 0)
         return rc;
     if (!(t = ng_timeline_new())) {
         rc = ng_error_set(err, NG_ENOMEM, "out of memory");
