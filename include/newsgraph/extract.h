@@ -49,7 +49,9 @@ typedef struct ng_mention {
  * Strings are owned by the extraction (its arena). */
 typedef struct ng_local_entity {
     uint8_t type;           /* ng_entity_type */
-    const char *name;       /* fullest well-formed name in this document */
+    const char *name;       /* fullest well-formed name in this document; NULL or ""
+                               for an actor the document knows only by a descriptor
+                               ("the Ukrainian president": role and country set) */
     const char **aliases;   /* other surface forms seen (names only), distinct */
     size_t naliases;
     const char *given;      /* persons: given name(s) as written, or NULL */
