@@ -71,14 +71,18 @@ static FILE *open_input(const char *path, ng_error *err)
     return f;
 }
 
-int ng_jsonl_read_documents(const char *path, const ng_run_options *opt,
-                            const ng_ingest_options *ingest, ng_doc_sink sink, void *ctx,
-                            ng_error *err)
+/* Called with each parsed record of a stream; lineno for messages.
+ * A negative return stops the reading (err is set). */
+typedef int (*record_fn)(void *ctx, const cJSON *rec, size_t lineno, ng_error *err);
+
+/* The line loop both readers share: blank lines skipped, lines that are
+ * not JSON or longer than max warned about and skipped. */
+static int for_each_record(const char *path, const ng_run_options *opt, size_t max, record_fn fn,
+                           void *ctx, ng_error *err)
 {
     int rc = 0;
     char *line = NULL;
     size_t cap = 0, lineno = 0;
-    size_t max = ingest->max_doc_bytes ? ingest->max_doc_bytes * 2 : (size_t)128 << 20;
     FILE *f = open_input(path, err);
     if (!f)
         return NG_EINPUT;
@@ -92,49 +96,19 @@ int ng_jsonl_read_documents(const char *path, const ng_run_options *opt,
             goto cleanup;
         }
         if (n == -2) {
-            warn_line(opt, path, lineno, "record larger than --max-doc-bytes");
+            warn_line(opt, path, lineno, "record too large (see --max-doc-bytes)");
             continue;
         }
         if (strspn(line, " \t\r") == (size_t)n)
             continue;
         cJSON *rec = cJSON_ParseWithLength(line, (size_t)n);
-        const char *text = rec ? get_string(rec, "text") : NULL;
-        if (!text) {
-            warn_line(opt, path, lineno, rec ? "no \"text\" string" : "not valid JSON");
-            cJSON_Delete(rec);
+        if (!rec) {
+            warn_line(opt, path, lineno, "not valid JSON");
             continue;
         }
-        const char *id = get_string(rec, "id");
-        char name[64];
-        if (!id) {
-            snprintf(name, sizeof name, "%s:%zu", path, lineno);
-            id = name;
-        }
-        ng_ingest_options o = *ingest;
-        const char *date = get_string(rec, "date");
-        if (!o.date && date)
-            o.date = date;
-        const cJSON *html = cJSON_GetObjectItemCaseSensitive(rec, "html");
-        ng_doc *doc = NULL;
-        ng_error derr;
-        ng_error_clear(&derr);
-        int drc = ng_doc_from_memory(id, text, strlen(text), cJSON_IsTrue(html), &o, &doc, &derr);
-        if (drc == NG_EUSAGE && date && !ingest->date) {
-            /* a bad date in the record: keep the text, drop the date */
-            warn_line(opt, path, lineno, "invalid \"date\", document kept undated");
-            o.date = NULL;
-            drc = ng_doc_from_memory(id, text, strlen(text), cJSON_IsTrue(html), &o, &doc, &derr);
-        }
+        rc = fn(ctx, rec, lineno, err);
         cJSON_Delete(rec);
-        if (drc == NG_ENOMEM) {
-            rc = ng_error_set(err, drc, "%s", derr.message);
-            goto cleanup;
-        }
-        if (drc < 0) {
-            warn_line(opt, path, lineno, derr.message);
-            continue;
-        }
-        if ((rc = sink(ctx, doc, NULL, err)) < 0)
+        if (rc < 0)
             goto cleanup;
     }
     if (ferror(f))
@@ -144,6 +118,62 @@ cleanup:
     if (f != stdin)
         fclose(f);
     return rc;
+}
+
+typedef struct reader {
+    const char *path;
+    const ng_run_options *opt;
+    const ng_ingest_options *ingest;
+    ng_doc_sink sink;
+    void *sink_ctx;
+} reader;
+
+/* {"id","date","text"[,"title"][,"html":true]} -> a loaded document. */
+static int document_record(void *ctx, const cJSON *rec, size_t lineno, ng_error *err)
+{
+    const reader *r = ctx;
+    const char *text = get_string(rec, "text");
+    if (!text) {
+        warn_line(r->opt, r->path, lineno, "no \"text\" string");
+        return 0;
+    }
+    const char *id = get_string(rec, "id");
+    char name[64];
+    if (!id) {
+        snprintf(name, sizeof name, "%s:%zu", r->path, lineno);
+        id = name;
+    }
+    ng_ingest_options o = *r->ingest;
+    const char *date = get_string(rec, "date");
+    if (!o.date && date)
+        o.date = date;
+    int html = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec, "html"));
+    ng_doc *doc = NULL;
+    ng_error derr;
+    ng_error_clear(&derr);
+    int drc = ng_doc_from_memory(id, text, strlen(text), html, &o, &doc, &derr);
+    if (drc == NG_EUSAGE && date && !r->ingest->date) {
+        /* a bad date in the record: keep the text, drop the date */
+        warn_line(r->opt, r->path, lineno, "invalid \"date\", document kept undated");
+        o.date = NULL;
+        drc = ng_doc_from_memory(id, text, strlen(text), html, &o, &doc, &derr);
+    }
+    if (drc == NG_ENOMEM)
+        return ng_error_set(err, drc, "%s", derr.message);
+    if (drc < 0) {
+        warn_line(r->opt, r->path, lineno, derr.message);
+        return 0;
+    }
+    return r->sink(r->sink_ctx, doc, NULL, err);
+}
+
+int ng_jsonl_read_documents(const char *path, const ng_run_options *opt,
+                            const ng_ingest_options *ingest, ng_doc_sink sink, void *ctx,
+                            ng_error *err)
+{
+    reader r = {path, opt, ingest, sink, ctx};
+    size_t max = ingest->max_doc_bytes ? ingest->max_doc_bytes * 2 : (size_t)128 << 20;
+    return for_each_record(path, opt, max, document_record, &r, err);
 }
 
 /* ---- `extract` records back into documents and extractions ---- */
@@ -308,52 +338,29 @@ static int record_to_extraction(const cJSON *rec, ng_doc **doc_out, ng_extractio
     return rc;
 }
 
+/* An `extract` record -> its document (metadata) and extraction. */
+static int extract_record(void *ctx, const cJSON *rec, size_t lineno, ng_error *err)
+{
+    const reader *r = ctx;
+    ng_doc *doc = NULL;
+    ng_extraction ex;
+    memset(&ex, 0, sizeof ex);
+    int xrc = record_to_extraction(rec, &doc, &ex);
+    if (xrc < 0) {
+        ng_extraction_free(&ex);
+        ng_doc_free(doc);
+        if (xrc == NG_ENOMEM)
+            return ng_error_set(err, xrc, "%s:%zu: out of memory", r->path, lineno);
+        warn_line(r->opt, r->path, lineno,
+                  "not an `extract` record with \"locals\" (newsgraph 0.1+)");
+        return 0;
+    }
+    return r->sink(r->sink_ctx, doc, &ex, err);
+}
+
 int ng_jsonl_read_extract(const char *path, const ng_run_options *opt, ng_doc_sink sink,
                           void *ctx, ng_error *err)
 {
-    int rc = 0;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    FILE *f = open_input(path, err);
-    if (!f)
-        return NG_EINPUT;
-    for (;;) {
-        long n = read_line(f, &line, &cap, (size_t)1 << 30);
-        lineno++;
-        if (n == -1)
-            break;
-        if (n < 0) {
-            rc = ng_error_set(err, NG_ENOMEM, "%s:%zu: out of memory", path, lineno);
-            goto cleanup;
-        }
-        if (strspn(line, " \t\r") == (size_t)n)
-            continue;
-        cJSON *rec = cJSON_ParseWithLength(line, (size_t)n);
-        ng_doc *doc = NULL;
-        ng_extraction ex;
-        memset(&ex, 0, sizeof ex);
-        int xrc = rec ? record_to_extraction(rec, &doc, &ex) : NG_EINPUT;
-        cJSON_Delete(rec);
-        if (xrc < 0) {
-            ng_extraction_free(&ex);
-            ng_doc_free(doc);
-            if (xrc == NG_ENOMEM) {
-                rc = ng_error_set(err, xrc, "%s:%zu: out of memory", path, lineno);
-                goto cleanup;
-            }
-            warn_line(opt, path, lineno,
-                      rec ? "not an `extract` record with \"locals\" (newsgraph 0.1+)"
-                          : "not valid JSON");
-            continue;
-        }
-        if ((rc = sink(ctx, doc, &ex, err)) < 0)
-            goto cleanup;
-    }
-    if (ferror(f))
-        rc = ng_error_set(err, NG_EINPUT, "%s: read error", path);
-cleanup:
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return rc;
+    reader r = {path, opt, NULL, sink, ctx};
+    return for_each_record(path, opt, (size_t)1 << 30, extract_record, &r, err);
 }
