@@ -67,7 +67,7 @@ int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
                 i += step;
                 continue;
             }
-            esc = "\\ufffd";
+            esc = "\xEF\xBF\xBD"; /* U+FFFD itself: the output stays plain UTF-8 */
             step = 1;
         } else if (c == '"') {
             esc = "\\\"";
@@ -79,6 +79,10 @@ int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
             esc = "\\r";
         } else if (c == '\t') {
             esc = "\\t";
+        } else if (c == '\b') {
+            esc = "\\b";
+        } else if (c == '\f') {
+            esc = "\\f";
         } else { /* other control bytes: c < 0x20 or 0x7F */
             ubuf[0] = '\\';
             ubuf[1] = 'u';

@@ -1,7 +1,8 @@
 /* jsonw.h - JSON string escaping into a strbuf, for writers that stream
  * many records (extract's JSON Lines) and cannot afford a cJSON tree per
  * record. Invalid UTF-8 is written as U+FFFD so the output is always
- * valid JSON. */
+ * valid JSON in plain UTF-8; the writers of graph.json and of the
+ * extract records share it. */
 #ifndef NG_JSONW_H
 #define NG_JSONW_H
 

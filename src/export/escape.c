@@ -1,6 +1,8 @@
 /* escape.c - output-safe text and numbers shared by the writers (see escape.h). */
 #include "escape.h"
 
+#include "jsonw.h"
+
 #include "newsgraph/error.h"
 
 #include <math.h>
@@ -48,49 +50,7 @@ size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
 
 int ng_export_json_string(ng_strbuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    if (!s)
-        return ng_strbuf_puts(b, "null");
-    int rc = ng_strbuf_putc(b, '"');
-    size_t n = strlen(s), run = 0; /* run: start of the bytes not yet appended */
-    for (size_t i = 0; i < n && !rc;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            i++; /* plain ASCII */
-            continue;
-        }
-        uint32_t cp;
-        if (c >= 0x80) {
-            size_t len = ng_export_utf8_next(s + i, n - i, &cp);
-            if (len) {
-                i += len; /* valid UTF-8 is kept as it is */
-                continue;
-            }
-        }
-        rc = ng_strbuf_append(b, s + run, i - run);
-        if (rc)
-            break;
-        switch (c) {
-        case '"': rc = ng_strbuf_puts(b, "\\\""); break;
-        case '\\': rc = ng_strbuf_puts(b, "\\\\"); break;
-        case '\n': rc = ng_strbuf_puts(b, "\\n"); break;
-        case '\r': rc = ng_strbuf_puts(b, "\\r"); break;
-        case '\t': rc = ng_strbuf_puts(b, "\\t"); break;
-        case '\b': rc = ng_strbuf_puts(b, "\\b"); break;
-        case '\f': rc = ng_strbuf_puts(b, "\\f"); break;
-        default:
-            if (c >= 0x80) { /* a byte of invalid UTF-8 */
-                rc = ng_strbuf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
-            } else { /* other controls and DEL */
-                char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                rc = ng_strbuf_append(b, u, sizeof u);
-            }
-        }
-        run = ++i;
-    }
-    if (!rc)
-        rc = ng_strbuf_append(b, s + run, n - run);
-    return rc ? rc : ng_strbuf_putc(b, '"');
+    return s ? ng_json_put_string(b, s, strlen(s)) : ng_strbuf_puts(b, "null");
 }
 
 /* %.15g is exact for most values and reads nicer; fall back to %.17g,
