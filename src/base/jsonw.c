@@ -38,6 +38,23 @@ static size_t valid_utf8(const unsigned char *s, size_t avail)
     return n;
 }
 
+size_t ng_utf8_first_invalid(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = valid_utf8(u + i, n - i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
 /* ASCII bytes copied as they are: printable, not '"' or '\\'. */
 static int plain_ascii(unsigned char c)
 {

@@ -11,4 +11,8 @@
 /* Appends s[0..n) as a quoted JSON string. Returns 0 or NG_ENOMEM. */
 int ng_json_put_string(ng_strbuf *b, const char *s, size_t n);
 
+/* Offset of the first byte of s[0..n) that does not start a valid UTF-8
+ * sequence (overlong forms and surrogates are invalid), or n. */
+size_t ng_utf8_first_invalid(const char *s, size_t n);
+
 #endif

@@ -9,6 +9,8 @@
  * order of the file. */
 #include "newsgraph/graph.h"
 
+#include "jsonw.h"
+
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
@@ -298,6 +300,16 @@ int ng_graph_parse_json(const char *name, const char *buf, size_t len, ng_graph 
     const char *nul = len ? memchr(buf, '\0', len) : NULL;
     if (nul)
         return bad(&r, "not a JSON text: NUL byte at offset %zu", (size_t)(nul - buf));
+    /* graph.json is written in UTF-8 (RFC 8259): a file with other bytes
+     * is refused rather than repaired, since a repaired id would no longer
+     * match the document or node it named. */
+    size_t bad_at = ng_utf8_first_invalid(buf, len);
+    if (bad_at < len) {
+        size_t line, col;
+        line_col(buf, bad_at, &line, &col);
+        return bad(&r, "not UTF-8: invalid byte 0x%02X at byte %zu (line %zu, column %zu)",
+                   (unsigned char)buf[bad_at], bad_at, line, col);
+    }
     /* cJSON wants the terminating NUL inside the length it is given. */
     if (!(copy = malloc(len + 1)))
         return oom(&r);
