@@ -259,7 +259,7 @@ static int surname_aliases(ng_resolver *r, slot *s, size_t n)
 
 /* Members of the clusters, by (root, record): a counting sort, as roots
  * are record indices. */
-static member *members(ng_resolver *r, const uint8_t *bound, size_t *count)
+static member *members(ng_resolver *r, const uint8_t *bound, size_t *count, size_t *clusters)
 {
     uint32_t *start = calloc(r->nrecs + 2, sizeof *start);
     member *m = malloc((r->nrecs + 1) * sizeof *m);
@@ -272,7 +272,7 @@ static member *members(ng_resolver *r, const uint8_t *bound, size_t *count)
     ng_rroots(r);
     for (size_t i = 0; i < r->nrecs; i++) {
         if (r->recs[i].name == NG_RNONE && !bound[i]) continue;
-        start[r->root[i] + 1]++;
+        *clusters += start[r->root[i] + 1]++ == 0;
         nm++;
     }
     for (size_t i = 0; i < r->nrecs; i++) start[i + 1] += start[i];
@@ -287,9 +287,9 @@ static member *members(ng_resolver *r, const uint8_t *bound, size_t *count)
 int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
 {
     int rc = NG_ENOMEM;
-    size_t nm = 0, ns = 0;
-    member *m = members(r, bound, &nm);
-    slot *s = calloc(r->nrecs + 1, sizeof *s);
+    size_t nm = 0, ns = 0, nclusters = 0;
+    member *m = members(r, bound, &nm, &nclusters);
+    slot *s = calloc(nclusters + 1, sizeof *s);
     int32_t *root_actor = malloc((r->nrecs + 1) * sizeof *root_actor);
     forms f = {NULL, 0, 0, ng_rstr_memo(r, 0), ng_rstr_memo(r, 0), ng_rstr_memo(r, NG_RNONE), 0};
     if (!m || !s || !root_actor || !f.at || !f.stamp || !f.full_words) goto cleanup;

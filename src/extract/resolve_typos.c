@@ -288,15 +288,19 @@ static typo_entry *typo_entries(ng_resolver *r, size_t *count)
  * given names; real distinct names rarely meet all of these at once. */
 int ng_rrules_typos(ng_resolver *r)
 {
-    cluster_info *ci = calloc(r->nrecs + 1, sizeof *ci);
+    uint32_t *cid = malloc((r->nrecs + 1) * sizeof *cid); /* root -> its cluster's info */
+    cluster_info *ci = NULL;
     typo_entry *e = NULL;
-    size_t n = 0;
+    size_t n = 0, nc = 0;
     ng_rpairs todo = {0};
-    if (!ci) return NG_ENOMEM;
+    if (!cid) return NG_ENOMEM;
     ng_rroots(r);
+    for (size_t i = 0; i < r->nrecs; i++)
+        if (r->root[i] == i) cid[i] = (uint32_t)nc++;
+    if (!(ci = calloc(nc + 1, sizeof *ci))) goto oom;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        cluster_info *c = &ci[r->root[i]];
+        cluster_info *c = &ci[cid[r->root[i]]];
         c->mentions += rec->mentions ? rec->mentions : 1;
         c->type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
         if (rec->name == NG_RNONE) continue;
@@ -306,7 +310,7 @@ int ng_rrules_typos(ng_resolver *r)
     if (!(e = typo_entries(r, &n))) goto oom;
     for (size_t i = 0; i < n; i++) {
         uint32_t root = r->root[e[i].rec];
-        const cluster_info *c = &ci[root];
+        const cluster_info *c = &ci[cid[root]];
         uint32_t len = e[i].len;
         /* a typo is a slip: written rarely, and one way only */
         if (c->multikey || c->key != e[i].kid + 1 || len < 5 || c->mentions > 3 ||
@@ -320,7 +324,7 @@ int ng_rrules_typos(ng_resolver *r)
         for (; j < n && e[j].key[0] == e[i].key[0] && e[j].len <= len + 2; j++) {
             uint32_t other = r->root[e[j].rec];
             if (other == root || e[j].kid == e[i].kid) continue;
-            const cluster_info *o = &ci[other];
+            const cluster_info *o = &ci[cid[other]];
             if (o->mentions < 3 * c->mentions || majority_type(o) == NG_TYPE_PERSON) continue;
             int max = (len >= 8 && e[j].len >= 8) ? 2 : 1;
             if (ng_name_distance(e[i].key, len, e[j].key, e[j].len, max) > max) continue;
@@ -329,11 +333,13 @@ int ng_rrules_typos(ng_resolver *r)
         }
         if (near.n == 1 && ng_rpairs_add(&todo, root, near.root) < 0) goto oom;
     }
+    free(cid);
     free(ci);
     free(e);
     ng_rpairs_apply(r, &todo);
     return 0;
 oom:
+    free(cid);
     free(ci);
     free(e);
     free(todo.v);
