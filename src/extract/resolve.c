@@ -87,6 +87,8 @@ void ng_resolver_free(ng_resolver *r)
     free(r->root);
     free(r->rec_actor);
     free(r->doc_at);
+    free(r->local_at);
+    free(r->local_actor);
     free(r->actors);
     free(r);
 }
@@ -282,6 +284,27 @@ static int country_keys(ng_resolver *r)
     return 0;
 }
 
+/* The actor of every (document, local index), -1 for entities never
+ * added: ng_resolver_actor_of is asked once per mention and statement
+ * while the output is written, so it is one lookup, not a search. */
+static int index_actors(ng_resolver *r)
+{
+    r->local_at = malloc(((size_t)r->ndocs + 1) * sizeof *r->local_at);
+    if (!r->local_at) return NG_ENOMEM;
+    size_t n = 0;
+    for (uint32_t d = 0; d < r->ndocs; d++) {
+        r->local_at[d] = (uint32_t)n;
+        if (r->doc_at[d + 1] > r->doc_at[d]) n += (size_t)r->recs[r->doc_at[d + 1] - 1].local + 1;
+    }
+    r->local_at[r->ndocs] = (uint32_t)n;
+    r->local_actor = malloc((n + 1) * sizeof *r->local_actor);
+    if (!r->local_actor) return NG_ENOMEM;
+    for (size_t k = 0; k < n; k++) r->local_actor[k] = -1;
+    for (size_t i = 0; i < r->nrecs; i++)
+        r->local_actor[r->local_at[r->recs[i].doc] + (uint32_t)r->recs[i].local] = r->rec_actor[i];
+    return 0;
+}
+
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
@@ -307,7 +330,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (ng_rrules_org_stems(r) < 0) goto cleanup;
     if (ng_rrules_typos(r) < 0) goto cleanup;
     if (ng_rrules_descriptors(r, bound) < 0) goto cleanup;
-    if (ng_ractors_build(r, bound) < 0) goto cleanup;
+    if (ng_ractors_build(r, bound) < 0 || index_actors(r) < 0) goto cleanup;
     rc = 0;
 cleanup:
     free(bound);
@@ -325,13 +348,8 @@ const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i)
 
 int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local)
 {
-    if (!r->finished || !r->rec_actor || !r->doc_at || doc_index >= r->ndocs) return -1;
-    size_t lo = r->doc_at[doc_index], hi = r->doc_at[doc_index + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->recs[mid].local < local) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < r->doc_at[doc_index + 1] && r->recs[lo].local == local) return r->rec_actor[lo];
-    return -1;
+    if (!r->finished || !r->local_actor || doc_index >= r->ndocs || local < 0) return -1;
+    uint32_t at = r->local_at[doc_index];
+    if ((uint32_t)local >= r->local_at[doc_index + 1] - at) return -1;
+    return r->local_actor[at + (uint32_t)local];
 }

@@ -71,6 +71,8 @@ struct ng_resolver {
     int32_t *rec_actor;      /* after finish: actor of each rec, -1 dropped */
     uint32_t *doc_at;        /* after finish: recs of doc d start at doc_at[d] */
     uint32_t ndocs;          /* doc_at has ndocs + 1 entries */
+    uint32_t *local_at;      /* after finish: actor of (doc, local) is local_actor[local_at[doc] + local] */
+    int32_t *local_actor;
     ng_actor *actors;
     size_t nactors;
     int finished;

@@ -22,7 +22,7 @@ static uint32_t hash_bytes(const char *s, size_t n)
 
 static int grow_slots(ng_resolver *r)
 {
-    uint32_t cap = r->slots_cap ? r->slots_cap * 2 : 1024;
+    uint32_t cap = r->slots_cap ? r->slots_cap * 2 : 128;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots) return NG_ENOMEM;
     for (uint32_t id = 0; id < r->nstrs; id++) {
@@ -65,7 +65,7 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
         return 0;
     }
     if (r->nstrs == r->strs_cap) {
-        uint32_t cap = r->strs_cap ? r->strs_cap * 2 : 512;
+        uint32_t cap = r->strs_cap ? r->strs_cap * 2 : 64;
         ng_rstr *p = realloc(r->strs, cap * sizeof *p);
         if (!p) return NG_ENOMEM;
         r->strs = p;
