@@ -121,6 +121,8 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
     if (!a->docs) return NG_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         const ng_rrec *rec = &r->recs[m[k].rec];
+        /* a cluster's records are spread over the run: fetch ahead */
+        if (k + 8 < n) __builtin_prefetch(&r->recs[m[k + 8].rec]);
         a->mentions += rec->mentions;
         type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
         if (a->ndocs == 0 || a->docs[a->ndocs - 1] != rec->doc) a->docs[a->ndocs++] = rec->doc;

@@ -79,33 +79,27 @@ typedef struct stem_run {
     size_t nsets;
 } stem_run;
 
-/* The stems record i offers, or NULL. */
-static const stems *stems_of(stem_run *t, size_t i)
+/* Works out and keeps the stems of rec's key, once per key. */
+static uint32_t find_stems(stem_run *t, const ng_rrec *rec)
 {
     ng_resolver *r = t->r;
-    const ng_rrec *rec = &r->recs[i];
-    if (rec->name == NG_RNONE || rec->type != t->type || rec->words < 2) return NULL;
-    uint32_t at = t->at[rec->key];
-    if (at == NG_RNONE) {
-        stems s = {{0}, {0}, 0}, kept = {{0}, {0}, 0};
-        at = NG_RNONE - 1;
-        if (!(t->type == NG_TYPE_PLACE && (ng_rclasses(r, rec->key) & NG_GAZ_PLACE))) {
-            org_stems(r, rec->key, t->type == NG_TYPE_ORG ? NG_GAZ_ORG_HEAD : NG_GAZ_PLACE_HEAD,
-                      t->type == NG_TYPE_ORG, &s);
-            for (int j = 0; j < s.n; j++) {
-                /* "Mosul Dam", "Ohio River" are not the city or the state */
-                if (t->type == NG_TYPE_PLACE && (ng_rclasses(r, s.id[j]) & NG_GAZ_PLACE)) continue;
-                kept.id[kept.n] = s.id[j];
-                kept.local[kept.n++] = s.local[j];
-            }
+    stems s = {{0}, {0}, 0}, kept = {{0}, {0}, 0};
+    uint32_t at = NG_RNONE - 1;
+    if (!(t->type == NG_TYPE_PLACE && (ng_rclasses(r, rec->key) & NG_GAZ_PLACE))) {
+        org_stems(r, rec->key, t->type == NG_TYPE_ORG ? NG_GAZ_ORG_HEAD : NG_GAZ_PLACE_HEAD, t->type == NG_TYPE_ORG, &s);
+        for (int j = 0; j < s.n; j++) {
+            /* "Mosul Dam", "Ohio River" are not the city or the state */
+            if (t->type == NG_TYPE_PLACE && (ng_rclasses(r, s.id[j]) & NG_GAZ_PLACE)) continue;
+            kept.id[kept.n] = s.id[j];
+            kept.local[kept.n++] = s.local[j];
         }
-        if (kept.n) {
-            at = (uint32_t)t->nsets;
-            t->sets[t->nsets++] = kept;
-        }
-        t->at[rec->key] = at;
     }
-    return at == NG_RNONE - 1 ? NULL : &t->sets[at];
+    if (kept.n) {
+        at = (uint32_t)t->nsets;
+        t->sets[t->nsets++] = kept;
+    }
+    t->at[rec->key] = at;
+    return at;
 }
 
 /* An organisation's short name (org_stems) joins its full name when only
@@ -115,29 +109,45 @@ static const stems *stems_of(stem_run *t, size_t i)
  * by their head nouns ("Tigris River", "Republic of Tuva"), unless the
  * full name is a place of its own in the gazetteer or the short one is a
  * gazetteer place ("Mexico City" is not Mexico, "Mosul Dam" not Mosul). */
+/* A named record of the type being resolved, in record order: the rule
+ * reads these few fields several times, not the whole records. */
+typedef struct item {
+    uint32_t rec, doc, key;
+    uint32_t set; /* its stems in sets[], NG_RNONE - 1 none */
+} item;
+
 static int stems_of_type(ng_resolver *r, int type)
 {
     int rc = NG_ENOMEM;
     uint32_t not_short = type == NG_TYPE_ORG ? NG_GAZ_PLACE : NG_GAZ_COUNTRY;
     stem_run t = {r, type, ng_rstr_memo(r, NG_RNONE), malloc(((size_t)r->nstrs + 1) * sizeof *t.sets), 0};
     ng_rone *global = calloc((size_t)r->nstrs + 1, sizeof *global); /* stem -> full names of the run */
+    item *it = malloc((r->nrecs + 1) * sizeof *it);
     typedef struct local_stem {
         uint32_t stem, root;
     } local_stem;
     local_stem *loc = NULL; /* stems of one document's full names, only within it */
-    size_t loc_cap = 0;
+    size_t loc_cap = 0, n = 0;
     ng_rpairs todo = {0};
-    if (!t.at || !t.sets || !global) goto cleanup;
+    if (!t.at || !t.sets || !global || !it) goto cleanup;
     ng_rroots(r);
     for (size_t i = 0; i < r->nrecs; i++) {
-        const stems *s = stems_of(&t, i);
+        const ng_rrec *rec = &r->recs[i];
+        if (rec->name == NG_RNONE || rec->type != type) continue;
+        uint32_t set = NG_RNONE - 1;
+        if (rec->words >= 2) {
+            set = t.at[rec->key];
+            if (set == NG_RNONE) set = find_stems(&t, rec);
+        }
+        it[n++] = (item){(uint32_t)i, rec->doc, rec->key, set};
+        const stems *s = set == NG_RNONE - 1 ? NULL : &t.sets[set];
         for (int j = 0; s && j < s->n; j++)
             if (!s->local[j]) ng_rone_add(&global[s->id[j]], r->root[i]);
     }
-    for (uint32_t d = 0; d < r->ndocs; d++) {
+    for (size_t a = 0, b; a < n; a = b) { /* one document at a time */
         size_t nloc = 0;
-        for (uint32_t i = r->doc_at[d]; i < r->doc_at[d + 1]; i++) {
-            const stems *s = stems_of(&t, i);
+        for (b = a; b < n && it[b].doc == it[a].doc; b++) {
+            const stems *s = it[b].set == NG_RNONE - 1 ? NULL : &t.sets[it[b].set];
             for (int j = 0; s && j < s->n; j++) {
                 if (!s->local[j]) continue;
                 if (nloc == loc_cap) {
@@ -147,17 +157,15 @@ static int stems_of_type(ng_resolver *r, int type)
                     loc = p;
                     loc_cap = c;
                 }
-                loc[nloc++] = (local_stem){s->id[j], r->root[i]};
+                loc[nloc++] = (local_stem){s->id[j], r->root[it[b].rec]};
             }
         }
-        for (uint32_t i = r->doc_at[d]; i < r->doc_at[d + 1]; i++) {
-            const ng_rrec *rec = &r->recs[i];
-            if (rec->name == NG_RNONE || rec->type != type) continue;
-            ng_rone one = global[rec->key];
+        for (size_t i = a; i < b; i++) {
+            ng_rone one = global[it[i].key];
             for (size_t k = 0; k < nloc; k++)
-                if (loc[k].stem == rec->key) ng_rone_add(&one, loc[k].root);
-            if (one.n != 1 || (ng_rclasses(r, rec->key) & not_short)) continue;
-            if (ng_rpairs_add(&todo, i, one.root) < 0) goto cleanup;
+                if (loc[k].stem == it[i].key) ng_rone_add(&one, loc[k].root);
+            if (one.n != 1 || (ng_rclasses(r, it[i].key) & not_short)) continue;
+            if (ng_rpairs_add(&todo, it[i].rec, one.root) < 0) goto cleanup;
         }
     }
     ng_rpairs_apply(r, &todo);
@@ -167,6 +175,7 @@ cleanup:
     free(t.at);
     free(t.sets);
     free(global);
+    free(it);
     free(loc);
     return rc;
 }
