@@ -1,7 +1,9 @@
 /* resolve.c - run-level resolution: the documents' local entities become
- * records, the rules of resolve_rules.c join records into clusters, and
- * each cluster becomes one actor with a canonical label and a stable id
- * (see include/newsgraph/resolve.h).
+ * records (their strings interned in the table of resolve_strs.c), the
+ * rules of resolve_rules.c, resolve_stems.c and resolve_typos.c join
+ * records into clusters, and each cluster becomes one actor with a
+ * canonical label and a stable id (resolve_actors.c; see
+ * include/newsgraph/resolve.h).
  *
  * Determinism: records are sorted by (document, local index) before any
  * rule runs, every rule decides from keys and counts, and union-find
@@ -86,7 +88,6 @@ void ng_resolver_free(ng_resolver *r)
     free(r->parent);
     free(r->root);
     free(r->rec_actor);
-    free(r->doc_at);
     free(r->local_at);
     free(r->local_actor);
     free(r->actors);
@@ -218,22 +219,12 @@ static int cmp_rec(const void *a, const void *b)
 }
 
 /* Records in (document, local index) order - the order documents are
- * usually added in, so the sort is mostly skipped - and where each
- * document's records start, for ng_resolver_actor_of. */
-static int order_records(ng_resolver *r)
+ * usually added in, so the sort is mostly skipped. */
+static void order_records(ng_resolver *r)
 {
     int sorted = 1;
     for (size_t i = 1; i < r->nrecs && sorted; i++) sorted = cmp_rec(&r->recs[i - 1], &r->recs[i]) < 0;
     if (!sorted) qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec);
-    r->ndocs = r->nrecs ? r->recs[r->nrecs - 1].doc + 1 : 0;
-    r->doc_at = malloc(((size_t)r->ndocs + 1) * sizeof *r->doc_at);
-    if (!r->doc_at) return NG_ENOMEM;
-    size_t i = 0;
-    for (uint32_t d = 0; d <= r->ndocs; d++) {
-        while (i < r->nrecs && r->recs[i].doc < d) i++;
-        r->doc_at[d] = (uint32_t)i;
-    }
-    return 0;
 }
 
 /* Country names the gazetteer knows under another form ("U.S.", "UK",
@@ -286,22 +277,27 @@ static int country_keys(ng_resolver *r)
 
 /* The actor of every (document, local index), -1 for entities never
  * added: ng_resolver_actor_of is asked once per mention and statement
- * while the output is written, so it is one lookup, not a search. */
+ * while the output is written, so it is one lookup, not a search. Only
+ * for dense document indices (any caller's); others keep the search. */
 static int index_actors(ng_resolver *r)
 {
+    uint64_t last = r->nrecs ? r->recs[r->nrecs - 1].doc : 0;
+    if (last > 4 * (uint64_t)r->nrecs + 1024) return 0;
+    r->ndocs = r->nrecs ? (uint32_t)last + 1 : 0;
     r->local_at = malloc(((size_t)r->ndocs + 1) * sizeof *r->local_at);
     if (!r->local_at) return NG_ENOMEM;
-    size_t n = 0;
+    size_t n = 0, i = 0;
     for (uint32_t d = 0; d < r->ndocs; d++) {
         r->local_at[d] = (uint32_t)n;
-        if (r->doc_at[d + 1] > r->doc_at[d]) n += (size_t)r->recs[r->doc_at[d + 1] - 1].local + 1;
+        while (i < r->nrecs && r->recs[i].doc == d) i++;
+        if (i > 0 && r->recs[i - 1].doc == d) n += (size_t)r->recs[i - 1].local + 1;
     }
     r->local_at[r->ndocs] = (uint32_t)n;
     r->local_actor = malloc((n + 1) * sizeof *r->local_actor);
     if (!r->local_actor) return NG_ENOMEM;
     for (size_t k = 0; k < n; k++) r->local_actor[k] = -1;
-    for (size_t i = 0; i < r->nrecs; i++)
-        r->local_actor[r->local_at[r->recs[i].doc] + (uint32_t)r->recs[i].local] = r->rec_actor[i];
+    for (size_t k = 0; k < r->nrecs; k++)
+        r->local_actor[r->local_at[r->recs[k].doc] + (uint32_t)r->recs[k].local] = r->rec_actor[k];
     return 0;
 }
 
@@ -313,7 +309,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     size_t nsurnames = 0;
     if (r->finished) return ng_error_set(err, NG_EINTERNAL, "ng_resolver_finish called twice");
     r->finished = 1;
-    if (order_records(r) < 0) goto cleanup;
+    order_records(r);
     r->parent = malloc((r->nrecs + 1) * sizeof *r->parent);
     r->root = malloc((r->nrecs + 1) * sizeof *r->root);
     r->rec_actor = malloc((r->nrecs + 1) * sizeof *r->rec_actor);
@@ -348,8 +344,20 @@ const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i)
 
 int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local)
 {
-    if (!r->finished || !r->local_actor || doc_index >= r->ndocs || local < 0) return -1;
-    uint32_t at = r->local_at[doc_index];
-    if ((uint32_t)local >= r->local_at[doc_index + 1] - at) return -1;
-    return r->local_actor[at + (uint32_t)local];
+    if (!r->finished || !r->rec_actor || local < 0) return -1;
+    if (r->local_actor) {
+        if (doc_index >= r->ndocs) return -1;
+        uint32_t at = r->local_at[doc_index];
+        if ((uint32_t)local >= r->local_at[doc_index + 1] - at) return -1;
+        return r->local_actor[at + (uint32_t)local];
+    }
+    size_t lo = 0, hi = r->nrecs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const ng_rrec *m = &r->recs[mid];
+        if (m->doc < doc_index || (m->doc == doc_index && m->local < local)) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < r->nrecs && r->recs[lo].doc == doc_index && r->recs[lo].local == local) return r->rec_actor[lo];
+    return -1;
 }

@@ -46,7 +46,7 @@ typedef struct ng_rrec {
     uint32_t desc;     /* "role|country" keys of bound descriptors, or NG_RNONE */
     uint32_t acronym;  /* defined acronym letters, or NG_RNONE */
     uint32_t mentions;
-    uint32_t words;    /* words in key (as it was when the record was made) */
+    uint32_t words;    /* words in key; a place typo rewritten to a longer name keeps the count */
     uint32_t naliases;
     const uint32_t *aliases;
 } ng_rrec;
@@ -69,10 +69,12 @@ struct ng_resolver {
     uint32_t *parent;        /* union-find over recs */
     uint32_t *root;          /* ng_rroots: root of every record */
     int32_t *rec_actor;      /* after finish: actor of each rec, -1 dropped */
-    uint32_t *doc_at;        /* after finish: recs of doc d start at doc_at[d] */
-    uint32_t ndocs;          /* doc_at has ndocs + 1 entries */
-    uint32_t *local_at;      /* after finish: actor of (doc, local) is local_actor[local_at[doc] + local] */
+    /* after finish, when document indices are dense enough (they are
+     * positions in the run's input list): the actor of (doc, local) is
+     * local_actor[local_at[doc] + local], for doc < ndocs */
+    uint32_t *local_at;
     int32_t *local_actor;
+    uint32_t ndocs;
     ng_actor *actors;
     size_t nactors;
     int finished;
@@ -89,7 +91,7 @@ int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key);
 /* Ranks every string interned so far in strcmp order (r->rank). */
 int ng_rstr_rank(ng_resolver *r);
 /* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
- * once per string. Returns 0 also when out of memory for the memo. */
+ * once per string (every time, should the memo not grow). */
 uint32_t ng_rclasses(ng_resolver *r, uint32_t id);
 /* A uint32 per string, every one set to fill (NULL when out of memory):
  * what a rule derives from a string, computed once. Caller frees. */

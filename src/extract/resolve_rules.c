@@ -155,12 +155,17 @@ oom:
     return NG_ENOMEM;
 }
 
-/* Does document doc name a full-name person of the cluster root? */
-static int doc_names(const ng_resolver *r, uint32_t doc, uint32_t root)
+/* Does the document of record i name a full-name person of the cluster
+ * root? Its records are the ones around i. */
+static int doc_names(const ng_resolver *r, size_t i, uint32_t root)
 {
-    for (uint32_t i = r->doc_at[doc]; i < r->doc_at[doc + 1]; i++) {
-        const ng_rrec *rec = &r->recs[i];
-        if (r->root[i] == root && named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare &&
+    uint32_t doc = r->recs[i].doc;
+    size_t a = i, b = i;
+    while (a > 0 && r->recs[a - 1].doc == doc) a--;
+    while (b < r->nrecs && r->recs[b].doc == doc) b++;
+    for (size_t k = a; k < b; k++) {
+        const ng_rrec *rec = &r->recs[k];
+        if (r->root[k] == root && named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare &&
             r->strs[rec->surname].len)
             return 1;
     }
@@ -240,7 +245,7 @@ int ng_rrules_bare_surnames(ng_resolver *r, const ng_rsurname *e, size_t n)
             target = all->v[0];
         } else if (all->n > 1) {
             for (size_t k = 0; k < all->n; k++) {
-                if (!doc_names(r, b->doc, all->v[k])) continue;
+                if (!doc_names(r, i, all->v[k])) continue;
                 if (target >= 0) {
                     target = -1;
                     break;

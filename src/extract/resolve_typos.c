@@ -1,7 +1,9 @@
-/* resolve_typos.c - place names misspelt in the text ("Souel",
+/* resolve_typos.c - names misspelt in the text. Place names ("Souel",
  * "Pyongnyang") are rewritten to their gazetteer spelling before the
  * run's names are compared, so the misspelling becomes an alias of the
- * place rather than a node of its own. */
+ * place rather than a node of its own; after the other rules, a rare
+ * name one slip away from a much more frequent actor joins it. Both
+ * decide once per distinct key, not per record. */
 #include "resolve_internal.h"
 
 #include "gazetteer.h"

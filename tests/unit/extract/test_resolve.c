@@ -442,6 +442,17 @@ static void test_documents_and_entities_the_run_does_not_know(void)
     CHECK(ng_resolver_actor_of(r, 8, 0) == -1);
     CHECK(ng_resolver_actor_of(r, UINT32_MAX, 0) == -1);
     ng_resolver_free(r);
+    /* indices far apart are not positions in an input list, but work */
+    r = resolver(0);
+    add_doc(r, 4000000000u, d0, 3);
+    add_doc(r, 9, d0, 3);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 4000000000u, 2), "kremlin");
+    CHECK_STR(id_of(r, 9, 0), id_of(r, 4000000000u, 0));
+    CHECK(ng_resolver_actor_of(r, 4000000000u, 1) == -1);
+    CHECK(ng_resolver_actor_of(r, 10, 0) == -1);
+    CHECK(ng_resolver_actor(r, 0)->ndocs == 2);
+    ng_resolver_free(r);
     r = resolver(0);
     CHECK(ng_resolver_finish(r, NULL) == 0);
     CHECK(ng_resolver_actor_count(r) == 0);
