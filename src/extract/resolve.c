@@ -1,7 +1,9 @@
 /* resolve.c - run-level resolution: the documents' local entities become
- * records, the rules of resolve_rules.c join records into clusters, and
- * each cluster becomes one actor with a canonical label and a stable id
- * (see include/newsgraph/resolve.h).
+ * records (their strings interned in the table of resolve_strs.c), the
+ * rules of resolve_rules.c, resolve_stems.c and resolve_typos.c join
+ * records into clusters, and each cluster becomes one actor with a
+ * canonical label and a stable id (resolve_actors.c; see
+ * include/newsgraph/resolve.h).
  *
  * Determinism: records are sorted by (document, local index) before any
  * rule runs, every rule decides from keys and counts, and union-find
@@ -11,9 +13,7 @@
 
 #include "gazetteer.h"
 #include "resolve_names.h"
-#include "strmap.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,12 +35,46 @@ void ng_runion(ng_resolver *r, uint32_t a, uint32_t b)
     else r->parent[a] = b;
 }
 
+void ng_rroots(ng_resolver *r)
+{
+    for (size_t i = 0; i < r->nrecs; i++) {
+        uint32_t p = r->parent[i];
+        r->root[i] = p == i ? (uint32_t)i : r->root[p];
+        r->parent[i] = r->root[i];
+    }
+}
+
+int ng_rpairs_add(ng_rpairs *p, uint32_t a, uint32_t b)
+{
+    if (p->n + 2 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        uint32_t *v = realloc(p->v, cap * sizeof *v);
+        if (!v) return NG_ENOMEM;
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = a;
+    p->v[p->n++] = b;
+    return 0;
+}
+
+void ng_rpairs_apply(ng_resolver *r, ng_rpairs *p)
+{
+    for (size_t i = 0; i + 1 < p->n; i += 2) ng_runion(r, p->v[i], p->v[i + 1]);
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
 int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err)
 {
     ng_resolver *r = calloc(1, sizeof *r);
     if (!r) return ng_error_set(err, NG_ENOMEM, "out of memory creating the resolver");
     r->models = models;
     ng_arena_init(&r->arena);
+    if (ng_rstr_intern(r, "", 0, &r->empty) < 0) {
+        ng_resolver_free(r);
+        return ng_error_set(err, NG_ENOMEM, "out of memory creating the resolver");
+    }
     *out = r;
     return 0;
 }
@@ -49,52 +83,75 @@ void ng_resolver_free(ng_resolver *r)
 {
     if (!r) return;
     ng_arena_free(&r->arena);
+    ng_rstr_free(r);
     free(r->recs);
     free(r->parent);
+    free(r->root);
     free(r->rec_actor);
+    free(r->local_at);
+    free(r->local_actor);
     free(r->actors);
     free(r);
 }
 
-static const char *adup(ng_resolver *r, const char *s)
+/* Id of s (NG_RNONE for NULL). */
+static int intern(ng_resolver *r, const char *s, uint32_t *id)
 {
-    return s ? ng_arena_strndup(&r->arena, s, strlen(s)) : NULL;
+    if (!s) {
+        *id = NG_RNONE;
+        return 0;
+    }
+    return ng_rstr_intern(r, s, strlen(s), id);
 }
 
-static const char *akey(ng_resolver *r, const char *s)
+/* Id of the key of s ("" for NULL). */
+static int key_of(ng_resolver *r, const char *s, uint32_t *key)
 {
-    char buf[NG_NAME_MAX];
-    size_t n = s ? ng_name_key(s, strlen(s), buf, sizeof buf) : 0;
-    return ng_arena_strndup(&r->arena, buf, n);
+    uint32_t id;
+    if (!s) {
+        *key = r->empty;
+        return 0;
+    }
+    if (intern(r, s, &id) < 0) return NG_ENOMEM;
+    return ng_rstr_key(r, id, key);
 }
 
 /* "role|country" of a record with a bound descriptor: what lets "the
  * Ukrainian president" of another document find this person. */
-static const char *desc_key(ng_resolver *r, const ng_local_entity *e)
+static int desc_key(ng_resolver *r, const ng_local_entity *e, uint32_t *desc)
 {
-    if (!e->role || !*e->role) return NULL;
-    char role[NG_NAME_MAX], country[NG_NAME_MAX], buf[2 * NG_NAME_MAX + 2];
-    ng_name_key(e->role, strlen(e->role), role, sizeof role);
-    ng_name_key(e->country ? e->country : "", e->country ? strlen(e->country) : 0, country,
-                sizeof country);
-    size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s", role, country);
-    return ng_arena_strndup(&r->arena, buf, n < sizeof buf ? n : sizeof buf - 1);
+    uint32_t role, country;
+    *desc = NG_RNONE;
+    if (!e->role || !*e->role) return 0;
+    if (key_of(r, e->role, &role) < 0 || key_of(r, e->country ? e->country : "", &country) < 0)
+        return NG_ENOMEM;
+    const ng_rstr *a = &r->strs[role], *b = &r->strs[country];
+    char buf[2 * NG_NAME_MAX + 2]; /* keys are shorter than NG_NAME_MAX */
+    memcpy(buf, a->text, a->len);
+    buf[a->len] = '|';
+    memcpy(buf + a->len + 1, b->text, b->len);
+    return ng_rstr_intern(r, buf, a->len + 1 + b->len, desc);
 }
 
 /* Splits a person's key into given name(s) and surname when coref left
  * them unset: the last word is the surname. */
-static void person_parts(ng_resolver *r, ng_rrec *rec, const ng_local_entity *e)
+static int person_parts(ng_resolver *r, ng_rrec *rec, const ng_local_entity *e)
 {
-    rec->given = akey(r, e->given ? e->given : "");
-    rec->surname = akey(r, e->surname ? e->surname : "");
-    if (*rec->surname || !*rec->key) return;
-    const char *sp = strrchr(rec->key, ' ');
-    if (!sp) {
+    if (key_of(r, e->given ? e->given : "", &rec->given) < 0 ||
+        key_of(r, e->surname ? e->surname : "", &rec->surname) < 0)
+        return NG_ENOMEM;
+    const ng_rstr *key = &r->strs[rec->key];
+    if (r->strs[rec->surname].len || !key->len) return 0;
+    const char *text = key->text; /* key may move as strings are added */
+    size_t len = key->len, at = len;
+    while (at > 0 && text[at - 1] != ' ') at--;
+    if (at == 0) {
         rec->surname = rec->key;
-        return;
+        return 0;
     }
-    rec->surname = sp + 1;
-    rec->given = ng_arena_strndup(&r->arena, rec->key, (size_t)(sp - rec->key));
+    at--; /* the space */
+    if (ng_rstr_intern(r, text + at + 1, len - at - 1, &rec->surname) < 0) return NG_ENOMEM;
+    return ng_rstr_intern(r, text, at, &rec->given);
 }
 
 static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_local_entity *e)
@@ -112,26 +169,29 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
     rec->local = local;
     rec->type = e->type < NG_TYPE_COUNT ? e->type : NG_TYPE_ORG;
     rec->mentions = e->mentions;
+    rec->typo_of = rec->acronym = NG_RNONE;
     /* "" is how a descriptor-only entity comes back from JSON Lines */
     const char *name = e->name && *e->name ? e->name : NULL;
-    rec->name = adup(r, name);
-    rec->key = akey(r, name ? name : "");
-    if (!rec->key) return NG_ENOMEM;
-    rec->words = (uint32_t)ng_name_words(rec->key);
+    if (intern(r, name, &rec->name) < 0) return NG_ENOMEM;
+    rec->key = r->empty;
+    if (name && ng_rstr_key(r, rec->name, &rec->key) < 0) return NG_ENOMEM;
+    rec->words = r->strs[rec->key].words;
     if (e->naliases) {
-        rec->aliases = ng_arena_alloc(&r->arena, e->naliases * sizeof *rec->aliases);
-        if (!rec->aliases) return NG_ENOMEM;
-        for (size_t k = 0; k < e->naliases; k++) rec->aliases[k] = adup(r, e->aliases[k]);
-        rec->naliases = e->naliases;
+        uint32_t *al = ng_arena_alloc(&r->arena, e->naliases * sizeof *al);
+        if (!al) return NG_ENOMEM;
+        for (size_t k = 0; k < e->naliases; k++)
+            if (intern(r, e->aliases[k], &al[k]) < 0) return NG_ENOMEM;
+        rec->aliases = al;
+        rec->naliases = (uint32_t)e->naliases;
     }
-    if (rec->type == NG_TYPE_PERSON) person_parts(r, rec, e);
-    else rec->given = rec->surname = "";
-    rec->bare = rec->type == NG_TYPE_PERSON && rec->name && rec->words == 1;
-    rec->desc = desc_key(r, e);
+    rec->given = rec->surname = r->empty;
+    if (rec->type == NG_TYPE_PERSON && person_parts(r, rec, e) < 0) return NG_ENOMEM;
+    rec->bare = rec->type == NG_TYPE_PERSON && name && rec->words == 1;
+    if (desc_key(r, e, &rec->desc) < 0) return NG_ENOMEM;
     if (e->acronym) {
         char letters[16];
-        if (ng_name_acronym(e->acronym, strlen(e->acronym), letters))
-            memcpy(rec->acronym, letters, sizeof letters);
+        size_t n = ng_name_acronym(e->acronym, strlen(e->acronym), letters);
+        if (n && ng_rstr_intern(r, letters, n, &rec->acronym) < 0) return NG_ENOMEM;
     }
     r->nrecs++;
     return 0;
@@ -158,114 +218,119 @@ static int cmp_rec(const void *a, const void *b)
     return x->local < y->local ? -1 : x->local > y->local;
 }
 
-typedef struct key_id {
-    const char *key;
-    uint32_t id;
-} key_id;
-
-static int cmp_key_id(const void *a, const void *b)
+/* Records in (document, local index) order - the order documents are
+ * usually added in, so the sort is mostly skipped. */
+static void order_records(ng_resolver *r)
 {
-    return strcmp(((const key_id *)a)->key, ((const key_id *)b)->key);
+    int sorted = 1;
+    for (size_t i = 1; i < r->nrecs && sorted; i++) sorted = cmp_rec(&r->recs[i - 1], &r->recs[i]) < 0;
+    if (!sorted) qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec);
 }
 
 /* Country names the gazetteer knows under another form ("U.S.", "UK",
  * "DPRK", "Syrian Arab Republic") become the country's common name, so
  * they meet it in the exact rule and a country is labelled the same in
  * every run; the written form stays as an alias. Only places, and only
- * country names: capitals stay places of their own. */
+ * country names: capitals stay places of their own. Decided once per
+ * distinct name. */
 static int country_keys(ng_resolver *r)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
     if (!g) return 0;
+    const uint32_t unset = NG_RNONE - 1;
+    uint32_t *common_of = ng_rstr_memo(r, unset); /* name -> common name, NG_RNONE: not a country form */
+    uint32_t nmemo = r->nstrs;
+    if (!common_of) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++) {
         ng_rrec *rec = &r->recs[i];
-        if (!rec->name || rec->type != NG_TYPE_PLACE || rec->words > 3) continue;
-        uint32_t cls = ng_gazetteer_classes(g, rec->name, strlen(rec->name));
-        char acr[16];
-        if (!(cls & NG_GAZ_COUNTRY)) continue;
-        /* an ordinary word that is also some country's name in its own
-         * language ("Island" for Ísland) is not that country; "US" is */
-        if ((cls & NG_GAZ_COMMON) && !ng_name_acronym(rec->name, strlen(rec->name), acr)) continue;
-        const char *common = ng_gazetteer_country_name(g, ng_gazetteer_country(g, rec->name, strlen(rec->name)));
-        if (!common) continue;
-        const char *key = akey(r, common);
-        if (!key) return NG_ENOMEM;
-        if (strcmp(common, rec->name) != 0) {
+        if (rec->name == NG_RNONE || rec->type != NG_TYPE_PLACE || rec->words > 3 || rec->name >= nmemo) continue;
+        if (common_of[rec->name] == unset) {
+            const ng_rstr *n = &r->strs[rec->name];
+            uint32_t cls = ng_gazetteer_classes(g, n->text, n->len);
+            char acr[16];
+            const char *common = NULL;
+            /* an ordinary word that is also some country's name in its own
+             * language ("Island" for Ísland) is not that country; "US" is */
+            if ((cls & NG_GAZ_COUNTRY) && !((cls & NG_GAZ_COMMON) && !ng_name_acronym(n->text, n->len, acr)))
+                common = ng_gazetteer_country_name(g, ng_gazetteer_country(g, n->text, n->len));
+            common_of[rec->name] = NG_RNONE;
+            if (common && ng_rstr_intern(r, common, strlen(common), &common_of[rec->name]) < 0) {
+                free(common_of);
+                return NG_ENOMEM;
+            }
+        }
+        uint32_t common = common_of[rec->name];
+        if (common == NG_RNONE) continue;
+        if (ng_rstr_key(r, common, &rec->key) < 0) {
+            free(common_of);
+            return NG_ENOMEM;
+        }
+        if (common != rec->name) {
             rec->typo_of = rec->name; /* the written form stays an alias */
             rec->name = common;
         }
-        rec->key = key;
-        rec->words = (uint32_t)ng_name_words(key);
+        rec->words = r->strs[rec->key].words;
     }
+    free(common_of);
     return 0;
 }
 
-/* Numbers the distinct keys of the records in strcmp order (rec->kid),
- * once the keys are final: a run repeats the same few thousand names
- * across tens of thousands of records, and the rules then sort and group
- * by an integer instead of calling strcmp n log n times per rule. */
-static int intern_keys(ng_resolver *r)
+/* The actor of every (document, local index), -1 for entities never
+ * added: ng_resolver_actor_of is asked once per mention and statement
+ * while the output is written, so it is one lookup, not a search. Only
+ * for dense document indices (any caller's); others keep the search. */
+static int index_actors(ng_resolver *r)
 {
-    ng_strmap ids;
-    int rc = NG_ENOMEM;
-    uint32_t *tmp = malloc((r->nrecs + 1) * sizeof *tmp); /* rec -> id in arrival order */
-    key_id *keys = malloc((r->nrecs + 1) * sizeof *keys); /* the distinct keys */
-    uint32_t *rank = NULL;
-    size_t n = 0;
-    ng_strmap_init(&ids);
-    if (!tmp || !keys) goto cleanup;
-    for (size_t i = 0; i < r->nrecs; i++) {
-        const char *key = r->recs[i].key;
-        size_t len = strlen(key);
-        int64_t id;
-        if (!ng_strmap_get(&ids, key, len, &id)) {
-            id = (int64_t)n;
-            keys[n] = (key_id){key, (uint32_t)n};
-            n++;
-            if (ng_strmap_put(&ids, key, len, id) < 0) goto cleanup;
-        }
-        tmp[i] = (uint32_t)id;
+    uint64_t last = r->nrecs ? r->recs[r->nrecs - 1].doc : 0;
+    if (last > 4 * (uint64_t)r->nrecs + 1024) return 0;
+    r->ndocs = r->nrecs ? (uint32_t)last + 1 : 0;
+    r->local_at = malloc(((size_t)r->ndocs + 1) * sizeof *r->local_at);
+    if (!r->local_at) return NG_ENOMEM;
+    size_t n = 0, i = 0;
+    for (uint32_t d = 0; d < r->ndocs; d++) {
+        r->local_at[d] = (uint32_t)n;
+        while (i < r->nrecs && r->recs[i].doc == d) i++;
+        if (i > 0 && r->recs[i - 1].doc == d) n += (size_t)r->recs[i - 1].local + 1;
     }
-    rank = malloc((n + 1) * sizeof *rank);
-    if (!rank) goto cleanup;
-    qsort(keys, n, sizeof *keys, cmp_key_id); /* distinct, so no ties */
-    for (size_t k = 0; k < n; k++) rank[keys[k].id] = (uint32_t)k;
-    for (size_t i = 0; i < r->nrecs; i++) r->recs[i].kid = rank[tmp[i]];
-    r->nkeys = n;
-    rc = 0;
-cleanup:
-    ng_strmap_free(&ids);
-    free(tmp);
-    free(keys);
-    free(rank);
-    return rc;
+    r->local_at[r->ndocs] = (uint32_t)n;
+    r->local_actor = malloc((n + 1) * sizeof *r->local_actor);
+    if (!r->local_actor) return NG_ENOMEM;
+    for (size_t k = 0; k < n; k++) r->local_actor[k] = -1;
+    for (size_t k = 0; k < r->nrecs; k++)
+        r->local_actor[r->local_at[r->recs[k].doc] + (uint32_t)r->recs[k].local] = r->rec_actor[k];
+    return 0;
 }
 
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
     uint8_t *bound = NULL;
+    ng_rsurname *surnames = NULL;
+    size_t nsurnames = 0;
     if (r->finished) return ng_error_set(err, NG_EINTERNAL, "ng_resolver_finish called twice");
     r->finished = 1;
-    if (r->nrecs) qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec);
+    order_records(r);
     r->parent = malloc((r->nrecs + 1) * sizeof *r->parent);
+    r->root = malloc((r->nrecs + 1) * sizeof *r->root);
     r->rec_actor = malloc((r->nrecs + 1) * sizeof *r->rec_actor);
     bound = calloc(r->nrecs + 1, 1);
-    if (!r->parent || !r->rec_actor || !bound) goto cleanup;
+    if (!r->parent || !r->root || !r->rec_actor || !bound) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
     if (country_keys(r) < 0 || ng_rrules_place_typos(r) < 0) goto cleanup;
-    if (intern_keys(r) < 0) goto cleanup; /* keys are final from here on */
+    if (ng_rstr_rank(r) < 0) goto cleanup; /* keys are final from here on */
     if (ng_rrules_exact(r) < 0) goto cleanup;
-    if (ng_rrules_person_variants(r) < 0) goto cleanup;
-    if (ng_rrules_bare_surnames(r) < 0) goto cleanup;
+    if (ng_rsurnames(r, &surnames, &nsurnames) < 0) goto cleanup;
+    if (ng_rrules_person_variants(r, surnames, nsurnames) < 0) goto cleanup;
+    if (ng_rrules_bare_surnames(r, surnames, nsurnames) < 0) goto cleanup;
     if (ng_rrules_acronyms(r) < 0) goto cleanup;
     if (ng_rrules_org_stems(r) < 0) goto cleanup;
     if (ng_rrules_typos(r) < 0) goto cleanup;
     if (ng_rrules_descriptors(r, bound) < 0) goto cleanup;
-    if (ng_ractors_build(r, bound) < 0) goto cleanup;
+    if (ng_ractors_build(r, bound) < 0 || index_actors(r) < 0) goto cleanup;
     rc = 0;
 cleanup:
     free(bound);
+    free(surnames);
     if (rc < 0) return ng_error_set(err, rc, "out of memory resolving actors");
     return 0;
 }
@@ -279,7 +344,13 @@ const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i)
 
 int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local)
 {
-    if (!r->finished || !r->rec_actor) return -1;
+    if (!r->finished || !r->rec_actor || local < 0) return -1;
+    if (r->local_actor) {
+        if (doc_index >= r->ndocs) return -1;
+        uint32_t at = r->local_at[doc_index];
+        if ((uint32_t)local >= r->local_at[doc_index + 1] - at) return -1;
+        return r->local_actor[at + (uint32_t)local];
+    }
     size_t lo = 0, hi = r->nrecs;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -287,7 +358,6 @@ int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t l
         if (m->doc < doc_index || (m->doc == doc_index && m->local < local)) lo = mid + 1;
         else hi = mid;
     }
-    if (lo < r->nrecs && r->recs[lo].doc == doc_index && r->recs[lo].local == local)
-        return r->rec_actor[lo];
+    if (lo < r->nrecs && r->recs[lo].doc == doc_index && r->recs[lo].local == local) return r->rec_actor[lo];
     return -1;
 }

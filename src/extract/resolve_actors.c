@@ -13,22 +13,16 @@
 /* A surface form of a cluster, weighted by the mentions of the records
  * that have it. */
 typedef struct form {
-    const char *text;
+    uint32_t text;    /* string id */
     uint32_t records; /* mentions behind it */
     uint32_t words;
-    uint8_t is_name; /* a record's name (label candidate), not only an alias */
+    uint8_t is_name;  /* a record's name (label candidate), not only an alias */
+    uint8_t well_formed;
 } form;
 
 typedef struct member {
     uint32_t root, rec;
 } member;
-
-static int cmp_member(const void *a, const void *b)
-{
-    const member *x = a, *y = b;
-    if (x->root != y->root) return x->root < y->root ? -1 : 1;
-    return x->rec < y->rec ? -1 : x->rec > y->rec;
-}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -58,12 +52,12 @@ static int well_formed(const char *s)
 
 /* Better label: well-formed, then more words (the fullest name), then
  * more mentions behind it, then the smaller string (any fixed order). */
-static int better_label(const form *a, const form *b)
+static int better_label(const ng_resolver *r, const form *a, const form *b)
 {
-    if (well_formed(a->text) != well_formed(b->text)) return well_formed(a->text);
+    if (a->well_formed != b->well_formed) return a->well_formed;
     if (a->words != b->words) return a->words > b->words;
     if (a->records != b->records) return a->records > b->records;
-    return strcmp(a->text, b->text) < 0;
+    return strcmp(ng_rtext(r, a->text), ng_rtext(r, b->text)) < 0;
 }
 
 /* Words of a key that are more than an initial: "K. Peters" is less
@@ -80,63 +74,79 @@ static uint32_t full_words(const char *key)
     return n;
 }
 
-static int add_form(form **forms, size_t *n, size_t *cap, const char *text, int is_name,
-                    uint32_t weight)
+/* The forms of the cluster being filled, found by string id: at[id] is
+ * the form's index while stamp[id] is the cluster's number. */
+typedef struct forms {
+    form *v;
+    size_t n, cap;
+    uint32_t *at, *stamp, *full_words; /* per string; full_words NG_RNONE until known */
+    uint32_t cluster;
+} forms;
+
+static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, uint32_t weight)
 {
-    for (size_t i = 0; i < *n; i++) {
-        if (strcmp((*forms)[i].text, text) == 0) {
-            (*forms)[i].records += weight;
-            (*forms)[i].is_name |= (uint8_t)is_name;
-            return 0;
-        }
+    if (f->stamp[text] == f->cluster) {
+        form *x = &f->v[f->at[text]];
+        x->records += weight;
+        x->is_name |= (uint8_t)is_name;
+        return 0;
     }
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        form *p = realloc(*forms, c * sizeof *p);
+    if (f->n == f->cap) {
+        size_t c = f->cap ? f->cap * 2 : 16;
+        form *p = realloc(f->v, c * sizeof *p);
         if (!p) return NG_ENOMEM;
-        *forms = p;
-        *cap = c;
+        f->v = p;
+        f->cap = c;
     }
-    char key[NG_NAME_MAX];
-    ng_name_key(text, strlen(text), key, sizeof key);
-    (*forms)[(*n)++] = (form){text, weight, full_words(key), (uint8_t)is_name};
+    const ng_rstr *s = &r->strs[text];
+    if (f->full_words[text] == NG_RNONE) {
+        char key[NG_NAME_MAX];
+        ng_name_key(s->text, s->len, key, sizeof key);
+        f->full_words[text] = full_words(key);
+    }
+    f->stamp[text] = f->cluster;
+    f->at[text] = (uint32_t)f->n;
+    f->v[f->n++] = (form){text, weight, f->full_words[text], (uint8_t)is_name, (uint8_t)well_formed(s->text)};
     return 0;
 }
 
-/* Fills actor a from the records m[0..n) of one cluster. */
-static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, form **forms,
-                      size_t *fcap)
+/* Fills actor a from the records m[0..n) of one cluster; *label is the
+ * string id of its label. */
+static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, forms *f, uint32_t *label)
 {
-    size_t nf = 0;
     uint32_t type_mentions[NG_TYPE_COUNT] = {0};
+    f->n = 0;
+    f->cluster++;
     a->docs = ng_arena_alloc(&r->arena, n * sizeof *a->docs);
     if (!a->docs) return NG_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         const ng_rrec *rec = &r->recs[m[k].rec];
+        /* a cluster's records are spread over the run: fetch ahead */
+        if (k + 8 < n) __builtin_prefetch(&r->recs[m[k + 8].rec]);
         a->mentions += rec->mentions;
         type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
         if (a->ndocs == 0 || a->docs[a->ndocs - 1] != rec->doc) a->docs[a->ndocs++] = rec->doc;
         uint32_t w = rec->mentions ? rec->mentions : 1;
-        if (rec->name && add_form(forms, &nf, fcap, rec->name, 1, w) < 0) return NG_ENOMEM;
-        if (rec->typo_of && add_form(forms, &nf, fcap, rec->typo_of, 0, 1) < 0) return NG_ENOMEM;
+        if (rec->name != NG_RNONE && add_form(r, f, rec->name, 1, w) < 0) return NG_ENOMEM;
+        if (rec->typo_of != NG_RNONE && add_form(r, f, rec->typo_of, 0, 1) < 0) return NG_ENOMEM;
         for (size_t j = 0; j < rec->naliases; j++)
-            if (rec->aliases[j] && rec->aliases[j][0] &&
-                add_form(forms, &nf, fcap, rec->aliases[j], 0, 1) < 0)
+            if (rec->aliases[j] != NG_RNONE && r->strs[rec->aliases[j]].len &&
+                add_form(r, f, rec->aliases[j], 0, 1) < 0)
                 return NG_ENOMEM;
     }
     a->type = 0;
     for (int t = 1; t < NG_TYPE_COUNT; t++)
         if (type_mentions[t] > type_mentions[a->type]) a->type = t;
-    size_t best = nf;
-    for (size_t i = 0; i < nf; i++)
-        if ((*forms)[i].is_name && (best == nf || better_label(&(*forms)[i], &(*forms)[best])))
-            best = i;
-    if (best == nf) return 1; /* no name at all: nothing to call it */
-    a->label = (char *)(*forms)[best].text;
-    a->aliases = ng_arena_alloc(&r->arena, (nf ? nf : 1) * sizeof *a->aliases);
+    size_t best = f->n;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].is_name && (best == f->n || better_label(r, &f->v[i], &f->v[best]))) best = i;
+    if (best == f->n) return 1; /* no name at all: nothing to call it */
+    *label = f->v[best].text;
+    a->label = (char *)ng_rtext(r, *label);
+    a->aliases = ng_arena_alloc(&r->arena, (f->n ? f->n : 1) * sizeof *a->aliases);
     if (!a->aliases) return NG_ENOMEM;
-    for (size_t i = 0; i < nf; i++)
-        if (i != best) a->aliases[a->naliases++] = (char *)(*forms)[i].text;
+    for (size_t i = 0; i < f->n; i++)
+        if (i != best) a->aliases[a->naliases++] = (char *)ng_rtext(r, f->v[i].text);
     qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
     return 0;
 }
@@ -249,43 +259,67 @@ static int surname_aliases(ng_resolver *r, slot *s, size_t n)
     return 0;
 }
 
+/* Members of the clusters, by (root, record): a counting sort, as roots
+ * are record indices. */
+static member *members(ng_resolver *r, const uint8_t *bound, size_t *count, size_t *clusters)
+{
+    uint32_t *start = calloc(r->nrecs + 2, sizeof *start);
+    member *m = malloc((r->nrecs + 1) * sizeof *m);
+    size_t nm = 0;
+    if (!start || !m) {
+        free(start);
+        free(m);
+        return NULL;
+    }
+    ng_rroots(r);
+    for (size_t i = 0; i < r->nrecs; i++) {
+        if (r->recs[i].name == NG_RNONE && !bound[i]) continue;
+        *clusters += start[r->root[i] + 1]++ == 0;
+        nm++;
+    }
+    for (size_t i = 0; i < r->nrecs; i++) start[i + 1] += start[i];
+    for (size_t i = 0; i < r->nrecs; i++)
+        if (r->recs[i].name != NG_RNONE || bound[i]) /* unbound descriptors are dropped */
+            m[start[r->root[i]]++] = (member){r->root[i], (uint32_t)i};
+    free(start);
+    *count = nm;
+    return m;
+}
+
 int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
 {
     int rc = NG_ENOMEM;
-    member *m = malloc((r->nrecs + 1) * sizeof *m);
-    slot *s = calloc(r->nrecs + 1, sizeof *s);
+    size_t nm = 0, ns = 0, nclusters = 0;
+    member *m = members(r, bound, &nm, &nclusters);
+    slot *s = calloc(nclusters + 1, sizeof *s);
     int32_t *root_actor = malloc((r->nrecs + 1) * sizeof *root_actor);
-    form *forms = NULL;
-    size_t fcap = 0, nm = 0, ns = 0;
-    if (!m || !s || !root_actor) goto cleanup;
-    for (size_t i = 0; i < r->nrecs; i++) {
-        r->rec_actor[i] = -1;
-        root_actor[i] = -1;
-        if (!r->recs[i].name && !bound[i]) continue; /* unbound descriptor: dropped */
-        m[nm++] = (member){ng_rfind(r, (uint32_t)i), (uint32_t)i};
-    }
-    qsort(m, nm, sizeof *m, cmp_member);
+    forms f = {NULL, 0, 0, ng_rstr_memo(r, 0), ng_rstr_memo(r, 0), ng_rstr_memo(r, NG_RNONE), 0};
+    if (!m || !s || !root_actor || !f.at || !f.stamp || !f.full_words) goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) r->rec_actor[i] = root_actor[i] = -1;
     for (size_t i = 0; i < nm;) {
         size_t j = i;
         while (j < nm && m[j].root == m[i].root) j++;
         slot *sl = &s[ns];
         memset(sl, 0, sizeof *sl);
         sl->root = m[i].root;
-        int f = fill_actor(r, &sl->actor, m + i, j - i, &forms, &fcap);
-        if (f < 0) goto cleanup;
-        if (f == 0) {
+        uint32_t label = NG_RNONE;
+        int got = fill_actor(r, &sl->actor, m + i, j - i, &f, &label);
+        if (got < 0) goto cleanup;
+        if (got == 0) {
             /* the records written like the label must agree on its surname
              * ("Kim Jong Un": "Kim" where the text says "Kim" alone, "Un" by default) */
             int agree = 1;
+            uint32_t surname = NG_RNONE;
             for (size_t k = i; k < j && sl->actor.type == NG_TYPE_PERSON && agree; k++) {
                 const ng_rrec *rec = &r->recs[m[k].rec];
-                if (!rec->name || strcmp(rec->name, sl->actor.label) != 0) continue;
-                if (!rec->given[0] || !rec->surname[0] || strchr(rec->surname, ' ') ||
-                    (sl->surname && strcmp(sl->surname, rec->surname) != 0))
+                if (rec->name != label) continue;
+                const ng_rstr *sn = &r->strs[rec->surname];
+                if (!r->strs[rec->given].len || !sn->len || memchr(sn->text, ' ', sn->len) ||
+                    (surname != NG_RNONE && surname != rec->surname))
                     agree = 0;
-                sl->surname = rec->surname;
+                surname = rec->surname;
             }
-            if (!agree) sl->surname = NULL;
+            sl->surname = agree && surname != NG_RNONE ? ng_rtext(r, surname) : NULL;
             char slug[NG_NAME_MAX];
             size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
             const char *id = len ? slug : ng_entity_type_name(sl->actor.type);
@@ -309,6 +343,9 @@ cleanup:
     free(m);
     free(s);
     free(root_actor);
-    free(forms);
+    free(f.v);
+    free(f.at);
+    free(f.stamp);
+    free(f.full_words);
     return rc;
 }

@@ -1,5 +1,14 @@
-/* resolve_internal.h - what resolve.c (records, actors, the public API)
- * shares with resolve_rules.c (the merge rules). Private to src/extract. */
+/* resolve_internal.h - what the files of run-level resolution share:
+ * resolve.c (records, the public API), resolve_strs.c (the string
+ * table), resolve_rules.c and resolve_stems.c (the merge rules),
+ * resolve_typos.c (typos of places and of actors), resolve_actors.c
+ * (clusters to actors). Private to src/extract.
+ *
+ * A run repeats the same few thousand names across hundreds of thousands
+ * of records, so every string a record carries is interned once in the
+ * resolver's string table and records hold ids: the rules compare and
+ * index integers, and whatever they derive from a string (its key, its
+ * gazetteer classes, its stems) they compute once per distinct string. */
 #ifndef NG_EXTRACT_RESOLVE_INTERNAL_H
 #define NG_EXTRACT_RESOLVE_INTERNAL_H
 
@@ -10,26 +19,36 @@
 
 #include <stdint.h>
 
-/* One local entity of one document, copied into the resolver's arena,
- * with the comparison keys the rules need. */
+#define NG_RNONE UINT32_MAX
+
+/* One distinct string of the run: a name, an alias, a key, a given name
+ * or surname key, a "role|country" descriptor, acronym letters. */
+typedef struct ng_rstr {
+    const char *text; /* NUL-terminated, in the resolver's arena */
+    uint32_t len;
+    uint32_t hash;
+    uint32_t key;     /* id of ng_name_key(text); NG_RNONE until ng_rstr_key */
+    uint32_t words;   /* ng_name_words(text) */
+} ng_rstr;
+
+/* One local entity of one document, with the ids of the strings the
+ * rules compare. */
 typedef struct ng_rrec {
     uint32_t doc;
     int32_t local;
     uint8_t type;
-    const char *name;      /* display name; NULL for a descriptor-only entity */
-    const char **aliases;
-    size_t naliases;
-    const char *typo_of;   /* surface form replaced by a gazetteer name, or NULL */
-    const char *key;       /* ng_name_key of name ("" when name is NULL) */
-    uint32_t kid;          /* rank of key among the run's distinct keys, so
-                              rules compare and sort integers, not strings */
-    const char *given;     /* persons: key of the given name(s), "" when none */
-    const char *surname;   /* persons: key of the surname, "" when none */
-    const char *desc;      /* "role|country" keys of bound descriptors, or NULL */
-    char acronym[16];      /* defined acronym letters, "" when none */
+    uint8_t bare;      /* a person known only by one word ("Peskov") */
+    uint32_t name;     /* display name; NG_RNONE for a descriptor-only entity */
+    uint32_t typo_of;  /* surface form replaced by a gazetteer name, or NG_RNONE */
+    uint32_t key;      /* ng_name_key of name (the id of "" when name is NG_RNONE) */
+    uint32_t given;    /* persons: key of the given name(s), "" when none */
+    uint32_t surname;  /* persons: key of the surname, "" when none */
+    uint32_t desc;     /* "role|country" keys of bound descriptors, or NG_RNONE */
+    uint32_t acronym;  /* defined acronym letters, or NG_RNONE */
     uint32_t mentions;
-    uint32_t words;        /* words in key */
-    uint8_t bare;          /* a person known only by one word ("Peskov") */
+    uint32_t words;    /* words in key; a place typo rewritten to a longer name keeps the count */
+    uint32_t naliases;
+    const uint32_t *aliases;
 } ng_rrec;
 
 struct ng_resolver {
@@ -37,27 +56,108 @@ struct ng_resolver {
     ng_arena arena;
     ng_rrec *recs;
     size_t nrecs, cap;
+    /* the string table: strs[id], found by hash in slots (ids + 1, 0 empty) */
+    ng_rstr *strs;
+    uint32_t nstrs, strs_cap;
+    uint32_t *slots;
+    uint32_t slots_cap;
+    uint32_t empty;          /* id of "" */
+    uint32_t *rank;          /* after finish's ranking: strcmp rank of strs[0..nranked) */
+    uint32_t *classes;       /* ng_rclasses memo of strs[0..nclasses), NG_RNONE unknown */
+    uint32_t nclasses;
+    uint32_t nranked;
     uint32_t *parent;        /* union-find over recs */
+    uint32_t *root;          /* ng_rroots: root of every record */
     int32_t *rec_actor;      /* after finish: actor of each rec, -1 dropped */
+    /* after finish, when document indices are dense enough (they are
+     * positions in the run's input list): the actor of (doc, local) is
+     * local_actor[local_at[doc] + local], for doc < ndocs */
+    uint32_t *local_at;
+    int32_t *local_actor;
+    uint32_t ndocs;
     ng_actor *actors;
     size_t nactors;
-    size_t nkeys;            /* distinct keys: recs[].kid < nkeys */
     int finished;
 };
 
+static inline const char *ng_rtext(const ng_resolver *r, uint32_t id) { return r->strs[id].text; }
+
+/* Interns s[0..n) and stores its id in *id. Returns 0 or NG_ENOMEM. */
+int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id);
+/* Id of s[0..n) when interned, else NG_RNONE. */
+uint32_t ng_rstr_find(const ng_resolver *r, const char *s, size_t n);
+/* Id of the key of string id (ng_name_key), interned on first use. */
+int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key);
+/* Ranks every string interned so far in strcmp order (r->rank). */
+int ng_rstr_rank(ng_resolver *r);
+/* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
+ * once per string (every time, should the memo not grow). */
+uint32_t ng_rclasses(ng_resolver *r, uint32_t id);
+/* A uint32 per string, every one set to fill (NULL when out of memory):
+ * what a rule derives from a string, computed once. Caller frees. */
+uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill);
+void ng_rstr_free(ng_resolver *r);
+
 /* Union-find root of record i (path halving). */
 uint32_t ng_rfind(ng_resolver *r, uint32_t i);
-/* Joins the clusters of a and b; the smaller index becomes the root so
- * the result does not depend on the order unions are made in. */
+/* Joins the clusters of a and b; the smaller index becomes the root, so
+ * a root is always the smallest record of its cluster and the result does
+ * not depend on the order unions are made in. */
 void ng_runion(ng_resolver *r, uint32_t a, uint32_t b);
+/* Fills r->root with every record's root in one pass (a parent is never
+ * larger than its child). Rules that decide from a snapshot of the
+ * clusters read r->root instead of calling ng_rfind. */
+void ng_rroots(ng_resolver *r);
+
+/* The one root a set of records reaches, as rules ask it: none, exactly
+ * one (which), or several. */
+typedef struct ng_rone {
+    uint32_t root;
+    uint32_t n; /* 0, 1, or 2 for several */
+} ng_rone;
+
+static inline void ng_rone_add(ng_rone *o, uint32_t root)
+{
+    if (o->n == 0) {
+        o->root = root;
+        o->n = 1;
+    } else if (o->n == 1 && o->root != root) {
+        o->n = 2;
+    }
+}
+
+static inline void ng_rone_join(ng_rone *o, const ng_rone *p)
+{
+    if (p->n == 2) o->n = 2;
+    else if (p->n == 1) ng_rone_add(o, p->root);
+}
+
+/* Pending unions: rules that could chain (A~B, B~C) decide from a
+ * snapshot and apply their unions afterwards. */
+typedef struct ng_rpairs {
+    uint32_t *v;
+    size_t n, cap;
+} ng_rpairs;
+
+int ng_rpairs_add(ng_rpairs *p, uint32_t a, uint32_t b);
+/* Applies the unions and frees the list. */
+void ng_rpairs_apply(ng_resolver *r, ng_rpairs *p);
 
 /* The merge rules, in the order ng_resolver_finish applies them. Each
  * returns 0 or NG_ENOMEM. The first rewrites misspelt place names to
  * their gazetteer spelling (resolve_typos.c) before any comparison. */
 int ng_rrules_place_typos(ng_resolver *r);
 int ng_rrules_exact(ng_resolver *r);
-int ng_rrules_person_variants(ng_resolver *r);
-int ng_rrules_bare_surnames(ng_resolver *r);
+/* Both surname rules use the run's full person names sorted by surname
+ * (ng_rsurnames), made once. */
+typedef struct ng_rsurname {
+    uint32_t surname, key; /* string ids */
+    uint32_t rec;          /* the first record with both */
+    uint32_t surname_rank, key_rank; /* strcmp order of the two */
+} ng_rsurname;
+int ng_rsurnames(ng_resolver *r, ng_rsurname **out, size_t *count);
+int ng_rrules_person_variants(ng_resolver *r, const ng_rsurname *e, size_t n);
+int ng_rrules_bare_surnames(ng_resolver *r, const ng_rsurname *e, size_t n);
 int ng_rrules_acronyms(ng_resolver *r);
 int ng_rrules_org_stems(ng_resolver *r);
 int ng_rrules_typos(ng_resolver *r);

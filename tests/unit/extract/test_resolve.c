@@ -390,6 +390,76 @@ static void test_generic_short_name_only_within_its_document(void)
     ng_resolver_free(r);
 }
 
+static void test_short_name_of_two_full_names_stays_apart(void)
+{
+    /* "Yonhap" written in many documents is one question, asked once:
+     * with one full name it joins it, with two it joins neither */
+    for (int full = 1; full <= 2; full++) {
+        ng_resolver *r = resolver(1);
+        spec d0[] = {O("Yonhap News Agency"), O("Yonhap Agency")};
+        spec d1[] = {O("Yonhap")};
+        add_doc(r, 0, d0, (size_t)full);
+        for (uint32_t d = 1; d <= 50; d++) add_doc(r, d, d1, 1);
+        CHECK(ng_resolver_finish(r, NULL) == 0);
+        if (full == 1) CHECK_STR(id_of(r, 50, 0), "yonhap-news-agency");
+        else CHECK_STR(id_of(r, 50, 0), "yonhap");
+        CHECK_STR(id_of(r, 1, 0), id_of(r, 50, 0));
+        CHECK(actor_of(r, 7, 0)->ndocs == 50 + (full == 1));
+        ng_resolver_free(r);
+    }
+}
+
+static void test_acronym_defined_by_two_actors_joins_them(void)
+{
+    ng_resolver *r = resolver(0);
+    spec d0[] = {{NG_TYPE_ORG, "Security Service of Ukraine", NULL, NULL, "SSU", NULL, NULL, 1}};
+    spec d1[] = {{NG_TYPE_ORG, "Sluzhba Bezpeky Ukrainy", NULL, NULL, "S.S.U.", NULL, NULL, 1}};
+    spec d2[] = {O("SBU"), O("NSDC")};
+    add_doc(r, 0, d0, 1);
+    add_doc(r, 1, d1, 1);
+    add_doc(r, 2, d2, 2);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 0, 0), id_of(r, 1, 0));
+    /* nobody defined "SBU": the one name with those initials */
+    CHECK_STR(id_of(r, 2, 0), id_of(r, 0, 0));
+    CHECK_STR(id_of(r, 2, 1), "nsdc");
+    ng_resolver_free(r);
+}
+
+static void test_documents_and_entities_the_run_does_not_know(void)
+{
+    ng_resolver *r = resolver(0);
+    spec d0[] = {L("Kyiv"), {NG_TYPE_PERSON, NULL, NULL, NULL, NULL, NULL, NULL, 1}, O("Kremlin")};
+    add_doc(r, 3, d0, 3);
+    add_doc(r, 7, d0, 3);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 7, 2), "kremlin");
+    CHECK_STR(id_of(r, 3, 0), id_of(r, 7, 0));
+    CHECK(ng_resolver_actor_of(r, 7, 1) == -1); /* neither name nor role: never added */
+    CHECK(ng_resolver_actor_of(r, 7, 3) == -1);
+    CHECK(ng_resolver_actor_of(r, 0, 0) == -1);
+    CHECK(ng_resolver_actor_of(r, 5, 0) == -1);
+    CHECK(ng_resolver_actor_of(r, 8, 0) == -1);
+    CHECK(ng_resolver_actor_of(r, UINT32_MAX, 0) == -1);
+    ng_resolver_free(r);
+    /* indices far apart are not positions in an input list, but work */
+    r = resolver(0);
+    add_doc(r, 4000000000u, d0, 3);
+    add_doc(r, 9, d0, 3);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK_STR(id_of(r, 4000000000u, 2), "kremlin");
+    CHECK_STR(id_of(r, 9, 0), id_of(r, 4000000000u, 0));
+    CHECK(ng_resolver_actor_of(r, 4000000000u, 1) == -1);
+    CHECK(ng_resolver_actor_of(r, 10, 0) == -1);
+    CHECK(ng_resolver_actor(r, 0)->ndocs == 2);
+    ng_resolver_free(r);
+    r = resolver(0);
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    CHECK(ng_resolver_actor_count(r) == 0);
+    CHECK(ng_resolver_actor_of(r, 0, 0) == -1);
+    ng_resolver_free(r);
+}
+
 static void test_slugs_are_ascii_and_unique(void)
 {
     ng_resolver *r = resolver(0);
@@ -470,6 +540,9 @@ int main(void)
     RUN(test_organisation_known_by_what_follows_its_heads);
     RUN(test_place_known_by_its_head_nouns);
     RUN(test_generic_short_name_only_within_its_document);
+    RUN(test_short_name_of_two_full_names_stays_apart);
+    RUN(test_acronym_defined_by_two_actors_joins_them);
+    RUN(test_documents_and_entities_the_run_does_not_know);
     RUN(test_slugs_are_ascii_and_unique);
     RUN(test_document_order_does_not_change_ids);
     ng_models_free(models);

@@ -1,0 +1,154 @@
+/* resolve_strs.c - the resolver's string table: every distinct string of
+ * the run once, in the resolver's arena, with a dense id (see
+ * resolve_internal.h). Open addressing over ids; the hash and length are
+ * kept beside each string so a probe compares bytes only on a real hit. */
+#include "resolve_internal.h"
+
+#include "gazetteer.h"
+#include "resolve_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int grow_slots(ng_resolver *r)
+{
+    uint32_t cap = r->slots_cap ? r->slots_cap * 2 : 128;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) return NG_ENOMEM;
+    for (uint32_t id = 0; id < r->nstrs; id++) {
+        uint32_t j = r->strs[id].hash & (cap - 1);
+        while (slots[j]) j = (j + 1) & (cap - 1);
+        slots[j] = id + 1;
+    }
+    free(r->slots);
+    r->slots = slots;
+    r->slots_cap = cap;
+    return 0;
+}
+
+/* The slot holding s[0..n), or the empty slot where it would go. */
+static uint32_t probe(const ng_resolver *r, const char *s, size_t n, uint32_t hash)
+{
+    uint32_t mask = r->slots_cap - 1;
+    for (uint32_t j = hash & mask;; j = (j + 1) & mask) {
+        uint32_t v = r->slots[j];
+        if (!v) return j;
+        const ng_rstr *e = &r->strs[v - 1];
+        if (e->hash == hash && e->len == n && memcmp(e->text, s, n) == 0) return j;
+    }
+}
+
+uint32_t ng_rstr_find(const ng_resolver *r, const char *s, size_t n)
+{
+    if (!r->slots_cap) return NG_RNONE;
+    uint32_t v = r->slots[probe(r, s, n, hash_bytes(s, n))];
+    return v ? v - 1 : NG_RNONE;
+}
+
+int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
+{
+    if ((r->nstrs + 1) * 2 > r->slots_cap && grow_slots(r) < 0) return NG_ENOMEM;
+    uint32_t hash = hash_bytes(s, n);
+    uint32_t j = probe(r, s, n, hash);
+    if (r->slots[j]) {
+        *id = r->slots[j] - 1;
+        return 0;
+    }
+    if (r->nstrs == r->strs_cap) {
+        uint32_t cap = r->strs_cap ? r->strs_cap * 2 : 64;
+        ng_rstr *p = realloc(r->strs, cap * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        r->strs = p;
+        r->strs_cap = cap;
+    }
+    const char *text = ng_arena_strndup(&r->arena, s, n);
+    if (!text) return NG_ENOMEM;
+    r->strs[r->nstrs] = (ng_rstr){text, (uint32_t)n, hash, NG_RNONE, (uint32_t)ng_name_words(text)};
+    r->slots[j] = r->nstrs + 1;
+    *id = r->nstrs++;
+    return 0;
+}
+
+int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
+{
+    if (r->strs[id].key == NG_RNONE) {
+        char buf[NG_NAME_MAX];
+        size_t n = ng_name_key(r->strs[id].text, r->strs[id].len, buf, sizeof buf);
+        uint32_t k;
+        if (ng_rstr_intern(r, buf, n, &k) < 0) return NG_ENOMEM;
+        r->strs[id].key = k;
+    }
+    *key = r->strs[id].key;
+    return 0;
+}
+
+typedef struct text_id {
+    const char *text;
+    uint32_t id;
+} text_id;
+
+static int cmp_text(const void *a, const void *b)
+{
+    return strcmp(((const text_id *)a)->text, ((const text_id *)b)->text);
+}
+
+int ng_rstr_rank(ng_resolver *r)
+{
+    text_id *order = malloc(((size_t)r->nstrs + 1) * sizeof *order);
+    uint32_t *rank = malloc(((size_t)r->nstrs + 1) * sizeof *rank);
+    if (!order || !rank) {
+        free(order);
+        free(rank);
+        return NG_ENOMEM;
+    }
+    for (uint32_t i = 0; i < r->nstrs; i++) order[i] = (text_id){r->strs[i].text, i};
+    qsort(order, r->nstrs, sizeof *order, cmp_text); /* distinct strings: no ties */
+    for (uint32_t i = 0; i < r->nstrs; i++) rank[order[i].id] = i;
+    free(order);
+    free(r->rank);
+    r->rank = rank;
+    r->nranked = r->nstrs;
+    return 0;
+}
+
+uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill)
+{
+    uint32_t *m = malloc(((size_t)r->nstrs + 1) * sizeof *m);
+    if (m)
+        for (uint32_t i = 0; i <= r->nstrs; i++) m[i] = fill;
+    return m;
+}
+
+uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    if (!g) return 0;
+    if (id >= r->nclasses) {
+        uint32_t n = r->nstrs > id ? r->nstrs : id + 1;
+        uint32_t *c = realloc(r->classes, (size_t)n * sizeof *c);
+        if (!c) return ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+        for (uint32_t i = r->nclasses; i < n; i++) c[i] = NG_RNONE;
+        r->classes = c;
+        r->nclasses = n;
+    }
+    if (r->classes[id] == NG_RNONE) r->classes[id] = ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+    return r->classes[id];
+}
+
+void ng_rstr_free(ng_resolver *r)
+{
+    free(r->classes);
+    free(r->strs);
+    free(r->slots);
+    free(r->rank);
+}
