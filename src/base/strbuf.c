@@ -28,6 +28,8 @@ static int reserve(ng_strbuf *b, size_t extra)
     return 0;
 }
 
+int ng_strbuf_reserve(ng_strbuf *b, size_t extra) { return reserve(b, extra); }
+
 /* The part of ng_strbuf_append (strbuf.h) that grows the buffer. */
 int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n)
 {
