@@ -50,7 +50,7 @@ size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
 
 int ng_export_json_string(ng_strbuf *b, const char *s)
 {
-    return s ? ng_json_put_string(b, s, strlen(s)) : ng_strbuf_puts(b, "null");
+    return s ? ng_json_put_cstring(b, s) : ng_strbuf_puts(b, "null");
 }
 
 /* %.15g is exact for most values and reads nicer; fall back to %.17g,

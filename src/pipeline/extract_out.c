@@ -55,7 +55,7 @@ static int32_t local_or_none(const ng_extraction *ex, int32_t e)
     return e < 0 || (size_t)e >= ex->nentities ? -1 : e;
 }
 
-static int put_str(ng_strbuf *b, const char *s) { return ng_json_put_string(b, s, strlen(s)); }
+static int put_str(ng_strbuf *b, const char *s) { return ng_json_put_cstring(b, s); }
 
 static int put_entities(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex)
 {
