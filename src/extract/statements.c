@@ -7,8 +7,9 @@
  * frames.c decide what each cue attributes (emit.c writes it). Quotations
  * no cue claimed are handled last: a quote that continues a speaker's
  * words inherits the speaker; scare quotes and titles are dropped.
- * Everything is linear in the document: per-token arrays, one hash probe
- * per word, bounded look-arounds. */
+ * Everything is linear in the document: per-token arrays, at most one
+ * hash probe per word (only for words the rules ask about), bounded
+ * look-arounds. */
 #include "attrib.h"
 
 #include <stdlib.h>
@@ -49,21 +50,18 @@ static void map_mentions(ng_attr *a)
     }
 }
 
+/* Words are looked up on first use (ng_lex); other tokens have no record. */
 static void map_lexicon(ng_attr *a)
 {
-    for (size_t i = 0; i < a->tx->ntokens; i++) {
-        const ng_token *k = &a->tok[i];
-        if (k->flags & NG_TOK_WORD)
-            a->lex[i] = ng_cues_word(a->cues, a->t + k->start, k->end - k->start);
-        else
-            memset(&a->lex[i], 0, sizeof a->lex[i]);
-    }
+    const ng_word_info none = {0, 0, NULL, 0}, unknown = {NG_LEX_UNKNOWN, 0, NULL, 0};
+    for (size_t i = 0; i < a->tx->ntokens; i++)
+        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? unknown : none;
 }
 
 /* The cue starting at token i (a phrase when one matches), or NULL. */
 static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
 {
-    const ng_word_info *w = &a->lex[i];
+    const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
         ng_cue_word words[8];
         size_t n = 0;
@@ -138,7 +136,7 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         if (!c || (c->frames & NG_CUE_SOURCE))
             continue;
         if (c->nwords == 1 && i > sn->tok_begin &&
-            ((a->lex[i - 1].classes & NG_WC_DET) || (a->tok[i - 1].flags & NG_TOK_POSSESSIVE)))
+            ((ng_lex(a, i - 1)->classes & NG_WC_DET) || (a->tok[i - 1].flags & NG_TOK_POSSESSIVE)))
             continue; /* "the report", "Kyiv's claim", "to confirm" */
         cue_hit *h = &hits[nhits++];
         memset(h, 0, sizeof *h);
@@ -270,7 +268,7 @@ static int uncued_quotes(ng_attr *a)
             continue; /* a quote in a headline, unless it is a whole sentence */
         if (quote_words(a, q) < 4 || titlecase(a, q))
             continue; /* scare quotes, titles */
-        if (q->open_tok > 0 && (a->lex[q->open_tok - 1].classes & NG_WC_TITLE))
+        if (q->open_tok > 0 && (ng_lex(a, q->open_tok - 1)->classes & NG_WC_TITLE))
             continue;
         uint32_t s_open = sent_of(a, q->open_tok);
         uint32_t last = q->close_tok < a->tx->ntokens ? q->close_tok : q->close_tok - 1;
