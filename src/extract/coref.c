@@ -566,6 +566,11 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     c.mkey_len = malloc((n + 1) * sizeof *c.mkey_len);
     c.mwords = malloc((n + 1) * sizeof *c.mwords);
     if (!c.of || !c.name_start || !c.mkey || !c.mkey_len || !c.mwords) goto cleanup;
+    /* a cluster starts at a name or demonym mention: room for all of them
+     * at once, so new_cluster never copies the clusters made so far */
+    for (size_t i = 0; i < n; i++)
+        c.capcl += ex->mentions[i].kind == NG_KIND_NAME || ex->mentions[i].kind == NG_KIND_DEMONYM;
+    if (c.capcl && !(c.cl = malloc(c.capcl * sizeof *c.cl))) goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const ng_mention *m = &ex->mentions[i];
         c.of[i] = -1;

@@ -109,35 +109,40 @@ static void report_progress(work_queue *q, size_t done)
     pthread_mutex_unlock(&q->lock);
 }
 
-static int write_all(int fd, const char *p, size_t n)
+static int pwrite_all(int fd, const char *p, size_t n, uint64_t off)
 {
     while (n) {
-        ssize_t w = write(fd, p, n);
+        ssize_t w = pwrite(fd, p, n, (off_t)off);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
             return NG_EIO;
         p += w;
         n -= (size_t)w;
+        off += (uint64_t)w;
     }
     return 0;
 }
 
-/* Spools slot i's template, then hands every extraction that is now next
- * in document order to the resolver and frees it with its document. */
+/* Spools slot i's template (its place in the file is taken under the
+ * lock, the bytes are written outside it), then hands every extraction
+ * that is now next in document order to the resolver and frees it with
+ * its document. */
 static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
 {
     ng_corpus *c = q->c;
     doc_slot *s = &c->slots[i];
     spool *sp = q->spool;
     int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, &s->ex) : 0;
-    pthread_mutex_lock(&sp->lock);
-    if (s->rc == 0 && rc == 0 && sp->rc == 0) {
+    if (s->rc == 0 && rc == 0) {
+        pthread_mutex_lock(&sp->lock);
         s->spool_off = sp->end;
         s->spool_len = scratch->len;
-        if ((rc = write_all(sp->fd, scratch->data, scratch->len)) == 0)
-            sp->end += scratch->len;
+        sp->end += scratch->len;
+        pthread_mutex_unlock(&sp->lock);
+        rc = pwrite_all(sp->fd, scratch->data, scratch->len, s->spool_off);
     }
+    pthread_mutex_lock(&sp->lock);
     if (rc < 0 && sp->rc == 0) {
         sp->rc = rc;
         sp->fail_slot = i;
