@@ -133,6 +133,16 @@ int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars)
     int rc = 0;
     size_t n = strlen(s), chars = 0;
     for (size_t i = 0; i < n && !rc;) {
+        /* a run of printable ASCII (one byte, one character): one append */
+        size_t j = i, room = max_chars ? max_chars - chars : n;
+        while (j < n && j - i < room && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7f)
+            j++;
+        if (j > i) {
+            rc = ng_strbuf_append(b, s + i, j - i);
+            chars += j - i;
+            i = j;
+            continue;
+        }
         uint32_t cp;
         size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         if (len == 0) {
