@@ -18,7 +18,13 @@
  *   I e  an item of that list: dropped up to its E when e is unresolved,
  *        else preceded by a comma unless it is the first one kept
  *   E    end of an item
- *   D e  the quoted node id of e, or null when unresolved */
+ *   D e  the quoted node id of e, or null when unresolved
+ *   M t k s x e  a mention of local entity e: type and kind in one byte
+ *        each (high bit set), start and end offsets in five bytes each;
+ *        writes the record up to "text": (the escaped text follows)
+ *   m    the rest of that mention's record (its local index)
+ * Mentions are most of a record; their fixed keys are written when the
+ * template is expanded, so the spool holds less than half the bytes. */
 #include "corpus_internal.h"
 
 #include "jsonw.h"
@@ -41,12 +47,32 @@ static int put_op(ng_strbuf *b, char op, int64_t local)
     return ng_strbuf_append(b, code, sizeof code);
 }
 
-static int64_t get_op_arg(const char *p)
+static void encode_u32(char *out, uint32_t u)
+{
+    for (int i = 0; i < OP_ARG; i++)
+        out[i] = (char)(0x80 | ((u >> (7 * i)) & 0x7F));
+}
+
+static uint32_t decode_u32(const char *p)
 {
     uint32_t u = 0;
     for (int i = 0; i < OP_ARG; i++)
         u |= (uint32_t)((unsigned char)p[i] & 0x7F) << (7 * i);
-    return (int64_t)u - 1;
+    return u;
+}
+
+static int64_t get_op_arg(const char *p) { return (int64_t)decode_u32(p) - 1; }
+
+#define OP_M_ARGS (2 + 3 * OP_ARG) /* bytes after "\x01M" */
+
+/* The M op of mention mn of local entity e (see the top of the file). */
+static int put_mention_op(ng_strbuf *b, const ng_mention *mn, int32_t e)
+{
+    char code[2 + OP_M_ARGS] = {OP, 'M', (char)(0x80 | mn->type), (char)(0x80 | mn->kind)};
+    encode_u32(code + 4, mn->start);
+    encode_u32(code + 4 + OP_ARG, mn->end);
+    encode_u32(code + 4 + 2 * OP_ARG, (uint32_t)e + 1);
+    return ng_strbuf_append(b, code, sizeof code);
 }
 
 /* Local entity e when it exists in ex, else -1 (a null id). */
@@ -66,6 +92,12 @@ static int put_entities(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex
         if (e < 0)
             continue;
         rc |= put_op(b, 'I', e);
+        if (mn->type < 0x80 && mn->kind < 0x80) {
+            rc |= put_mention_op(b, mn, e);
+            rc |= ng_json_put_string(b, doc->text + mn->start, mn->end - mn->start);
+            rc |= PUT(b, "\x01m\x01" "E");
+            continue;
+        }
         rc |= PUT(b, "{\"id\":");
         rc |= put_op(b, 'D', e);
         rc |= PUT(b, ",\"type\":\"");
@@ -257,6 +289,8 @@ static const char *skip_item(const char *p, const char *end)
             break;
         if (op == 'I' || op == 'D' || op == 'N')
             p += OP_ARG;
+        else if (op == 'M')
+            p += OP_M_ARGS;
     }
     return p;
 }
@@ -268,6 +302,7 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
     int32_t *actor = NULL;
     size_t nactor = 0;
     int rc = 0, first = 1;
+    int64_t mention_local = -1; /* of the last M op */
     out->len = 0;
     while (p < end && !rc) {
         const char *m = memchr(p, OP, (size_t)(end - p));
@@ -296,6 +331,37 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
             actor = ids->actor;
             for (size_t k = 0; k < nactor; k++)
                 actor[k] = ng_resolver_actor_of(ids->r, rdoc, (int32_t)k);
+            continue;
+        }
+        if (op == 'M') {
+            if (end - p < OP_M_ARGS)
+                break;
+            int type = p[0] & 0x7F, kind = p[1] & 0x7F;
+            uint32_t ms = decode_u32(p + 2), me = decode_u32(p + 2 + OP_ARG);
+            mention_local = (int64_t)decode_u32(p + 2 + 2 * OP_ARG) - 1;
+            p += OP_M_ARGS;
+            int32_t ma = mention_local >= 0 && (size_t)mention_local < nactor ? actor[mention_local] : -1;
+            rc = PUT(out, "{\"id\":");
+            if (ma < 0)
+                rc |= PUT(out, "null");
+            else
+                rc |= ng_strbuf_append(out, ids->quoted.data + ids->off[ma],
+                                       ids->off[ma + 1] - ids->off[ma]);
+            rc |= PUT(out, ",\"type\":\"");
+            rc |= ng_strbuf_puts(out, ng_entity_type_name(type));
+            rc |= PUT(out, "\",\"kind\":\"");
+            rc |= ng_strbuf_puts(out, ng_mention_kind_name(kind));
+            rc |= PUT(out, "\",\"start\":");
+            rc |= ng_strbuf_put_int(out, ms);
+            rc |= PUT(out, ",\"end\":");
+            rc |= ng_strbuf_put_int(out, me);
+            rc |= PUT(out, ",\"text\":");
+            continue;
+        }
+        if (op == 'm') {
+            rc = PUT(out, ",\"local\":");
+            rc |= ng_strbuf_put_int(out, mention_local);
+            rc |= ng_strbuf_putc(out, '}');
             continue;
         }
         int32_t a = e >= 0 && (size_t)e < nactor ? actor[e] : -1;
