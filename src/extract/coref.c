@@ -575,6 +575,11 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         const ng_mention *m = &ex->mentions[i];
         c.of[i] = -1;
         c.name_start[i] = m->type == NG_TYPE_PERSON && m->kind == NG_KIND_NAME ? skip_titles(&c, m) : m->start;
+        if (m->kind != NG_KIND_NAME) { /* only names are matched by key */
+            c.mkey[i] = "";
+            c.mkey_len[i] = c.mwords[i] = 0;
+            continue;
+        }
         c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i], &c.mkey_len[i]);
         if (!c.mkey[i]) goto cleanup;
         c.mwords[i] = (uint32_t)ng_name_words(c.mkey[i]);

@@ -66,7 +66,7 @@ static int expansion_after(const coref *c, size_t mi)
     const ng_mention *n = &c->ex->mentions[mi + 1];
     if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
         memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
-        ng_name_words(c->mkey[mi + 1]) < 2)
+        c->mwords[mi + 1] < 2)
         return -1;
     return (int)mi + 1;
 }

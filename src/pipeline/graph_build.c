@@ -20,6 +20,7 @@ typedef struct builder {
     size_t node_of_cap;
     int64_t *last_doc;   /* node -> last graph document added to it, -1 */
     size_t last_doc_cap;
+    int *node_of_actor;  /* resolver actor -> its node, -1 until added */
     ng_strbuf quote;     /* the current statement's quote */
 } builder;
 
@@ -68,8 +69,8 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
         int32_t a = ng_resolver_actor_of(r, rdoc, (int32_t)e);
         if (a < 0)
             continue;
-        int n = actor_node(g, ng_resolver_actor(r, (size_t)a));
-        if (n < 0)
+        int n = b->node_of_actor[a];
+        if (n < 0 && (n = b->node_of_actor[a] = actor_node(g, ng_resolver_actor(r, (size_t)a))) < 0)
             return n;
         if ((size_t)n >= b->last_doc_cap) {
             size_t cap = b->last_doc_cap ? b->last_doc_cap * 2 : 256;
@@ -149,8 +150,12 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
     memset(&b, 0, sizeof b);
     ng_strbuf_init(&b.quote);
     ng_graph *g = b.g = ng_graph_new();
-    if (!g)
+    size_t nactors = ng_resolver_actor_count(ng_corpus_resolver(c));
+    b.node_of_actor = malloc((nactors ? nactors : 1) * sizeof *b.node_of_actor);
+    if (!g || !b.node_of_actor)
         goto cleanup;
+    for (size_t a = 0; a < nactors; a++)
+        b.node_of_actor[a] = -1;
     size_t n = subset ? nsubset : ng_corpus_document_count(c);
     for (size_t s = 0; s < n; s++) {
         size_t i = subset ? subset[s] : s;
@@ -186,6 +191,7 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
 cleanup:
     free(b.node_of);
     free(b.last_doc);
+    free(b.node_of_actor);
     ng_strbuf_free(&b.quote);
     if (rc == 0)
         return 0;
