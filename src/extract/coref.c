@@ -265,8 +265,6 @@ static int by_surname(coref *c, size_t mi, int *unique)
 static int index_full_names(coref *c)
 {
     size_t n = c->ex->nmentions, off = 0;
-    c->p1 = malloc((n + 1) * sizeof *c->p1);
-    if (!c->p1) return NG_ENOMEM;
     for (size_t k = 0; k < c->ncl; k++) c->cl[k].p1_n = 0;
     for (size_t i = 0; i < n; i++)
         if (c->of[i] >= 0) c->cl[c->of[i]].p1_n++;
@@ -487,8 +485,6 @@ static int person_fields(coref *c, const cluster *k, ng_local_entity *e)
 static int group_members(coref *c)
 {
     size_t n = c->ex->nmentions, off = 0;
-    c->members = malloc((n + 1) * sizeof *c->members);
-    if (!c->members) return NG_ENOMEM;
     for (size_t k = 0; k < c->ncl; k++) c->cl[k].mem_n = 0;
     for (size_t i = 0; i < n; i++)
         if (c->of[i] >= 0) c->cl[c->of[i]].mem_n++;
@@ -560,12 +556,18 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     ng_strmap_init(&c.bysurname);
     ng_strmap_init(&c.byfirst);
     ng_strmap_init(&c.byblock);
-    c.of = malloc((n + 1) * sizeof *c.of);
-    c.name_start = malloc((n + 1) * sizeof *c.name_start);
-    c.mkey = malloc((n + 1) * sizeof *c.mkey);
-    c.mkey_len = malloc((n + 1) * sizeof *c.mkey_len);
-    c.mwords = malloc((n + 1) * sizeof *c.mwords);
-    if (!c.of || !c.name_start || !c.mkey || !c.mkey_len || !c.mwords) goto cleanup;
+    /* the per-mention arrays in one block: keys (pointers) first, then
+     * six arrays of 32-bit values */
+    char *block = malloc((n + 1) * (sizeof *c.mkey + 6 * sizeof(uint32_t)));
+    if (!block) goto cleanup;
+    c.mkey = (const char **)(void *)block;
+    uint32_t *u32 = (uint32_t *)(void *)(block + (n + 1) * sizeof *c.mkey);
+    c.of = (int32_t *)(void *)u32;
+    c.name_start = u32 + (n + 1);
+    c.mkey_len = u32 + 2 * (n + 1);
+    c.mwords = u32 + 3 * (n + 1);
+    c.members = u32 + 4 * (n + 1);
+    c.p1 = u32 + 5 * (n + 1);
     /* a cluster starts at a name or demonym mention: room for all of them
      * at once, so new_cluster never copies the clusters made so far */
     for (size_t i = 0; i < n; i++)
@@ -606,19 +608,13 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     }
     rc = 0;
 cleanup:
-    free(c.of);
-    free(c.name_start);
-    free(c.mkey);
-    free(c.mkey_len);
-    free(c.mwords);
-    free(c.members);
+    free(c.mkey); /* the block of every per-mention array */
     free(c.alias_len);
     free(c.cl);
     ng_strmap_free(&c.bykey);
     ng_strmap_free(&c.bysurname);
     ng_strmap_free(&c.byfirst);
     ng_strmap_free(&c.byblock);
-    free(c.p1);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");
     return 0;

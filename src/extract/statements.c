@@ -20,6 +20,10 @@
 /* The cue of a quotation signed "- Name". */
 static const ng_cue dash_cue = {"-", "said", NG_CUE_QUOTE, 1};
 
+/* n rounded up to a multiple of 16, so that arrays carved one after the
+ * other out of one malloc'd block stay aligned. */
+static size_t round16(size_t n) { return (n + 15) & ~(size_t)15; }
+
 static uint32_t sent_of(const ng_attr *a, uint32_t tok)
 {
     return a->tok[tok].sentence;
@@ -370,6 +374,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
 {
     ng_attr a;
     cue_hit *hits = NULL;
+    char *block = NULL;
     int rc = 0;
     size_t n = ex->text.ntokens;
     memset(&a, 0, sizeof a);
@@ -383,16 +388,24 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     a.t = ex->doc->text;
     a.last_speaker = -1;
     a.first_statement = ex->nstatements;
-    a.lex = malloc(n * sizeof *a.lex);
-    a.in_quote = malloc(n * sizeof *a.in_quote);
-    a.mention_at = malloc(n * sizeof *a.mention_at);
-    a.in_content = calloc(n, 1);
-    a.stamp = calloc(ex->nentities ? ex->nentities : 1, sizeof *a.stamp);
-    hits = malloc(HITS_MAX * sizeof *hits);
-    if (!a.lex || !a.in_quote || !a.mention_at || !a.in_content || !a.stamp || !hits) {
+    /* the per-token and per-entity arrays in one block */
+    size_t ne = ex->nentities ? ex->nentities : 1;
+    size_t sz_lex = round16(n * sizeof *a.lex), sz_hits = round16(HITS_MAX * sizeof *hits);
+    size_t sz_quote = round16(n * sizeof *a.in_quote), sz_at = round16(n * sizeof *a.mention_at);
+    size_t sz_stamp = round16(ne * sizeof *a.stamp);
+    block = malloc(sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + n);
+    if (!block) {
         rc = NG_ENOMEM;
         goto cleanup;
     }
+    a.lex = (ng_word_info *)(void *)block;
+    hits = (cue_hit *)(void *)(block + sz_lex);
+    a.in_quote = (int32_t *)(void *)(block + sz_lex + sz_hits);
+    a.mention_at = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote);
+    a.stamp = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote + sz_at);
+    a.in_content = (uint8_t *)(block + sz_lex + sz_hits + sz_quote + sz_at + sz_stamp);
+    memset(a.stamp, 0, ne * sizeof *a.stamp);
+    memset(a.in_content, 0, n);
     map_lexicon(&a);
     map_mentions(&a);
     if ((rc = ng_quotes_find(a.tx, &a.quotes, a.in_quote)) < 0)
@@ -406,12 +419,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
 cleanup:
     if (rc < 0)
         ng_error_set(err, rc, "%s: out of memory attributing statements", ex->doc->path);
-    free(hits);
-    free(a.stamp);
-    free(a.in_content);
-    free(a.mention_at);
-    free(a.in_quote);
-    free(a.lex);
+    free(block);
     free(a.quotes.v);
     free(a.pron);
     free(a.anchor);
