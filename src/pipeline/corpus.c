@@ -9,8 +9,6 @@
 
 #include "corpus_internal.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -48,8 +46,7 @@ struct ng_corpus {
  * then both are freed. Memory holds what the resolver keeps, not the
  * documents. */
 typedef struct spool {
-    int fd;
-    uint64_t end;     /* bytes written */
+    ng_spool *file;
     size_t next_add;  /* first slot not yet given to the resolver */
     int rc;           /* first failure writing or resolving, 0 if none */
     size_t fail_slot; /* the slot it happened at */
@@ -109,25 +106,8 @@ static void report_progress(work_queue *q, size_t done)
     pthread_mutex_unlock(&q->lock);
 }
 
-static int pwrite_all(int fd, const char *p, size_t n, uint64_t off)
-{
-    while (n) {
-        ssize_t w = pwrite(fd, p, n, (off_t)off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return NG_EIO;
-        p += w;
-        n -= (size_t)w;
-        off += (uint64_t)w;
-    }
-    return 0;
-}
-
-/* Spools slot i's template (its place in the file is taken under the
- * lock, the bytes are written outside it), then hands every extraction
- * that is now next in document order to the resolver and frees it with
- * its document. */
+/* Spools slot i's template, then hands every extraction that is now next
+ * in document order to the resolver and frees it with its document. */
 static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
 {
     ng_corpus *c = q->c;
@@ -135,12 +115,8 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
     spool *sp = q->spool;
     int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, &s->ex) : 0;
     if (s->rc == 0 && rc == 0) {
-        pthread_mutex_lock(&sp->lock);
-        s->spool_off = sp->end;
         s->spool_len = scratch->len;
-        sp->end += scratch->len;
-        pthread_mutex_unlock(&sp->lock);
-        rc = pwrite_all(sp->fd, scratch->data, scratch->len, s->spool_off);
+        rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
     }
     pthread_mutex_lock(&sp->lock);
     if (rc < 0 && sp->rc == 0) {
@@ -398,36 +374,6 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
     return load_corpus(inputs, ninputs, opt, NULL, out, err);
 }
 
-/* An unlinked temporary file in $TMPDIR (else /tmp), or -1. */
-static int open_spool_file(void)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s/newsgraph-extract-XXXXXX", dir) >= sizeof path)
-        return -1;
-    int fd = mkstemp(path);
-    if (fd >= 0)
-        unlink(path);
-    return fd;
-}
-
-static int read_all(int fd, char *p, size_t n, uint64_t off)
-{
-    while (n) {
-        ssize_t r = pread(fd, p, n, (off_t)off);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return NG_EIO;
-        p += r;
-        n -= (size_t)r;
-        off += (uint64_t)r;
-    }
-    return 0;
-}
-
 /* Reads the spooled templates back in document order and writes them
  * with their node ids. */
 static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_error *err)
@@ -443,13 +389,9 @@ static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_erro
     }
     for (size_t k = 0; k < c->nok; k++) {
         const doc_slot *s = &c->slots[c->ok[k]];
-        tpl.len = 0;
-        if ((rc = ng_strbuf_reserve(&tpl, s->spool_len)) < 0) {
-            ng_error_set(err, rc, "out of memory writing the extract output");
-            goto cleanup;
-        }
-        if ((rc = read_all(sp->fd, tpl.data, s->spool_len, s->spool_off)) < 0) {
-            ng_error_set(err, rc, "reading a temporary file failed");
+        if ((rc = ng_spool_read(sp->file, s->spool_off, s->spool_len, &tpl)) < 0) {
+            ng_error_set(err, rc, rc == NG_ENOMEM ? "out of memory writing the extract output"
+                                                  : "reading a temporary file failed");
             goto cleanup;
         }
         if ((rc = ng_extract_expand(&line, tpl.data, s->spool_len, &ids, (uint32_t)c->ok[k])) < 0) {
@@ -476,9 +418,9 @@ int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_optio
     ng_corpus *c = NULL;
     spool sp;
     memset(&sp, 0, sizeof sp);
-    sp.fd = open_spool_file();
+    sp.file = ng_spool_open();
     int rc;
-    if (sp.fd < 0) { /* no temporary file: keep everything in memory */
+    if (!sp.file) { /* no temporary file: keep everything in memory */
         if ((rc = ng_corpus_load(inputs, ninputs, opt, &c, err)) == 0)
             rc = ng_corpus_write_extract(c, out, err);
         ng_corpus_free(c);
@@ -490,7 +432,7 @@ int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_optio
         rc = write_spooled(c, &sp, out, err);
     ng_corpus_free(c);
     pthread_mutex_destroy(&sp.lock);
-    close(sp.fd);
+    ng_spool_close(sp.file);
     return rc;
 }
 

@@ -51,4 +51,16 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
 int ng_extract_format_record(ng_strbuf *b, ng_strbuf *scratch, const ng_doc *doc,
                              const ng_extraction *ex, ng_extract_ids *ids, uint32_t rdoc);
 
+/* An unlinked temporary file that records are appended to and read back
+ * from (spool.c). Appends may come from several threads. */
+typedef struct ng_spool ng_spool;
+
+/* A new spool in $TMPDIR (else /tmp), or NULL when no file can be made. */
+ng_spool *ng_spool_open(void);
+/* Appends data[0..n) and stores where it went in *off. 0 or NG_EIO. */
+int ng_spool_append(ng_spool *sp, const char *data, size_t n, uint64_t *off);
+/* Reads n bytes at off into out (replacing its contents). */
+int ng_spool_read(const ng_spool *sp, uint64_t off, size_t n, ng_strbuf *out);
+void ng_spool_close(ng_spool *sp);
+
 #endif
