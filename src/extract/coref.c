@@ -362,15 +362,30 @@ static int adjective(const coref *c, const ng_mention *m)
 static int pass_demonyms(coref *c)
 {
     ng_extraction *ex = c->ex;
+    /* the keys of the countries met so far: a text names few, often */
+    enum { SEEN = 8 };
+    struct { int id; const char *key; uint32_t len; } seen[SEEN];
+    size_t nseen = 0;
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_DEMONYM || !c->gaz) continue;
         int id = ng_gazetteer_country(c->gaz, c->text + m->start, m->end - m->start);
         const char *name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
         if (!name) continue;
-        uint32_t klen;
-        const char *key = arena_key(c, name, strlen(name), &klen);
-        if (!key) return NG_ENOMEM;
+        uint32_t klen = 0;
+        const char *key = NULL;
+        for (size_t k = 0; k < nseen && k < SEEN && !key; k++)
+            if (seen[k].id == id) {
+                key = seen[k].key;
+                klen = seen[k].len;
+            }
+        if (!key) {
+            if (!(key = arena_key(c, name, strlen(name), &klen))) return NG_ENOMEM;
+            seen[nseen % SEEN].id = id;
+            seen[nseen % SEEN].key = key;
+            seen[nseen % SEEN].len = klen;
+            nseen++;
+        }
         int64_t v;
         int ci;
         if (ng_strmap_get(&c->bykey, key, klen, &v)) {
