@@ -38,19 +38,17 @@
 
 #define PUT(b, lit) ng_strbuf_append((b), (lit), sizeof(lit) - 1)
 
-static int put_op(ng_strbuf *b, char op, int64_t local)
-{
-    uint32_t u = (uint32_t)(local + 1); /* -1 (none) is 0 */
-    char code[2 + OP_ARG] = {OP, op};
-    for (int i = 0; i < OP_ARG; i++)
-        code[2 + i] = (char)(0x80 | ((u >> (7 * i)) & 0x7F));
-    return ng_strbuf_append(b, code, sizeof code);
-}
-
 static void encode_u32(char *out, uint32_t u)
 {
     for (int i = 0; i < OP_ARG; i++)
         out[i] = (char)(0x80 | ((u >> (7 * i)) & 0x7F));
+}
+
+static int put_op(ng_strbuf *b, char op, int64_t local)
+{
+    char code[2 + OP_ARG] = {OP, op};
+    encode_u32(code + 2, (uint32_t)(local + 1)); /* -1 (none) is 0 */
+    return ng_strbuf_append(b, code, sizeof code);
 }
 
 static uint32_t decode_u32(const char *p)
