@@ -4,7 +4,9 @@
  * the pipeline builds from resolved extractions, or that
  * ng_graph_read_json loads back from a graph.json. Centralities are
  * computed with igraph by ng_graph_compute_stats. All strings are owned
- * by the graph. */
+ * by the graph; those of node aliases and documents and of evidence are
+ * kept in one arena of the graph, so a caller must not free them one by
+ * one (setting a field to NULL is fine). */
 #ifndef NEWSGRAPH_GRAPH_H
 #define NEWSGRAPH_GRAPH_H
 
@@ -65,6 +67,10 @@ int ng_graph_add_node(ng_graph *g, const char *id, const char *label, const char
 int ng_graph_find_node(const ng_graph *g, const char *id);
 int ng_graph_node_add_alias(ng_graph *g, uint32_t node, const char *alias);
 int ng_graph_node_add_document(ng_graph *g, uint32_t node, const char *doc_id);
+/* Appends graph document doc (an index from ng_graph_add_document) to
+ * the node's documents without the distinctness check: for builders that
+ * know the pair is new and use no other way to add documents to nodes. */
+int ng_graph_node_add_document_at(ng_graph *g, uint32_t node, uint32_t doc);
 /* Finds or creates edge (source, target, relation), adds 1 to its weight
  * and appends a copy of ev (ev may be NULL). Returns the edge index. */
 int ng_graph_add_statement(ng_graph *g, uint32_t source, uint32_t target, const char *relation,

@@ -51,6 +51,16 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
 /* Writes the `extract` JSON Lines (one object per document, spec format) to out. */
 int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err);
 
+/* `extract`: ng_corpus_load then ng_corpus_write_extract, same output, but
+ * memory does not grow with the documents: each record is spooled to an
+ * unlinked temporary file (in $TMPDIR, else /tmp) as soon as its document
+ * is extracted and written out with its node ids once the run is
+ * resolved. Without a temporary file it keeps everything in memory.
+ * Nothing is written to out unless the whole run succeeded up to the
+ * writing. */
+int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                   FILE *out, ng_error *err);
+
 void ng_corpus_free(ng_corpus *c);
 
 /* `extract --stream`: reads, extracts and writes documents in batches, so

@@ -10,6 +10,8 @@
 
 /* Appends s[0..n) as a quoted JSON string. Returns 0 or NG_ENOMEM. */
 int ng_json_put_string(ng_strbuf *b, const char *s, size_t n);
+/* The same for a NUL-terminated s, in one pass when s is plain ASCII. */
+int ng_json_put_cstring(ng_strbuf *b, const char *s);
 
 /* Offset of the first byte of s[0..n) that does not start a valid UTF-8
  * sequence (overlong forms and surrogates are invalid), or n. */

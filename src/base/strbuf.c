@@ -28,6 +28,8 @@ static int reserve(ng_strbuf *b, size_t extra)
     return 0;
 }
 
+int ng_strbuf_reserve(ng_strbuf *b, size_t extra) { return reserve(b, extra); }
+
 /* The part of ng_strbuf_append (strbuf.h) that grows the buffer. */
 int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n)
 {
@@ -43,14 +45,25 @@ int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n)
 
 int ng_strbuf_put_int(ng_strbuf *b, long long v)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char digits[24];
     size_t i = sizeof digits;
     /* via unsigned so that LLONG_MIN negates without overflow */
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        digits[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    while (u >= 100) { /* two digits per division */
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        i -= 2;
+        memcpy(digits + i, pairs + 2 * r, 2);
+    }
+    if (u >= 10) {
+        i -= 2;
+        memcpy(digits + i, pairs + 2 * u, 2);
+    } else {
+        digits[--i] = (char)('0' + u);
+    }
     if (v < 0)
         digits[--i] = '-';
     return ng_strbuf_append(b, digits + i, sizeof digits - i);

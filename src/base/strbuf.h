@@ -13,6 +13,8 @@ typedef struct ng_strbuf {
 } ng_strbuf;
 
 void ng_strbuf_init(ng_strbuf *b);
+/* Makes room for extra more bytes (and the NUL) without appending them. */
+int ng_strbuf_reserve(ng_strbuf *b, size_t extra);
 /* Grows b and appends; ng_strbuf_append's path when the bytes do not fit. */
 int ng_strbuf_append_slow(ng_strbuf *b, const char *s, size_t n);
 

@@ -64,11 +64,7 @@ int ng_cli_extract(int argc, char **argv)
                                     &r.run, stdout, &err);
         return src == 0 ? 0 : ng_cli_fail(src, &err);
     }
-    ng_corpus *corpus = NULL;
-    int rc = ng_corpus_load((const char *const *)argv + optind, (size_t)(argc - optind), &r.run,
-                            &corpus, &err);
-    if (rc == 0)
-        rc = ng_corpus_write_extract(corpus, stdout, &err);
-    ng_corpus_free(corpus);
+    int rc = ng_extract_run((const char *const *)argv + optind, (size_t)(argc - optind), &r.run,
+                            stdout, &err);
     return rc == 0 ? 0 : ng_cli_fail(rc, &err);
 }

@@ -45,17 +45,25 @@ static const type_style *style_of(const char *type)
     return &STYLES[NSTYLES - 1];
 }
 
-/* Appends s made safe for a DOT label or tooltip (see top of file). */
+/* Appends s made safe for a DOT label or tooltip (see top of file):
+ * made plain in place, backslashes (rare) doubled afterwards. */
 static int dot_text(ng_strbuf *b, const char *s, size_t max_chars)
 {
-    ng_strbuf plain;
-    ng_strbuf_init(&plain);
-    int rc = ng_export_plain(&plain, s, max_chars);
-    for (size_t i = 0; i < plain.len && !rc; i++)
-        rc = plain.data[i] == '\\' ? ng_strbuf_puts(b, "\\\\") : ng_strbuf_putc(b, plain.data[i]);
+    size_t start = b->len;
+    int rc = ng_export_plain(b, s, max_chars);
+    if (!rc && b->len > start && memchr(b->data + start, '\\', b->len - start)) {
+        size_t n = b->len - start;
+        char *plain = malloc(n);
+        if (!plain)
+            return NG_ENOMEM;
+        memcpy(plain, b->data + start, n);
+        b->len = start;
+        for (size_t i = 0; i < n && !rc; i++)
+            rc = plain[i] == '\\' ? ng_strbuf_puts(b, "\\\\") : ng_strbuf_putc(b, plain[i]);
+        free(plain);
+    }
     if (!rc && !b->data)
         rc = ng_strbuf_append(b, "", 0);
-    ng_strbuf_free(&plain);
     return rc;
 }
 

@@ -50,7 +50,7 @@ size_t ng_export_utf8_next(const char *str, size_t n, uint32_t *cp)
 
 int ng_export_json_string(ng_strbuf *b, const char *s)
 {
-    return s ? ng_json_put_string(b, s, strlen(s)) : ng_strbuf_puts(b, "null");
+    return s ? ng_json_put_cstring(b, s) : ng_strbuf_puts(b, "null");
 }
 
 /* %.15g is exact for most values and reads nicer; fall back to %.17g,
@@ -63,33 +63,44 @@ int ng_export_number(ng_strbuf *b, double x)
     if (x == 0)
         return ng_strbuf_putc(b, '0'); /* also turns -0 into 0 */
     char buf[40];
-    if (x == floor(x) && fabs(x) < 1e15) {
-        snprintf(buf, sizeof buf, "%.0f", x);
-        return ng_strbuf_puts(b, buf);
-    }
+    if (x == floor(x) && fabs(x) < 1e15)
+        return ng_strbuf_put_int(b, (long long)x); /* what "%.0f" prints */
     snprintf(buf, sizeof buf, "%.15g", x);
     if (strtod(buf, NULL) != x)
         snprintf(buf, sizeof buf, "%.17g", x);
     return ng_strbuf_puts(b, buf);
 }
 
+/* Bytes XML text takes as they are: ASCII but the five markup
+ * characters and the control bytes other than tab and newline (and so
+ * not NUL, which ends the string). */
+#define X16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char xml_plain[256] = {
+    ['\t'] = 1, ['\n'] = 1,
+    [0x20] = 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, /* '"' '&' '\'' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,          /* '<' '>' */
+    X16, X16, X16, X16,                                      /* 0x40 - 0x7F */
+};
+#undef X16
+
 int ng_export_xml_text(ng_strbuf *b, const char *s)
 {
     if (!s)
         return 0;
+    const unsigned char *u = (const unsigned char *)s;
     int rc = 0;
-    size_t n = strlen(s), run = 0; /* run: start of the bytes not yet appended */
-    for (size_t i = 0; i < n && !rc;) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 0x20 && c <= 0x7f && c != '&' && c != '<' && c != '>' && c != '"' &&
-             c != '\'') || c == '\t' || c == '\n') {
+    size_t i = 0, run = 0; /* run: start of the bytes not yet appended */
+    for (;;) {
+        while (xml_plain[u[i]])
             i++; /* ASCII allowed as it is */
-            continue;
-        }
+        unsigned char c = u[i];
+        if (!c)
+            break;
         uint32_t cp = c;
         size_t len = 1;
         if (c >= 0x80) {
-            len = ng_export_utf8_next(s + i, n - i, &cp);
+            /* 4 is enough room: the NUL is never a continuation byte */
+            len = ng_export_utf8_next(s + i, 4, &cp);
             if (len && cp != 0xfffe && cp != 0xffff) {
                 i += len; /* valid UTF-8 is kept as it is */
                 continue;
@@ -107,10 +118,12 @@ int ng_export_xml_text(ng_strbuf *b, const char *s)
         case '\r': rc = ng_strbuf_puts(b, "&#13;"); break;
         default: break; /* not allowed in XML 1.0, even as a reference: dropped */
         }
+        if (rc)
+            break;
         i += len ? len : 1; /* an invalid byte is dropped alone */
         run = i;
     }
-    return rc ? rc : ng_strbuf_append(b, s + run, n - run);
+    return rc ? rc : ng_strbuf_append(b, s + run, i - run);
 }
 
 int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars)
@@ -120,6 +133,16 @@ int ng_export_plain(ng_strbuf *b, const char *s, size_t max_chars)
     int rc = 0;
     size_t n = strlen(s), chars = 0;
     for (size_t i = 0; i < n && !rc;) {
+        /* a run of printable ASCII (one byte, one character): one append */
+        size_t j = i, room = max_chars ? max_chars - chars : n;
+        while (j < n && j - i < room && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7f)
+            j++;
+        if (j > i) {
+            rc = ng_strbuf_append(b, s + i, j - i);
+            chars += j - i;
+            i = j;
+            continue;
+        }
         uint32_t cp;
         size_t len = ng_export_utf8_next(s + i, n - i, &cp);
         if (len == 0) {

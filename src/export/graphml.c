@@ -48,19 +48,37 @@ static int put_keys(ng_strbuf *b, const ng_graph_stats *st)
     return rc ? rc : put_key_decl(b, 'e', "documents", "string");
 }
 
+/* "<indent><data key="k_name">" (no printf: one per attribute and element). */
+static int open_data(ng_strbuf *b, const char *indent, char kind, const char *name)
+{
+    char k[2] = {kind, '_'};
+    int rc = ng_strbuf_puts(b, indent);
+    rc = rc ? rc : ng_strbuf_append(b, "<data key=\"", 11);
+    rc = rc ? rc : ng_strbuf_append(b, k, 2);
+    rc = rc ? rc : ng_strbuf_puts(b, name);
+    return rc ? rc : ng_strbuf_append(b, "\">", 2);
+}
+
 /* <data key="k_name">text</data> with the text escaped. */
 static int put_data(ng_strbuf *b, const char *indent, char kind, const char *name, const char *text)
 {
-    int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
+    int rc = open_data(b, indent, kind, name);
     rc = rc ? rc : ng_export_xml_text(b, text);
-    return rc ? rc : ng_strbuf_puts(b, "</data>\n");
+    return rc ? rc : ng_strbuf_append(b, "</data>\n", 8);
 }
 
 static int put_number_data(ng_strbuf *b, const char *indent, char kind, const char *name, double x)
 {
-    int rc = ng_strbuf_printf(b, "%s<data key=\"%c_%s\">", indent, kind, name);
+    int rc = open_data(b, indent, kind, name);
     rc = rc ? rc : ng_export_number(b, x);
-    return rc ? rc : ng_strbuf_puts(b, "</data>\n");
+    return rc ? rc : ng_strbuf_append(b, "</data>\n", 8);
+}
+
+static int put_int_data(ng_strbuf *b, const char *indent, char kind, const char *name, long long x)
+{
+    int rc = open_data(b, indent, kind, name);
+    rc = rc ? rc : ng_strbuf_put_int(b, x);
+    return rc ? rc : ng_strbuf_append(b, "</data>\n", 8);
 }
 
 /* Joins v with sep into tmp (reset first). */
@@ -87,13 +105,53 @@ static int put_node(ng_strbuf *b, ng_strbuf *tmp, const ng_node *n, const ng_nod
     rc = rc ? rc : put_data(b, in, 'v', "aliases", tmp->data);
     rc = rc ? rc : join(tmp, n->documents, n->ndocuments, "; ");
     rc = rc ? rc : put_data(b, in, 'v', "documents", tmp->data);
-    rc = rc ? rc : ng_strbuf_printf(b, "%s<data key=\"v_mentions\">%u</data>\n", in, n->mentions);
+    rc = rc ? rc : put_int_data(b, in, 'v', "mentions", n->mentions);
     for (size_t k = 0; s && k < ng_node_nmetrics && !rc; k++)
         rc = put_number_data(b, in, 'v', ng_node_metrics[k].name,
                              ng_metric_value(s, &ng_node_metrics[k]));
     if (s && !rc)
-        rc = ng_strbuf_printf(b, "%s<data key=\"v_community\">%d</data>\n", in, s->community);
+        rc = put_int_data(b, in, 'v', "community", s->community);
     return rc ? rc : ng_strbuf_puts(b, "    </node>\n");
+}
+
+static const char *evidence_document(const ng_edge *e, size_t j)
+{
+    return e->evidence[j].document ? e->evidence[j].document : "";
+}
+
+/* The edge's distinct documents in first-seen order, joined "; " into
+ * tmp. Evidence comes sorted by document from ng_graph_sort, so a
+ * document is new when it differs from the one before; evidence out of
+ * order is deduplicated with a set instead. */
+static int join_documents(ng_strbuf *tmp, const ng_edge *e)
+{
+    tmp->len = 0;
+    int rc = ng_strbuf_append(tmp, "", 0);
+    size_t j = 1;
+    while (j < e->nevidence && strcmp(evidence_document(e, j - 1), evidence_document(e, j)) <= 0)
+        j++;
+    if (j >= e->nevidence) { /* sorted */
+        for (j = 0; j < e->nevidence && !rc; j++) {
+            const char *d = evidence_document(e, j);
+            if (j && strcmp(d, evidence_document(e, j - 1)) == 0)
+                continue;
+            rc = tmp->len ? ng_strbuf_puts(tmp, "; ") : 0;
+            rc = rc ? rc : ng_strbuf_puts(tmp, d);
+        }
+        return rc;
+    }
+    ng_strmap seen;
+    ng_strmap_init(&seen);
+    for (j = 0; j < e->nevidence && !rc; j++) {
+        const char *d = evidence_document(e, j);
+        if (ng_strmap_get(&seen, d, strlen(d), NULL))
+            continue;
+        rc = ng_strmap_put(&seen, d, strlen(d), 1);
+        rc = rc ? rc : tmp->len ? ng_strbuf_puts(tmp, "; ") : 0;
+        rc = rc ? rc : ng_strbuf_puts(tmp, d);
+    }
+    ng_strmap_free(&seen);
+    return rc;
 }
 
 /* Quotes in evidence order; documents distinct, in first-seen order. */
@@ -101,7 +159,9 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
 {
     const ng_edge *e = &g->edges[i];
     const char *in = "      ";
-    int rc = ng_strbuf_printf(b, "    <edge id=\"e%zu\" source=\"", i);
+    int rc = ng_strbuf_puts(b, "    <edge id=\"e");
+    rc = rc ? rc : ng_strbuf_put_int(b, (long long)i);
+    rc = rc ? rc : ng_strbuf_puts(b, "\" source=\"");
     rc = rc ? rc : ng_export_xml_text(b, g->nodes[e->source].id);
     rc = rc ? rc : ng_strbuf_puts(b, "\" target=\"");
     rc = rc ? rc : ng_export_xml_text(b, g->nodes[e->target].id);
@@ -115,19 +175,7 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
         rc = rc ? rc : ng_strbuf_puts(tmp, e->evidence[j].quote ? e->evidence[j].quote : "");
     }
     rc = rc ? rc : put_data(b, in, 'e', "quotes", tmp->data);
-    tmp->len = 0;
-    rc = rc ? rc : ng_strbuf_append(tmp, "", 0);
-    ng_strmap seen;
-    ng_strmap_init(&seen);
-    for (size_t j = 0; j < e->nevidence && !rc; j++) {
-        const char *d = e->evidence[j].document ? e->evidence[j].document : "";
-        if (ng_strmap_get(&seen, d, strlen(d), NULL))
-            continue;
-        rc = ng_strmap_put(&seen, d, strlen(d), 1);
-        rc = rc ? rc : tmp->len ? ng_strbuf_puts(tmp, "; ") : 0;
-        rc = rc ? rc : ng_strbuf_puts(tmp, d);
-    }
-    ng_strmap_free(&seen);
+    rc = rc ? rc : join_documents(tmp, e);
     rc = rc ? rc : put_data(b, in, 'e', "documents", tmp->data);
     return rc ? rc : ng_strbuf_puts(b, "    </edge>\n");
 }

@@ -57,7 +57,9 @@ static int put_node_stats(ng_strbuf *b, const ng_node_stats *s)
         rc = rc ? rc : ng_strbuf_puts(b, ": ");
         rc = rc ? rc : ng_export_number(b, ng_metric_value(s, &ng_node_metrics[k]));
     }
-    return rc ? rc : ng_strbuf_printf(b, ", \"community\": %d}", s->community);
+    rc = rc ? rc : ng_strbuf_puts(b, ", \"community\": ");
+    rc = rc ? rc : ng_strbuf_put_int(b, s->community);
+    return rc ? rc : ng_strbuf_putc(b, '}');
 }
 
 static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
@@ -78,7 +80,9 @@ static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
         rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "aliases");
         rc = rc ? rc : put_string_array(b, n->aliases, n->naliases);
-        rc = rc ? rc : ng_strbuf_printf(b, ",\n%s\"mentions\": %u,\n", in, n->mentions);
+        rc = rc ? rc : ng_strbuf_puts(b, ",\n      \"mentions\": ");
+        rc = rc ? rc : ng_strbuf_put_int(b, n->mentions);
+        rc = rc ? rc : ng_strbuf_puts(b, ",\n");
         rc = rc ? rc : put_key(b, in, "documents");
         rc = rc ? rc : put_string_array(b, n->documents, n->ndocuments);
         if (st && !rc) {
@@ -99,9 +103,11 @@ static int put_evidence(ng_strbuf *b, const ng_evidence *ev)
     rc = rc ? rc : ng_export_json_string(b, ev->cue);
     rc = rc ? rc : ng_strbuf_puts(b, ", \"quote\": ");
     rc = rc ? rc : ng_export_json_string(b, ev->quote);
-    return rc ? rc
-              : ng_strbuf_printf(b, ", \"start\": %u, \"end\": %u, \"direct\": %s}", ev->start,
-                                 ev->end, ev->direct ? "true" : "false");
+    rc = rc ? rc : ng_strbuf_puts(b, ", \"start\": ");
+    rc = rc ? rc : ng_strbuf_put_int(b, ev->start);
+    rc = rc ? rc : ng_strbuf_puts(b, ", \"end\": ");
+    rc = rc ? rc : ng_strbuf_put_int(b, ev->end);
+    return rc ? rc : ng_strbuf_puts(b, ev->direct ? ", \"direct\": true}" : ", \"direct\": false}");
 }
 
 static int put_edges(ng_strbuf *b, const ng_graph *g)

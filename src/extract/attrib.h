@@ -43,7 +43,8 @@ typedef struct ng_attr {
     const ng_text *tx;
     const ng_token *tok;
     const char *t;         /* document bytes */
-    ng_word_info *lex;     /* per token: lexicon record (zero for non-words) */
+    ng_word_info *lex;     /* per token: lexicon record (zero for non-words),
+                            * looked up on first use: read it with ng_lex */
     int32_t *in_quote;     /* per token: quote index or -1 */
     int32_t *mention_at;   /* per token: index of the mention covering it, or -1 */
     uint8_t *in_content;   /* per token: 1 inside a reported clause already attributed */
@@ -64,6 +65,20 @@ typedef struct ng_attr {
     int32_t serial;
     int rc;         /* first error (NG_ENOMEM), sticky */
 } ng_attr;
+
+/* ng_word_info.classes of a word not looked up yet (no real class). */
+#define NG_LEX_UNKNOWN (1u << 31)
+
+/* The lexicon record of token i. Most words are never asked about (those
+ * in quotations and names), so each is looked up on first use; the
+ * lookup is pure, so a const ng_attr may fill the cache. */
+static inline const ng_word_info *ng_lex(const ng_attr *a, uint32_t i)
+{
+    ng_word_info *w = &a->lex[i];
+    if (w->classes & NG_LEX_UNKNOWN)
+        *w = ng_cues_word(a->cues, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start);
+    return w;
+}
 
 /* A subject (speaker) noun phrase found next to a cue. */
 typedef struct ng_subject {

@@ -18,10 +18,12 @@
 #include <strings.h>
 
 
-static const char *arena_key(coref *c, const char *s, size_t n)
+/* The key of s[0..n) in the extraction's arena; *len gets its length. */
+static const char *arena_key(coref *c, const char *s, size_t n, uint32_t *len)
 {
     char buf[NG_NAME_MAX];
     size_t k = ng_name_key(s, n, buf, sizeof buf);
+    *len = (uint32_t)k;
     return ng_extraction_strdup(c->ex, buf, k);
 }
 
@@ -73,12 +75,12 @@ static int new_cluster(coref *c, uint32_t mi)
     memset(k, 0, sizeof *k);
     k->key = c->mkey[mi];
     k->best = mi;
-    k->words = (uint32_t)ng_name_words(k->key);
+    k->words = c->mwords[mi];
     k->role_score = -1;
     k->entity = -1;
     k->role.country = -1;
     k->next_surname = k->next_first = k->next_block = -1;
-    if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), (int64_t)c->ncl) < 0) return NG_ENOMEM;
+    if (ng_strmap_put(&c->bykey, k->key, c->mkey_len[mi], (int64_t)c->ncl) < 0) return NG_ENOMEM;
     return (int)c->ncl++;
 }
 
@@ -134,16 +136,20 @@ static int pass_full_names(coref *c)
     ng_extraction *ex = c->ex;
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
-        if (m->kind != NG_KIND_NAME || ng_name_words(c->mkey[i]) < 2) continue;
+        if (m->kind != NG_KIND_NAME || c->mwords[i] < 2) continue;
         int64_t v;
         int ci = -1;
-        if (ng_strmap_get(&c->bykey, c->mkey[i], strlen(c->mkey[i]), &v)) ci = (int)v;
+        if (ng_strmap_get(&c->bykey, c->mkey[i], c->mkey_len[i], &v)) ci = (int)v;
         if (ci < 0 && m->type == NG_TYPE_PERSON) {
             /* spelling variants share the surname's first two letters */
             const char *sp = strrchr(c->mkey[i], ' ');
             char given[NG_NAME_MAX];
-            snprintf(given, sizeof given, "%.*s", (int)(sp - c->mkey[i]), c->mkey[i]);
-            size_t bl = strlen(sp + 1) < 2 ? strlen(sp + 1) : 2;
+            size_t gl = (size_t)(sp - c->mkey[i]);
+            if (gl >= sizeof given) gl = sizeof given - 1;
+            memcpy(given, c->mkey[i], gl);
+            given[gl] = '\0';
+            size_t sl = c->mkey_len[i] - (size_t)(sp + 1 - c->mkey[i]);
+            size_t bl = sl < 2 ? sl : 2;
             for (int k = ng_strmap_get(&c->byblock, sp + 1, bl, &v) ? (int)v : -1; k >= 0;
                  k = c->cl[k].next_block) {
                 const cluster *o = &c->cl[k];
@@ -209,7 +215,7 @@ static void salience(const coref *c, int k, size_t mi, uint32_t *seen, uint32_t 
 static int by_surname(coref *c, size_t mi, int *unique)
 {
     const char *key = c->mkey[mi];
-    size_t len = strlen(key);
+    size_t len = c->mkey_len[mi];
     int best = -1, count = 0, by_first = 0, given_only = 0;
     uint32_t best_pos = 0, best_seen = 0;
     int64_t v;
@@ -259,8 +265,6 @@ static int by_surname(coref *c, size_t mi, int *unique)
 static int index_full_names(coref *c)
 {
     size_t n = c->ex->nmentions, off = 0;
-    c->p1 = malloc((n + 1) * sizeof *c->p1);
-    if (!c->p1) return NG_ENOMEM;
     for (size_t k = 0; k < c->ncl; k++) c->cl[k].p1_n = 0;
     for (size_t i = 0; i < n; i++)
         if (c->of[i] >= 0) c->cl[c->of[i]].p1_n++;
@@ -283,7 +287,7 @@ static int by_head(const coref *c, size_t mi)
 {
     const ng_mention *m = &c->ex->mentions[mi];
     const char *key = c->mkey[mi];
-    size_t len = strlen(key);
+    size_t len = c->mkey_len[mi];
     if (m->start < 4 || strncasecmp(c->text + m->start - 4, "the ", 4) != 0) return -1;
     /* a head noun refers to something recent: look back a bounded way */
     for (size_t j = mi, looked = 0; j-- > 0 && looked++ < 2000;) {
@@ -313,24 +317,24 @@ static int pass_short_names(coref *c)
         char acr[16];
         uint32_t ns = c->name_start[i];
         int is_acr = ng_name_acronym(c->text + ns, m->end - ns, acr) != 0;
+        uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
         if (is_acr) {
             for (size_t k = 0; k < c->ncl && ci < 0; k++)
-                if (strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
+                if (c->cl[k].acronym[0] == acr[0] && strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
             /* "US" is the country, whatever else in the text has initials U, S
              * (only countries: "NIS" is also the city of Niš, case aside) */
-            if (ci < 0 && !(c->gaz && (ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) & NG_GAZ_COUNTRY)))
+            if (ci < 0 && !(cls & NG_GAZ_COUNTRY))
                 ci = ng_coref_by_initials(c, acr, m->type);
         }
         int64_t v;
-        uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
         if (ci < 0 && m->type != NG_TYPE_PERSON && (cls & NG_GAZ_ORG_HEAD)) ci = by_head(c, i);
-        if (ci < 0 && ng_strmap_get(&c->bykey, key, strlen(key), &v)) ci = (int)v;
+        if (ci < 0 && ng_strmap_get(&c->bykey, key, c->mkey_len[i], &v)) ci = (int)v;
         /* an organisation's acronym ("ISIL") is no one's surname */
         if (ci < 0 && (m->type == NG_TYPE_PERSON || (!is_acr && !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION))))) {
             int unique;
             ci = by_surname(c, i, &unique);
             /* an unambiguous surname also names the person for later lone mentions */
-            if (ci >= 0 && unique && ng_strmap_put(&c->bykey, key, strlen(key), ci) < 0)
+            if (ci >= 0 && unique && ng_strmap_put(&c->bykey, key, c->mkey_len[i], ci) < 0)
                 return NG_ENOMEM;
         }
         if (ci < 0 && (ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
@@ -358,17 +362,33 @@ static int adjective(const coref *c, const ng_mention *m)
 static int pass_demonyms(coref *c)
 {
     ng_extraction *ex = c->ex;
+    /* the keys of the countries met so far: a text names few, often */
+    enum { SEEN = 8 };
+    struct { int id; const char *key; uint32_t len; } seen[SEEN];
+    size_t nseen = 0;
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_DEMONYM || !c->gaz) continue;
         int id = ng_gazetteer_country(c->gaz, c->text + m->start, m->end - m->start);
         const char *name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
         if (!name) continue;
-        const char *key = arena_key(c, name, strlen(name));
-        if (!key) return NG_ENOMEM;
+        uint32_t klen = 0;
+        const char *key = NULL;
+        for (size_t k = 0; k < nseen && k < SEEN && !key; k++)
+            if (seen[k].id == id) {
+                key = seen[k].key;
+                klen = seen[k].len;
+            }
+        if (!key) {
+            if (!(key = arena_key(c, name, strlen(name), &klen))) return NG_ENOMEM;
+            seen[nseen % SEEN].id = id;
+            seen[nseen % SEEN].key = key;
+            seen[nseen % SEEN].len = klen;
+            nseen++;
+        }
         int64_t v;
         int ci;
-        if (ng_strmap_get(&c->bykey, key, strlen(key), &v)) {
+        if (ng_strmap_get(&c->bykey, key, klen, &v)) {
             ci = (int)v;
         } else if (!adjective(c, m)) {
             /* "speak Ukrainian, English, or Russian": a language, not the
@@ -376,6 +396,8 @@ static int pass_demonyms(coref *c)
             continue;
         } else {
             c->mkey[i] = key;
+            c->mkey_len[i] = klen;
+            c->mwords[i] = (uint32_t)ng_name_words(key);
             if ((ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
             c->cl[ci].name = name;
         }
@@ -417,16 +439,20 @@ static int better_name(const coref *c, uint32_t a, uint32_t b)
     int wa = is_capital((unsigned char)c->text[c->name_start[a]]);
     int wb = is_capital((unsigned char)c->text[c->name_start[b]]);
     if (wa != wb) return wa;
-    size_t na = ng_name_words(c->mkey[a]), nb = ng_name_words(c->mkey[b]);
+    size_t na = c->mwords[a], nb = c->mwords[b];
     if (na != nb) return na > nb;
     return ma->start < mb->start;
 }
 
-static int add_alias(ng_extraction *ex, ng_local_entity *e, size_t *cap, const char *s, size_t n)
+/* Adds s[0..n) to e's aliases unless it is e's name (name_len bytes) or
+ * one already; the aliases' lengths are kept in c->alias_len. */
+static int add_alias(coref *c, ng_local_entity *e, size_t *cap, size_t name_len, const char *s,
+                     size_t n)
 {
-    if (!n || (strlen(e->name) == n && memcmp(e->name, s, n) == 0)) return 0;
+    ng_extraction *ex = c->ex;
+    if (!n || (name_len == n && memcmp(e->name, s, n) == 0)) return 0;
     for (size_t i = 0; i < e->naliases; i++)
-        if (strlen(e->aliases[i]) == n && memcmp(e->aliases[i], s, n) == 0) return 0;
+        if (c->alias_len[i] == n && memcmp(e->aliases[i], s, n) == 0) return 0;
     if (e->naliases == *cap) {
         size_t ncap = *cap ? *cap * 2 : 4;
         const char **p = ng_extraction_alloc(ex, ncap * sizeof *p);
@@ -435,8 +461,15 @@ static int add_alias(ng_extraction *ex, ng_local_entity *e, size_t *cap, const c
         e->aliases = p;
         *cap = ncap;
     }
+    if (e->naliases == c->alias_len_cap) {
+        size_t ncap = c->alias_len_cap ? c->alias_len_cap * 2 : 16;
+        size_t *p = realloc(c->alias_len, ncap * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        c->alias_len = p;
+        c->alias_len_cap = ncap;
+    }
     if (!(e->aliases[e->naliases] = ng_extraction_strdup(ex, s, n))) return NG_ENOMEM;
-    e->naliases++;
+    c->alias_len[e->naliases++] = n;
     return 0;
 }
 
@@ -462,7 +495,28 @@ static int person_fields(coref *c, const cluster *k, ng_local_entity *e)
     return e->surname && e->given ? 0 : NG_ENOMEM;
 }
 
-/* Makes the local entity of cluster ci (first mention first). */
+/* Groups every cluster's mentions (ascending) into c->members, so that
+ * making an entity reads its own mentions, not the whole document. */
+static int group_members(coref *c)
+{
+    size_t n = c->ex->nmentions, off = 0;
+    for (size_t k = 0; k < c->ncl; k++) c->cl[k].mem_n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->of[i] >= 0) c->cl[c->of[i]].mem_n++;
+    for (size_t k = 0; k < c->ncl; k++) {
+        c->cl[k].mem_off = (uint32_t)off;
+        off += c->cl[k].mem_n;
+        c->cl[k].mem_n = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c->of[i] < 0) continue;
+        cluster *k = &c->cl[c->of[i]];
+        c->members[k->mem_off + k->mem_n++] = (uint32_t)i;
+    }
+    return 0;
+}
+
+/* Makes the local entity of cluster ci (first: its first mention). */
 static int build_entity(coref *c, int ci, uint32_t first)
 {
     ng_extraction *ex = c->ex;
@@ -470,8 +524,9 @@ static int build_entity(coref *c, int ci, uint32_t first)
     ng_local_entity e = {0};
     size_t cap = 0;
     uint32_t best = UINT32_MAX;
-    for (size_t i = first; i < ex->nmentions; i++) {
-        if (c->of[i] != ci) continue;
+    const uint32_t *mem = c->members + k->mem_off;
+    for (size_t j = 0; j < k->mem_n; j++) {
+        size_t i = mem[j];
         e.mentions++;
         if (ex->mentions[i].kind == NG_KIND_NAME && (best == UINT32_MAX || better_name(c, (uint32_t)i, best)))
             best = (uint32_t)i;
@@ -482,11 +537,13 @@ static int build_entity(coref *c, int ci, uint32_t first)
     else if (best != UINT32_MAX)
         e.name = ng_extraction_strdup(ex, c->text + c->name_start[best], ex->mentions[best].end - c->name_start[best]);
     if (!e.name) return NG_ENOMEM;
-    for (size_t i = first; i < ex->nmentions; i++) {
+    size_t name_len = strlen(e.name);
+    for (size_t j = 0; j < k->mem_n; j++) {
+        size_t i = mem[j];
         const ng_mention *m = &ex->mentions[i];
-        if (c->of[i] != ci || m->kind != NG_KIND_NAME) continue;
-        if (add_alias(ex, &e, &cap, c->text + m->start, m->end - m->start) < 0 ||
-            add_alias(ex, &e, &cap, c->text + c->name_start[i], m->end - c->name_start[i]) < 0)
+        if (m->kind != NG_KIND_NAME) continue;
+        if (add_alias(c, &e, &cap, name_len, c->text + m->start, m->end - m->start) < 0 ||
+            add_alias(c, &e, &cap, name_len, c->text + c->name_start[i], m->end - c->name_start[i]) < 0)
             return NG_ENOMEM;
     }
     if (e.type == NG_TYPE_PERSON && person_fields(c, k, &e) < 0) return NG_ENOMEM;
@@ -514,21 +571,41 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     ng_strmap_init(&c.bysurname);
     ng_strmap_init(&c.byfirst);
     ng_strmap_init(&c.byblock);
-    c.of = malloc((n + 1) * sizeof *c.of);
-    c.name_start = malloc((n + 1) * sizeof *c.name_start);
-    c.mkey = malloc((n + 1) * sizeof *c.mkey);
-    if (!c.of || !c.name_start || !c.mkey) goto cleanup;
+    /* the per-mention arrays in one block: keys (pointers) first, then
+     * six arrays of 32-bit values */
+    char *block = malloc((n + 1) * (sizeof *c.mkey + 6 * sizeof(uint32_t)));
+    if (!block) goto cleanup;
+    c.mkey = (const char **)(void *)block;
+    uint32_t *u32 = (uint32_t *)(void *)(block + (n + 1) * sizeof *c.mkey);
+    c.of = (int32_t *)(void *)u32;
+    c.name_start = u32 + (n + 1);
+    c.mkey_len = u32 + 2 * (n + 1);
+    c.mwords = u32 + 3 * (n + 1);
+    c.members = u32 + 4 * (n + 1);
+    c.p1 = u32 + 5 * (n + 1);
+    /* a cluster starts at a name or demonym mention: room for all of them
+     * at once, so new_cluster never copies the clusters made so far */
+    for (size_t i = 0; i < n; i++)
+        c.capcl += ex->mentions[i].kind == NG_KIND_NAME || ex->mentions[i].kind == NG_KIND_DEMONYM;
+    if (c.capcl && !(c.cl = malloc(c.capcl * sizeof *c.cl))) goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const ng_mention *m = &ex->mentions[i];
         c.of[i] = -1;
         c.name_start[i] = m->type == NG_TYPE_PERSON && m->kind == NG_KIND_NAME ? skip_titles(&c, m) : m->start;
-        c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i]);
+        if (m->kind != NG_KIND_NAME) { /* only names are matched by key */
+            c.mkey[i] = "";
+            c.mkey_len[i] = c.mwords[i] = 0;
+            continue;
+        }
+        c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i], &c.mkey_len[i]);
         if (!c.mkey[i]) goto cleanup;
+        c.mwords[i] = (uint32_t)ng_name_words(c.mkey[i]);
     }
     if ((rc = pass_full_names(&c)) < 0 || (rc = ng_coref_pass_acronyms(&c)) < 0 ||
         (rc = index_full_names(&c)) < 0 || (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
         goto cleanup;
     pass_roles(&c);
+    if ((rc = group_members(&c)) < 0) goto cleanup;
     for (size_t i = 0; i < n; i++) {
         int ci = c.of[i];
         if (ci >= 0 && c.cl[ci].entity < 0 && (rc = build_entity(&c, ci, (uint32_t)i)) < 0) goto cleanup;
@@ -546,15 +623,13 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     }
     rc = 0;
 cleanup:
-    free(c.of);
-    free(c.name_start);
-    free(c.mkey);
+    free(c.mkey); /* the block of every per-mention array */
+    free(c.alias_len);
     free(c.cl);
     ng_strmap_free(&c.bykey);
     ng_strmap_free(&c.bysurname);
     ng_strmap_free(&c.byfirst);
     ng_strmap_free(&c.byblock);
-    free(c.p1);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");
     return 0;

@@ -66,7 +66,7 @@ static int expansion_after(const coref *c, size_t mi)
     const ng_mention *n = &c->ex->mentions[mi + 1];
     if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
         memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
-        ng_name_words(c->mkey[mi + 1]) < 2)
+        c->mwords[mi + 1] < 2)
         return -1;
     return (int)mi + 1;
 }
@@ -112,19 +112,23 @@ int ng_coref_pass_acronyms(coref *c)
 
 /* The one cluster of an organisation or place whose name's initials are
  * the acronym acr, or -1 (none, or several). */
-int ng_coref_by_initials(const coref *c, const char *acr, int type)
+int ng_coref_by_initials(coref *c, const char *acr, int type)
 {
     int found = -1;
     for (size_t k = 0; k < c->ncl; k++) {
-        char ini[16];
-        const cluster *o = &c->cl[k];
+        cluster *o = &c->cl[k];
         if (o->surname || o->words < 2) continue;
         /* same type as the acronym was marked: "EU" is not "Eastern Ukraine" */
         int t = 0;
         for (int j = 1; j < NG_TYPE_COUNT; j++)
             if (o->type_count[j] > o->type_count[t]) t = j;
         if (t != type) continue;
-        if (ng_name_initials(o->key, ini) && strcmp(ini, acr) == 0) {
+        if (!o->initials_known) { /* keys are final once pass 2 is done */
+            if (!ng_name_initials(o->key, o->initials))
+                o->initials[0] = '\0';
+            o->initials_known = 1;
+        }
+        if (o->initials[0] == acr[0] && strcmp(o->initials, acr) == 0) {
             if (found >= 0) return -1;
             found = (int)k;
         }

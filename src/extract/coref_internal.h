@@ -31,6 +31,9 @@ typedef struct cluster {
     uint32_t p1_off, p1_n;   /* its full-name mentions, in coref.p1 (ascending) */
     uint32_t joined;         /* one-word mentions joined so far (pass 3, in order) */
     uint32_t last_joined;    /* the latest of them + 1, 0 when none */
+    char initials[16];       /* ng_name_initials of key once initials_known */
+    uint8_t initials_known;  /* key no longer changes after pass 2 */
+    uint32_t mem_off, mem_n; /* its mentions, in coref.members (ascending) */
 } cluster;
 
 typedef struct coref {
@@ -42,6 +45,11 @@ typedef struct coref {
     int32_t *of;             /* mention -> cluster, -1 */
     uint32_t *name_start;    /* mention -> start of the name after leading titles */
     const char **mkey;       /* mention -> key of its (title-stripped) name */
+    uint32_t *mkey_len;      /* mention -> strlen of its key */
+    uint32_t *mwords;        /* mention -> words in its key */
+    uint32_t *members;       /* every cluster's mentions, grouped by cluster */
+    size_t *alias_len;       /* lengths of the aliases of the entity being built */
+    size_t alias_len_cap;
     ng_strmap bykey;         /* key -> cluster */
     ng_strmap bysurname;     /* surname key -> first person cluster (list via next_surname) */
     ng_strmap byfirst;       /* first-word key -> first person cluster (next_first) */
@@ -54,6 +62,6 @@ int ng_coref_pass_acronyms(coref *c);
 
 /* The one organisation or place cluster of the given type whose name's
  * initials are acr, or -1. */
-int ng_coref_by_initials(const coref *c, const char *acr, int type);
+int ng_coref_by_initials(coref *c, const char *acr, int type);
 
 #endif

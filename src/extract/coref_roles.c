@@ -270,6 +270,20 @@ size_t ng_words_split(const char *text, uint32_t start, uint32_t end, ng_word *w
     return n;
 }
 
+/* The first mention starting at or after byte pos (mentions are sorted
+ * by start), so that a descriptor looks at its neighbourhood instead of
+ * scanning the document from its beginning or end. */
+static size_t first_from(const ng_extraction *ex, uint32_t pos)
+{
+    size_t lo = 0, hi = ex->nmentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ex->mentions[mid].start < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* The person name mention directly next to the descriptor at
  * [start,end) - "Dmitry Peskov, the Kremlin spokesman" or "the Kremlin
  * spokesman, Dmitry Peskov" - or -1. */
@@ -293,7 +307,8 @@ static int apposition(const ng_extraction *ex, uint32_t start, uint32_t end)
  * descriptor's head noun ("Yonhap News Agency"). */
 static int org_descriptor(const ng_extraction *ex, uint32_t start, const ng_word *head)
 {
-    for (size_t i = ex->nmentions; i-- > 0;) {
+    /* mentions starting after start end after it: never candidates */
+    for (size_t i = first_from(ex, start + 1); i-- > 0;) {
         const ng_mention *m = &ex->mentions[i];
         if (m->end > start || m->entity < 0 || m->kind != NG_KIND_NAME) continue;
         const ng_local_entity *e = &ex->entities[m->entity];
@@ -314,7 +329,7 @@ int ng_coref_descriptor(const ng_gazetteer *gaz, ng_extraction *ex, uint32_t sta
     int e = -1;
     /* "the Democratic Party" marked as a descriptor over the name
      * "Democratic Party": the name it ends with is what it refers to */
-    for (size_t i = 0; i < ex->nmentions && e < 0; i++) {
+    for (size_t i = first_from(ex, start + 1); i < ex->nmentions && e < 0; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->start > end) break;
         if (m->kind == NG_KIND_NAME && m->entity >= 0 && m->end == end && m->start > start) e = m->entity;
@@ -347,7 +362,7 @@ int ng_coref_descriptor(const ng_gazetteer *gaz, ng_extraction *ex, uint32_t sta
     }
     /* indefinite ("a South Korean lawmaker") introduces someone: not resolved */
     if (!d.definite) return -1;
-    for (size_t i = ex->nmentions; i-- > 0 && e < 0;) {
+    for (size_t i = first_from(ex, start + 1); i-- > 0 && e < 0;) {
         const ng_mention *m = &ex->mentions[i];
         if (m->end > start || m->entity < 0) continue;
         const ng_local_entity *le = &ex->entities[m->entity];

@@ -116,7 +116,7 @@ static void find_source(const ng_attr *a, uint32_t lo, uint32_t hi, uint32_t cb,
     for (uint32_t i = lo; i < hi; i++) {
         if (i >= cb && i < ce)
             continue;
-        if (a->lex[i].cue && (a->lex[i].cue->frames & NG_CUE_SOURCE) && a->in_quote[i] < 0) {
+        if (ng_lex(a, i)->cue && (ng_lex(a, i)->cue->frames & NG_CUE_SOURCE) && a->in_quote[i] < 0) {
             ng_subject_right(a, i + 1, src);
             return;
         }
@@ -207,7 +207,7 @@ static void emit(ng_attr *a, cue_hit *h, int32_t quote, uint32_t qs, uint32_t qe
 
 static int is_title_word(const ng_attr *a, uint32_t i)
 {
-    return (a->tok[i].flags & NG_TOK_WORD) && (a->lex[i].classes & NG_WC_TITLE);
+    return (a->tok[i].flags & NG_TOK_WORD) && (ng_lex(a, i)->classes & NG_WC_TITLE);
 }
 
 void ng_attr_direct(ng_attr *a, cue_hit *h, int32_t q)
@@ -225,8 +225,8 @@ void ng_attr_direct(ng_attr *a, cue_hit *h, int32_t q)
 
 static int trailing_punct(const ng_attr *a, uint32_t i)
 {
-    if ((a->tok[i].flags & NG_TOK_WORD) && (a->lex[i].classes & NG_WC_BOUNDARY) &&
-        !(a->lex[i].classes & NG_WC_PREP))
+    if ((a->tok[i].flags & NG_TOK_WORD) && (ng_lex(a, i)->classes & NG_WC_BOUNDARY) &&
+        !(ng_lex(a, i)->classes & NG_WC_PREP))
         return 1; /* "..., and" before the next cue's subject */
     return ng_tok_is(a, i, ',') || ng_tok_is(a, i, '.') || ng_tok_is(a, i, ';') ||
            ng_tok_is(a, i, ':') || ng_tok_is(a, i, '-') ||
@@ -259,9 +259,9 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
     /* a leading adjunct: "Following Zelensky's proposal, Peskov said ..." */
     int adjunct = adj_lo != NG_NO_TOK && !h->inverted && h->subj.found &&
                   adj_lo + 1 < h->subj.np_begin && ng_tok_is(a, h->subj.np_begin - 1, ',') &&
-                  !(a->lex[adj_lo].classes & NG_WC_PREP); /* "In Moscow," sets the scene */
+                  !(ng_lex(a, adj_lo)->classes & NG_WC_PREP); /* "In Moscow," sets the scene */
     for (uint32_t i = adj_lo; adjunct && i < h->subj.np_begin; i++)
-        if ((a->lex[i].cue && (a->lex[i].cue->frames & ~NG_CUE_QUOTE)) || a->in_quote[i] >= 0)
+        if ((ng_lex(a, i)->cue && (ng_lex(a, i)->cue->frames & ~NG_CUE_QUOTE)) || a->in_quote[i] >= 0)
             adjunct = 0; /* another statement's words; "Asked about X," is fine */
     if (adjunct) {
         rs[1].b = adj_lo;

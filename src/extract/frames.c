@@ -52,11 +52,11 @@ static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
         const ng_quote *q = &a->quotes.v[a->in_quote[i]];
         return q->closed ? q->close_tok + 1 : q->close_tok;
     }
-    if (i < hi && ((a->lex[i].classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT)) &&
-        !(a->lex[i].classes & NG_WC_DET)) {
+    if (i < hi && ((ng_lex(a, i)->classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT)) &&
+        !(ng_lex(a, i)->classes & NG_WC_DET)) {
         /* a time phrase ends at its last time word: "said on Monday Russia ..." */
         while (i < hi && a->mention_at[i] < 0 &&
-               ((a->lex[i].classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT) ||
+               ((ng_lex(a, i)->classes & NG_WC_GAP) || (a->tok[i].flags & NG_TOK_DIGIT) ||
                 (a->tok[i].flags & NG_TOK_ABBREV) || ng_tok_is(a, i, ',')) &&
                !(i + 1 < hi && ng_tok_is(a, i, ',') && !(a->tok[i + 1].flags & NG_TOK_DIGIT)))
             i++;
@@ -66,7 +66,7 @@ static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
         if (!(a->tok[i].flags & (NG_TOK_WORD | NG_TOK_POSSESSIVE)) || word_is(a, i, "that") ||
             a->in_quote[i] >= 0)
             return i;
-        if ((a->lex[i].classes & NG_WC_PREP) && n > 0)
+        if ((ng_lex(a, i)->classes & NG_WC_PREP) && n > 0)
             return i;
     }
     return i;
@@ -77,8 +77,8 @@ static uint32_t skip_pp(const ng_attr *a, uint32_t i, uint32_t hi)
 static uint32_t skip_addressee(const ng_attr *a, uint32_t i, uint32_t hi)
 {
     uint32_t j = i;
-    if (j < hi && a->mention_at[j] < 0 && (a->lex[j].classes & NG_WC_DET) &&
-        (a->lex[j].classes & NG_WC_ADDRESSEE))
+    if (j < hi && a->mention_at[j] < 0 && (ng_lex(a, j)->classes & NG_WC_DET) &&
+        (ng_lex(a, j)->classes & NG_WC_ADDRESSEE))
         j++;
     if (j < hi && a->in_quote[j] < 0 && a->mention_at[j] >= 0) {
         int32_t m = a->mention_at[j];
@@ -88,7 +88,7 @@ static uint32_t skip_addressee(const ng_attr *a, uint32_t i, uint32_t hi)
     }
     uint32_t k = j;
     while (k < hi && k - j < 3 && a->mention_at[k] < 0 && a->in_quote[k] < 0 &&
-           (a->lex[k].classes & NG_WC_ADDRESSEE) && !(a->lex[k].classes & NG_WC_DET))
+           (ng_lex(a, k)->classes & NG_WC_ADDRESSEE) && !(ng_lex(a, k)->classes & NG_WC_DET))
         k++;
     return k > j ? k : i;
 }
@@ -118,7 +118,7 @@ static frame frame_right(const ng_attr *a, const ng_cue *cue, uint32_t r, uint32
                 f.at = i + 1;
                 return f;
             }
-            if (i + 1 < hi && (a->lex[i + 1].classes & NG_WC_OPENER)) {
+            if (i + 1 < hi && (ng_lex(a, i + 1)->classes & NG_WC_OPENER)) {
                 /* ", in the evening," */
                 uint32_t j = i + 1;
                 while (j < hi && j - i < 12 && !ng_tok_is(a, j, ',') && a->in_quote[j] < 0)
@@ -150,16 +150,16 @@ static frame frame_right(const ng_attr *a, const ng_cue *cue, uint32_t r, uint32
             f.at = i + 1;
             return f;
         }
-        if (a->mention_at[i] < 0 && (a->lex[i].classes & NG_WC_PREP)) {
+        if (a->mention_at[i] < 0 && (ng_lex(a, i)->classes & NG_WC_PREP)) {
             i = skip_pp(a, i, hi);
             continue;
         }
-        if (a->mention_at[i] < 0 && (a->lex[i].classes & NG_WC_GAP) &&
-            !(a->lex[i].classes & NG_WC_DET)) {
+        if (a->mention_at[i] < 0 && (ng_lex(a, i)->classes & NG_WC_GAP) &&
+            !(ng_lex(a, i)->classes & NG_WC_DET)) {
             i++;
             continue;
         }
-        if (a->lex[i].classes & NG_WC_BOUNDARY) { /* "the man said when asked ..." */
+        if (ng_lex(a, i)->classes & NG_WC_BOUNDARY) { /* "the man said when asked ..." */
             f.kind = F_END;
             f.at = i;
             return f;
@@ -179,9 +179,9 @@ static int passive_before(const ng_attr *a, const cue_hit *h)
 {
     uint32_t from = h->subj.found ? h->subj.np_end : h->b;
     for (uint32_t i = from; i < h->b; i++)
-        if (a->lex[i].classes & NG_WC_BE)
+        if (ng_lex(a, i)->classes & NG_WC_BE)
             return 1;
-    return h->b > 0 && (a->lex[h->b - 1].classes & NG_WC_BE);
+    return h->b > 0 && (ng_lex(a, h->b - 1)->classes & NG_WC_BE);
 }
 
 /* The token where cue h's own words begin, for cutting the clause of an
@@ -233,7 +233,7 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
     if (!h->subj.found)
         return;
     uint32_t after = h->subj.np_end;
-    if (after + 1 < hi && ng_tok_is(a, after, ',') && (a->lex[after + 1].classes & NG_WC_OPENER)) {
+    if (after + 1 < hi && ng_tok_is(a, after, ',') && (ng_lex(a, after + 1)->classes & NG_WC_OPENER)) {
         /* "According to Kyiv and its allies, who estimated ..., troops entered" */
         uint32_t j = after + 1;
         while (j < hi && j - after < 16 && !ng_tok_is(a, j, ','))
@@ -245,7 +245,7 @@ static void handle_according(ng_attr *a, const ng_sentence *sn, cue_hit *hits, s
      * the clause follows; "..., according to X." : it comes first */
     int leading = 1;
     for (uint32_t i = lo; i < h->b; i++)
-        if (!(a->lex[i].classes & NG_WC_GAP) && !ng_tok_is(a, i, ','))
+        if (!(ng_lex(a, i)->classes & NG_WC_GAP) && !ng_tok_is(a, i, ','))
             leading = 0;
     if (h->b > lo && (word_is(a, h->b - 1, "that") || ng_tok_is(a, h->b - 1, ':')))
         leading = 1;

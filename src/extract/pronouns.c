@@ -59,7 +59,7 @@ static ssize_t last_mention_before(const ng_extraction *ex, uint32_t pos)
  * unless the last speaker is more recent than it ("X said ... . He added"). */
 static int32_t resolve_pronoun(const ng_attr *a, uint32_t ptok)
 {
-    uint32_t feat = a->lex[ptok].features;
+    uint32_t feat = ng_lex(a, ptok)->features;
     if (feat & NG_FEAT_PLURAL)
         return -1;
     uint32_t para = a->tx->sentences[a->tok[ptok].sentence].para;

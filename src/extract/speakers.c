@@ -55,9 +55,9 @@ static int np_word(const ng_attr *a, uint32_t i)
         return ng_tok_is(a, i, '-');
     if (a->mention_at[i] >= 0)
         return 1;
-    if (a->lex[i].classes & (NG_WC_BOUNDARY | NG_WC_NEG))
+    if (ng_lex(a, i)->classes & (NG_WC_BOUNDARY | NG_WC_NEG))
         return 0;
-    if (a->lex[i].cue && !(k->flags & NG_TOK_CAP))
+    if (ng_lex(a, i)->cue && !(k->flags & NG_TOK_CAP))
         return 0; /* a verb: "since kyiv accused" stops at "accused" */
     return 1;
 }
@@ -123,7 +123,7 @@ static void set_head(const ng_attr *a, uint32_t head, ng_subject *s)
     s->found = 1;
     s->np_end = head + 1;
     s->head_mention = a->mention_at[head];
-    if (s->head_mention < 0 && (a->lex[head].classes & NG_WC_PRONOUN))
+    if (s->head_mention < 0 && (ng_lex(a, head)->classes & NG_WC_PRONOUN))
         s->pronoun_tok = head;
 }
 
@@ -186,8 +186,8 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
         if (a->in_quote[i] >= 0)
             return;
         if (is_word(a, i) && a->mention_at[i] < 0 &&
-            ((a->lex[i].classes & (NG_WC_GAP | NG_WC_NEG)) || (a->tok[i].flags & NG_TOK_DIGIT))) {
-            s->negated |= (a->lex[i].classes & NG_WC_NEG) != 0;
+            ((ng_lex(a, i)->classes & (NG_WC_GAP | NG_WC_NEG)) || (a->tok[i].flags & NG_TOK_DIGIT))) {
+            s->negated |= (ng_lex(a, i)->classes & NG_WC_NEG) != 0;
             k = i;
             continue;
         }
@@ -230,7 +230,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
                 s->edge = s->np_begin;
                 return;
             }
-            if ((a->lex[p].classes & (NG_WC_OPENER | NG_WC_DET)) ||
+            if ((ng_lex(a, p)->classes & (NG_WC_OPENER | NG_WC_DET)) ||
                 (a->tok[p].flags & NG_TOK_DIGIT)) {
                 k = p - 1;
                 continue;
@@ -255,7 +255,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
     }
     if (k <= lo || !is_word(a, k - 1))
         return;
-    if (a->lex[k - 1].classes & NG_WC_BOUNDARY) {
+    if (ng_lex(a, k - 1)->classes & NG_WC_BOUNDARY) {
         /* "... Volodymyr Zelensky who said": the relative's antecedent */
         uint32_t ante = k - 1 > lo && ng_tok_is(a, k - 2, ',') ? k - 2 : k - 1;
         int32_t m = ante > lo ? a->mention_at[ante - 1] : -1;
@@ -286,7 +286,7 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             s->head_mention = m;
     }
     uint32_t head = s->np_end - 1;
-    if (s->head_mention < 0 && s->pronoun_tok == NG_NO_TOK && (a->lex[head].classes & NG_WC_DOCNOUN) &&
+    if (s->head_mention < 0 && s->pronoun_tok == NG_NO_TOK && (ng_lex(a, head)->classes & NG_WC_DOCNOUN) &&
         head > s->np_begin) {
         /* "Cornyn's statement added", "The Home Office letter reads": its author */
         uint32_t j = head - 1;
@@ -298,12 +298,12 @@ void ng_subject_left(const ng_attr *a, uint32_t cue, ng_subject *s)
             s->head_mention = m;
     }
     for (uint32_t i = s->np_begin; i < s->np_end; i++)
-        if (a->lex[i].classes & NG_WC_NEG)
+        if (ng_lex(a, i)->classes & NG_WC_NEG)
             s->negated = 1;
-    if (s->np_begin > lo && a->lex[s->np_begin - 1].classes & NG_WC_NEG)
+    if (s->np_begin > lo && ng_lex(a, s->np_begin - 1)->classes & NG_WC_NEG)
         s->negated = 1; /* "neither Moscow nor ..." */
     coordination_left(a, lo, s);
-    if (s->np_begin > lo && (a->lex[s->np_begin - 1].classes & NG_WC_NEG))
+    if (s->np_begin > lo && (ng_lex(a, s->np_begin - 1)->classes & NG_WC_NEG))
         s->negated = 1;
     s->edge = s->np_begin;
 }
@@ -319,7 +319,7 @@ void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s)
     s->pronoun_tok = NG_NO_TOK;
     if (pos >= hi || a->in_quote[pos] >= 0)
         return;
-    if (is_word(a, pos) && (a->lex[pos].classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
+    if (is_word(a, pos) && (ng_lex(a, pos)->classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
         s->found = 1;
         s->np_begin = pos;
         s->np_end = pos + 1;
@@ -333,7 +333,7 @@ void ng_subject_right(const ng_attr *a, uint32_t pos, ng_subject *s)
                          !strncmp(a->t + a->tok[i].start, "and", 3);
             if (!is_and && !np_word(a, i))
                 break;
-            if (is_word(a, i) && (a->lex[i].classes & NG_WC_PREP) &&
+            if (is_word(a, i) && (ng_lex(a, i)->classes & NG_WC_PREP) &&
                 !(a->tok[i].flags & NG_TOK_CAP))
                 break;
         } else {
@@ -380,7 +380,7 @@ void ng_subject_according(const ng_attr *a, uint32_t pos, uint32_t hi, ng_subjec
     s->pronoun_tok = NG_NO_TOK;
     if (pos >= hi)
         return;
-    if (is_word(a, pos) && (a->lex[pos].classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
+    if (is_word(a, pos) && (ng_lex(a, pos)->classes & NG_WC_PRONOUN) && a->mention_at[pos] < 0) {
         s->found = 1;
         s->np_begin = pos;
         s->np_end = pos + 1;

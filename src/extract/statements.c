@@ -7,8 +7,9 @@
  * frames.c decide what each cue attributes (emit.c writes it). Quotations
  * no cue claimed are handled last: a quote that continues a speaker's
  * words inherits the speaker; scare quotes and titles are dropped.
- * Everything is linear in the document: per-token arrays, one hash probe
- * per word, bounded look-arounds. */
+ * Everything is linear in the document: per-token arrays, at most one
+ * hash probe per word (only for words the rules ask about), bounded
+ * look-arounds. */
 #include "attrib.h"
 
 #include <stdlib.h>
@@ -18,6 +19,10 @@
 
 /* The cue of a quotation signed "- Name". */
 static const ng_cue dash_cue = {"-", "said", NG_CUE_QUOTE, 1};
+
+/* n rounded up to a multiple of 16, so that arrays carved one after the
+ * other out of one malloc'd block stay aligned. */
+static size_t round16(size_t n) { return (n + 15) & ~(size_t)15; }
 
 static uint32_t sent_of(const ng_attr *a, uint32_t tok)
 {
@@ -49,21 +54,18 @@ static void map_mentions(ng_attr *a)
     }
 }
 
+/* Words are looked up on first use (ng_lex); other tokens have no record. */
 static void map_lexicon(ng_attr *a)
 {
-    for (size_t i = 0; i < a->tx->ntokens; i++) {
-        const ng_token *k = &a->tok[i];
-        if (k->flags & NG_TOK_WORD)
-            a->lex[i] = ng_cues_word(a->cues, a->t + k->start, k->end - k->start);
-        else
-            memset(&a->lex[i], 0, sizeof a->lex[i]);
-    }
+    const ng_word_info none = {0, 0, NULL, 0}, unknown = {NG_LEX_UNKNOWN, 0, NULL, 0};
+    for (size_t i = 0; i < a->tx->ntokens; i++)
+        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? unknown : none;
 }
 
 /* The cue starting at token i (a phrase when one matches), or NULL. */
 static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
 {
-    const ng_word_info *w = &a->lex[i];
+    const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
         ng_cue_word words[8];
         size_t n = 0;
@@ -138,7 +140,7 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         if (!c || (c->frames & NG_CUE_SOURCE))
             continue;
         if (c->nwords == 1 && i > sn->tok_begin &&
-            ((a->lex[i - 1].classes & NG_WC_DET) || (a->tok[i - 1].flags & NG_TOK_POSSESSIVE)))
+            ((ng_lex(a, i - 1)->classes & NG_WC_DET) || (a->tok[i - 1].flags & NG_TOK_POSSESSIVE)))
             continue; /* "the report", "Kyiv's claim", "to confirm" */
         cue_hit *h = &hits[nhits++];
         memset(h, 0, sizeof *h);
@@ -270,7 +272,7 @@ static int uncued_quotes(ng_attr *a)
             continue; /* a quote in a headline, unless it is a whole sentence */
         if (quote_words(a, q) < 4 || titlecase(a, q))
             continue; /* scare quotes, titles */
-        if (q->open_tok > 0 && (a->lex[q->open_tok - 1].classes & NG_WC_TITLE))
+        if (q->open_tok > 0 && (ng_lex(a, q->open_tok - 1)->classes & NG_WC_TITLE))
             continue;
         uint32_t s_open = sent_of(a, q->open_tok);
         uint32_t last = q->close_tok < a->tx->ntokens ? q->close_tok : q->close_tok - 1;
@@ -372,6 +374,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
 {
     ng_attr a;
     cue_hit *hits = NULL;
+    char *block = NULL;
     int rc = 0;
     size_t n = ex->text.ntokens;
     memset(&a, 0, sizeof a);
@@ -385,16 +388,24 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     a.t = ex->doc->text;
     a.last_speaker = -1;
     a.first_statement = ex->nstatements;
-    a.lex = malloc(n * sizeof *a.lex);
-    a.in_quote = malloc(n * sizeof *a.in_quote);
-    a.mention_at = malloc(n * sizeof *a.mention_at);
-    a.in_content = calloc(n, 1);
-    a.stamp = calloc(ex->nentities ? ex->nentities : 1, sizeof *a.stamp);
-    hits = malloc(HITS_MAX * sizeof *hits);
-    if (!a.lex || !a.in_quote || !a.mention_at || !a.in_content || !a.stamp || !hits) {
+    /* the per-token and per-entity arrays in one block */
+    size_t ne = ex->nentities ? ex->nentities : 1;
+    size_t sz_lex = round16(n * sizeof *a.lex), sz_hits = round16(HITS_MAX * sizeof *hits);
+    size_t sz_quote = round16(n * sizeof *a.in_quote), sz_at = round16(n * sizeof *a.mention_at);
+    size_t sz_stamp = round16(ne * sizeof *a.stamp);
+    block = malloc(sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + n);
+    if (!block) {
         rc = NG_ENOMEM;
         goto cleanup;
     }
+    a.lex = (ng_word_info *)(void *)block;
+    hits = (cue_hit *)(void *)(block + sz_lex);
+    a.in_quote = (int32_t *)(void *)(block + sz_lex + sz_hits);
+    a.mention_at = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote);
+    a.stamp = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote + sz_at);
+    a.in_content = (uint8_t *)(block + sz_lex + sz_hits + sz_quote + sz_at + sz_stamp);
+    memset(a.stamp, 0, ne * sizeof *a.stamp);
+    memset(a.in_content, 0, n);
     map_lexicon(&a);
     map_mentions(&a);
     if ((rc = ng_quotes_find(a.tx, &a.quotes, a.in_quote)) < 0)
@@ -408,12 +419,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
 cleanup:
     if (rc < 0)
         ng_error_set(err, rc, "%s: out of memory attributing statements", ex->doc->path);
-    free(hits);
-    free(a.stamp);
-    free(a.in_content);
-    free(a.mention_at);
-    free(a.in_quote);
-    free(a.lex);
+    free(block);
     free(a.quotes.v);
     free(a.pron);
     free(a.anchor);

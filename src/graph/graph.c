@@ -5,9 +5,15 @@
  * node id -> index, edge key "src\x1ftgt\x1frelation" -> index (by node
  * ids, so keys survive re-numbering), document id -> index, and two
  * membership sets "node\x1falias" / "node\x1fdocument" for the per-node
- * lists. Graphs may have 100k nodes: nothing here is quadratic. */
+ * lists. Graphs may have 100k nodes: nothing here is quadratic.
+ *
+ * The strings of the per-node lists and of the evidence are many and
+ * small, and all live until ng_graph_free: they are copied into one
+ * arena, not malloc'd one by one. A node's document entry added by index
+ * (ng_graph_node_add_document_at) is the graph document's own id. */
 #include "newsgraph/graph.h"
 
+#include "arena.h"
 #include "strbuf.h"
 #include "strmap.h"
 
@@ -21,6 +27,7 @@ struct ng_graph_index {
     ng_strmap aliases;    /* "node id\x1falias" -> 1 */
     ng_strmap node_docs;  /* "node id\x1fdocument id" -> 1 */
     ng_strbuf key;        /* scratch for composite keys */
+    ng_arena strings;     /* node aliases and documents, evidence strings */
 };
 
 static char *dup_or_null(const char *s)
@@ -28,10 +35,13 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* Copies s, or "" for NULL, so exporters never meet NULL in these fields. */
-static char *dup_or_empty(const char *s)
+/* Copies s, or "" for NULL, into the graph's arena, so exporters never
+ * meet NULL in these fields. */
+static char *arena_dup(ng_graph *g, const char *s)
 {
-    return strdup(s ? s : "");
+    if (!s)
+        s = "";
+    return ng_arena_strndup(&g->index->strings, s, strlen(s));
 }
 
 /* Doubles an array's capacity when full; the arrays are owned by g. */
@@ -76,21 +86,8 @@ ng_graph *ng_graph_new(void)
     ng_strmap_init(&g->index->aliases);
     ng_strmap_init(&g->index->node_docs);
     ng_strbuf_init(&g->index->key);
+    ng_arena_init(&g->index->strings);
     return g;
-}
-
-static void free_strings(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
-static void free_evidence(ng_evidence *ev)
-{
-    free(ev->document);
-    free(ev->cue);
-    free(ev->quote);
 }
 
 void ng_graph_free(ng_graph *g)
@@ -108,16 +105,14 @@ void ng_graph_free(ng_graph *g)
         free(n->id);
         free(n->label);
         free(n->type);
-        free_strings(n->aliases, n->naliases);
-        free_strings(n->documents, n->ndocuments);
+        free(n->aliases); /* the strings are in the arena */
+        free(n->documents);
     }
     free(g->nodes);
     for (size_t i = 0; i < g->nedges; i++) {
         ng_edge *e = &g->edges[i];
         free(e->relation);
-        for (size_t j = 0; j < e->nevidence; j++)
-            free_evidence(&e->evidence[j]);
-        free(e->evidence);
+        free(e->evidence); /* the strings are in the arena */
     }
     free(g->edges);
     if (g->index) {
@@ -127,6 +122,7 @@ void ng_graph_free(ng_graph *g)
         ng_strmap_free(&g->index->aliases);
         ng_strmap_free(&g->index->node_docs);
         ng_strbuf_free(&g->index->key);
+        ng_arena_free(&g->index->strings);
         free(g->index);
     }
     free(g);
@@ -197,6 +193,20 @@ int ng_graph_add_node(ng_graph *g, const char *id, const char *label, const char
     return (int)g->nnodes++;
 }
 
+/* Makes room for one more entry in a list of n strings; lists grow one
+ * by one, so a power-of-two capacity is implied by n. */
+static int grow_list(char ***list, size_t n)
+{
+    if ((n & (n - 1)) == 0) {
+        size_t cap = n ? n * 2 : 1;
+        char **p = realloc(*list, cap * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        *list = p;
+    }
+    return 0;
+}
+
 /* Appends s to a node's string list unless set already holds
  * "node id\x1fs". Shared by aliases and documents. */
 static int add_member(ng_graph *g, ng_strmap *set, uint32_t node, char ***list, size_t *n,
@@ -207,19 +217,11 @@ static int add_member(ng_graph *g, ng_strmap *set, uint32_t node, char ***list, 
     ng_strbuf *k = &g->index->key;
     if (ng_strmap_get(set, k->data, k->len, NULL))
         return 0;
-    /* Lists grow one by one; a power-of-two capacity is implied by n. */
-    if ((*n & (*n - 1)) == 0) {
-        size_t cap = *n ? *n * 2 : 1;
-        char **p = realloc(*list, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        *list = p;
-    }
-    char *copy = strdup(s);
-    if (!copy || ng_strmap_put(set, k->data, k->len, 1)) {
-        free(copy);
+    if (grow_list(list, *n))
         return NG_ENOMEM;
-    }
+    char *copy = arena_dup(g, s);
+    if (!copy || ng_strmap_put(set, k->data, k->len, 1))
+        return NG_ENOMEM;
     (*list)[(*n)++] = copy;
     return 0;
 }
@@ -241,6 +243,17 @@ int ng_graph_node_add_document(ng_graph *g, uint32_t node, const char *doc_id)
         return NG_EINTERNAL;
     ng_node *n = &g->nodes[node];
     return add_member(g, &g->index->node_docs, node, &n->documents, &n->ndocuments, doc_id);
+}
+
+int ng_graph_node_add_document_at(ng_graph *g, uint32_t node, uint32_t doc)
+{
+    if (!g || node >= g->nnodes || doc >= g->ndocs)
+        return NG_EINTERNAL;
+    ng_node *n = &g->nodes[node];
+    if (grow_list(&n->documents, n->ndocuments))
+        return NG_ENOMEM;
+    n->documents[n->ndocuments++] = g->docs[doc].id;
+    return 0;
 }
 
 int ng_graph_find_edge(const ng_graph *g, uint32_t source, uint32_t target, const char *relation)
@@ -270,7 +283,7 @@ int ng_graph_find_edge(const ng_graph *g, uint32_t source, uint32_t target, cons
     return rc;
 }
 
-static int append_evidence(ng_edge *e, const ng_evidence *ev)
+static int append_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
     if ((e->nevidence & (e->nevidence - 1)) == 0) {
         size_t cap = e->nevidence ? e->nevidence * 2 : 1;
@@ -280,13 +293,11 @@ static int append_evidence(ng_edge *e, const ng_evidence *ev)
         e->evidence = p;
     }
     ng_evidence c = *ev;
-    c.document = dup_or_empty(ev->document);
-    c.cue = dup_or_empty(ev->cue);
-    c.quote = dup_or_empty(ev->quote);
-    if (!c.document || !c.cue || !c.quote) {
-        free_evidence(&c);
+    c.document = arena_dup(g, ev->document);
+    c.cue = arena_dup(g, ev->cue);
+    c.quote = arena_dup(g, ev->quote);
+    if (!c.document || !c.cue || !c.quote)
         return NG_ENOMEM;
-    }
     e->evidence[e->nevidence++] = c;
     return 0;
 }
@@ -316,7 +327,7 @@ int ng_graph_add_statement(ng_graph *g, uint32_t source, uint32_t target, const 
         at = (int)g->nedges++;
     }
     ng_edge *e = &g->edges[at];
-    if (ev && append_evidence(e, ev))
+    if (ev && append_evidence(g, e, ev))
         return NG_ENOMEM;
     e->weight += 1;
     return at;

@@ -24,6 +24,9 @@ typedef struct doc_slot {
     ng_extraction ex;
     int rc;           /* 0 ok, else the failure code */
     char *error;      /* message of the failure */
+    int finished;     /* spooling: extracted and its template written */
+    uint64_t spool_off; /* spooling: where its template is in the spool */
+    size_t spool_len;
 } doc_slot;
 
 struct ng_corpus {
@@ -37,6 +40,20 @@ struct ng_corpus {
     ng_resolver *resolver;
 };
 
+/* Plain extract's spool: each record template goes to an unlinked
+ * temporary file as soon as its document is extracted, and extractions
+ * go to the resolver in document order as soon as every earlier one has,
+ * then both are freed. Memory holds what the resolver keeps, not the
+ * documents. */
+typedef struct spool {
+    ng_spool *file;
+    size_t next_add;  /* first slot not yet given to the resolver */
+    int rc;           /* first failure writing or resolving, 0 if none */
+    size_t fail_slot; /* the slot it happened at */
+    ng_error err;
+    pthread_mutex_t lock;
+} spool;
+
 typedef struct work_queue {
     ng_corpus *c;
     const ng_run_options *opt;
@@ -46,6 +63,7 @@ typedef struct work_queue {
     pthread_mutex_t lock; /* serialises warnings and the progress line */
     double started, last_progress;
     int streaming;        /* total unknown: progress shows the count only */
+    spool *spool;         /* plain extract: spool templates, resolve as we go */
 } work_queue;
 
 static double now_seconds(void)
@@ -88,7 +106,47 @@ static void report_progress(work_queue *q, size_t done)
     pthread_mutex_unlock(&q->lock);
 }
 
-static void process_one(work_queue *q, size_t i)
+/* Spools slot i's template, then hands every extraction that is now next
+ * in document order to the resolver and frees it with its document. */
+static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
+{
+    ng_corpus *c = q->c;
+    doc_slot *s = &c->slots[i];
+    spool *sp = q->spool;
+    int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, &s->ex) : 0;
+    if (s->rc == 0 && rc == 0) {
+        s->spool_len = scratch->len;
+        rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
+    }
+    pthread_mutex_lock(&sp->lock);
+    if (rc < 0 && sp->rc == 0) {
+        sp->rc = rc;
+        sp->fail_slot = i;
+        ng_error_set(&sp->err, rc, rc == NG_ENOMEM ? "%s: out of memory writing its record"
+                                                   : "%s: writing a temporary file failed",
+                     s->name);
+    }
+    s->finished = 1;
+    while (sp->next_add < c->nslots && c->slots[sp->next_add].finished) {
+        doc_slot *t = &c->slots[sp->next_add];
+        if (t->rc == 0) {
+            if (sp->rc == 0 &&
+                (rc = ng_resolver_add(c->resolver, (uint32_t)sp->next_add, &t->ex, &sp->err)) < 0) {
+                sp->rc = rc;
+                sp->fail_slot = sp->next_add;
+            }
+            ng_extraction_free(&t->ex);
+            if (t->name == t->doc->path)
+                t->name = NULL;
+            ng_doc_free(t->doc);
+            t->doc = NULL;
+        }
+        sp->next_add++;
+    }
+    pthread_mutex_unlock(&sp->lock);
+}
+
+static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
 {
     doc_slot *s = &q->c->slots[i];
     ng_error err;
@@ -103,18 +161,23 @@ static void process_one(work_queue *q, size_t i)
     ng_text_free(&s->ex.text);
     if (s->rc != 0)
         s->error = strdup(err.message[0] ? err.message : "failed");
+    if (q->spool)
+        spool_document(q, i, scratch);
 }
 
 static void *worker(void *arg)
 {
     work_queue *q = arg;
+    ng_strbuf scratch; /* this worker's template buffer, reused across documents */
+    ng_strbuf_init(&scratch);
     for (;;) {
         size_t i = atomic_fetch_add(&q->next, 1);
         if (i >= q->c->nslots)
             break;
-        process_one(q, i);
+        process_one(q, i, &scratch);
         report_progress(q, atomic_fetch_add(&q->done, 1) + 1);
     }
+    ng_strbuf_free(&scratch);
     return NULL;
 }
 
@@ -221,8 +284,10 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
     return 0;
 }
 
-int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
-                   ng_corpus **out, ng_error *err)
+/* ng_corpus_load, spooling templates into sp when it is not NULL (the
+ * corpus then keeps neither documents nor extractions). */
+static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                       spool *sp, ng_corpus **out, ng_error *err)
 {
     int rc;
     work_queue q;
@@ -251,12 +316,16 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
         rc = ng_error_set(err, NG_ENOMEM, "out of memory");
         goto cleanup;
     }
+    /* spooling resolves while extracting; else all extractions stay */
+    if (sp && (rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
+        goto cleanup;
+    q.spool = sp;
     q.started = now_seconds();
     if ((rc = run_workers(&q, opt->jobs)) < 0) {
         ng_error_set(err, rc, "cannot start worker threads");
         goto cleanup;
     }
-    if ((rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
+    if (!sp && (rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
         goto cleanup;
     for (size_t i = 0; i < c->nslots; i++) {
         doc_slot *s = &c->slots[i];
@@ -272,7 +341,11 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
             warnf(opt, "skipping %s", s->error ? s->error : s->name);
             continue;
         }
-        if ((rc = ng_resolver_add(c->resolver, (uint32_t)i, &s->ex, err)) < 0)
+        if (sp && sp->rc < 0 && sp->fail_slot == i) {
+            rc = ng_error_set(err, sp->rc, "%s", sp->err.message);
+            goto cleanup;
+        }
+        if (!sp && (rc = ng_resolver_add(c->resolver, (uint32_t)i, &s->ex, err)) < 0)
             goto cleanup;
         c->ok[c->nok++] = i;
     }
@@ -292,6 +365,74 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
 cleanup:
     pthread_mutex_destroy(&q.lock);
     ng_corpus_free(c);
+    return rc;
+}
+
+int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                   ng_corpus **out, ng_error *err)
+{
+    return load_corpus(inputs, ninputs, opt, NULL, out, err);
+}
+
+/* Reads the spooled templates back in document order and writes them
+ * with their node ids. */
+static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_error *err)
+{
+    ng_strbuf tpl, line;
+    ng_extract_ids ids;
+    ng_strbuf_init(&tpl);
+    ng_strbuf_init(&line);
+    int rc = ng_extract_ids_init(&ids, c->resolver);
+    if (rc < 0) {
+        ng_error_set(err, rc, "out of memory writing the extract output");
+        goto cleanup;
+    }
+    for (size_t k = 0; k < c->nok; k++) {
+        const doc_slot *s = &c->slots[c->ok[k]];
+        if ((rc = ng_spool_read(sp->file, s->spool_off, s->spool_len, &tpl)) < 0) {
+            ng_error_set(err, rc, rc == NG_ENOMEM ? "out of memory writing the extract output"
+                                                  : "reading a temporary file failed");
+            goto cleanup;
+        }
+        if ((rc = ng_extract_expand(&line, tpl.data, s->spool_len, &ids, (uint32_t)c->ok[k])) < 0) {
+            ng_error_set(err, rc, "out of memory writing the extract output");
+            goto cleanup;
+        }
+        if (fwrite(line.data, 1, line.len, out) != line.len) {
+            rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+            goto cleanup;
+        }
+    }
+    if (fflush(out) != 0)
+        rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+cleanup:
+    ng_extract_ids_free(&ids);
+    ng_strbuf_free(&line);
+    ng_strbuf_free(&tpl);
+    return rc;
+}
+
+int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                   FILE *out, ng_error *err)
+{
+    ng_corpus *c = NULL;
+    spool sp;
+    memset(&sp, 0, sizeof sp);
+    sp.file = ng_spool_open();
+    int rc;
+    if (!sp.file) { /* no temporary file: keep everything in memory */
+        if ((rc = ng_corpus_load(inputs, ninputs, opt, &c, err)) == 0)
+            rc = ng_corpus_write_extract(c, out, err);
+        ng_corpus_free(c);
+        return rc;
+    }
+    pthread_mutex_init(&sp.lock, NULL);
+    ng_error_clear(&sp.err);
+    if ((rc = load_corpus(inputs, ninputs, opt, &sp, &c, err)) == 0)
+        rc = write_spooled(c, &sp, out, err);
+    ng_corpus_free(c);
+    pthread_mutex_destroy(&sp.lock);
+    ng_spool_close(sp.file);
     return rc;
 }
 
@@ -336,7 +477,7 @@ typedef struct stream_state {
     work_queue *q;
     size_t batch_size;
     FILE *out;
-    ng_strbuf line;
+    ng_strbuf line, scratch;
 } stream_state;
 
 /* Extracts the batch in parallel, writes its records in input order with
@@ -363,7 +504,11 @@ static int flush_batch(stream_state *st, ng_error *err)
         if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
             (rc = ng_resolver_add(r, 0, &s->ex, err)) == 0 &&
             (rc = ng_resolver_finish(r, err)) == 0) {
-            rc = ng_extract_format_record(&st->line, s->doc, &s->ex, r, 0);
+            ng_extract_ids ids;
+            rc = ng_extract_ids_init(&ids, r);
+            if (rc == 0)
+                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, &s->ex, &ids, 0);
+            ng_extract_ids_free(&ids);
             if (rc < 0)
                 ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
             else if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
@@ -401,6 +546,7 @@ int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_op
     pthread_mutex_init(&q.lock, NULL);
     stream_state st = {.out = out, .q = &q, .batch_size = 256};
     ng_strbuf_init(&st.line);
+    ng_strbuf_init(&st.scratch);
     ng_corpus *c = calloc(1, sizeof *c);
     st.batch = c;
     if (!c) {
@@ -453,6 +599,7 @@ cleanup:
         fputc('\n', stderr);
     pthread_mutex_destroy(&q.lock);
     ng_strbuf_free(&st.line);
+    ng_strbuf_free(&st.scratch);
     ng_corpus_free(c);
     return rc;
 }

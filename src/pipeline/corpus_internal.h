@@ -24,9 +24,43 @@ int ng_jsonl_read_documents(const char *path, const ng_run_options *opt,
 int ng_jsonl_read_extract(const char *path, const ng_run_options *opt, ng_doc_sink sink,
                           void *ctx, ng_error *err);
 
-/* Formats the `extract` record of one document into b (cleared first);
- * ids come from resolver r, where the document has index rdoc. */
-int ng_extract_format_record(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex,
-                             const ng_resolver *r, uint32_t rdoc);
+/* Formats the `extract` record template of one document into b (cleared
+ * first): the record with local entity indices where node ids go (see
+ * extract_out.c). Needs only doc and ex; both may be freed afterwards. */
+int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex);
+
+/* The node ids of a finished resolver, quoted for JSON once, and the
+ * scratch space of ng_extract_expand. */
+typedef struct ng_extract_ids {
+    const ng_resolver *r;
+    ng_strbuf quoted; /* every actor's id as a JSON string, back to back */
+    size_t *off;      /* actor i's is quoted.data[off[i] .. off[i + 1]) */
+    int32_t *actor;   /* actor of each local entity of the current record */
+    size_t actor_cap;
+} ng_extract_ids;
+
+int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r);
+void ng_extract_ids_free(ng_extract_ids *ids);
+
+/* Expands template tpl[0..n) into out (cleared first): the record of the
+ * document that has index rdoc in the resolver of ids. */
+int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids *ids,
+                      uint32_t rdoc);
+
+/* Template and expansion in one step (scratch holds the template). */
+int ng_extract_format_record(ng_strbuf *b, ng_strbuf *scratch, const ng_doc *doc,
+                             const ng_extraction *ex, ng_extract_ids *ids, uint32_t rdoc);
+
+/* An unlinked temporary file that records are appended to and read back
+ * from (spool.c). Appends may come from several threads. */
+typedef struct ng_spool ng_spool;
+
+/* A new spool in $TMPDIR (else /tmp), or NULL when no file can be made. */
+ng_spool *ng_spool_open(void);
+/* Appends data[0..n) and stores where it went in *off. 0 or NG_EIO. */
+int ng_spool_append(ng_spool *sp, const char *data, size_t n, uint64_t *off);
+/* Reads n bytes at off into out (replacing its contents). */
+int ng_spool_read(const ng_spool *sp, uint64_t off, size_t n, ng_strbuf *out);
+void ng_spool_close(ng_spool *sp);
 
 #endif

@@ -5,8 +5,24 @@
  * the graphs of different subsets. */
 #include "corpus_internal.h"
 
+#include "strbuf.h"
+
 #include <stdlib.h>
 #include <string.h>
+
+/* What building one graph keeps across documents. A node's documents are
+ * distinct: a node gets graph document d once, which last_doc[node]
+ * tells for the document being added; a document id seen before (the
+ * same path twice) is checked against the node's list instead. */
+typedef struct builder {
+    ng_graph *g;
+    int *node_of;        /* local entity -> node of the current document */
+    size_t node_of_cap;
+    int64_t *last_doc;   /* node -> last graph document added to it, -1 */
+    size_t last_doc_cap;
+    int *node_of_actor;  /* resolver actor -> its node, -1 until added */
+    ng_strbuf quote;     /* the current statement's quote */
+} builder;
 
 /* Adds the node of actor a (once) and returns its index, or a negative code. */
 static int actor_node(ng_graph *g, const ng_actor *a)
@@ -25,25 +41,55 @@ static int actor_node(ng_graph *g, const ng_actor *a)
     return n;
 }
 
-/* Adds one document's actors (with their mention counts) to g. Fills
- * node_of[local entity] with the node index, -1 when not resolved. */
-static int add_document_actors(ng_graph *g, const ng_corpus *c, size_t i, int *node_of)
+/* Whether node n already lists graph document d. */
+static int node_has_document(builder *b, int n, int d, int seen_before)
 {
+    if (b->last_doc[n] == d)
+        return 1;
+    if (!seen_before)
+        return 0;
+    const ng_node *node = &b->g->nodes[n];
+    for (size_t k = 0; k < node->ndocuments; k++)
+        if (node->documents[k] == b->g->docs[d].id)
+            return 1;
+    return 0;
+}
+
+/* Adds one document's actors (with their mention counts) to g; d is its
+ * graph document. Fills node_of[local entity] with the node index, -1
+ * when not resolved. */
+static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, int seen_before)
+{
+    ng_graph *g = b->g;
     const ng_resolver *r = ng_corpus_resolver(c);
     const ng_extraction *ex = ng_corpus_extraction(c, i);
-    const ng_doc *doc = ng_corpus_document(c, i);
     uint32_t rdoc = ng_corpus_resolver_doc(c, i);
     for (size_t e = 0; e < ex->nentities; e++) {
-        node_of[e] = -1;
+        b->node_of[e] = -1;
         int32_t a = ng_resolver_actor_of(r, rdoc, (int32_t)e);
         if (a < 0)
             continue;
-        int n = actor_node(g, ng_resolver_actor(r, (size_t)a));
-        if (n < 0)
+        int n = b->node_of_actor[a];
+        if (n < 0 && (n = b->node_of_actor[a] = actor_node(g, ng_resolver_actor(r, (size_t)a))) < 0)
             return n;
-        node_of[e] = n;
+        if ((size_t)n >= b->last_doc_cap) {
+            size_t cap = b->last_doc_cap ? b->last_doc_cap * 2 : 256;
+            while (cap <= (size_t)n)
+                cap *= 2;
+            int64_t *p = realloc(b->last_doc, cap * sizeof *p);
+            if (!p)
+                return NG_ENOMEM;
+            for (size_t k = b->last_doc_cap; k < cap; k++)
+                p[k] = -1;
+            b->last_doc = p;
+            b->last_doc_cap = cap;
+        }
+        b->node_of[e] = n;
         g->nodes[n].mentions += ex->entities[e].mentions;
-        int rc = ng_graph_node_add_document(g, (uint32_t)n, doc->path);
+        if (node_has_document(b, n, d, seen_before))
+            continue;
+        b->last_doc[n] = d;
+        int rc = ng_graph_node_add_document_at(g, (uint32_t)n, (uint32_t)d);
         if (rc < 0)
             return rc;
     }
@@ -51,8 +97,10 @@ static int add_document_actors(ng_graph *g, const ng_corpus *c, size_t i, int *n
 }
 
 /* Adds one edge per (speaker, subject) of each statement of document i. */
-static int add_document_statements(ng_graph *g, const ng_corpus *c, size_t i, const int *node_of)
+static int add_document_statements(builder *b, const ng_corpus *c, size_t i)
 {
+    ng_graph *g = b->g;
+    const int *node_of = b->node_of;
     const ng_extraction *ex = ng_corpus_extraction(c, i);
     const ng_doc *doc = ng_corpus_document(c, i);
     for (size_t k = 0; k < ex->nstatements; k++) {
@@ -60,23 +108,26 @@ static int add_document_statements(ng_graph *g, const ng_corpus *c, size_t i, co
         if (st->speaker < 0 || (size_t)st->speaker >= ex->nentities || node_of[st->speaker] < 0)
             continue;
         uint32_t qs = st->quote_start, qe = st->quote_end;
-        char *quote;
+        b->quote.len = 0;
+        int rc = 0;
         if (st->quote_text) {
-            quote = strdup(st->quote_text);
+            rc = ng_strbuf_puts(&b->quote, st->quote_text);
         } else {
             if (qe > doc->len || qs > qe)
                 qs = qe = 0;
-            quote = strndup(doc->text + qs, qe - qs);
+            /* as strndup: the quote ends at a NUL in the text, if any */
+            const char *nul = memchr(doc->text + qs, '\0', qe - qs);
+            rc = ng_strbuf_append(&b->quote, doc->text + qs,
+                                  nul ? (size_t)(nul - (doc->text + qs)) : qe - qs);
         }
-        if (!quote)
+        if (rc < 0 || ng_strbuf_reserve(&b->quote, 0) < 0)
             return NG_ENOMEM;
         ng_evidence ev = {.document = doc->path,
                           .cue = (char *)(st->cue ? st->cue : ""),
-                          .quote = quote,
+                          .quote = b->quote.data,
                           .start = qs,
                           .end = qe,
                           .direct = st->direct};
-        int rc = 0;
         for (uint32_t a = 0; a < st->nabout && rc >= 0; a++) {
             int32_t about = st->about[a];
             if (about < 0 || (size_t)about >= ex->nentities || node_of[about] < 0 ||
@@ -85,7 +136,6 @@ static int add_document_statements(ng_graph *g, const ng_corpus *c, size_t i, co
             rc = ng_graph_add_statement(g, (uint32_t)node_of[st->speaker], (uint32_t)node_of[about],
                                         st->relation ? st->relation : "said", &ev);
         }
-        free(quote);
         if (rc < 0)
             return rc;
     }
@@ -96,10 +146,16 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
                           ng_graph **out, ng_error *err)
 {
     int rc = NG_ENOMEM;
-    int *node_of = NULL;
-    ng_graph *g = ng_graph_new();
-    if (!g)
+    builder b;
+    memset(&b, 0, sizeof b);
+    ng_strbuf_init(&b.quote);
+    ng_graph *g = b.g = ng_graph_new();
+    size_t nactors = ng_resolver_actor_count(ng_corpus_resolver(c));
+    b.node_of_actor = malloc((nactors ? nactors : 1) * sizeof *b.node_of_actor);
+    if (!g || !b.node_of_actor)
         goto cleanup;
+    for (size_t a = 0; a < nactors; a++)
+        b.node_of_actor[a] = -1;
     size_t n = subset ? nsubset : ng_corpus_document_count(c);
     for (size_t s = 0; s < n; s++) {
         size_t i = subset ? subset[s] : s;
@@ -109,27 +165,36 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
         }
         const ng_doc *doc = ng_corpus_document(c, i);
         const ng_extraction *ex = ng_corpus_extraction(c, i);
-        if ((rc = ng_graph_add_document(g, doc->path, doc->date[0] ? doc->date : NULL,
-                                        doc->title)) < 0)
+        size_t ndocs = g->ndocs;
+        int d = ng_graph_add_document(g, doc->path, doc->date[0] ? doc->date : NULL, doc->title);
+        if ((rc = d) < 0)
             goto cleanup;
-        int *p = realloc(node_of, (ex->nentities ? ex->nentities : 1) * sizeof *p);
-        if (!p) {
-            rc = NG_ENOMEM;
-            goto cleanup;
+        if (ex->nentities > b.node_of_cap) {
+            int *p = realloc(b.node_of, ex->nentities * sizeof *p);
+            if (!p) {
+                rc = NG_ENOMEM;
+                goto cleanup;
+            }
+            b.node_of = p;
+            b.node_of_cap = ex->nentities;
         }
-        node_of = p;
-        if ((rc = add_document_actors(g, c, i, node_of)) < 0)
+        if ((rc = add_document_actors(&b, c, i, d, (size_t)d < ndocs)) < 0)
             goto cleanup;
-        if ((rc = add_document_statements(g, c, i, node_of)) < 0)
+        if ((rc = add_document_statements(&b, c, i)) < 0)
             goto cleanup;
     }
     if ((rc = ng_graph_sort(g)) < 0)
         goto cleanup;
-    free(node_of);
     *out = g;
-    return 0;
+    g = NULL;
+    rc = 0;
 cleanup:
-    free(node_of);
+    free(b.node_of);
+    free(b.last_doc);
+    free(b.node_of_actor);
+    ng_strbuf_free(&b.quote);
+    if (rc == 0)
+        return 0;
     ng_graph_free(g);
     return ng_error_set(err, rc < 0 ? rc : NG_EINTERNAL, "building the graph failed (%s)",
                         rc == NG_ENOMEM ? "out of memory" : "internal error");
