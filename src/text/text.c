@@ -72,26 +72,55 @@ static inline uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
     return ng_utf8_decode((const unsigned char *)t + i, len - i, n);
 }
 
-static inline int is_ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* What the tokenizer needs to know about a byte without decoding it.
+ * ASCII (most of news text) is answered by the table; BC_HIGH bytes
+ * (>= 0x80) are decoded (ng_utf8_decode). BC_JOIN marks the marks that
+ * may continue a word (U.S., 3.5, 1,000, well-known, O'Brien); any other
+ * ASCII mark or space ends it. */
+enum { BC_SPACE = 1, BC_UPPER = 2, BC_LOWER = 4, BC_DIGIT = 8, BC_JOIN = 16, BC_HIGH = 32 };
+enum { BC_LETTER = BC_UPPER | BC_LOWER, BC_ALNUM = BC_LETTER | BC_DIGIT };
+#define BC_HIGH8 BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH
+#define BC_HIGH64 BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8
+static const unsigned char byte_class[256] = {
+    [' '] = BC_SPACE, ['\t'] = BC_SPACE, ['\r'] = BC_SPACE, ['\n'] = BC_SPACE,
+    ['\f'] = BC_SPACE, ['\v'] = BC_SPACE, ['A'] = BC_UPPER, ['B'] = BC_UPPER, ['C'] = BC_UPPER,
+    ['D'] = BC_UPPER, ['E'] = BC_UPPER, ['F'] = BC_UPPER, ['G'] = BC_UPPER, ['H'] = BC_UPPER,
+    ['I'] = BC_UPPER, ['J'] = BC_UPPER, ['K'] = BC_UPPER, ['L'] = BC_UPPER, ['M'] = BC_UPPER,
+    ['N'] = BC_UPPER, ['O'] = BC_UPPER, ['P'] = BC_UPPER, ['Q'] = BC_UPPER, ['R'] = BC_UPPER,
+    ['S'] = BC_UPPER, ['T'] = BC_UPPER, ['U'] = BC_UPPER, ['V'] = BC_UPPER, ['W'] = BC_UPPER,
+    ['X'] = BC_UPPER, ['Y'] = BC_UPPER, ['Z'] = BC_UPPER, ['a'] = BC_LOWER, ['b'] = BC_LOWER,
+    ['c'] = BC_LOWER, ['d'] = BC_LOWER, ['e'] = BC_LOWER, ['f'] = BC_LOWER, ['g'] = BC_LOWER,
+    ['h'] = BC_LOWER, ['i'] = BC_LOWER, ['j'] = BC_LOWER, ['k'] = BC_LOWER, ['l'] = BC_LOWER,
+    ['m'] = BC_LOWER, ['n'] = BC_LOWER, ['o'] = BC_LOWER, ['p'] = BC_LOWER, ['q'] = BC_LOWER,
+    ['r'] = BC_LOWER, ['s'] = BC_LOWER, ['t'] = BC_LOWER, ['u'] = BC_LOWER, ['v'] = BC_LOWER,
+    ['w'] = BC_LOWER, ['x'] = BC_LOWER, ['y'] = BC_LOWER, ['z'] = BC_LOWER, ['0'] = BC_DIGIT,
+    ['1'] = BC_DIGIT, ['2'] = BC_DIGIT, ['3'] = BC_DIGIT, ['4'] = BC_DIGIT, ['5'] = BC_DIGIT,
+    ['6'] = BC_DIGIT, ['7'] = BC_DIGIT, ['8'] = BC_DIGIT, ['9'] = BC_DIGIT, ['-'] = BC_JOIN,
+    ['.'] = BC_JOIN, [','] = BC_JOIN, ['\''] = BC_JOIN, [0x80] = BC_HIGH64, BC_HIGH64,
+};
 
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
 
 /* Scans one word starting at i; returns its end and sets *abbrev when a
- * trailing abbreviation dot was taken into the word. */
-static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
+ * trailing abbreviation dot was taken into the word. *seen gets the byte
+ * classes of the word's letters and digits, and BC_HIGH when the word may
+ * hold a byte >= 0x80 (then only decoding tells its case). */
+static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen)
 {
     size_t start = i, seg_start = i, n;
     int dots = 0;
+    unsigned cls = 0, acc = 0;
     *abbrev = 0;
     while (i < end) {
-        /* fast path: a run of ASCII letters and digits */
-        while (i < end && is_ascii_alnum((unsigned char)t[i]))
+        /* fast path: a run of ASCII letters and digits, ended by a space
+         * or a mark that cannot join words */
+        while (i < end && ((cls = byte_class[(unsigned char)t[i]]) & BC_ALNUM)) {
+            acc |= cls;
             i++;
-        if (i == end)
+        }
+        if (i == end || !(cls & (BC_JOIN | BC_HIGH)))
             break;
+        acc |= cls & BC_HIGH;
         uint32_t c = cp_at(t, end, i, &n);
         if (is_word_cp(c)) {
             i += n;
@@ -131,11 +160,13 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
                     }
                 }
                 *abbrev = 1;
+                *seen = acc;
                 return i;
             }
             if (dots == 0 && (word_in(t + start, i - start, title_abbrevs) ||
                               word_in(t + start, i - start, other_abbrevs))) {
                 *abbrev = 1;
+                *seen = acc;
                 return i + n;
             }
             if (ng_cp_is_lower(next) && !ng_cp_is_upper(prev)) {
@@ -144,6 +175,7 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
                 seg_start = i;
                 continue;
             }
+            *seen = acc;
             return i;
         }
         if (c == ',' && ng_cp_is_digit(prev) && ng_cp_is_digit(next)) {
@@ -155,19 +187,22 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
             if ((next == 's' || next == 'S')) {
                 size_t n3 = 0;
                 uint32_t after = i + n + n2 < end ? cp_at(t, end, i + n + n2, &n3) : 0;
-                if (!is_word_cp(after))
+                if (!is_word_cp(after)) {
+                    *seen = acc;
                     return i;
+                }
             }
             i += n;
             continue;
         }
         break;
     }
+    *seen = acc;
     return i;
 }
 
-/* Capitalisation flags of the word t[s, e). */
-static uint32_t case_flags(const char *t, size_t s, size_t e)
+/* Capitalisation flags of the word t[s, e), decoding every code point. */
+static uint32_t case_flags_decoded(const char *t, size_t s, size_t e)
 {
     size_t n;
     uint32_t first = cp_at(t, e, s, &n);
@@ -190,22 +225,55 @@ static uint32_t case_flags(const char *t, size_t s, size_t e)
     return flags;
 }
 
+/* Capitalisation flags of the word t[s, e) whose byte classes scan_word
+ * collected in seen: an all-ASCII word (most of them) needs no decoding. */
+static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
+{
+    if (seen & BC_HIGH)
+        return case_flags_decoded(t, s, e);
+    unsigned first = byte_class[(unsigned char)t[s]];
+    uint32_t flags = NG_TOK_WORD;
+    if (first & BC_DIGIT)
+        flags |= NG_TOK_DIGIT;
+    if (first & BC_UPPER)
+        flags |= NG_TOK_CAP;
+    if ((seen & BC_UPPER) && !(seen & BC_LOWER))
+        flags |= NG_TOK_ALLCAPS;
+    return flags;
+}
+
 /* Tokenises the paragraph t[s, e) into tv. */
 static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
 {
     size_t i = s, n;
     size_t first = tv->n;
     while (i < e) {
-        uint32_t c = cp_at(t, e, i, &n);
-        if (ng_cp_is_space(c)) {
-            i += n;
-            continue;
+        unsigned char b = (unsigned char)t[i];
+        uint32_t c;
+        int word;
+        if (b < 0x80) {
+            unsigned cls = byte_class[b];
+            if (cls & BC_SPACE) {
+                i++;
+                continue;
+            }
+            c = b;
+            n = 1;
+            word = (cls & BC_ALNUM) != 0;
+        } else {
+            c = ng_utf8_decode((const unsigned char *)t + i, e - i, &n);
+            if (ng_cp_is_space(c)) {
+                i += n;
+                continue;
+            }
+            word = is_word_cp(c);
         }
         int rc;
-        if (is_word_cp(c)) {
+        if (word) {
             int abbrev;
-            size_t we = scan_word(t, e, i, &abbrev);
-            uint32_t f = case_flags(t, i, we) | (abbrev ? NG_TOK_ABBREV : 0);
+            unsigned seen;
+            size_t we = scan_word(t, e, i, &abbrev, &seen);
+            uint32_t f = case_flags(t, i, we, seen) | (abbrev ? NG_TOK_ABBREV : 0);
             rc = push_token(tv, (uint32_t)i, (uint32_t)we, f);
             i = we;
         } else {
