@@ -93,6 +93,14 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     return 0;
 }
 
+/* Can the rule join its category's alternation? Only anchored ones
+ * ("^..."), and none with a backtracking verb such as (*COMMIT): in an
+ * alternation it would fail the whole match, cutting the other rules off. */
+static int joinable(const rule *r)
+{
+    return r->src[0] == '^' && !strstr(r->src, "(*");
+}
+
 /* Joins the anchored rules ("^...") of each category into
  * "(?:^r1)|(?:^r2)|...": a line is in the category when one of them
  * matches, which is when the alternation matches, and the alternation
@@ -105,7 +113,7 @@ static int join_rules(ng_furniture *f)
     for (int c = 0; c < NCAT; c++) {
         size_t len = 0, n = 0;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^') {
+            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i])) {
                 len += strlen(f->rules[i].src) + 5;
                 n++;
             }
@@ -115,7 +123,7 @@ static int join_rules(ng_furniture *f)
         if (!p)
             return NG_ENOMEM;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^')
+            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]))
                 q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
         int code;
         PCRE2_SIZE off;
@@ -127,7 +135,7 @@ static int join_rules(ng_furniture *f)
         pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE);
         f->njoined[c] = (uint32_t)n;
         for (size_t i = 0; i < f->nrules; i++)
-            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^';
+            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
     }
     return 0;
 }
