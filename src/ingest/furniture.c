@@ -93,13 +93,18 @@ static int push_unit(units *u, size_t a, size_t b)
  * *next is where the following line starts. */
 static size_t line_end(const char *t, size_t p, size_t end, size_t *next)
 {
-    for (size_t i = p; i < end; i++)
-        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == end || t[i + 1] != '\n'))) {
+    const char *nl = memchr(t + p, '\n', end - p);
+    size_t e = nl ? (size_t)(nl - t) : end;
+    for (const char *cr = memchr(t + p, '\r', e - p); cr; cr = memchr(cr + 1, '\r', e - p)) {
+        size_t i = (size_t)(cr - t);
+        if (i + 1 == end || t[i + 1] != '\n') {
             *next = i + 1;
             return i;
         }
-    *next = end;
-    return end;
+        p = i + 1;
+    }
+    *next = nl ? e + 1 : end;
+    return e;
 }
 
 /* A block of lines between blank lines is one hard-wrapped paragraph when
