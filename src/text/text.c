@@ -13,31 +13,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A word of the lists below, its length stored so that a lookup needs no
+ * strlen; the lists end with an empty word. */
+typedef struct list_word {
+    unsigned char len;
+    char s[10];
+} list_word;
+#define W(word) {sizeof(word) - 1, word}
+
 /* Words that take an abbreviation dot and never end a sentence: titles
  * before names, months before numbers, "No." before numbers. */
-static const char *const title_abbrevs[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof",
-    "Rev", "St", "Adm", "Maj", "Brig", "Cmdr", "Hon", "Pres", "Messrs", "Mt", "Ft", "Gens",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Nos", "Vol", "Fig", "approx", "vs", "Supt", "Insp", "Det", "Cpl", "Pvt", "Amb", NULL};
+static const list_word title_abbrevs[] = {
+    W("Mr"), W("Mrs"), W("Ms"), W("Dr"), W("Gen"), W("Sen"), W("Rep"), W("Gov"), W("Lt"),
+    W("Col"), W("Capt"), W("Sgt"), W("Prof"), W("Rev"), W("St"), W("Adm"), W("Maj"), W("Brig"),
+    W("Cmdr"), W("Hon"), W("Pres"), W("Messrs"), W("Mt"), W("Ft"), W("Gens"), W("Jan"),
+    W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
+    W("Nov"), W("Dec"), W("No"), W("Nos"), W("Vol"), W("Fig"), W("approx"), W("vs"), W("Supt"),
+    W("Insp"), W("Det"), W("Cpl"), W("Pvt"), W("Amb"),
+    {0, ""}};
 
 /* Abbreviations that may also end a sentence when a sentence plainly
  * starts after them. */
-static const char *const other_abbrevs[] = {"Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "etc",
-                                            "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", NULL};
+static const list_word other_abbrevs[] = {
+    W("Inc"), W("Ltd"), W("Co"), W("Corp"), W("Jr"), W("Sr"), W("etc"), W("Bros"), W("Dept"),
+    W("Univ"), W("Assn"), W("Ave"), W("Blvd"),
+    {0, ""}};
 
 /* Function words that start sentences; after an abbreviation such as
  * "U.S." a following capitalised word of this kind means a new sentence. */
-static const char *const sentence_openers[] = {
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This",
-    "That", "These", "Those", "His", "Her", "Its", "Their", "There", "Meanwhile", "However",
-    "Yet", "So", "As", "At", "After", "Before", "When", "While", "If", "For", "Some", "Many",
-    "Officials", "According", NULL};
+static const list_word sentence_openers[] = {
+    W("The"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"), W("But"), W("And"),
+    W("In"), W("On"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"), W("His"),
+    W("Her"), W("Its"), W("Their"), W("There"), W("Meanwhile"), W("However"), W("Yet"),
+    W("So"), W("As"), W("At"), W("After"), W("Before"), W("When"), W("While"), W("If"),
+    W("For"), W("Some"), W("Many"), W("Officials"), W("According"),
+    {0, ""}};
 
-static int word_in(const char *s, size_t n, const char *const *list)
+static int word_in(const char *s, size_t n, const list_word *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (n && list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+    if (n == 0 || n >= sizeof list->s)
+        return 0;
+    for (size_t i = 0; list[i].len; i++)
+        if (list[i].len == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
             return 1;
     return 0;
 }
@@ -47,16 +64,23 @@ typedef struct tok_vec {
     size_t n, cap;
 } tok_vec;
 
-static int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+/* Grows tv to hold at least cap tokens. */
+static int reserve_tokens(tok_vec *tv, size_t cap)
 {
-    if (tv->n == tv->cap) {
-        size_t cap = tv->cap ? tv->cap * 2 : 256;
-        ng_token *p = realloc(tv->v, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        tv->v = p;
-        tv->cap = cap;
-    }
+    if (cap <= tv->cap)
+        return 0;
+    ng_token *p = realloc(tv->v, cap * sizeof *p);
+    if (!p)
+        return NG_ENOMEM;
+    tv->v = p;
+    tv->cap = cap;
+    return 0;
+}
+
+static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+{
+    if (tv->n == tv->cap && reserve_tokens(tv, tv->cap ? tv->cap * 2 : 256))
+        return NG_ENOMEM;
     tv->v[tv->n++] = (ng_token){start, end, flags, 0};
     return 0;
 }
@@ -232,14 +256,9 @@ static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
     if (seen & BC_HIGH)
         return case_flags_decoded(t, s, e);
     unsigned first = byte_class[(unsigned char)t[s]];
-    uint32_t flags = NG_TOK_WORD;
-    if (first & BC_DIGIT)
-        flags |= NG_TOK_DIGIT;
-    if (first & BC_UPPER)
-        flags |= NG_TOK_CAP;
-    if ((seen & BC_UPPER) && !(seen & BC_LOWER))
-        flags |= NG_TOK_ALLCAPS;
-    return flags;
+    return NG_TOK_WORD | ((first & BC_DIGIT) ? NG_TOK_DIGIT : 0) |
+           ((first & BC_UPPER) ? NG_TOK_CAP : 0) |
+           ((seen & BC_LETTER) == BC_UPPER ? NG_TOK_ALLCAPS : 0);
 }
 
 /* Tokenises the paragraph t[s, e) into tv. */
@@ -400,18 +419,25 @@ typedef struct sent_vec {
     size_t n, cap;
 } sent_vec;
 
+/* Grows sv to hold at least cap sentences. */
+static int reserve_sentences(sent_vec *sv, size_t cap)
+{
+    if (cap <= sv->cap)
+        return 0;
+    ng_sentence *p = realloc(sv->v, cap * sizeof *p);
+    if (!p)
+        return NG_ENOMEM;
+    sv->v = p;
+    sv->cap = cap;
+    return 0;
+}
+
 static int push_sentence(sent_vec *sv, ng_token *tok, size_t b, size_t e, uint32_t para)
 {
     if (b >= e)
         return 0;
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 64;
-        ng_sentence *p = realloc(sv->v, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        sv->v = p;
-        sv->cap = cap;
-    }
+    if (sv->n == sv->cap && reserve_sentences(sv, sv->cap ? sv->cap * 2 : 64))
+        return NG_ENOMEM;
     uint32_t idx = (uint32_t)sv->n;
     sv->v[sv->n++] = (ng_sentence){tok[b].start, tok[e - 1].end, (uint32_t)b, (uint32_t)e, para};
     int first_word = 1;
@@ -466,6 +492,16 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     memset(out, 0, sizeof *out);
     out->doc = doc;
     const char *t = doc->text;
+    /* Sized once from the body: news text has a token per 5 to 6 bytes and
+     * a sentence per 100 or so; the vectors grow if a text has more. */
+    size_t body_bytes = 0;
+    for (size_t bi = 0; bi < doc->nbody; bi++)
+        if (doc->body[bi].start < doc->body[bi].end && doc->body[bi].end <= doc->len)
+            body_bytes += doc->body[bi].end - doc->body[bi].start;
+    if (reserve_tokens(&tv, body_bytes / 4 + 16) || reserve_sentences(&sv, body_bytes / 64 + 8)) {
+        rc = NG_ENOMEM;
+        goto cleanup;
+    }
     for (size_t bi = 0; bi < doc->nbody; bi++) {
         size_t bs = doc->body[bi].start, be = doc->body[bi].end;
         if (be > doc->len)
