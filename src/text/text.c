@@ -123,6 +123,31 @@ static const unsigned char byte_class[256] = {
     ['.'] = BC_JOIN, [','] = BC_JOIN, ['\''] = BC_JOIN, [0x80] = BC_HIGH64, BC_HIGH64,
 };
 
+/* How many of the eight bytes at p are ASCII letters and digits before
+ * the first other byte, with their classes (BC_UPPER, BC_LOWER, BC_DIGIT)
+ * ORed into *acc. Branch-free: a word's end costs no mispredicted loop
+ * exit. Each byte is range-tested in its own lane (Hacker's Delight 6-1):
+ * v + (0x80 - lo) has its top bit set when v >= lo, v + (0x7F - hi) when
+ * v > hi, and neither sum carries into the next byte for v < 0x80. */
+static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
+{
+    const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t x = w & ~top;            /* low seven bits of each byte */
+    uint64_t y = x | (ones * 0x20);   /* letters folded to lower case */
+    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z')) & ~w & top;
+    uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9')) & ~w & top;
+    uint64_t stop = ~(letter | digit) & top;
+    size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    uint64_t run = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+    letter &= run;
+    digit &= run;
+    uint64_t lower = letter & (x << 2); /* bit 5 (lower case) moved to the top */
+    *acc |= (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+    return k;
+}
+
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
 
 /* Scans one word starting at i; returns its end and sets *abbrev when a
@@ -136,11 +161,23 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
     unsigned cls = 0, acc = 0;
     *abbrev = 0;
     while (i < end) {
-        /* fast path: a run of ASCII letters and digits, ended by a space
-         * or a mark that cannot join words */
-        while (i < end && ((cls = byte_class[(unsigned char)t[i]]) & BC_ALNUM)) {
-            acc |= cls;
-            i++;
+        /* fast path: a run of ASCII letters and digits, eight bytes at a
+         * time while the paragraph has eight left, ended by a space or a
+         * mark that cannot join words */
+        for (;;) {
+            if (i + 8 <= end) {
+                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc);
+                i += k;
+                if (k == 8)
+                    continue;
+                cls = byte_class[(unsigned char)t[i]];
+                break;
+            }
+            while (i < end && ((cls = byte_class[(unsigned char)t[i]]) & BC_ALNUM)) {
+                acc |= cls;
+                i++;
+            }
+            break;
         }
         if (i == end || !(cls & (BC_JOIN | BC_HIGH)))
             break;

@@ -82,6 +82,10 @@ static const char *const pieces[] = {
     "ω", "’", "‘", "“", "”", "«", "»", "„", "‚", "‑", "‐", "—", "…", "\xC2\xA0", "\xE2\x80\x8B",
     "\xEF\xBF\xBD", "\xFF", "\xC3", "\xE2\x80", "\x80", "\xF0\x9F\x98\x80", "The", "Inc",
     "etc", "St", "www", "com", "\xC2\xAA", "\xC2\xB5", "\xC3\x97", "\xC3\xB7", "x\xCC\x81",
+    /* long ASCII runs across the eight-byte blocks, and the bytes next to
+     * the letter and digit ranges */
+    "Geneva", "UNESCO", "talks", "2024", "x1y2z3", "NATO", "@", "[", "`", "{", "/", ":",
+    "\x10", "\x19", "\x7F", "\x1F",
 };
 
 static uint32_t rnd_state = 12345;
