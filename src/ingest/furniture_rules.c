@@ -21,6 +21,7 @@ typedef struct rule {
     pcre2_code *code;
     char *src;  /* the pattern text, for joining (owned) */
     int joined; /* matched through its category's joined pattern */
+    int jit;    /* JIT-compiled: matched through pcre2_jit_match */
 } rule;
 
 struct ng_furniture {
@@ -30,6 +31,7 @@ struct ng_furniture {
      * per line and category instead of one per rule. */
     pcre2_code *joined[NCAT];
     uint32_t njoined[NCAT]; /* rules in joined[c] */
+    int joined_jit[NCAT];   /* joined[c] is JIT-compiled */
 };
 
 #define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
@@ -77,7 +79,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
         return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
                             lineno, (size_t)off, (const char *)msg);
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    int jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
     char *src = malloc(n - w + 1);
     if (r)
@@ -89,7 +91,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0};
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, jit};
     return 0;
 }
 
@@ -132,7 +134,7 @@ static int join_rules(ng_furniture *f)
         free(p);
         if (!f->joined[c])
             continue;
-        pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE);
+        f->joined_jit[c] = pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE) == 0;
         f->njoined[c] = (uint32_t)n;
         for (size_t i = 0; i < f->nrules; i++)
             f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
@@ -235,6 +237,16 @@ void ngi_matcher_fini(ngi_matcher *m)
     pcre2_match_context_free(m->mc);
 }
 
+/* Does re match s[0..n)? A JIT-compiled pattern goes through
+ * pcre2_jit_match, which skips the per-call checks of pcre2_match (the
+ * text is valid UTF-8 already: PCRE2_NO_UTF_CHECK either way). */
+static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+{
+    if (jit)
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc) >= 0;
+    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0;
+}
+
 /* Bit set of the categories in mask whose rules match s[0..n). A match
  * that hits a limit counts as no match: furniture is never that complex. */
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
@@ -245,7 +257,7 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
         if (!(mask & BIT(c)) || !f->joined[c])
             continue;
         pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
-        if (pcre2_match(f->joined[c], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+        if (matches(f->joined[c], f->joined_jit[c], s, n, m))
             found |= BIT(c);
         pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     }
@@ -253,7 +265,7 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
         const rule *r = &f->rules[i];
         if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)) || r->joined)
             continue;
-        if (pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+        if (matches(r->code, r->jit, s, n, m))
             found |= BIT(r->cat);
     }
     return found;
