@@ -32,6 +32,12 @@ struct ng_furniture {
     pcre2_code *joined[NCAT];
     uint32_t njoined[NCAT]; /* rules in joined[c] */
     int joined_jit[NCAT];   /* joined[c] is JIT-compiled */
+    /* All joined rules of all categories as one alternation: a line that
+     * matches none of them (most lines) needs one call, not one per
+     * category. */
+    pcre2_code *any_joined;
+    int any_joined_jit;
+    uint32_t nany_joined;
 };
 
 #define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
@@ -46,6 +52,7 @@ void ng_furniture_free(ng_furniture *f)
     }
     for (int c = 0; c < NCAT; c++)
         pcre2_code_free(f->joined[c]);
+    pcre2_code_free(f->any_joined);
     free(f->rules);
     free(f);
 }
@@ -103,6 +110,37 @@ static int joinable(const rule *r)
     return r->src[0] == '^' && !strstr(r->src, "(*");
 }
 
+/* Joins every rule that is in a category's joined pattern into
+ * f->any_joined (left NULL when it does not compile: then each category
+ * is asked on its own). */
+static int join_all(ng_furniture *f)
+{
+    size_t len = 0, n = 0;
+    for (size_t i = 0; i < f->nrules; i++)
+        if (f->rules[i].joined) {
+            len += strlen(f->rules[i].src) + 5;
+            n++;
+        }
+    if (n < 2)
+        return 0;
+    char *p = malloc(len + 1), *q = p;
+    if (!p)
+        return NG_ENOMEM;
+    for (size_t i = 0; i < f->nrules; i++)
+        if (f->rules[i].joined)
+            q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
+    int code;
+    PCRE2_SIZE off;
+    f->any_joined =
+        pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    free(p);
+    if (f->any_joined) {
+        f->any_joined_jit = pcre2_jit_compile(f->any_joined, PCRE2_JIT_COMPLETE) == 0;
+        f->nany_joined = (uint32_t)n;
+    }
+    return 0;
+}
+
 /* Joins the anchored rules ("^...") of each category into
  * "(?:^r1)|(?:^r2)|...": a line is in the category when one of them
  * matches, which is when the alternation matches, and the alternation
@@ -139,7 +177,7 @@ static int join_rules(ng_furniture *f)
         for (size_t i = 0; i < f->nrules; i++)
             f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
     }
-    return 0;
+    return join_all(f);
 }
 
 int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
@@ -240,11 +278,35 @@ void ngi_matcher_fini(ngi_matcher *m)
 /* Does re match s[0..n)? A JIT-compiled pattern goes through
  * pcre2_jit_match, which skips the per-call checks of pcre2_match (the
  * text is valid UTF-8 already: PCRE2_NO_UTF_CHECK either way). */
-static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
 {
     if (jit)
-        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc) >= 0;
-    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0;
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc);
+    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+}
+
+static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+{
+    return match_rc(re, jit, s, n, m) >= 0;
+}
+
+/* Could one of the joined patterns of the categories in mask match? No
+ * when their union certainly does not (a limit hit is a maybe). */
+static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+{
+    const ng_furniture *f = m->f;
+    unsigned cats = 0;
+    for (int c = 0; c < NCAT; c++)
+        if ((mask & BIT(c)) && f->joined[c])
+            cats |= BIT(c);
+    if (!cats)
+        return 0;
+    if (!f->any_joined || !(cats & (cats - 1))) /* no union, or one category */
+        return 1;
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->nany_joined);
+    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, m);
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    return rc != PCRE2_ERROR_NOMATCH;
 }
 
 /* Bit set of the categories in mask whose rules match s[0..n). A match
@@ -253,7 +315,8 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
     unsigned found = 0;
-    for (int c = 0; c < NCAT; c++) {
+    int joined = any_joined_may_match(m, mask, s, n);
+    for (int c = 0; joined && c < NCAT; c++) {
         if (!(mask & BIT(c)) || !f->joined[c])
             continue;
         pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
