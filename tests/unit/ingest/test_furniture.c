@@ -255,6 +255,27 @@ static void test_plea_in_reported_speech_is_not_an_appeal(void)
     ng_doc_free(d);
 }
 
+/* "you" inside quotation marks (straight or curly, closed or not) does not
+ * make a plea an appeal; outside them it does. */
+static void test_plea_to_you_only_outside_quotes(void)
+{
+    const char *s = "The talks ended on Monday.\n\n"
+                    "\u201CPlease support your neighbours,\u201D the mayor told residents.\n\n"
+                    "She said \"please support the families\" and \"you can help\" too.\n\n"
+                    "Officials said: \u201Cyour support matters, please donate\n\n"
+                    "The talks resumed on Tuesday.\n\n"
+                    "If you can, please support us \u201Ctoday\u201D with a donation.\n";
+    ng_doc *d = load_text("y.txt", s, NULL);
+    if (!d)
+        return;
+    CHECK_IN_BODY(d, "the mayor told residents.");
+    CHECK_IN_BODY(d, "and \"you can help\" too.");
+    CHECK_IN_BODY(d, "your support matters, please donate");
+    CHECK_IN_BODY(d, "The talks resumed on Tuesday.");
+    CHECK_OUT_OF_BODY(d, "If you can, please support us");
+    ng_doc_free(d);
+}
+
 static void test_byline_rule_needs_names(void)
 {
     const char *s = "By Monday, the troops had withdrawn from the town, officials said.\n";
@@ -374,6 +395,7 @@ int main(void)
     RUN(test_reading_time_under_the_headline_keeps_the_headline);
     RUN(test_quoted_we_is_not_an_appeal);
     RUN(test_plea_in_reported_speech_is_not_an_appeal);
+    RUN(test_plea_to_you_only_outside_quotes);
     RUN(test_byline_rule_needs_names);
     RUN(test_hard_wrapped_paragraph_is_one_unit);
     RUN(test_one_furniture_shared_by_threads);
