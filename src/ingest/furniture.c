@@ -93,13 +93,18 @@ static int push_unit(units *u, size_t a, size_t b)
  * *next is where the following line starts. */
 static size_t line_end(const char *t, size_t p, size_t end, size_t *next)
 {
-    for (size_t i = p; i < end; i++)
-        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == end || t[i + 1] != '\n'))) {
+    const char *nl = memchr(t + p, '\n', end - p);
+    size_t e = nl ? (size_t)(nl - t) : end;
+    for (const char *cr = memchr(t + p, '\r', e - p); cr; cr = memchr(cr + 1, '\r', e - p)) {
+        size_t i = (size_t)(cr - t);
+        if (i + 1 == end || t[i + 1] != '\n') {
             *next = i + 1;
             return i;
         }
-    *next = end;
-    return end;
+        p = i + 1;
+    }
+    *next = nl ? e + 1 : end;
+    return e;
 }
 
 /* A block of lines between blank lines is one hard-wrapped paragraph when
@@ -205,36 +210,53 @@ static int button_like(const char *t, const unit *u)
     return words <= 3 && last_char(t, u->start, u->end) != '.';
 }
 
+/* Offset of the next quotation mark ('"', “ or ”) in s[i..n), n when
+ * there is none; its width in *w. *dq remembers where the next '"' is
+ * (NULL: none left), so a paragraph is searched for it once. */
+static size_t next_quote(const unsigned char *s, size_t i, size_t n, size_t *w,
+                         const unsigned char **dq)
+{
+    if (*dq && *dq < s + i)
+        *dq = memchr(s + i, '"', n - i);
+    size_t lim = *dq ? (size_t)(*dq - s) : n;
+    for (const unsigned char *e2 = memchr(s + i, 0xE2, lim - i); e2;) {
+        size_t k = (size_t)(e2 - s);
+        if (k + 2 < n && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x9D)) {
+            *w = 3;
+            return k;
+        }
+        e2 = memchr(e2 + 1, 0xE2, lim - k - 1);
+    }
+    *w = 1;
+    return lim;
+}
+
 /* Does the paragraph speak in the outlet's voice (cats = voice|reader:
  * "we", "your") or to the reader (cats = reader: "you") outside quotation
  * marks? Quoted words are someone else's, so they are blanked in a
- * scratch copy before the rules run. */
+ * scratch copy before the rules run: from an opening mark (“, or a '"'
+ * outside quotes) to the closing one (”, or the next '"'), marks included.
+ * A paragraph without quotation marks is matched as it is. */
 static int speaks_to_reader(ngi_matcher *m, unsigned cats, const char *t, const unit *u,
                             char *scratch)
 {
-    size_t n = u->end - u->start;
+    size_t n = u->end - u->start, w;
     const unsigned char *s = (const unsigned char *)t + u->start;
+    const unsigned char *dq = memchr(s, '"', n);
+    size_t q = next_quote(s, 0, n, &w, &dq);
+    if (q == n)
+        return ngi_match_cats(m, cats, (const char *)s, n) != 0;
+    memcpy(scratch, s, n);
     int inq = 0;
-    for (size_t i = 0; i < n; i++) {
-        int open = 0, close = 0, w = 1;
-        if (s[i] == '"') {
-            open = !inq;
-            close = inq;
-        } else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C) {
-            open = 1; /* “ */
-            w = 3;
-        } else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) {
-            close = 1; /* ” */
-            w = 3;
-        }
-        for (int k = 0; k < w; k++)
-            scratch[i + k] = (inq || open || close) ? ' ' : (char)s[i + k];
-        if (open)
-            inq = 1;
-        if (close)
-            inq = 0;
-        i += (size_t)w - 1;
+    size_t from = 0;
+    for (; q < n; q = next_quote(s, q + w, n, &w, &dq)) {
+        size_t a = inq ? from : q;
+        memset(scratch + a, ' ', q + w - a);
+        inq = w == 1 ? !inq : s[q + 2] == 0x9C; /* '"' toggles, “ opens, ” closes */
+        from = q + w;
     }
+    if (inq)
+        memset(scratch + from, ' ', n - from);
     return ngi_match_cats(m, cats, scratch, n) != 0;
 }
 
@@ -303,12 +325,13 @@ static int decide(ngi_matcher *m, ng_doc *doc, units *u, unsigned char *verdict,
         }
         if (c & (BIT(CAT_DROP) | BIT(CAT_CAPTION)))
             continue;
-        if (c & BIT(CAT_APPEALCUE)) {
-            /* a plea is an appeal only when it is made to "you" */
-            if (speaks_to_reader(m, BIT(CAT_READER), t, x, scratch)) {
-                zone = ZONE_APPEAL;
-                continue;
-            }
+        /* a plea is an appeal only when it is made to "you"; asked in that
+         * order because "you" is one rule and the pleas are several */
+        if (x->end - x->start <= MAX_FURNITURE_BYTES &&
+            speaks_to_reader(m, BIT(CAT_READER), t, x, scratch) &&
+            ngi_match_cats(m, BIT(CAT_APPEALCUE), t + x->start, x->end - x->start)) {
+            zone = ZONE_APPEAL;
+            continue;
         }
         if (zone == ZONE_TEASER) {
             if (next_readtime || headline_like(t, x))
@@ -340,8 +363,9 @@ int ngi_furniture_apply(const ng_furniture *f, ng_doc *doc, size_t start, int is
     scratch = malloc(MAX_FURNITURE_BYTES + 1);
     if (!verdict || !scratch)
         goto nomem;
+    /* the pleas (appealcue) are asked in decide, only of paragraphs to "you" */
     const unsigned all = BIT(CAT_DROP) | BIT(CAT_CAPTION) | BIT(CAT_BYLINE) | BIT(CAT_TEASER) |
-                         BIT(CAT_APPEAL) | BIT(CAT_READTIME) | BIT(CAT_APPEALCUE);
+                         BIT(CAT_APPEAL) | BIT(CAT_READTIME);
     for (size_t i = 0; i < u.n; i++)
         if (u.v[i].end - u.v[i].start <= MAX_FURNITURE_BYTES)
             u.v[i].cats = ngi_match_cats(&m, all, doc->text + u.v[i].start,

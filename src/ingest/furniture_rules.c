@@ -21,6 +21,7 @@ typedef struct rule {
     pcre2_code *code;
     char *src;  /* the pattern text, for joining (owned) */
     int joined; /* matched through its category's joined pattern */
+    int jit;    /* JIT-compiled: matched through pcre2_jit_match */
 } rule;
 
 struct ng_furniture {
@@ -30,6 +31,13 @@ struct ng_furniture {
      * per line and category instead of one per rule. */
     pcre2_code *joined[NCAT];
     uint32_t njoined[NCAT]; /* rules in joined[c] */
+    int joined_jit[NCAT];   /* joined[c] is JIT-compiled */
+    /* All joined rules of all categories as one alternation: a line that
+     * matches none of them (most lines) needs one call, not one per
+     * category. */
+    pcre2_code *any_joined;
+    int any_joined_jit;
+    uint32_t nany_joined;
 };
 
 #define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
@@ -44,6 +52,7 @@ void ng_furniture_free(ng_furniture *f)
     }
     for (int c = 0; c < NCAT; c++)
         pcre2_code_free(f->joined[c]);
+    pcre2_code_free(f->any_joined);
     free(f->rules);
     free(f);
 }
@@ -77,7 +86,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
         return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
                             lineno, (size_t)off, (const char *)msg);
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    int jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
     char *src = malloc(n - w + 1);
     if (r)
@@ -89,7 +98,46 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0};
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, jit};
+    return 0;
+}
+
+/* Can the rule join its category's alternation? Only anchored ones
+ * ("^..."), and none with a backtracking verb such as (*COMMIT): in an
+ * alternation it would fail the whole match, cutting the other rules off. */
+static int joinable(const rule *r)
+{
+    return r->src[0] == '^' && !strstr(r->src, "(*");
+}
+
+/* Joins every rule that is in a category's joined pattern into
+ * f->any_joined (left NULL when it does not compile: then each category
+ * is asked on its own). */
+static int join_all(ng_furniture *f)
+{
+    size_t len = 0, n = 0;
+    for (size_t i = 0; i < f->nrules; i++)
+        if (f->rules[i].joined) {
+            len += strlen(f->rules[i].src) + 5;
+            n++;
+        }
+    if (n < 2)
+        return 0;
+    char *p = malloc(len + 1), *q = p;
+    if (!p)
+        return NG_ENOMEM;
+    for (size_t i = 0; i < f->nrules; i++)
+        if (f->rules[i].joined)
+            q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
+    int code;
+    PCRE2_SIZE off;
+    f->any_joined =
+        pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    free(p);
+    if (f->any_joined) {
+        f->any_joined_jit = pcre2_jit_compile(f->any_joined, PCRE2_JIT_COMPLETE) == 0;
+        f->nany_joined = (uint32_t)n;
+    }
     return 0;
 }
 
@@ -105,7 +153,7 @@ static int join_rules(ng_furniture *f)
     for (int c = 0; c < NCAT; c++) {
         size_t len = 0, n = 0;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^') {
+            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i])) {
                 len += strlen(f->rules[i].src) + 5;
                 n++;
             }
@@ -115,7 +163,7 @@ static int join_rules(ng_furniture *f)
         if (!p)
             return NG_ENOMEM;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^')
+            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]))
                 q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
         int code;
         PCRE2_SIZE off;
@@ -124,12 +172,12 @@ static int join_rules(ng_furniture *f)
         free(p);
         if (!f->joined[c])
             continue;
-        pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE);
+        f->joined_jit[c] = pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE) == 0;
         f->njoined[c] = (uint32_t)n;
         for (size_t i = 0; i < f->nrules; i++)
-            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && f->rules[i].src[0] == '^';
+            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
     }
-    return 0;
+    return join_all(f);
 }
 
 int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
@@ -227,17 +275,52 @@ void ngi_matcher_fini(ngi_matcher *m)
     pcre2_match_context_free(m->mc);
 }
 
+/* Does re match s[0..n)? A JIT-compiled pattern goes through
+ * pcre2_jit_match, which skips the per-call checks of pcre2_match (the
+ * text is valid UTF-8 already: PCRE2_NO_UTF_CHECK either way). */
+static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+{
+    if (jit)
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc);
+    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+}
+
+static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+{
+    return match_rc(re, jit, s, n, m) >= 0;
+}
+
+/* Could one of the joined patterns of the categories in mask match? No
+ * when their union certainly does not (a limit hit is a maybe). */
+static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+{
+    const ng_furniture *f = m->f;
+    unsigned cats = 0;
+    for (int c = 0; c < NCAT; c++)
+        if ((mask & BIT(c)) && f->joined[c])
+            cats |= BIT(c);
+    if (!cats)
+        return 0;
+    if (!f->any_joined || !(cats & (cats - 1))) /* no union, or one category */
+        return 1;
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->nany_joined);
+    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, m);
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    return rc != PCRE2_ERROR_NOMATCH;
+}
+
 /* Bit set of the categories in mask whose rules match s[0..n). A match
  * that hits a limit counts as no match: furniture is never that complex. */
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
     unsigned found = 0;
-    for (int c = 0; c < NCAT; c++) {
+    int joined = any_joined_may_match(m, mask, s, n);
+    for (int c = 0; joined && c < NCAT; c++) {
         if (!(mask & BIT(c)) || !f->joined[c])
             continue;
         pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
-        if (pcre2_match(f->joined[c], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+        if (matches(f->joined[c], f->joined_jit[c], s, n, m))
             found |= BIT(c);
         pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     }
@@ -245,7 +328,7 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
         const rule *r = &f->rules[i];
         if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)) || r->joined)
             continue;
-        if (pcre2_match(r->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc) >= 0)
+        if (matches(r->code, r->jit, s, n, m))
             found |= BIT(r->cat);
     }
     return found;

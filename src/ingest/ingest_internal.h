@@ -37,6 +37,10 @@ typedef struct ngi_repairs {
  * by U+FFFD and every NUL by a space. Returns 0 or NG_ENOMEM. */
 int ngi_utf8_clean(const unsigned char *b, size_t n, ng_strbuf *out, ngi_repairs *rep);
 
+/* Bytes at the start of b that ngi_utf8_clean would copy unchanged; n when
+ * the whole of b is already clean (then a copy can be avoided). */
+size_t ngi_utf8_clean_len(const unsigned char *b, size_t n);
+
 /* ---- html.c ---- */
 
 typedef struct ngi_html {

@@ -92,13 +92,25 @@ static int only_whitespace(const char *s, size_t n)
     return 1;
 }
 
+/* The bytes of a document while it is built: borrowed (data, len), and
+ * when own is set also owned, a malloc'd buffer of cap > len bytes that
+ * the text may take over. */
+typedef struct raw_bytes {
+    const char *data;
+    size_t len;
+    char *own;
+    size_t cap;
+} raw_bytes;
+
 /* Turns any byte encoding we accept into clean UTF-8 in *text, reporting
  * repairs once per document. *body_start skips a UTF-8 BOM (kept in the
- * text so offsets stay file offsets). */
-static int decode(const char *name, const unsigned char *b, size_t n,
-                  const ng_ingest_options *opt, ng_strbuf *text, size_t *body_start,
-                  ng_error *err)
+ * text so offsets stay file offsets). Text that is clean already is not
+ * copied: an owned buffer becomes the text (raw->own is then NULL). */
+static int decode(const char *name, raw_bytes *raw, const ng_ingest_options *opt,
+                  ng_strbuf *text, size_t *body_start, ng_error *err)
 {
+    const unsigned char *b = (const unsigned char *)raw->data;
+    size_t n = raw->len;
     int rc = 0;
     ng_strbuf u16;
     ng_strbuf_init(&u16);
@@ -121,6 +133,12 @@ static int decode(const char *name, const unsigned char *b, size_t n,
         const char *why = ngi_binary_reason(b, n);
         if (why) {
             rc = ng_error_set(err, NG_EINPUT, "%s: not a text document: %s", name, why);
+            goto cleanup;
+        }
+        if (raw->own && ngi_utf8_clean_len(b, n) == n) {
+            raw->own[n] = '\0';
+            *text = (ng_strbuf){raw->own, n, raw->cap};
+            raw->own = NULL;
             goto cleanup;
         }
     }
@@ -168,10 +186,12 @@ static int find_date(ng_doc *doc, const ng_ingest_options *opt, const char *html
     return 0;
 }
 
-/* The shared path of every source; bytes are borrowed. */
-static int build(const char *name, const char *bytes, size_t len, int is_html, int is_md,
+/* The shared path of every source; raw->own may be taken over (the caller
+ * frees what is left in it). */
+static int build(const char *name, raw_bytes *raw, int is_html, int is_md,
                  const ng_ingest_options *opt, ng_doc **out, ng_error *err)
 {
+    size_t len = raw->len;
     int rc = 0;
     ng_doc *doc = NULL;
     ng_furniture *own_f = NULL;
@@ -184,7 +204,7 @@ static int build(const char *name, const char *bytes, size_t len, int is_html, i
     if (len == 0)
         return ng_error_set(err, NG_EINPUT, "%s: empty document", name);
     size_t body_start;
-    if ((rc = decode(name, (const unsigned char *)bytes, len, opt, &text, &body_start, err)))
+    if ((rc = decode(name, raw, opt, &text, &body_start, err)))
         goto cleanup;
     if (only_whitespace(text.data, text.len)) {
         rc = ng_error_set(err, NG_EINPUT, "%s: empty document (only whitespace)", name);
@@ -253,13 +273,19 @@ int ng_doc_from_memory(const char *name, const char *bytes, size_t len, int is_h
 {
     if (!name)
         name = "(memory)";
-    return build(name, bytes, len, is_html, ends_with(name, ".md"), opt, out, err);
+    raw_bytes raw = {bytes, len, NULL, 0};
+    return build(name, &raw, is_html, ends_with(name, ".md"), opt, out, err);
 }
 
-/* Reads fd to the end, refusing to hold more than max bytes. */
-static int read_fd(const char *name, int fd, size_t max, char **buf, size_t *len, ng_error *err)
+/* Reads fd to the end into raw (owned, cap > len), refusing to hold more
+ * than max bytes. size_hint is the expected size (a file's), 0 if unknown.
+ * The capacity is a multiple of 64, as a strbuf's is: the buffer may become
+ * the text, and PCRE2's JIT reads it in aligned 16-byte blocks that may
+ * reach past the terminating NUL (harmless, but not past the allocation). */
+static int read_fd(const char *name, int fd, size_t max, size_t size_hint, raw_bytes *raw,
+                   ng_error *err)
 {
-    size_t cap = 65536, n = 0;
+    size_t cap = size_hint ? (size_hint + 1 + 63) / 64 * 64 : 65536, n = 0;
     char *b = malloc(cap);
     if (!b)
         return ng_error_set(err, NG_ENOMEM, "%s: out of memory reading", name);
@@ -289,22 +315,20 @@ static int read_fd(const char *name, int fd, size_t max, char **buf, size_t *len
             break;
         n += (size_t)got;
     }
-    *buf = b;
-    *len = n;
+    *raw = (raw_bytes){b, n, b, cap};
     return 0;
 }
 
 int ng_doc_load(const char *path, const ng_ingest_options *opt, ng_doc **out, ng_error *err)
 {
     int rc = 0, fd = -1;
-    char *buf = NULL;
-    size_t len = 0;
+    raw_bytes raw = {0};
     *out = NULL;
     if (strcmp(path, "-") == 0) {
-        if ((rc = read_fd("-", STDIN_FILENO, max_bytes(opt), &buf, &len, err)))
+        if ((rc = read_fd("-", STDIN_FILENO, max_bytes(opt), 0, &raw, err)))
             return rc;
-        rc = build("-", buf, len, sniff_html(buf, len), 0, opt, out, err);
-        free(buf);
+        rc = build("-", &raw, sniff_html(raw.data, raw.len), 0, opt, out, err);
+        free(raw.own);
         return rc;
     }
     fd = open(path, O_RDONLY);
@@ -326,13 +350,14 @@ int ng_doc_load(const char *path, const ng_ingest_options *opt, ng_doc **out, ng
         rc = too_large(path, (size_t)st.st_size, 0, max_bytes(opt), err);
         goto cleanup;
     }
-    if ((rc = read_fd(path, fd, max_bytes(opt), &buf, &len, err)))
+    size_t hint = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if ((rc = read_fd(path, fd, max_bytes(opt), hint, &raw, err)))
         goto cleanup;
     int is_html = ends_with(path, ".html") || ends_with(path, ".htm");
     int is_md = ends_with(path, ".md") || ends_with(path, ".markdown");
-    rc = build(path, buf, len, is_html, is_md, opt, out, err);
+    rc = build(path, &raw, is_html, is_md, opt, out, err);
 cleanup:
-    free(buf);
+    free(raw.own);
     if (fd >= 0)
         close(fd);
     return rc;

@@ -4,6 +4,7 @@
 
 #include "newsgraph/error.h"
 
+#include <stdint.h>
 #include <string.h>
 
 enum ngi_bom ngi_detect_bom(const unsigned char *b, size_t n)
@@ -88,6 +89,17 @@ int ngi_utf16_to_utf8(const unsigned char *b, size_t n, int big_endian, ng_strbu
     return 0;
 }
 
+/* Eight bytes at a time: true when none is below 0x20 or 0x7F (the
+ * has-less-than and has-zero-byte tests of Hacker's Delight 6-1). */
+static inline int no_control8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t del = w ^ (ones * 0x7F);
+    return (((w - ones * 0x20) & ~w) & highs) == 0 && (((del - ones) & ~del) & highs) == 0;
+}
+
 /* Text files have almost no control bytes; images, archives and
  * executables have plenty within their first few KB. The test looks at
  * the first 8 KB only, so a huge file is judged quickly. A few stray NULs
@@ -99,6 +111,10 @@ const char *ngi_binary_reason(const unsigned char *b, size_t n)
     size_t sample = n < 8192 ? n : 8192;
     size_t nul = 0, ctrl = 0, nul_even = 0;
     for (size_t i = 0; i < sample; i++) {
+        if ((i & 7) == 0 && i + 8 <= sample && no_control8(b + i)) {
+            i += 7;
+            continue;
+        }
         unsigned char c = b[i];
         if (c == 0) {
             nul++;
@@ -157,6 +173,34 @@ static size_t valid_seq(const unsigned char *b, size_t i, size_t n)
     return len;
 }
 
+/* Eight bytes at a time: true when none is NUL or >= 0x80 (has-zero-byte
+ * test of Hacker's Delight 6-1). Most news text is such ASCII runs. */
+static inline int plain_ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((w | ((w - ones) & ~w)) & highs) == 0;
+}
+
+/* Length of the longest prefix of b[i..n) that needs no repair: valid
+ * UTF-8 without NUL bytes. */
+static size_t clean_run(const unsigned char *b, size_t i, size_t n)
+{
+    for (;;) {
+        while (i + 8 <= n && plain_ascii8(b + i))
+            i += 8;
+        if (i == n)
+            return i;
+        size_t k = b[i] == 0 ? 0 : valid_seq(b, i, n);
+        if (!k)
+            return i;
+        i += k;
+    }
+}
+
+size_t ngi_utf8_clean_len(const unsigned char *b, size_t n) { return clean_run(b, 0, n); }
+
 /* Copies valid runs in one append each, so clean input costs one memcpy. */
 int ngi_utf8_clean(const unsigned char *b, size_t n, ng_strbuf *out, ngi_repairs *rep)
 {
@@ -164,12 +208,7 @@ int ngi_utf8_clean(const unsigned char *b, size_t n, ng_strbuf *out, ngi_repairs
     size_t run = 0, i = 0;
     if (ng_strbuf_append(out, "", 0))
         return NG_ENOMEM;
-    while (i < n) {
-        size_t k = b[i] == 0 ? 0 : valid_seq(b, i, n);
-        if (k) {
-            i += k;
-            continue;
-        }
+    while ((i = clean_run(b, i, n)) < n) {
         if (ng_strbuf_append(out, (const char *)b + run, i - run))
             return NG_ENOMEM;
         if (b[i] == 0) {

@@ -13,31 +13,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A word of the lists below, its length stored so that a lookup needs no
+ * strlen; the lists end with an empty word. */
+typedef struct list_word {
+    unsigned char len;
+    char s[10];
+} list_word;
+#define W(word) {sizeof(word) - 1, word}
+
 /* Words that take an abbreviation dot and never end a sentence: titles
  * before names, months before numbers, "No." before numbers. */
-static const char *const title_abbrevs[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof",
-    "Rev", "St", "Adm", "Maj", "Brig", "Cmdr", "Hon", "Pres", "Messrs", "Mt", "Ft", "Gens",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Nos", "Vol", "Fig", "approx", "vs", "Supt", "Insp", "Det", "Cpl", "Pvt", "Amb", NULL};
+static const list_word title_abbrevs[] = {
+    W("Mr"), W("Mrs"), W("Ms"), W("Dr"), W("Gen"), W("Sen"), W("Rep"), W("Gov"), W("Lt"),
+    W("Col"), W("Capt"), W("Sgt"), W("Prof"), W("Rev"), W("St"), W("Adm"), W("Maj"), W("Brig"),
+    W("Cmdr"), W("Hon"), W("Pres"), W("Messrs"), W("Mt"), W("Ft"), W("Gens"), W("Jan"),
+    W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
+    W("Nov"), W("Dec"), W("No"), W("Nos"), W("Vol"), W("Fig"), W("approx"), W("vs"), W("Supt"),
+    W("Insp"), W("Det"), W("Cpl"), W("Pvt"), W("Amb"),
+    {0, ""}};
 
 /* Abbreviations that may also end a sentence when a sentence plainly
  * starts after them. */
-static const char *const other_abbrevs[] = {"Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "etc",
-                                            "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", NULL};
+static const list_word other_abbrevs[] = {
+    W("Inc"), W("Ltd"), W("Co"), W("Corp"), W("Jr"), W("Sr"), W("etc"), W("Bros"), W("Dept"),
+    W("Univ"), W("Assn"), W("Ave"), W("Blvd"),
+    {0, ""}};
 
 /* Function words that start sentences; after an abbreviation such as
  * "U.S." a following capitalised word of this kind means a new sentence. */
-static const char *const sentence_openers[] = {
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This",
-    "That", "These", "Those", "His", "Her", "Its", "Their", "There", "Meanwhile", "However",
-    "Yet", "So", "As", "At", "After", "Before", "When", "While", "If", "For", "Some", "Many",
-    "Officials", "According", NULL};
+static const list_word sentence_openers[] = {
+    W("The"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"), W("But"), W("And"),
+    W("In"), W("On"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"), W("His"),
+    W("Her"), W("Its"), W("Their"), W("There"), W("Meanwhile"), W("However"), W("Yet"),
+    W("So"), W("As"), W("At"), W("After"), W("Before"), W("When"), W("While"), W("If"),
+    W("For"), W("Some"), W("Many"), W("Officials"), W("According"),
+    {0, ""}};
 
-static int word_in(const char *s, size_t n, const char *const *list)
+static int word_in(const char *s, size_t n, const list_word *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (n && list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+    if (n == 0 || n >= sizeof list->s)
+        return 0;
+    for (size_t i = 0; list[i].len; i++)
+        if (list[i].len == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
             return 1;
     return 0;
 }
@@ -47,16 +64,23 @@ typedef struct tok_vec {
     size_t n, cap;
 } tok_vec;
 
-static int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+/* Grows tv to hold at least cap tokens. */
+static int reserve_tokens(tok_vec *tv, size_t cap)
 {
-    if (tv->n == tv->cap) {
-        size_t cap = tv->cap ? tv->cap * 2 : 256;
-        ng_token *p = realloc(tv->v, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        tv->v = p;
-        tv->cap = cap;
-    }
+    if (cap <= tv->cap)
+        return 0;
+    ng_token *p = realloc(tv->v, cap * sizeof *p);
+    if (!p)
+        return NG_ENOMEM;
+    tv->v = p;
+    tv->cap = cap;
+    return 0;
+}
+
+static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+{
+    if (tv->n == tv->cap && reserve_tokens(tv, tv->cap ? tv->cap * 2 : 256))
+        return NG_ENOMEM;
     tv->v[tv->n++] = (ng_token){start, end, flags, 0};
     return 0;
 }
@@ -72,26 +96,92 @@ static inline uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
     return ng_utf8_decode((const unsigned char *)t + i, len - i, n);
 }
 
-static inline int is_ascii_alnum(unsigned char c)
+/* What the tokenizer needs to know about a byte without decoding it.
+ * ASCII (most of news text) is answered by the table; BC_HIGH bytes
+ * (>= 0x80) are decoded (ng_utf8_decode). BC_JOIN marks the marks that
+ * may continue a word (U.S., 3.5, 1,000, well-known, O'Brien); any other
+ * ASCII mark or space ends it. */
+enum { BC_SPACE = 1, BC_UPPER = 2, BC_LOWER = 4, BC_DIGIT = 8, BC_JOIN = 16, BC_HIGH = 32 };
+enum { BC_LETTER = BC_UPPER | BC_LOWER, BC_ALNUM = BC_LETTER | BC_DIGIT };
+#define BC_HIGH8 BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH, BC_HIGH
+#define BC_HIGH64 BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8, BC_HIGH8
+static const unsigned char byte_class[256] = {
+    [' '] = BC_SPACE, ['\t'] = BC_SPACE, ['\r'] = BC_SPACE, ['\n'] = BC_SPACE,
+    ['\f'] = BC_SPACE, ['\v'] = BC_SPACE, ['A'] = BC_UPPER, ['B'] = BC_UPPER, ['C'] = BC_UPPER,
+    ['D'] = BC_UPPER, ['E'] = BC_UPPER, ['F'] = BC_UPPER, ['G'] = BC_UPPER, ['H'] = BC_UPPER,
+    ['I'] = BC_UPPER, ['J'] = BC_UPPER, ['K'] = BC_UPPER, ['L'] = BC_UPPER, ['M'] = BC_UPPER,
+    ['N'] = BC_UPPER, ['O'] = BC_UPPER, ['P'] = BC_UPPER, ['Q'] = BC_UPPER, ['R'] = BC_UPPER,
+    ['S'] = BC_UPPER, ['T'] = BC_UPPER, ['U'] = BC_UPPER, ['V'] = BC_UPPER, ['W'] = BC_UPPER,
+    ['X'] = BC_UPPER, ['Y'] = BC_UPPER, ['Z'] = BC_UPPER, ['a'] = BC_LOWER, ['b'] = BC_LOWER,
+    ['c'] = BC_LOWER, ['d'] = BC_LOWER, ['e'] = BC_LOWER, ['f'] = BC_LOWER, ['g'] = BC_LOWER,
+    ['h'] = BC_LOWER, ['i'] = BC_LOWER, ['j'] = BC_LOWER, ['k'] = BC_LOWER, ['l'] = BC_LOWER,
+    ['m'] = BC_LOWER, ['n'] = BC_LOWER, ['o'] = BC_LOWER, ['p'] = BC_LOWER, ['q'] = BC_LOWER,
+    ['r'] = BC_LOWER, ['s'] = BC_LOWER, ['t'] = BC_LOWER, ['u'] = BC_LOWER, ['v'] = BC_LOWER,
+    ['w'] = BC_LOWER, ['x'] = BC_LOWER, ['y'] = BC_LOWER, ['z'] = BC_LOWER, ['0'] = BC_DIGIT,
+    ['1'] = BC_DIGIT, ['2'] = BC_DIGIT, ['3'] = BC_DIGIT, ['4'] = BC_DIGIT, ['5'] = BC_DIGIT,
+    ['6'] = BC_DIGIT, ['7'] = BC_DIGIT, ['8'] = BC_DIGIT, ['9'] = BC_DIGIT, ['-'] = BC_JOIN,
+    ['.'] = BC_JOIN, [','] = BC_JOIN, ['\''] = BC_JOIN, [0x80] = BC_HIGH64, BC_HIGH64,
+};
+
+/* How many of the eight bytes at p are ASCII letters and digits before
+ * the first other byte, with their classes (BC_UPPER, BC_LOWER, BC_DIGIT)
+ * ORed into *acc. Branch-free: a word's end costs no mispredicted loop
+ * exit. Each byte is range-tested in its own lane (Hacker's Delight 6-1):
+ * v + (0x80 - lo) has its top bit set when v >= lo, v + (0x7F - hi) when
+ * v > hi, and neither sum carries into the next byte for v < 0x80. */
+static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t x = w & ~top;            /* low seven bits of each byte */
+    uint64_t y = x | (ones * 0x20);   /* letters folded to lower case */
+    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x7F - 'z')) & ~w & top;
+    uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9')) & ~w & top;
+    uint64_t stop = ~(letter | digit) & top;
+    size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    uint64_t run = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+    letter &= run;
+    digit &= run;
+    uint64_t lower = letter & (x << 2); /* bit 5 (lower case) moved to the top */
+    *acc |= (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+    return k;
 }
 
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
 
 /* Scans one word starting at i; returns its end and sets *abbrev when a
- * trailing abbreviation dot was taken into the word. */
-static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
+ * trailing abbreviation dot was taken into the word. *seen gets the byte
+ * classes of the word's letters and digits, and BC_HIGH when the word may
+ * hold a byte >= 0x80 (then only decoding tells its case). */
+static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen)
 {
     size_t start = i, seg_start = i, n;
     int dots = 0;
+    unsigned cls = 0, acc = 0;
     *abbrev = 0;
     while (i < end) {
-        /* fast path: a run of ASCII letters and digits */
-        while (i < end && is_ascii_alnum((unsigned char)t[i]))
-            i++;
-        if (i == end)
+        /* fast path: a run of ASCII letters and digits, eight bytes at a
+         * time while the paragraph has eight left, ended by a space or a
+         * mark that cannot join words */
+        for (;;) {
+            if (i + 8 <= end) {
+                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc);
+                i += k;
+                if (k == 8)
+                    continue;
+                cls = byte_class[(unsigned char)t[i]];
+                break;
+            }
+            while (i < end && ((cls = byte_class[(unsigned char)t[i]]) & BC_ALNUM)) {
+                acc |= cls;
+                i++;
+            }
             break;
+        }
+        if (i == end || !(cls & (BC_JOIN | BC_HIGH)))
+            break;
+        acc |= cls & BC_HIGH;
         uint32_t c = cp_at(t, end, i, &n);
         if (is_word_cp(c)) {
             i += n;
@@ -131,11 +221,13 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
                     }
                 }
                 *abbrev = 1;
+                *seen = acc;
                 return i;
             }
             if (dots == 0 && (word_in(t + start, i - start, title_abbrevs) ||
                               word_in(t + start, i - start, other_abbrevs))) {
                 *abbrev = 1;
+                *seen = acc;
                 return i + n;
             }
             if (ng_cp_is_lower(next) && !ng_cp_is_upper(prev)) {
@@ -144,6 +236,7 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
                 seg_start = i;
                 continue;
             }
+            *seen = acc;
             return i;
         }
         if (c == ',' && ng_cp_is_digit(prev) && ng_cp_is_digit(next)) {
@@ -155,19 +248,22 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev)
             if ((next == 's' || next == 'S')) {
                 size_t n3 = 0;
                 uint32_t after = i + n + n2 < end ? cp_at(t, end, i + n + n2, &n3) : 0;
-                if (!is_word_cp(after))
+                if (!is_word_cp(after)) {
+                    *seen = acc;
                     return i;
+                }
             }
             i += n;
             continue;
         }
         break;
     }
+    *seen = acc;
     return i;
 }
 
-/* Capitalisation flags of the word t[s, e). */
-static uint32_t case_flags(const char *t, size_t s, size_t e)
+/* Capitalisation flags of the word t[s, e), decoding every code point. */
+static uint32_t case_flags_decoded(const char *t, size_t s, size_t e)
 {
     size_t n;
     uint32_t first = cp_at(t, e, s, &n);
@@ -190,22 +286,50 @@ static uint32_t case_flags(const char *t, size_t s, size_t e)
     return flags;
 }
 
+/* Capitalisation flags of the word t[s, e) whose byte classes scan_word
+ * collected in seen: an all-ASCII word (most of them) needs no decoding. */
+static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
+{
+    if (seen & BC_HIGH)
+        return case_flags_decoded(t, s, e);
+    unsigned first = byte_class[(unsigned char)t[s]];
+    return NG_TOK_WORD | ((first & BC_DIGIT) ? NG_TOK_DIGIT : 0) |
+           ((first & BC_UPPER) ? NG_TOK_CAP : 0) |
+           ((seen & BC_LETTER) == BC_UPPER ? NG_TOK_ALLCAPS : 0);
+}
+
 /* Tokenises the paragraph t[s, e) into tv. */
 static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
 {
     size_t i = s, n;
     size_t first = tv->n;
     while (i < e) {
-        uint32_t c = cp_at(t, e, i, &n);
-        if (ng_cp_is_space(c)) {
-            i += n;
-            continue;
+        unsigned char b = (unsigned char)t[i];
+        uint32_t c;
+        int word;
+        if (b < 0x80) {
+            unsigned cls = byte_class[b];
+            if (cls & BC_SPACE) {
+                i++;
+                continue;
+            }
+            c = b;
+            n = 1;
+            word = (cls & BC_ALNUM) != 0;
+        } else {
+            c = ng_utf8_decode((const unsigned char *)t + i, e - i, &n);
+            if (ng_cp_is_space(c)) {
+                i += n;
+                continue;
+            }
+            word = is_word_cp(c);
         }
         int rc;
-        if (is_word_cp(c)) {
+        if (word) {
             int abbrev;
-            size_t we = scan_word(t, e, i, &abbrev);
-            uint32_t f = case_flags(t, i, we) | (abbrev ? NG_TOK_ABBREV : 0);
+            unsigned seen;
+            size_t we = scan_word(t, e, i, &abbrev, &seen);
+            uint32_t f = case_flags(t, i, we, seen) | (abbrev ? NG_TOK_ABBREV : 0);
             rc = push_token(tv, (uint32_t)i, (uint32_t)we, f);
             i = we;
         } else {
@@ -332,18 +456,25 @@ typedef struct sent_vec {
     size_t n, cap;
 } sent_vec;
 
+/* Grows sv to hold at least cap sentences. */
+static int reserve_sentences(sent_vec *sv, size_t cap)
+{
+    if (cap <= sv->cap)
+        return 0;
+    ng_sentence *p = realloc(sv->v, cap * sizeof *p);
+    if (!p)
+        return NG_ENOMEM;
+    sv->v = p;
+    sv->cap = cap;
+    return 0;
+}
+
 static int push_sentence(sent_vec *sv, ng_token *tok, size_t b, size_t e, uint32_t para)
 {
     if (b >= e)
         return 0;
-    if (sv->n == sv->cap) {
-        size_t cap = sv->cap ? sv->cap * 2 : 64;
-        ng_sentence *p = realloc(sv->v, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        sv->v = p;
-        sv->cap = cap;
-    }
+    if (sv->n == sv->cap && reserve_sentences(sv, sv->cap ? sv->cap * 2 : 64))
+        return NG_ENOMEM;
     uint32_t idx = (uint32_t)sv->n;
     sv->v[sv->n++] = (ng_sentence){tok[b].start, tok[e - 1].end, (uint32_t)b, (uint32_t)e, para};
     int first_word = 1;
@@ -398,6 +529,16 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     memset(out, 0, sizeof *out);
     out->doc = doc;
     const char *t = doc->text;
+    /* Sized once from the body: news text has a token per 5 to 6 bytes and
+     * a sentence per 100 or so; the vectors grow if a text has more. */
+    size_t body_bytes = 0;
+    for (size_t bi = 0; bi < doc->nbody; bi++)
+        if (doc->body[bi].start < doc->body[bi].end && doc->body[bi].end <= doc->len)
+            body_bytes += doc->body[bi].end - doc->body[bi].start;
+    if (reserve_tokens(&tv, body_bytes / 4 + 16) || reserve_sentences(&sv, body_bytes / 64 + 8)) {
+        rc = NG_ENOMEM;
+        goto cleanup;
+    }
     for (size_t bi = 0; bi < doc->nbody; bi++) {
         size_t bs = doc->body[bi].start, be = doc->body[bi].end;
         if (be > doc->len)

@@ -255,6 +255,27 @@ static void test_plea_in_reported_speech_is_not_an_appeal(void)
     ng_doc_free(d);
 }
 
+/* "you" inside quotation marks (straight or curly, closed or not) does not
+ * make a plea an appeal; outside them it does. */
+static void test_plea_to_you_only_outside_quotes(void)
+{
+    const char *s = "The talks ended on Monday.\n\n"
+                    "\u201CPlease support your neighbours,\u201D the mayor told residents.\n\n"
+                    "She said \"please support the families\" and \"you can help\" too.\n\n"
+                    "Officials said: \u201Cyour support matters, please donate\n\n"
+                    "The talks resumed on Tuesday.\n\n"
+                    "If you can, please support us \u201Ctoday\u201D with a donation.\n";
+    ng_doc *d = load_text("y.txt", s, NULL);
+    if (!d)
+        return;
+    CHECK_IN_BODY(d, "the mayor told residents.");
+    CHECK_IN_BODY(d, "and \"you can help\" too.");
+    CHECK_IN_BODY(d, "your support matters, please donate");
+    CHECK_IN_BODY(d, "The talks resumed on Tuesday.");
+    CHECK_OUT_OF_BODY(d, "If you can, please support us");
+    ng_doc_free(d);
+}
+
 static void test_byline_rule_needs_names(void)
 {
     const char *s = "By Monday, the troops had withdrawn from the town, officials said.\n";
@@ -308,6 +329,47 @@ static void test_one_furniture_shared_by_threads(void)
     }
 }
 
+/* A rule with (*COMMIT) is matched alone: joined with the other anchored
+ * rules of its category it would fail the whole alternation. */
+static void test_commit_rule_does_not_cut_off_its_category(void)
+{
+    ng_furniture *f = NULL;
+    ng_error err;
+    const char *cues = "drop ^(?s:.*)(?(?=\\S*$)\\bad\\.com$|(*COMMIT)(*F))\n"
+                       "drop ^Advertisement here$\n";
+    CHECK(ng_furniture_from_string("cues.txt", cues, &f, &err) == 0);
+    ng_ingest_options o = {0};
+    o.furniture = f;
+    const char *s = "Advertisement here\nThe talks went on.\nSee ad.com\nThe talks ended.\n";
+    ng_doc *d = NULL;
+    CHECK(ng_doc_from_memory("c.txt", s, strlen(s), 0, &o, &d, &err) == 0);
+    if (d) {
+        CHECK_OUT_OF_BODY(d, "Advertisement here");
+        CHECK_OUT_OF_BODY(d, "See ad.com");
+        CHECK_IN_BODY(d, "The talks went on.");
+        CHECK(d->nbody == 2);
+    }
+    ng_doc_free(d);
+    ng_furniture_free(f);
+}
+
+/* The end-of-line domain credit rule, limited to the end of the line. */
+static void test_caption_ending_in_a_domain_removed(void)
+{
+    const char *s = "Kremlin spokesman Dmitry Peskov. kremlin.ru\n"
+                    "The talks went on in www.example.com today.\n"
+                    "Protesters in Kyiv / www.pravda.com.ua)\n"
+                    "The site kremlin.ru said so\n";
+    ng_doc *d = load_text("cap.txt", s, NULL);
+    if (!d)
+        return;
+    CHECK_OUT_OF_BODY(d, "Kremlin spokesman Dmitry Peskov. kremlin.ru");
+    CHECK_OUT_OF_BODY(d, "Protesters in Kyiv / www.pravda.com.ua)");
+    CHECK_IN_BODY(d, "The talks went on in www.example.com today.");
+    CHECK_IN_BODY(d, "The site kremlin.ru said so");
+    ng_doc_free(d);
+}
+
 static void test_bad_rule_reports_file_and_line(void)
 {
     ng_furniture *f = NULL;
@@ -333,9 +395,12 @@ int main(void)
     RUN(test_reading_time_under_the_headline_keeps_the_headline);
     RUN(test_quoted_we_is_not_an_appeal);
     RUN(test_plea_in_reported_speech_is_not_an_appeal);
+    RUN(test_plea_to_you_only_outside_quotes);
     RUN(test_byline_rule_needs_names);
     RUN(test_hard_wrapped_paragraph_is_one_unit);
     RUN(test_one_furniture_shared_by_threads);
+    RUN(test_commit_rule_does_not_cut_off_its_category);
+    RUN(test_caption_ending_in_a_domain_removed);
     RUN(test_bad_rule_reports_file_and_line);
     free_test_furniture();
     return CHECK_DONE();

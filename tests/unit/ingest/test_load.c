@@ -21,6 +21,69 @@ static void test_invalid_utf8_replaced_with_one_warning_naming_offset(void)
     ng_doc_free(d);
 }
 
+/* Loads b[0..n) through a file, so the loader owns the bytes it read. */
+static ng_doc *load_via_file(const char *b, size_t n, warnings *w)
+{
+    char path[] = "/tmp/ng-test-load-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return NULL;
+    CHECK(write(fd, b, n) == (ssize_t)n);
+    close(fd);
+    ng_ingest_options o = test_options(w);
+    ng_doc *d = NULL;
+    ng_error err;
+    if (ng_doc_load(path, &o, &d, &err) != 0)
+        fprintf(stderr, "%s\n", err.message);
+    unlink(path);
+    return d;
+}
+
+/* The eight-bytes-at-a-time scan finds every repair wherever it falls
+ * against the 8-byte blocks, and clean text (read or in memory) comes out
+ * unchanged. */
+static void test_repairs_found_at_every_alignment(void)
+{
+    static const struct {
+        const char *in, *out;
+        int nul;
+    } kinds[] = {
+        {"\0", " ", 1},
+        {"\xFF", "\xEF\xBF\xBD", 0},
+        {"\xC3", "\xEF\xBF\xBD", 0},
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 0},
+        {"\xC3\xA9", "\xC3\xA9", -1},
+        {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", -1},
+    };
+    const char *ascii = "The talks in Geneva went on until late on Monday night.";
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t at = 0; at < 26; at++) {
+            char in[128], want[128];
+            size_t nin = strlen(kinds[k].in) + (kinds[k].nul == 1);
+            memcpy(in, ascii, at);
+            memcpy(in + at, kinds[k].in, nin);
+            strcpy(in + at + nin, ascii + at);
+            size_t n = at + nin + strlen(ascii + at);
+            snprintf(want, sizeof want, "%.*s%s%s", (int)at, ascii, kinds[k].out, ascii + at);
+            for (int via_file = 0; via_file < 2; via_file++) {
+                warnings w;
+                ng_doc *d = NULL;
+                ng_error err;
+                if (via_file)
+                    d = load_via_file(in, n, &w);
+                else
+                    CHECK(load_bytes("a.txt", in, n, &d, &err, &w) == 0);
+                CHECK(d && d->len == strlen(want) && strcmp(d->text, want) == 0);
+                CHECK(w.count == (kinds[k].nul < 0 ? 0 : 1));
+                char offset[64];
+                snprintf(offset, sizeof offset, "offset %zu", at);
+                CHECK(kinds[k].nul < 0 || strstr(w.last, offset));
+                ng_doc_free(d);
+            }
+        }
+}
+
 static void test_overlong_and_surrogate_sequences_are_invalid(void)
 {
     warnings w;
@@ -107,6 +170,28 @@ static void test_binary_refused(void)
     CHECK(strstr(err.message, "photo.txt") && strstr(err.message, "binary"));
 }
 
+/* Control bytes are counted wherever they fall against the 8-byte blocks
+ * the binary test skips at once. */
+static void test_control_bytes_found_at_every_alignment(void)
+{
+    const char *ascii = "The talks in Geneva went on until late on Monday night again.";
+    const char ctrls[] = {'\x01', '\x7F', '\x1F', '\x08'};
+    for (size_t c = 0; c < sizeof ctrls; c++)
+        for (size_t at = 0; at < 16; at++) {
+            char in[128];
+            size_t n = strlen(ascii);
+            memcpy(in, ascii, n);
+            for (size_t k = 0; k < 4; k++)
+                in[at + 9 * k] = ctrls[c];
+            ng_doc *d = NULL;
+            ng_error err;
+            warnings w;
+            CHECK(load_bytes("c.txt", in, n, &d, &err, &w) == NG_EINPUT &&
+                  strstr(err.message, "binary"));
+            ng_doc_free(d);
+        }
+}
+
 static void test_stray_nul_replaced_with_space_and_warning(void)
 {
     const char b[] = "The minister resigned\0on Tuesday, officials said on the record.";
@@ -175,6 +260,7 @@ static void test_stdin_sniffed_as_html(void)
 int main(void)
 {
     RUN(test_invalid_utf8_replaced_with_one_warning_naming_offset);
+    RUN(test_repairs_found_at_every_alignment);
     RUN(test_overlong_and_surrogate_sequences_are_invalid);
     RUN(test_utf8_bom_skipped_offsets_stay_file_offsets);
     RUN(test_crlf_lines_are_paragraphs_and_buffer_is_untouched);
@@ -184,6 +270,7 @@ int main(void)
     RUN(test_utf32_refused_with_advice);
     RUN(test_cr_only_line_endings_split_paragraphs);
     RUN(test_binary_refused);
+    RUN(test_control_bytes_found_at_every_alignment);
     RUN(test_stray_nul_replaced_with_space_and_warning);
     RUN(test_empty_refused);
     RUN(test_too_large_refused_naming_the_option);
