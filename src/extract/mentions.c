@@ -494,15 +494,6 @@ static int headline_run(ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32
     return 0;
 }
 
-/* Lowercase words of four letters or more that Title Case leaves in
- * lowercase (prepositions and conjunctions). */
-static const char *const title_case_lower[] = {
-    "with",   "from",    "into",    "over",    "after",   "about",  "than",   "that",
-    "upon",   "onto",    "amid",    "near",    "until",   "across", "against", "among",
-    "around", "before",  "behind",  "below",   "beside",  "between", "beyond", "during",
-    "except", "inside",  "outside", "through", "toward",  "towards", "under",  "without",
-    "within", "along",   "amongst", "while",   "when",    "where"};
-
 /* A headline line in sentence case ("Hackers attack Church of
  * Scientology website") has lowercase words Title Case would have
  * capitalised: its capitals after the first word are real. */
@@ -516,10 +507,7 @@ static int sentence_case(const ng_mscan *s, uint32_t sb, uint32_t se)
         words++;
         if (t->flags & NG_TOK_CAP)
             continue;
-        int skip = 0;
-        for (size_t w = 0; w < sizeof title_case_lower / sizeof *title_case_lower && !skip; w++)
-            skip = ng_mscan_is(s, k, title_case_lower[w]);
-        lower += !skip;
+        lower += !ng_mscan_in(s, k, NG_ML_TITLE_CASE_LOWER); /* "with", "between" */
     }
     /* one stray lowercase word is a list of labels ("Categories: ...
      * Politics and conflicts"), not a sentence */

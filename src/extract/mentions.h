@@ -22,14 +22,51 @@ enum ng_evidence {
     NG_EV_ORG_START = 1 << 6   /* first word of a multi-word organisation name */
 };
 
-typedef struct ng_ev_slot {
-    uint32_t hash;  /* 0 = empty */
+/* One distinct word of the document (ASCII case-folded), with what the
+ * document says about it. Entry 0 stands for every token that is not a
+ * word: its flags and lists stay 0. */
+typedef struct ng_mword {
+    uint32_t hash;  /* ng_gazetteer_hash of the word */
     uint32_t tok;   /* a token spelling the word */
+    uint32_t len;   /* bytes of the word */
+    uint32_t slot;  /* its slot in the index (cleared when the document is done) */
     uint32_t flags; /* ng_evidence */
-    uint32_t cls;   /* gazetteer classes of the word (set by ng_mscan_init for the words of the text) */
+    uint32_t cls;   /* gazetteer classes of the word (words of the text only) */
+    uint32_t lists; /* ng_mword_list: the rule word lists it is in */
     uint8_t skip;   /* the word is token tok without its first skip bytes ("al-Abadi" -> "Abadi") */
+    int8_t near;    /* ng_gazetteer_place_near knows a place: 1, none: 0, not asked yet: -1 */
     uint16_t votes[NG_TYPE_COUNT]; /* types given to the word when it stood alone */
-} ng_ev_slot;
+} ng_mword;
+
+/* A slot of the index from word to entry: hash and entry, 0 = empty. */
+typedef struct ng_mword_slot {
+    uint32_t hash;
+    uint32_t word;
+} ng_mword_slot;
+
+/* The fixed word lists the rules read (mentions_words.c). */
+enum ng_mword_list {
+    NG_ML_PLACE_PREP = 1u << 0,      /* "in", "near", "northern": a place after it */
+    NG_ML_STAKE = 1u << 1,           /* "invest", "stake": before "in" a company follows */
+    NG_ML_PLACE_NOUN = 1u << 2,      /* "region", "river": a place before it */
+    NG_ML_EMPLOYEE_ROLE = 1u << 3,   /* "analyst", "spokesman": an employer before it */
+    NG_ML_CRAFT_NOUN = 1u << 4,      /* "ship", "aboard": a craft's name after it */
+    NG_ML_WORK_NOUN = 1u << 5,       /* "film", "novel": a work's title after it */
+    NG_ML_CRAFT_PREFIX = 1u << 6,    /* "USS", "HMS" */
+    NG_ML_PERSON_VERB = 1u << 7,     /* "born", "married" after a person */
+    NG_ML_PERSON_PASSIVE = 1u << 8,  /* "elected" after "was" */
+    NG_ML_PERSON_OWNS = 1u << 9,     /* "wife", "career": what only a person has */
+    NG_ML_CLAUSE_OPENER = 1u << 10,  /* "and", "when": a subject after it */
+    NG_ML_SPORT = 1u << 11,          /* "goal", "referee": match reports */
+    NG_ML_MATCH_VERB = 1u << 12,     /* "defeated", "faced": between teams */
+    NG_ML_TEAM_OWNS = 1u << 13,      /* "coach", "squad": what a team has */
+    NG_ML_STOP = 1u << 14,           /* "the", "of", "said": end a descriptor's modifiers */
+    NG_ML_TITLE_CASE_LOWER = 1u << 15 /* "with", "between": lowercase in Title Case */
+};
+
+/* The lists (ng_mword_list bits) the word w[0..n) is in, compared
+ * ASCII-case-insensitively; hash = ng_gazetteer_hash(w, n). */
+uint32_t ng_mword_lists(const char *w, size_t n, uint32_t hash);
 
 /* Undecided type of a candidate, resolved in the second pass. */
 #define NG_MTYPE_UNDECIDED 0xff
@@ -58,13 +95,17 @@ typedef struct ng_mscan {
     const ng_token *tok;
     size_t ntok;
     uint32_t *cls;         /* gazetteer classes of every token, 0 for non-words */
-    ng_ev_slot *ev;        /* evidence table, power-of-two size */
-    size_t ev_cap;
+    uint32_t *wid;         /* the entry in words of every token, 0 for non-words */
+    ng_mword *words;       /* the distinct words; words[0] is the non-word */
+    size_t nwords, words_cap;
+    ng_mword_slot *index;  /* word -> entry, power-of-two size */
+    size_t index_cap;
     ng_cand *cand;
     size_t ncand, cand_cap;
+    int lent;              /* the arrays are the thread's scratch (mentions_evidence.c) */
 } ng_mscan;
 
-/* Builds cls and the evidence table for the tokens of ex->text. */
+/* Builds cls, wid and the word table for the tokens of ex->text. */
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex);
 void ng_mscan_free(ng_mscan *s);
 
@@ -106,6 +147,12 @@ static inline int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
     return t->end - t->start == n && ng_mscan_same_folded(s->text + t->start, w, n);
 }
 
+/* Token i is a word of one of the lists (ng_mword_list bits). */
+static inline int ng_mscan_in(const ng_mscan *s, uint32_t i, uint32_t lists)
+{
+    return (s->words[s->wid[i]].lists & lists) != 0;
+}
+
 /* Typing (mentions_type.c). */
 /* Some token of [b, e) has one of the classes cls. */
 int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls);
@@ -121,7 +168,7 @@ int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e);
 void ng_mscan_note_types(ng_mscan *s);
 /* Type of an undecided lone word, or -1 to leave it out; *weak is set
  * when only the default decided it. */
-int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak);
+int ng_mscan_lone_type(ng_mscan *s, const ng_cand *c, int *weak);
 
 /* Acronyms defined in parentheses take their expansion's type, here and
  * at their other uses. */

@@ -35,44 +35,55 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* Finds the slot of the word w[0..n) (an empty slot if absent). A slot
- * spells its word as token tok without its first skip bytes. */
-static ng_ev_slot *ev_find_hashed(const ng_mscan *s, const char *w, size_t n, uint32_t h)
+/* The entry of the word w[0..n) of hash h, or its index slot (empty)
+ * when absent: *slot is set either way. An entry spells its word as token
+ * tok without its first skip bytes. */
+static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, uint32_t h, size_t *slot)
 {
-    size_t j = h & (s->ev_cap - 1);
-    for (;;) {
-        ng_ev_slot *e = &s->ev[j];
-        if (!e->hash)
-            return e;
-        const ng_token *o = &s->tok[e->tok];
-        if (e->hash == h && o->end - o->start - e->skip == n &&
-            ng_mscan_same_folded(s->text + o->start + e->skip, w, n))
-            return e;
-        j = (j + 1) & (s->ev_cap - 1);
+    size_t mask = s->index_cap - 1;
+    for (size_t j = h & mask;; j = (j + 1) & mask) {
+        const ng_mword_slot *sl = &s->index[j];
+        if (!sl->hash) {
+            *slot = j;
+            return 0;
+        }
+        if (sl->hash != h)
+            continue;
+        const ng_mword *e = &s->words[sl->word];
+        if (e->len == n && ng_mscan_same_folded(s->text + s->tok[e->tok].start + e->skip, w, n)) {
+            *slot = j;
+            return sl->word;
+        }
     }
 }
 
-static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
+/* Adds the word of token i without its first skip bytes (hash h) at the
+ * empty index slot; words has room (see ng_mscan_init). */
+static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t h, size_t slot)
 {
-    return ev_find_hashed(s, w, n, fold_hash(w, n));
-}
-
-static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
-{
-    const ng_token *t = &s->tok[i];
-    return ev_find(s, s->text + t->start, t->end - t->start);
+    uint32_t k = (uint32_t)s->nwords++;
+    ng_mword *e = &s->words[k];
+    memset(e, 0, sizeof *e);
+    e->hash = h;
+    e->tok = i;
+    e->len = s->tok[i].end - s->tok[i].start - skip;
+    e->skip = (uint8_t)skip;
+    e->slot = (uint32_t)slot;
+    e->near = -1;
+    s->index[slot].hash = h;
+    s->index[slot].word = k;
+    return e;
 }
 
 uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
 {
-    if (!(s->tok[i].flags & NG_TOK_WORD))
-        return 0;
-    return ev_slot(s, i)->flags;
+    return s->words[s->wid[i]].flags;
 }
 
 void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
 {
-    ng_mscan_note_part(s, i, 0, flags);
+    if (s->tok[i].flags & NG_TOK_WORD)
+        s->words[s->wid[i]].flags |= flags;
 }
 
 void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
@@ -80,28 +91,28 @@ void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
     const ng_token *t = &s->tok[i];
     if (!(t->flags & NG_TOK_WORD) || skip >= t->end - t->start || skip > 255)
         return;
-    const char *w = s->text + t->start + skip;
-    size_t n = t->end - t->start - skip;
-    ng_ev_slot *e = ev_find(s, w, n);
-    if (!e->hash) {
-        e->hash = fold_hash(w, n);
-        e->tok = i;
-        e->skip = (uint8_t)skip;
+    if (skip == 0) {
+        ng_mscan_note(s, i, flags);
+        return;
     }
+    const char *w = s->text + t->start + skip;
+    size_t n = t->end - t->start - skip, slot;
+    uint32_t h = fold_hash(w, n);
+    uint32_t k = word_find(s, w, n, h, &slot);
+    ng_mword *e = k ? &s->words[k] : word_add(s, i, skip, h, slot);
     e->flags |= flags;
 }
 
 void ng_mscan_vote(ng_mscan *s, uint32_t i, int type)
 {
-    ng_mscan_note(s, i, 0);
-    ng_ev_slot *e = ev_slot(s, i);
+    ng_mword *e = &s->words[s->wid[i]];
     if (type >= 0 && type < NG_TYPE_COUNT && e->votes[type] < UINT16_MAX)
         e->votes[type]++;
 }
 
 int ng_mscan_majority(const ng_mscan *s, uint32_t i)
 {
-    const ng_ev_slot *e = ev_slot(s, i);
+    const ng_mword *e = &s->words[s->wid[i]];
     int best = -1, tie = 0;
     for (int t = 0; t < NG_TYPE_COUNT; t++) {
         if (!e->votes[t])
@@ -135,21 +146,24 @@ static int forced_capital(const ng_mscan *s, uint32_t i)
     return 0;
 }
 
-/* Per-thread scratch of ng_mscan_init: the evidence table, class array
- * and candidate array of the last document are kept for the next one
- * instead of freed, so a worker does not calloc fresh pages (which the
- * kernel faults in and zeroes) for every document. Only documents whose
- * table fits SCRATCH_MAX_SLOTS use it, so what a thread keeps stays
- * small; it is freed when the thread exits. */
+/* Per-thread scratch of ng_mscan_init: the arrays of the last document
+ * are kept for the next one instead of freed, so a worker does not
+ * calloc fresh pages (which the kernel faults in and zeroes) for every
+ * document. The index is all zero between documents: ng_mscan_free
+ * clears the slots the document used, not the whole index. Only
+ * documents whose index fits SCRATCH_MAX_SLOTS use it, so what a thread
+ * keeps stays small; it is freed when the thread exits. */
 #define SCRATCH_MAX_SLOTS ((size_t)1 << 16)
+#define SCRATCH_MAX_TOKENS (SCRATCH_MAX_SLOTS / 3)
 
-typedef struct ev_scratch {
-    ng_ev_slot *ev;
-    uint32_t *cls;
+typedef struct mscan_scratch {
+    ng_mword_slot *index; /* SCRATCH_MAX_SLOTS, zero */
+    ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
+    uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_cand *cand;
     size_t cand_cap;
     int busy; /* lent to an ng_mscan */
-} ev_scratch;
+} mscan_scratch;
 
 static pthread_key_t scratch_key;
 static int scratch_key_ok;
@@ -157,9 +171,11 @@ static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
 static void scratch_free(void *p)
 {
-    ev_scratch *sc = p;
-    free(sc->ev);
+    mscan_scratch *sc = p;
+    free(sc->index);
+    free(sc->words);
     free(sc->cls);
+    free(sc->wid);
     free(sc->cand);
     free(sc);
 }
@@ -171,39 +187,42 @@ static void scratch_key_init(void)
 
 /* This thread's scratch, created on first use; NULL when it cannot be had
  * (the caller then allocates as usual). */
-static ev_scratch *scratch_get(void)
+static mscan_scratch *scratch_get(void)
 {
     pthread_once(&scratch_once, scratch_key_init);
     if (!scratch_key_ok)
         return NULL;
-    ev_scratch *sc = pthread_getspecific(scratch_key);
+    mscan_scratch *sc = pthread_getspecific(scratch_key);
     if (sc)
         return sc;
     if (!(sc = calloc(1, sizeof *sc)))
         return NULL;
-    sc->ev = malloc(SCRATCH_MAX_SLOTS * sizeof *sc->ev);
-    sc->cls = malloc(SCRATCH_MAX_SLOTS / 3 * sizeof *sc->cls);
-    if (!sc->ev || !sc->cls || pthread_setspecific(scratch_key, sc) != 0) {
+    sc->index = calloc(SCRATCH_MAX_SLOTS, sizeof *sc->index);
+    sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
+    sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
+    sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
     }
     return sc;
 }
 
-/* Takes the evidence table (cap slots) and class array from the thread's
- * scratch when they fit; 0 when s must allocate its own. */
-static int scratch_lend(ng_mscan *s, size_t cap)
+/* Takes the arrays from the thread's scratch when they fit; 0 when s
+ * must allocate its own. */
+static int scratch_lend(ng_mscan *s)
 {
-    if (cap > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_SLOTS / 3)
+    if (s->index_cap > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_TOKENS)
         return 0;
-    ev_scratch *sc = scratch_get();
+    mscan_scratch *sc = scratch_get();
     if (!sc || sc->busy)
         return 0;
     sc->busy = 1;
-    s->ev = sc->ev;
-    memset(s->ev, 0, cap * sizeof *s->ev);
+    s->lent = 1;
+    s->index = sc->index;
+    s->words = sc->words;
     s->cls = sc->cls;
-    memset(s->cls, 0, (s->ntok ? s->ntok : 1) * sizeof *s->cls);
+    s->wid = sc->wid;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
@@ -219,39 +238,54 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     size_t cap = 64;
     while (cap < s->ntok * 3) /* words, plus surnames without "al-": load <= 2/3 */
         cap *= 2;
-    s->ev_cap = cap;
-    if (!scratch_lend(s, cap)) {
-        s->ev = calloc(cap, sizeof *s->ev);
-        s->cls = calloc(s->ntok ? s->ntok : 1, sizeof *s->cls);
-        if (!s->ev || !s->cls) {
+    s->index_cap = cap;
+    /* every token may add its word and one part of it (ng_mscan_note_part) */
+    s->words_cap = 1 + 2 * s->ntok;
+    if (!scratch_lend(s)) {
+        s->index = calloc(cap, sizeof *s->index);
+        s->words = malloc(s->words_cap * sizeof *s->words);
+        s->cls = malloc((s->ntok ? s->ntok : 1) * sizeof *s->cls);
+        s->wid = malloc((s->ntok ? s->ntok : 1) * sizeof *s->wid);
+        if (!s->index || !s->words || !s->cls || !s->wid) {
             ng_mscan_free(s);
             return NG_ENOMEM;
         }
     }
-    /* Hash every word first (kept in cls until its classes replace it)
+    memset(&s->words[0], 0, sizeof s->words[0]);
+    s->words[0].near = 0;
+    s->nwords = 1;
+    /* Hash every word first (kept in wid until its entry replaces it)
      * and hint the gazetteer, so the cache misses of its probes overlap. */
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD))
             continue;
-        s->cls[i] = fold_hash(s->text + t->start, t->end - t->start);
-        ng_gazetteer_prefetch(gaz, s->cls[i]);
+        s->wid[i] = fold_hash(s->text + t->start, t->end - t->start);
+        ng_gazetteer_prefetch(gaz, s->wid[i]);
     }
-    /* One gazetteer lookup per distinct word, not per token: the slot of
+    /* One gazetteer lookup per distinct word, not per token: the entry of
      * a word remembers its classes ("the", "said" and a surname repeat). */
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
-        if (!(t->flags & NG_TOK_WORD))
+        if (!(t->flags & NG_TOK_WORD)) {
+            s->cls[i] = 0;
+            s->wid[i] = 0;
             continue;
-        const char *w = s->text + t->start;
-        size_t n = t->end - t->start;
-        uint32_t h = s->cls[i];
-        ng_ev_slot *e = ev_find_hashed(s, w, n, h);
-        if (!e->hash) {
-            e->hash = h;
-            e->tok = i;
-            e->cls = ng_gazetteer_word_classes(gaz, w, n, h);
         }
+        const char *w = s->text + t->start;
+        size_t n = t->end - t->start, slot;
+        uint32_t h = s->wid[i];
+        uint32_t k = word_find(s, w, n, h, &slot);
+        ng_mword *e;
+        if (k) {
+            e = &s->words[k];
+        } else {
+            k = (uint32_t)s->nwords;
+            e = word_add(s, i, 0, h, slot);
+            e->cls = ng_gazetteer_word_classes(gaz, w, n, h);
+            e->lists = ng_mword_lists(w, n, h);
+        }
+        s->wid[i] = k;
         s->cls[i] = e->cls;
         uint32_t ev = 0;
         if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
@@ -267,14 +301,18 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 
 void ng_mscan_free(ng_mscan *s)
 {
-    ev_scratch *sc = s->ev && scratch_key_ok ? pthread_getspecific(scratch_key) : NULL;
-    if (sc && sc->busy && s->ev == sc->ev) {
+    mscan_scratch *sc = s->lent ? pthread_getspecific(scratch_key) : NULL;
+    if (sc) {
+        for (size_t k = 1; k < s->nwords; k++)
+            s->index[s->words[k].slot].hash = 0;
         sc->cand = s->cand; /* ng_mscan_add may have grown it */
         sc->cand_cap = s->cand_cap;
         sc->busy = 0;
     } else {
+        free(s->index);
+        free(s->words);
         free(s->cls);
-        free(s->ev);
+        free(s->wid);
         free(s->cand);
     }
     memset(s, 0, sizeof *s);

@@ -9,31 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Words that, right before a name, make it a place. */
-static const char *const place_preps[] = {
-    "in", "near", "outside", "across", "throughout", "inside", "into", "around", "toward", "towards",
-    /* lowercase points of the compass: "northern Amurru", "south-eastern Moravia" */
-    "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast",
-    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
-    "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
-    "south-western"};
-/* Before "in", these make what follows a company, not a place ("invest
- * in OpenAI", "a stake in Arm"). */
-static const char *const stake_words[] = {"invest",   "invests",   "invested",    "investing",
-                                          "investment", "investments", "stake",   "stakes",
-                                          "shares",   "interest",  "investor",    "investors"};
-/* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
-static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
-                                          "county", "state", "river", "mountains", "valley",
-                                          "area", "border", "governorate", "prefecture"};
 
-static int is_any(const ng_mscan *s, uint32_t i, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ng_mscan_is(s, i, w[k]))
-            return 1;
-    return 0;
-}
 
 int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
 {
@@ -62,9 +38,9 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
             hint |= NG_HINT_SPEECH;
         if (ng_mscan_is(s, p, "the"))
             hint |= NG_HINT_THE;
-        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps) &&
+        if (ng_mscan_in(s, p, NG_ML_PLACE_PREP) &&
             !(p > sb && ng_mscan_is(s, p, "in") &&
-              is_any(s, p - 1, stake_words, sizeof stake_words / sizeof *stake_words)))
+              ng_mscan_in(s, p - 1, NG_ML_STAKE)))
             hint |= NG_HINT_PLACE;
     }
     if (e < se) {
@@ -75,7 +51,7 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
                                 ng_mscan_is(s, b - 1, "with") || ng_mscan_is(s, b - 1, "by"));
         if ((s->cls[e] & NG_GAZ_SPEECH) && !object)
             hint |= NG_HINT_SPEECH;
-        if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
+        if (ng_mscan_in(s, e, NG_ML_PLACE_NOUN))
             hint |= NG_HINT_PLACE;
         /* apposition: "Lee Seong-kweun, a lawmaker," */
         int comma = (s->tok[e].flags & NG_TOK_PUNCT) && s->text[s->tok[e].start] == ',';
@@ -136,14 +112,6 @@ static int facility_form(const ng_mscan *s, uint32_t b, uint32_t e)
            ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD);
 }
 
-/* Lowercase roles held in an organisation, not for a person: "Goldman
- * Sachs analyst Mark Delaney", "Hamas spokesman Abu Obeida". */
-static const char *const employee_roles[] = {
-    "analyst",  "analysts",   "economist",   "strategist", "researcher", "researchers",
-    "scientist", "engineer",  "employee",    "employees",  "executive",  "ceo",
-    "cfo",      "chairman",   "chairwoman",  "founder",    "co-founder", "owner",
-    "spokesman", "spokeswoman", "spokesperson", "manager", "coach",      "striker",
-    "midfielder", "goalkeeper", "defender",  "captain",    "director",   "boss"};
 
 /* Is the name ending at token e the employer of the person named right
  * after a role ("Tesla chief executive Elon Musk" has "chief" first)? */
@@ -152,13 +120,13 @@ static int employer_before_person(const ng_mscan *s, uint32_t e)
     uint32_t k = e;
     while (k < e + 2 && k < s->ntok && s->tok[k].sentence == s->tok[e > 0 ? e - 1 : 0].sentence &&
            (s->tok[k].flags & NG_TOK_WORD) && !(s->tok[k].flags & NG_TOK_CAP) &&
-           !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles) &&
+           !ng_mscan_in(s, k, NG_ML_EMPLOYEE_ROLE) &&
            (ng_mscan_is(s, k, "chief") || ng_mscan_is(s, k, "senior") || ng_mscan_is(s, k, "former") ||
             ng_mscan_is(s, k, "lead") || ng_mscan_is(s, k, "head") || ng_mscan_is(s, k, "managing")))
         k++;
     if (k + 1 >= s->ntok || s->tok[k].sentence != s->tok[e - 1].sentence ||
         (s->tok[k].flags & NG_TOK_CAP) ||
-        !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles))
+        !ng_mscan_in(s, k, NG_ML_EMPLOYEE_ROLE))
         return 0;
     const ng_token *n = &s->tok[k + 1];
     return n->sentence == s->tok[e - 1].sentence && (n->flags & NG_TOK_CAP) && (n->flags & NG_TOK_WORD) &&
@@ -240,21 +208,6 @@ static int same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
     return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
 }
 
-/* Lowercase nouns of craft, after which a name is the craft's own
- * ("the cruise ship Freewinds", "the vessel HMC Searcher"). */
-static const char *const craft_nouns[] = {
-    "ship",     "vessel",    "boat",       "yacht",   "ferry",     "liner",    "tanker",
-    "freighter", "frigate",  "destroyer",  "cruiser", "submarine", "warship", "aircraft",
-    "airliner", "helicopter", "spacecraft", "shuttle", "orbiter",  "rocket",   "satellite",
-    "capsule",  "aboard"};
-/* Lowercase nouns of works, after which a name is the work's title
- * ("the 1969 film Easy Rider", "her graphic novel Angel Catbird"). */
-static const char *const work_nouns[] = {"film",   "movie",    "novel",       "book",    "album",
-                                         "song",   "single",   "sitcom",      "musical", "opera",
-                                         "documentary", "painting", "poem",   "journal", "memoir",
-                                         "game",   "app",      "browser"};
-/* Prefixes of the names of ships and spacecraft. */
-static const char *const craft_prefixes[] = {"uss", "hms", "hmcs", "hmas", "hmc", "rms"};
 
 /* A ship, aircraft or spacecraft: named after a noun of craft or
  * "aboard (the)", or with a ship prefix or "Space Shuttle" in front; or
@@ -263,16 +216,16 @@ static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (ng_mscan_is(s, b, "space") && b + 1 < e && ng_mscan_is(s, b + 1, "shuttle"))
         return 1;
-    if (e - b >= 2 && is_any(s, b, craft_prefixes, sizeof craft_prefixes / sizeof *craft_prefixes))
+    if (e - b >= 2 && ng_mscan_in(s, b, NG_ML_CRAFT_PREFIX))
         return 1;
     uint32_t p = b;
     if (p > 0 && (ng_mscan_is(s, p - 1, ",") || ng_mscan_is(s, p - 1, "the")))
         p--;
     if (p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
-        is_any(s, p - 1, work_nouns, sizeof work_nouns / sizeof *work_nouns))
+        ng_mscan_in(s, p - 1, NG_ML_WORK_NOUN))
         return 1;
     if (!(p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
-          is_any(s, p - 1, craft_nouns, sizeof craft_nouns / sizeof *craft_nouns)))
+          ng_mscan_in(s, p - 1, NG_ML_CRAFT_NOUN)))
         return 0;
     /* not the owner in "aboard the Acme-owned ship" */
     return !(e < s->ntok && (s->tok[e].flags & NG_TOK_PUNCT) &&
@@ -337,26 +290,7 @@ static int adjective_shape(const char *w, size_t n)
 }
 
 
-/* Only people are born, marry or die; "was" before such a participle
- * ("Weiss was honored") says the same. */
-static const char *const person_verbs[] = {"born",    "died",     "married",   "divorced", "graduated",
-                                           "enrolled", "starred", "smiled",    "laughed",  "wept",
-                                           "retired", "resigned", "testified", "himself",  "herself"};
-static const char *const person_passives[] = {"born",     "elected",  "re-elected", "sentenced",
-                                              "arrested", "killed",   "injured",    "wounded",
-                                              "educated", "raised",   "honored",    "honoured",
-                                              "knighted", "baptized", "baptised",   "buried"};
-/* "Carangi's life", "Lima's brother": what only a person has. */
-static const char *const person_owns[] = {"wife",     "husband", "father", "mother",  "son",
-                                          "daughter", "brother", "sister", "parents", "widow",
-                                          "children", "life",    "death",  "career",  "funeral",
-                                          "birth",    "childhood", "wedding", "girlfriend",
-                                          "boyfriend"};
 
-/* Words after which a name is the subject of what follows. */
-static const char *const clause_openers[] = {"and",   "but",    "that",  "when", "while",
-                                             "after", "before", "because", "since", "then",
-                                             "as",    "where",  "until", "though", "although"};
 
 /* Does the word after the lone word at token i say it is a person? A
  * person verb ("Winstone enrolled", "Weiss was honored") or what only a
@@ -367,11 +301,11 @@ static int person_verb(const ng_mscan *s, uint32_t i)
     if (!same_sentence(s, i, k + 1))
         return 0;
     if (s->tok[k].flags & NG_TOK_POSSESSIVE)
-        return is_any(s, k + 1, person_owns, sizeof person_owns / sizeof *person_owns);
-    if (is_any(s, k, person_verbs, sizeof person_verbs / sizeof *person_verbs))
+        return ng_mscan_in(s, k + 1, NG_ML_PERSON_OWNS);
+    if (ng_mscan_in(s, k, NG_ML_PERSON_VERB))
         return 1;
     return (ng_mscan_is(s, k, "was") || ng_mscan_is(s, k, "is")) &&
-           is_any(s, k + 1, person_passives, sizeof person_passives / sizeof *person_passives);
+           ng_mscan_in(s, k + 1, NG_ML_PERSON_PASSIVE);
 }
 
 /* Is the lone word at token i the subject of a clause that goes on
@@ -383,7 +317,7 @@ static int person_pronoun(const ng_mscan *s, uint32_t i)
 {
     if (i > 0 && same_sentence(s, i, i - 1) && (s->tok[i - 1].flags & NG_TOK_WORD) &&
         !(s->tok[i - 1].flags & NG_TOK_CAP) &&
-        !is_any(s, i - 1, clause_openers, sizeof clause_openers / sizeof *clause_openers))
+        !ng_mscan_in(s, i - 1, NG_ML_CLAUSE_OPENER))
         return 0;
     for (uint32_t k = i + 1; k < i + 5 && same_sentence(s, i, k); k++) {
         const ng_token *t = &s->tok[k];
@@ -444,10 +378,22 @@ static int name_like_word(const ng_mscan *s, uint32_t i)
            !(i + 1 < s->ntok && (s->tok[i + 1].flags & near) && (s->tok[i + 1].flags & NG_TOK_WORD));
 }
 
+/* Is the word of token i a typo of a known place? Asked once per
+ * distinct word of the document: the answer depends on the word alone. */
+static int place_near(ng_mscan *s, uint32_t i)
+{
+    ng_mword *e = &s->words[s->wid[i]];
+    if (e->near < 0) {
+        const ng_token *t = &s->tok[i];
+        e->near = ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start) != NULL;
+    }
+    return e->near;
+}
+
 /* Returns the type, or -1 when the lone word is better left out: an
  * adjective or plural of peoples, a head word alone ("River", "War"), or
  * an English word nothing marks as a name. */
-int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
+int ng_mscan_lone_type(ng_mscan *s, const ng_cand *c, int *weak)
 {
     *weak = 0;
     uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
@@ -483,7 +429,7 @@ int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
     if (!(c->hint & NG_HINT_PLACE) && person_pronoun(s, i))
         return NG_TYPE_PERSON;
     if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
-        ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))
+        place_near(s, i))
         return NG_TYPE_PLACE; /* "Souel" */
     if (c->hint & NG_HINT_PLACE)
         return NG_TYPE_PLACE;
@@ -543,20 +489,6 @@ void ng_mscan_define_acronyms(ng_mscan *s)
     }
 }
 
-/* Words of match reports: a document with many of them reports a game. */
-static const char *const sport_words[] = {
-    "goal",     "goals",     "scored",     "scoring",  "match",      "minute",  "penalty",
-    "striker",  "goalkeeper", "midfielder", "defender", "coach",     "league",  "kick",
-    "half-time", "equaliser", "equalizer", "referee",  "substituted", "innings", "wicket",
-    "wickets",  "touchdown", "quarterback", "semi-final", "quarter-final", "possession"};
-/* Verbs that put two teams against each other ("Sweden defeated South Korea"). */
-static const char *const match_verbs[] = {"defeated", "beat",    "beats",  "drew",    "faced",
-                                          "lost",     "thrashed", "edged", "routed",  "hammered",
-                                          "trounced", "eliminated", "knocked", "overcame", "play"};
-/* What a team has ("Tunisia's coach", "Panama's attempt"). */
-static const char *const team_owns[] = {"coach",   "goalkeeper", "captain", "striker", "manager",
-                                        "defence", "defense",    "attack",  "attempt", "squad",
-                                        "players", "fans",       "goal",    "midfielder", "keeper"};
 
 static int is_score(const ng_mscan *s, uint32_t k)
 {
@@ -572,14 +504,14 @@ static int team_position(const ng_mscan *s, const ng_cand *c)
 {
     uint32_t b = c->tb, e = c->te;
     if (e < s->ntok && s->tok[e].sentence == s->tok[b].sentence) {
-        if (is_score(s, e) || is_any(s, e, match_verbs, sizeof match_verbs / sizeof *match_verbs))
+        if (is_score(s, e) || ng_mscan_in(s, e, NG_ML_MATCH_VERB))
             return 1;
         if ((s->tok[e].flags & NG_TOK_POSSESSIVE) && e + 1 < s->ntok &&
-            is_any(s, e + 1, team_owns, sizeof team_owns / sizeof *team_owns))
+            ng_mscan_in(s, e + 1, NG_ML_TEAM_OWNS))
             return 1;
     }
     if (b >= 1 && s->tok[b - 1].sentence == s->tok[b].sentence &&
-        is_any(s, b - 1, match_verbs, sizeof match_verbs / sizeof *match_verbs))
+        ng_mscan_in(s, b - 1, NG_ML_MATCH_VERB))
         return 1;
     return b >= 3 && is_score(s, b - 3);
 }
@@ -601,7 +533,7 @@ static void team_names(ng_mscan *s)
             uint32_t cues = 0;
             for (uint32_t i = 0; i < s->ntok; i++)
                 cues += (s->tok[i].flags & NG_TOK_WORD) && !(s->tok[i].flags & NG_TOK_CAP) &&
-                        is_any(s, i, sport_words, sizeof sport_words / sizeof *sport_words);
+                        ng_mscan_in(s, i, NG_ML_SPORT);
             report = cues >= 12 && cues * 150 >= s->ntok;
         }
         if (!report)
