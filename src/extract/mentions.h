@@ -153,6 +153,12 @@ static inline int ng_mscan_in(const ng_mscan *s, uint32_t i, uint32_t lists)
     return (s->words[s->wid[i]].lists & lists) != 0;
 }
 
+/* Token k exists and is in the sentence of token i. */
+static inline int ng_mscan_same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
+{
+    return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
+}
+
 /* Typing (mentions_type.c). */
 /* Some token of [b, e) has one of the classes cls. */
 int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls);
@@ -164,8 +170,12 @@ int ng_mscan_place_form(const ng_mscan *s, uint32_t b, uint32_t e);
 int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint);
 /* [b, e) names an event, law, work or era, not an actor. */
 int ng_mscan_misc(const ng_mscan *s, uint32_t b, uint32_t e);
+/* Is the name ending at token e the employer of the person named right
+ * after a role ("Tesla chief executive Elon Musk")? */
+int ng_mscan_employer_before_person(const ng_mscan *s, uint32_t e);
 /* Records in the evidence table what the typed names say about their words. */
 void ng_mscan_note_types(ng_mscan *s);
+/* Lone words (mentions_lone.c). */
 /* Type of an undecided lone word, or -1 to leave it out; *weak is set
  * when only the default decided it. */
 int ng_mscan_lone_type(ng_mscan *s, const ng_cand *c, int *weak);
@@ -175,6 +185,22 @@ int ng_mscan_lone_type(ng_mscan *s, const ng_cand *c, int *weak);
 void ng_mscan_define_acronyms(ng_mscan *s);
 /* Second pass: types (or leaves out) every lone word still undecided. */
 void ng_mscan_type_lone_words(ng_mscan *s);
+
+/* Titles and hyphenated tokens (mentions_parts.c). */
+/* End of the last title phrase in [b, e) that a name follows, its start
+ * in *tstart; 0 when there is none. */
+uint32_t ng_mscan_last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t *tstart);
+/* Adds the places, demonyms, institutions and acronyms in [b, e), before
+ * a title; returns 0 or NG_ENOMEM. */
+int ng_mscan_title_prefix(ng_mscan *s, uint32_t b, uint32_t e);
+/* "U.S.-led": adds the name before the hyphen; returns 1 when token i has
+ * that shape, with the result of adding in *rc. */
+int ng_mscan_hyphen_modifier(ng_mscan *s, uint32_t i, int *rc);
+/* "UK-France": adds both names; returns 1 when token i has that shape,
+ * with the result of adding in *rc. */
+int ng_mscan_hyphen_pair(ng_mscan *s, uint32_t i, int *rc);
+/* Token i ends in a hyphen and an English word ("Kremlin-backed"). */
+int ng_mscan_modifier_token(const ng_mscan *s, uint32_t i);
 
 /* Descriptors ("the Kremlin spokesman") and lowercase known places
  * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */
