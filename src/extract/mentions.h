@@ -38,10 +38,12 @@ typedef struct ng_mword {
     uint16_t votes[NG_TYPE_COUNT]; /* types given to the word when it stood alone */
 } ng_mword;
 
-/* A slot of the index from word to entry: hash and entry, 0 = empty. */
+/* A slot of the index from word to entry: most words are told apart by
+ * hash and first bytes without a look at the entry or the text. */
 typedef struct ng_mword_slot {
-    uint32_t hash;
-    uint32_t word;
+    uint32_t hash;  /* 0 = empty */
+    uint32_t word;  /* the entry */
+    uint64_t head;  /* ng_gaz_word.head of the word */
 } ng_mword_slot;
 
 /* The fixed word lists the rules read (mentions_words.c). */
@@ -92,10 +94,12 @@ enum ng_hint {
 typedef struct ng_mscan {
     const ng_gazetteer *gaz;
     const char *text;      /* doc->text */
+    size_t text_avail;     /* bytes of text that may be read (with the final NUL) */
     const ng_token *tok;
     size_t ntok;
     uint32_t *cls;         /* gazetteer classes of every token, 0 for non-words */
     uint32_t *wid;         /* the entry in words of every token, 0 for non-words */
+    ng_gaz_word *keys;     /* every word token prepared for lookups (during ng_mscan_init) */
     ng_mword *words;       /* the distinct words; words[0] is the non-word */
     size_t nwords, words_cap;
     ng_mword_slot *index;  /* word -> entry, power-of-two size */

@@ -14,11 +14,12 @@
 
 #define PHRASE_MAX 128
 
-/* The gazetteer's hash of the case-folded word: computed once per token,
- * it serves the evidence table and the gazetteer probe. */
-static uint32_t fold_hash(const char *s, size_t n)
+/* The gazetteer's hash and first folded bytes of the word w[0..n) of the
+ * text: computed once per token, they serve the word index and the
+ * gazetteer probe. */
+static ng_gaz_word prepare(const ng_mscan *s, const char *w, size_t n)
 {
-    return ng_gazetteer_hash(s, n);
+    return ng_gazetteer_word(w, n, s->text_avail - (size_t)(w - s->text));
 }
 
 int ng_mscan_same_folded(const char *a, const char *b, size_t n)
@@ -35,43 +36,48 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* The entry of the word w[0..n) of hash h, or its index slot (empty)
- * when absent: *slot is set either way. An entry spells its word as token
- * tok without its first skip bytes. */
-static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, uint32_t h, size_t *slot)
+/* The entry of the word w[0..n) prepared in k, or 0 with its index slot
+ * (empty) when absent: *slot is set either way. An entry spells its word
+ * as token tok without its first skip bytes. */
+static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
+                          size_t *slot)
 {
     size_t mask = s->index_cap - 1;
-    for (size_t j = h & mask;; j = (j + 1) & mask) {
+    for (size_t j = k->hash & mask;; j = (j + 1) & mask) {
         const ng_mword_slot *sl = &s->index[j];
         if (!sl->hash) {
             *slot = j;
             return 0;
         }
-        if (sl->hash != h)
+        if (sl->hash != k->hash || sl->head != k->head)
             continue;
+        /* Words hold no NUL byte: a head with one (a word under 8 bytes)
+         * fixes the length too. */
         const ng_mword *e = &s->words[sl->word];
-        if (e->len == n && ng_mscan_same_folded(s->text + s->tok[e->tok].start + e->skip, w, n)) {
+        if (n < 8 || (e->len == n && ng_mscan_same_folded(s->text + s->tok[e->tok].start + e->skip + 8,
+                                                         w + 8, n - 8))) {
             *slot = j;
             return sl->word;
         }
     }
 }
 
-/* Adds the word of token i without its first skip bytes (hash h) at the
- * empty index slot; words has room (see ng_mscan_init). */
-static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t h, size_t slot)
+/* Adds the word of token i without its first skip bytes (prepared in k)
+ * at the empty index slot; words has room (see ng_mscan_init). */
+static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
 {
-    uint32_t k = (uint32_t)s->nwords++;
-    ng_mword *e = &s->words[k];
+    uint32_t w = (uint32_t)s->nwords++;
+    ng_mword *e = &s->words[w];
     memset(e, 0, sizeof *e);
-    e->hash = h;
+    e->hash = k->hash;
     e->tok = i;
     e->len = s->tok[i].end - s->tok[i].start - skip;
     e->skip = (uint8_t)skip;
     e->slot = (uint32_t)slot;
     e->near = -1;
-    s->index[slot].hash = h;
-    s->index[slot].word = k;
+    s->index[slot].hash = k->hash;
+    s->index[slot].word = w;
+    s->index[slot].head = k->head;
     return e;
 }
 
@@ -97,9 +103,9 @@ void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
     }
     const char *w = s->text + t->start + skip;
     size_t n = t->end - t->start - skip, slot;
-    uint32_t h = fold_hash(w, n);
-    uint32_t k = word_find(s, w, n, h, &slot);
-    ng_mword *e = k ? &s->words[k] : word_add(s, i, skip, h, slot);
+    ng_gaz_word key = prepare(s, w, n);
+    uint32_t k = word_find(s, w, n, &key, &slot);
+    ng_mword *e = k ? &s->words[k] : word_add(s, i, skip, &key, slot);
     e->flags |= flags;
 }
 
@@ -160,6 +166,7 @@ typedef struct mscan_scratch {
     ng_mword_slot *index; /* SCRATCH_MAX_SLOTS, zero */
     ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
+    ng_gaz_word *keys;    /* SCRATCH_MAX_TOKENS */
     ng_cand *cand;
     size_t cand_cap;
     int busy; /* lent to an ng_mscan */
@@ -176,6 +183,7 @@ static void scratch_free(void *p)
     free(sc->words);
     free(sc->cls);
     free(sc->wid);
+    free(sc->keys);
     free(sc->cand);
     free(sc);
 }
@@ -201,7 +209,9 @@ static mscan_scratch *scratch_get(void)
     sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
     sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || pthread_setspecific(scratch_key, sc) != 0) {
+    sc->keys = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->keys);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys ||
+        pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
     }
@@ -223,6 +233,7 @@ static int scratch_lend(ng_mscan *s)
     s->words = sc->words;
     s->cls = sc->cls;
     s->wid = sc->wid;
+    s->keys = sc->keys;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
@@ -233,6 +244,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     memset(s, 0, sizeof *s);
     s->gaz = gaz;
     s->text = ex->doc->text;
+    s->text_avail = ex->doc->len + 1;
     s->tok = ex->text.tokens;
     s->ntok = ex->text.ntokens;
     size_t cap = 64;
@@ -246,7 +258,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         s->words = malloc(s->words_cap * sizeof *s->words);
         s->cls = malloc((s->ntok ? s->ntok : 1) * sizeof *s->cls);
         s->wid = malloc((s->ntok ? s->ntok : 1) * sizeof *s->wid);
-        if (!s->index || !s->words || !s->cls || !s->wid) {
+        s->keys = malloc((s->ntok ? s->ntok : 1) * sizeof *s->keys);
+        if (!s->index || !s->words || !s->cls || !s->wid || !s->keys) {
             ng_mscan_free(s);
             return NG_ENOMEM;
         }
@@ -254,14 +267,15 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     memset(&s->words[0], 0, sizeof s->words[0]);
     s->words[0].near = 0;
     s->nwords = 1;
-    /* Hash every word first (kept in wid until its entry replaces it)
-     * and hint the gazetteer, so the cache misses of its probes overlap. */
+    /* Hash every word first (kept in keys until its entry is found) and
+     * hint the gazetteer, so the cache misses of its probes overlap. */
+    ng_gaz_word *keys = s->keys;
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD))
             continue;
-        s->wid[i] = fold_hash(s->text + t->start, t->end - t->start);
-        ng_gazetteer_prefetch(gaz, s->wid[i]);
+        keys[i] = prepare(s, s->text + t->start, t->end - t->start);
+        ng_gazetteer_prefetch(gaz, keys[i].hash);
     }
     /* One gazetteer lookup per distinct word, not per token: the entry of
      * a word remembers its classes ("the", "said" and a surname repeat). */
@@ -274,16 +288,16 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         }
         const char *w = s->text + t->start;
         size_t n = t->end - t->start, slot;
-        uint32_t h = s->wid[i];
-        uint32_t k = word_find(s, w, n, h, &slot);
+        ng_gaz_word key = keys[i];
+        uint32_t k = word_find(s, w, n, &key, &slot);
         ng_mword *e;
         if (k) {
             e = &s->words[k];
         } else {
             k = (uint32_t)s->nwords;
-            e = word_add(s, i, 0, h, slot);
-            e->cls = ng_gazetteer_word_classes(gaz, w, n, h);
-            e->lists = ng_mword_lists(w, n, h);
+            e = word_add(s, i, 0, &key, slot);
+            e->cls = ng_gazetteer_word_classes(gaz, w, n, &key);
+            e->lists = ng_mword_lists(w, n, key.hash);
         }
         s->wid[i] = k;
         s->cls[i] = e->cls;
@@ -313,6 +327,7 @@ void ng_mscan_free(ng_mscan *s)
         free(s->words);
         free(s->cls);
         free(s->wid);
+        free(s->keys);
         free(s->cand);
     }
     memset(s, 0, sizeof *s);
