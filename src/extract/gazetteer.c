@@ -706,19 +706,30 @@ const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id)
     return id >= 0 && (size_t)id < g->ncountries ? g->countries[id] : NULL;
 }
 
-/* Damerau-Levenshtein (optimal string alignment) distance of a and b,
- * giving up (returning limit + 1) once every cell of a row exceeds limit. */
+/* Damerau-Levenshtein (optimal string alignment) distance of a and b
+ * when it is at most limit, else a value above limit. A path through
+ * cell (i, j) costs at least |i - j|, so only the band of cells within
+ * limit of the diagonal is computed; the cells beyond count as
+ * limit + 1. */
 static int osa_distance(const char *a, size_t la, const char *b, size_t lb, int limit)
 {
-    int rows[3][48];
+    enum { WIDTH = 48 };
+    int rows[3][WIDTH];
     int *pp = rows[0], *prev = rows[1], *cur = rows[2];
-    if (la >= 47 || lb >= 47)
-        return limit + 1;
+    const int far = limit + 1;
+    size_t band = (size_t)limit;
+    if (la >= WIDTH - 1 || lb >= WIDTH - 1)
+        return far;
+    if ((la > lb ? la - lb : lb - la) > band)
+        return far;
     for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
+        prev[j] = j <= band ? (int)j : far;
     for (size_t i = 1; i <= la; i++) {
-        int best = cur[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
+        size_t lo = i > band ? i - band : 1, hi = i + band < lb ? i + band : lb;
+        int best = cur[0] = i <= band ? (int)i : far;
+        if (lo > 1)
+            cur[lo - 1] = far;
+        for (size_t j = lo; j <= hi; j++) {
             int cost = a[i - 1] != b[j - 1];
             int d = prev[j] + 1;
             if (cur[j - 1] + 1 < d)
@@ -727,12 +738,16 @@ static int osa_distance(const char *a, size_t la, const char *b, size_t lb, int 
                 d = prev[j - 1] + cost;
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
                 d = pp[j - 2] + 1;
+            if (d > far)
+                d = far;
             cur[j] = d;
             if (d < best)
                 best = d;
         }
+        if (hi < lb)
+            cur[hi + 1] = far;
         if (best > limit)
-            return limit + 1;
+            return far;
         int *t = pp;
         pp = prev;
         prev = cur;

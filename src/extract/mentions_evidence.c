@@ -373,6 +373,12 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (e == b + 1)
         return s->cls[b];
+    /* Every key of several words marks its first word as a prefix: when
+     * token b is a word apart from the next and not marked, no phrase
+     * starting with it is known (most calls, no join and probe). */
+    if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
+        !(s->cls[b] & NG_GAZ_PREFIX))
+        return 0;
     char buf[PHRASE_MAX];
     size_t n = join_tokens(s, b, e, buf);
     return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
