@@ -26,6 +26,7 @@ enum ng_evidence {
  * document says about it. Entry 0 stands for every token that is not a
  * word: its flags and lists stay 0. */
 typedef struct ng_mword {
+    uint64_t head;  /* its first 8 bytes folded, zero-padded (ng_gaz_word.head) */
     uint32_t hash;  /* ng_gazetteer_hash of the word */
     uint32_t tok;   /* a token spelling the word */
     uint32_t len;   /* bytes of the word */
@@ -45,6 +46,15 @@ typedef struct ng_mword_slot {
     uint32_t word;  /* the entry */
     uint64_t head;  /* ng_gaz_word.head of the word */
 } ng_mword_slot;
+
+/* A remembered lookup of a phrase of two word tokens (ng_mscan_phrase):
+ * the pair of words, whether they touch, and the classes. */
+typedef struct ng_mpair_slot {
+    uint32_t gen;    /* the document it belongs to (ng_mscan.pair_gen); other: empty */
+    uint32_t first;  /* entry of the first word */
+    uint32_t second; /* entry of the second word << 1 | the two touch */
+    uint32_t cls;
+} ng_mpair_slot;
 
 /* The fixed word lists the rules read (mentions_words.c). */
 enum ng_mword_list {
@@ -69,6 +79,8 @@ enum ng_mword_list {
 /* The lists (ng_mword_list bits) the word w[0..n) is in, compared
  * ASCII-case-insensitively; hash = ng_gazetteer_hash(w, n). */
 uint32_t ng_mword_lists(const char *w, size_t n, uint32_t hash);
+
+#define NG_MPAIR_SLOTS 2048
 
 /* Undecided type of a candidate, resolved in the second pass. */
 #define NG_MTYPE_UNDECIDED 0xff
@@ -104,6 +116,8 @@ typedef struct ng_mscan {
     size_t nwords, words_cap;
     ng_mword_slot *index;  /* word -> entry, power-of-two size */
     size_t index_cap;
+    ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
+    uint32_t pair_gen;
     ng_cand *cand;
     size_t ncand, cand_cap;
     int lent;              /* the arrays are the thread's scratch (mentions_evidence.c) */
@@ -141,13 +155,27 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
 /* a[0..n) equals b[0..n) ignoring ASCII case. */
 int ng_mscan_same_folded(const char *a, const char *b, size_t n);
 
-/* Token i is a word spelled exactly (ASCII case-insensitive) like w.
- * Inline so that strlen of a literal is folded at compile time: this is
- * called for every token in the hot loops. */
+/* Token i is spelled exactly (ASCII case-insensitive) like w. Inline so
+ * that strlen of a literal and the packing below are folded at compile
+ * time: this is called for every token in the hot loops. A literal of
+ * letters can only be spelled by a word token, so up to 8 bytes it is
+ * compared with the folded head of the token's word (the non-word entry
+ * has length 0). */
 static inline int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
 {
-    const ng_token *t = &s->tok[i];
     size_t n = strlen(w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8 && (w[0] | 32) >= 'a' && (w[0] | 32) <= 'z') {
+        uint64_t lit = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)w[k];
+            lit |= (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * k);
+        }
+        const ng_mword *e = &s->words[s->wid[i]];
+        return e->len == n && e->head == lit;
+    }
+#endif
+    const ng_token *t = &s->tok[i];
     return t->end - t->start == n && ng_mscan_same_folded(s->text + t->start, w, n);
 }
 

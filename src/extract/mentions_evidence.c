@@ -69,6 +69,7 @@ static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_w
     uint32_t w = (uint32_t)s->nwords++;
     ng_mword *e = &s->words[w];
     memset(e, 0, sizeof *e);
+    e->head = k->head;
     e->hash = k->hash;
     e->tok = i;
     e->len = s->tok[i].end - s->tok[i].start - skip;
@@ -167,6 +168,8 @@ typedef struct mscan_scratch {
     ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_gaz_word *keys;    /* SCRATCH_MAX_TOKENS */
+    ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
+    uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
     int busy; /* lent to an ng_mscan */
@@ -184,6 +187,7 @@ static void scratch_free(void *p)
     free(sc->cls);
     free(sc->wid);
     free(sc->keys);
+    free(sc->pairs);
     free(sc->cand);
     free(sc);
 }
@@ -210,7 +214,8 @@ static mscan_scratch *scratch_get(void)
     sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
     sc->keys = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->keys);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys ||
+    sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys || !sc->pairs ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -234,6 +239,13 @@ static int scratch_lend(ng_mscan *s)
     s->cls = sc->cls;
     s->wid = sc->wid;
     s->keys = sc->keys;
+    /* a new generation empties the memo of the last document */
+    if (++sc->pair_gen == 0) {
+        memset(sc->pairs, 0, NG_MPAIR_SLOTS * sizeof *sc->pairs);
+        sc->pair_gen = 1;
+    }
+    s->pairs = sc->pairs;
+    s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
@@ -369,6 +381,36 @@ static size_t join_tokens(const ng_mscan *s, uint32_t b, uint32_t e, char *buf)
     return k;
 }
 
+/* The classes of the phrase of tokens [b, e), looked up. */
+static uint32_t phrase_lookup(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    char buf[PHRASE_MAX];
+    size_t n = join_tokens(s, b, e, buf);
+    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+}
+
+/* phrase_lookup of two word tokens b, b + 1, remembered for the
+ * document: "Prime Minister", "the president" come back. */
+static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
+{
+    uint32_t first = s->wid[b];
+    uint32_t second = s->wid[b + 1] << 1 | (s->tok[b].end == s->tok[b + 1].start);
+    uint32_t h = (first * 0x9e3779b1u) ^ (second * 0x85ebca6bu);
+    h ^= h >> 15;
+    for (uint32_t k = 0; k < 4; k++) {
+        ng_mpair_slot *sl = &s->pairs[(h + k) & (NG_MPAIR_SLOTS - 1)];
+        if (sl->gen == s->pair_gen) {
+            if (sl->first == first && sl->second == second)
+                return sl->cls;
+            continue;
+        }
+        uint32_t cls = phrase_lookup(s, b, b + 2);
+        *sl = (ng_mpair_slot){s->pair_gen, first, second, cls};
+        return cls;
+    }
+    return phrase_lookup(s, b, b + 2); /* crowded: not remembered */
+}
+
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (e == b + 1)
@@ -379,9 +421,9 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
     if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
         !(s->cls[b] & NG_GAZ_PREFIX))
         return 0;
-    char buf[PHRASE_MAX];
-    size_t n = join_tokens(s, b, e, buf);
-    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+    if (e == b + 2 && s->pairs && s->wid[b] && s->wid[b + 1])
+        return pair_lookup(s, b);
+    return phrase_lookup(s, b, e);
 }
 
 /* Phrases are at most 6 words; the PREFIX bit stops the search early, so
