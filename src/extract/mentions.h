@@ -157,11 +157,17 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n);
 
 /* Token i is spelled exactly (ASCII case-insensitive) like w. Inline so
  * that strlen of a literal and the packing below are folded at compile
- * time: this is called for every token in the hot loops. A literal of
+ * time (forced: the compiler may otherwise keep one copy that loops over
+ * the literal): this is called for every token in the hot loops. A literal of
  * letters can only be spelled by a word token, so up to 8 bytes it is
  * compared with the folded head of the token's word (the non-word entry
  * has length 0). */
-static inline int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
+#if defined(__GNUC__)
+#define NG_MSCAN_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define NG_MSCAN_ALWAYS_INLINE
+#endif
+static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
 {
     size_t n = strlen(w);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
