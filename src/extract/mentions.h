@@ -76,9 +76,12 @@ enum ng_mword_list {
     NG_ML_TITLE_CASE_LOWER = 1u << 15 /* "with", "between": lowercase in Title Case */
 };
 
-/* The lists (ng_mword_list bits) the word w[0..n) is in, compared
- * ASCII-case-insensitively; hash = ng_gazetteer_hash(w, n). */
-uint32_t ng_mword_lists(const char *w, size_t n, uint32_t hash);
+/* Builds the table of the lists once per process (thread-safe); before
+ * any ng_mword_lists. */
+void ng_mword_lists_init(void);
+/* The lists (ng_mword_list bits) the word w[0..n), prepared in k by
+ * ng_gazetteer_word, is in (compared ASCII-case-insensitively). */
+uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k);
 
 #define NG_MPAIR_SLOTS 2048
 
@@ -114,8 +117,8 @@ typedef struct ng_mscan {
     ng_gaz_word *keys;     /* every word token prepared for lookups (during ng_mscan_init) */
     ng_mword *words;       /* the distinct words; words[0] is the non-word */
     size_t nwords, words_cap;
-    ng_mword_slot *index;  /* word -> entry, power-of-two size */
-    size_t index_cap;
+    ng_mword_slot *index;  /* word -> entry: index_cap slots in use of index_max (zero) */
+    size_t index_cap, index_max;
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
     uint32_t pair_gen;
     ng_cand *cand;

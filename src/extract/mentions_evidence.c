@@ -62,6 +62,25 @@ static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_g
     }
 }
 
+/* Doubles the slots in use: a document has fewer distinct words than
+ * tokens, and a small index stays in the first-level cache. The slots
+ * beyond index_cap are zero. */
+static void index_grow(ng_mscan *s)
+{
+    for (size_t k = 1; k < s->nwords; k++)
+        s->index[s->words[k].slot].hash = 0;
+    s->index_cap *= 2;
+    size_t mask = s->index_cap - 1;
+    for (size_t k = 1; k < s->nwords; k++) {
+        ng_mword *e = &s->words[k];
+        size_t j = e->hash & mask;
+        while (s->index[j].hash)
+            j = (j + 1) & mask;
+        s->index[j] = (ng_mword_slot){e->hash, (uint32_t)k, e->head};
+        e->slot = (uint32_t)j;
+    }
+}
+
 /* Adds the word of token i without its first skip bytes (prepared in k)
  * at the empty index slot; words has room (see ng_mscan_init). */
 static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
@@ -79,6 +98,8 @@ static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_w
     s->index[slot].hash = k->hash;
     s->index[slot].word = w;
     s->index[slot].head = k->head;
+    if (2 * s->nwords > s->index_cap && s->index_cap < s->index_max)
+        index_grow(s);
     return e;
 }
 
@@ -227,7 +248,7 @@ static mscan_scratch *scratch_get(void)
  * must allocate its own. */
 static int scratch_lend(ng_mscan *s)
 {
-    if (s->index_cap > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_TOKENS)
+    if (s->index_max > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_TOKENS)
         return 0;
     mscan_scratch *sc = scratch_get();
     if (!sc || sc->busy)
@@ -262,7 +283,11 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     size_t cap = 64;
     while (cap < s->ntok * 3) /* words, plus surnames without "al-": load <= 2/3 */
         cap *= 2;
-    s->index_cap = cap;
+    s->index_max = cap;
+    /* in use: load <= 1/2, growing as words come (index_grow) */
+    s->index_cap = 64;
+    while (s->index_cap < s->ntok && s->index_cap < cap)
+        s->index_cap *= 2;
     /* every token may add its word and one part of it (ng_mscan_note_part) */
     s->words_cap = 1 + 2 * s->ntok;
     if (!scratch_lend(s)) {
@@ -276,6 +301,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             return NG_ENOMEM;
         }
     }
+    ng_mword_lists_init();
     memset(&s->words[0], 0, sizeof s->words[0]);
     s->words[0].near = 0;
     s->nwords = 1;
@@ -309,7 +335,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             k = (uint32_t)s->nwords;
             e = word_add(s, i, 0, &key, slot);
             e->cls = ng_gazetteer_word_classes(gaz, w, n, &key);
-            e->lists = ng_mword_lists(w, n, key.hash);
+            e->lists = ng_mword_lists(w, n, &key);
         }
         s->wid[i] = k;
         s->cls[i] = e->cls;

@@ -126,6 +126,7 @@ static const struct {
 #define WORD_MAX 15
 
 typedef struct word_slot {
+    uint64_t head; /* first 8 bytes, zero-padded (ng_gaz_word.head) */
     uint32_t hash; /* 0: empty */
     uint32_t lists;
     uint8_t len;
@@ -135,11 +136,17 @@ typedef struct word_slot {
 static word_slot table[TABLE_SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-static word_slot *slot_of(const char *w, size_t n, uint32_t hash)
+/* The slot of the word w[0..n) prepared in k, or the empty slot ending
+ * its probe sequence. Words hold no NUL byte, so under 8 bytes the head
+ * decides; longer words compare the rest. */
+static word_slot *slot_of(const char *w, size_t n, const ng_gaz_word *k)
 {
-    for (size_t j = hash & (TABLE_SLOTS - 1);; j = (j + 1) & (TABLE_SLOTS - 1)) {
+    for (size_t j = k->hash & (TABLE_SLOTS - 1);; j = (j + 1) & (TABLE_SLOTS - 1)) {
         word_slot *sl = &table[j];
-        if (!sl->hash || (sl->hash == hash && sl->len == n && ng_mscan_same_folded(sl->key, w, n)))
+        if (!sl->hash)
+            return sl;
+        if (sl->hash == k->hash && sl->head == k->head &&
+            (n < 8 || (sl->len == n && ng_mscan_same_folded(sl->key + 8, w + 8, n - 8))))
             return sl;
     }
 }
@@ -150,10 +157,11 @@ static void table_build(void)
         for (size_t k = 0; k < lists[l].n; k++) {
             const char *w = lists[l].words[k];
             size_t n = strlen(w);
-            uint32_t h = ng_gazetteer_hash(w, n);
-            word_slot *sl = slot_of(w, n, h);
+            ng_gaz_word key = ng_gazetteer_word(w, n, n + 1);
+            word_slot *sl = slot_of(w, n, &key);
             if (!sl->hash) {
-                sl->hash = h;
+                sl->head = key.head;
+                sl->hash = key.hash;
                 sl->len = (uint8_t)n;
                 memcpy(sl->key, w, n);
             }
@@ -161,10 +169,14 @@ static void table_build(void)
         }
 }
 
-uint32_t ng_mword_lists(const char *w, size_t n, uint32_t hash)
+void ng_mword_lists_init(void)
+{
+    pthread_once(&table_once, table_build);
+}
+
+uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k)
 {
     if (n == 0 || n > WORD_MAX)
         return 0;
-    pthread_once(&table_once, table_build);
-    return slot_of(w, n, hash)->lists;
+    return slot_of(w, n, k)->lists;
 }
