@@ -85,6 +85,17 @@ uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k);
 
 #define NG_MPAIR_SLOTS 2048
 
+/* A remembered answer of ng_gazetteer_place_near for one word, kept by a
+ * thread across documents (names recur from article to article). */
+#define NG_MNEAR_SLOTS 4096
+#define NG_MNEAR_KEY 26
+typedef struct ng_mnear_slot {
+    uint32_t hash; /* ng_gazetteer_hash of the word; 0 = empty */
+    uint8_t len;
+    uint8_t near;  /* a place was found */
+    char key[NG_MNEAR_KEY]; /* the word folded */
+} ng_mnear_slot;
+
 /* Undecided type of a candidate, resolved in the second pass. */
 #define NG_MTYPE_UNDECIDED 0xff
 
@@ -120,6 +131,7 @@ typedef struct ng_mscan {
     ng_mword_slot *index;  /* word -> entry: index_cap slots in use of index_max (zero) */
     size_t index_cap, index_max;
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
+    ng_mnear_slot *near;   /* typo memo of the thread (NG_MNEAR_SLOTS), or NULL */
     uint32_t pair_gen;
     ng_cand *cand;
     size_t ncand, cand_cap;
@@ -242,6 +254,11 @@ int ng_mscan_hyphen_modifier(ng_mscan *s, uint32_t i, int *rc);
 int ng_mscan_hyphen_pair(ng_mscan *s, uint32_t i, int *rc);
 /* Token i ends in a hyphen and an English word ("Kremlin-backed"). */
 int ng_mscan_modifier_token(const ng_mscan *s, uint32_t i);
+
+/* Is the word of token i a typo of a known place
+ * (ng_gazetteer_place_near)? Asked once per distinct word of the
+ * document, and remembered by the thread across documents. */
+int ng_mscan_place_near(ng_mscan *s, uint32_t i);
 
 /* Descriptors ("the Kremlin spokesman") and lowercase known places
  * ("kyiv") in sentence range [tb, te) (mentions_desc.c). */

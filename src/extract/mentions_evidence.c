@@ -190,6 +190,7 @@ typedef struct mscan_scratch {
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_gaz_word *keys;    /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
+    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
@@ -209,6 +210,7 @@ static void scratch_free(void *p)
     free(sc->wid);
     free(sc->keys);
     free(sc->pairs);
+    free(sc->near);
     free(sc->cand);
     free(sc);
 }
@@ -236,7 +238,8 @@ static mscan_scratch *scratch_get(void)
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
     sc->keys = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->keys);
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys || !sc->pairs ||
+    sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys || !sc->pairs || !sc->near ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -266,6 +269,7 @@ static int scratch_lend(ng_mscan *s)
         sc->pair_gen = 1;
     }
     s->pairs = sc->pairs;
+    s->near = sc->near;
     s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
@@ -472,4 +476,32 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     if (cls)
         *cls = best_cls;
     return best;
+}
+
+int ng_mscan_place_near(ng_mscan *s, uint32_t i)
+{
+    ng_mword *e = &s->words[s->wid[i]];
+    if (e->near >= 0)
+        return e->near;
+    const ng_token *t = &s->tok[i];
+    const char *w = s->text + t->start;
+    size_t n = t->end - t->start;
+    ng_mnear_slot *sl = NULL;
+    char key[NG_MNEAR_KEY];
+    if (s->near && n <= NG_MNEAR_KEY) {
+        /* the answer depends on the folded word alone */
+        for (size_t k = 0; k < n; k++)
+            key[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        sl = &s->near[e->hash & (NG_MNEAR_SLOTS - 1)];
+        if (sl->hash == e->hash && sl->len == n && memcmp(sl->key, key, n) == 0)
+            return e->near = (int8_t)sl->near;
+    }
+    e->near = ng_gazetteer_place_near(s->gaz, w, n) != NULL;
+    if (sl) {
+        sl->hash = e->hash;
+        sl->len = (uint8_t)n;
+        sl->near = (uint8_t)e->near;
+        memcpy(sl->key, key, n);
+    }
+    return e->near;
 }

@@ -117,18 +117,6 @@ static int name_like_word(const ng_mscan *s, uint32_t i)
            !(i + 1 < s->ntok && (s->tok[i + 1].flags & near) && (s->tok[i + 1].flags & NG_TOK_WORD));
 }
 
-/* Is the word of token i a typo of a known place? Asked once per
- * distinct word of the document: the answer depends on the word alone. */
-static int place_near(ng_mscan *s, uint32_t i)
-{
-    ng_mword *e = &s->words[s->wid[i]];
-    if (e->near < 0) {
-        const ng_token *t = &s->tok[i];
-        e->near = ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start) != NULL;
-    }
-    return e->near;
-}
-
 /* Returns the type, or -1 when the lone word is better left out: an
  * adjective or plural of peoples, a head word alone ("River", "War"), or
  * an English word nothing marks as a name. */
@@ -168,7 +156,7 @@ int ng_mscan_lone_type(ng_mscan *s, const ng_cand *c, int *weak)
     if (!(c->hint & NG_HINT_PLACE) && person_pronoun(s, i))
         return NG_TYPE_PERSON;
     if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
-        place_near(s, i))
+        ng_mscan_place_near(s, i))
         return NG_TYPE_PLACE; /* "Souel" */
     if (c->hint & NG_HINT_PLACE)
         return NG_TYPE_PLACE;
