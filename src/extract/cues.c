@@ -30,6 +30,10 @@ typedef struct word_slot {
 struct ng_cues {
     word_slot *fast;   /* the words, once loaded; NULL when a word is too long for it */
     size_t fast_cap;
+    /* By the first byte of a token (ASCII-lowercased): the bit of every
+     * length in bytes (31: 31 or more) a word of the table may have as
+     * written, with ' or ’. Most tokens are no lexicon word and stop here. */
+    uint32_t len_mask[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue */
     ng_word_info *info;
@@ -112,6 +116,17 @@ static void build_fast(ng_cues *c)
             key_put(&key[0], &key[1], o, (unsigned char)m->key.bytes[o]);
         uint32_t h = word_hash(key[0], key[1]);
         word_slot *sl = (word_slot *)fast_slot(t, cap, key[0], key[1], h);
+        /* each ' may be written ’ (three bytes), the first one too */
+        size_t quotes = 0;
+        for (size_t o = 0; o < m->len; o++)
+            quotes += m->key.bytes[o] == '\'';
+        for (size_t q = 0; q <= quotes; q++) {
+            size_t len = m->len + 2 * q;
+            uint32_t bit = 1u << (len < 31 ? len : 31);
+            c->len_mask[(unsigned char)m->key.bytes[0]] |= bit;
+            if (m->key.bytes[0] == '\'')
+                c->len_mask[0xE2] |= bit;
+        }
         sl->key[0] = key[0];
         sl->key[1] = key[1];
         sl->hash = h;
@@ -328,6 +343,13 @@ ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n)
 {
     ng_word_info none = {0, 0, NULL, 0};
     if (c->fast) {
+        if (n == 0)
+            return none;
+        unsigned char first = (unsigned char)s[0];
+        if (first >= 'A' && first <= 'Z')
+            first += 32;
+        if (!(c->len_mask[first] & (1u << (n < 31 ? n : 31))))
+            return none;
         /* fold as fold() does, straight into the zero-padded key; a word
          * longer than WORD_INLINE is in no table */
         uint64_t k0 = 0, k1 = 0;

@@ -176,7 +176,7 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n);
  * the literal): this is called for every token in the hot loops. A literal of
  * letters can only be spelled by a word token, so up to 8 bytes it is
  * compared with the folded head of the token's word (the non-word entry
- * has length 0). */
+ * has head 0). */
 #if defined(__GNUC__)
 #define NG_MSCAN_ALWAYS_INLINE __attribute__((always_inline))
 #else
@@ -192,8 +192,8 @@ static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t
             unsigned char c = (unsigned char)w[k];
             lit |= (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * k);
         }
-        const ng_mword *e = &s->words[s->wid[i]];
-        return e->len == n && e->head == lit;
+        /* the token's length first: it is at hand, the entry is not */
+        return s->tok[i].end - s->tok[i].start == n && s->words[s->wid[i]].head == lit;
     }
 #endif
     const ng_token *t = &s->tok[i];
