@@ -125,7 +125,6 @@ typedef struct ng_mscan {
     size_t ntok;
     uint32_t *cls;         /* gazetteer classes of every token, 0 for non-words */
     uint32_t *wid;         /* the entry in words of every token, 0 for non-words */
-    ng_gaz_word *keys;     /* every word token prepared for lookups (during ng_mscan_init) */
     ng_mword *words;       /* the distinct words; words[0] is the non-word */
     size_t nwords, words_cap;
     ng_mword_slot *index;  /* word -> entry: index_cap slots in use of index_max (zero) */

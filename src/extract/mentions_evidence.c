@@ -188,7 +188,6 @@ typedef struct mscan_scratch {
     ng_mword_slot *index; /* SCRATCH_MAX_SLOTS, zero */
     ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
-    ng_gaz_word *keys;    /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
     ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
     uint32_t pair_gen;    /* of the last document */
@@ -208,7 +207,6 @@ static void scratch_free(void *p)
     free(sc->words);
     free(sc->cls);
     free(sc->wid);
-    free(sc->keys);
     free(sc->pairs);
     free(sc->near);
     free(sc->cand);
@@ -236,10 +234,9 @@ static mscan_scratch *scratch_get(void)
     sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
     sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
-    sc->keys = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->keys);
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
     sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->keys || !sc->pairs || !sc->near ||
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -262,7 +259,6 @@ static int scratch_lend(ng_mscan *s)
     s->words = sc->words;
     s->cls = sc->cls;
     s->wid = sc->wid;
-    s->keys = sc->keys;
     /* a new generation empties the memo of the last document */
     if (++sc->pair_gen == 0) {
         memset(sc->pairs, 0, NG_MPAIR_SLOTS * sizeof *sc->pairs);
@@ -274,6 +270,18 @@ static int scratch_lend(ng_mscan *s)
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
+}
+
+/* New words between the hint for a word's gazetteer slot and its lookup. */
+#define LOOKUP_LAG 8
+
+/* Fills in the gazetteer classes and rule lists of a word of the text. */
+static void look_up(ng_mscan *s, ng_mword *e)
+{
+    const char *w = s->text + s->tok[e->tok].start;
+    ng_gaz_word key = {e->head, e->hash};
+    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
+    e->lists = ng_mword_lists(w, e->len, &key);
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
@@ -299,8 +307,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         s->words = malloc(s->words_cap * sizeof *s->words);
         s->cls = malloc((s->ntok ? s->ntok : 1) * sizeof *s->cls);
         s->wid = malloc((s->ntok ? s->ntok : 1) * sizeof *s->wid);
-        s->keys = malloc((s->ntok ? s->ntok : 1) * sizeof *s->keys);
-        if (!s->index || !s->words || !s->cls || !s->wid || !s->keys) {
+        if (!s->index || !s->words || !s->cls || !s->wid) {
             ng_mscan_free(s);
             return NG_ENOMEM;
         }
@@ -309,40 +316,39 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     memset(&s->words[0], 0, sizeof s->words[0]);
     s->words[0].near = 0;
     s->nwords = 1;
-    /* Hash every word first (kept in keys until its entry is found) and
-     * hint the gazetteer, so the cache misses of its probes overlap. */
-    ng_gaz_word *keys = s->keys;
-    for (uint32_t i = 0; i < s->ntok; i++) {
-        const ng_token *t = &s->tok[i];
-        if (!(t->flags & NG_TOK_WORD))
-            continue;
-        keys[i] = prepare(s, s->text + t->start, t->end - t->start);
-        ng_gazetteer_prefetch(gaz, keys[i].hash);
-    }
-    /* One gazetteer lookup per distinct word, not per token: the entry of
-     * a word remembers its classes ("the", "said" and a surname repeat). */
+    /* One pass finds the entry of every word; a word new to the document
+     * hints the gazetteer and is looked up LOOKUP_LAG new words later,
+     * when its slot has come in (the probes are cache misses). One lookup
+     * per distinct word, not per token: "the", "said" and surnames repeat. */
+    size_t looked = 1;
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD)) {
-            s->cls[i] = 0;
             s->wid[i] = 0;
             continue;
         }
         const char *w = s->text + t->start;
         size_t n = t->end - t->start, slot;
-        ng_gaz_word key = keys[i];
+        ng_gaz_word key = prepare(s, w, n);
         uint32_t k = word_find(s, w, n, &key, &slot);
-        ng_mword *e;
-        if (k) {
-            e = &s->words[k];
-        } else {
+        if (!k) {
             k = (uint32_t)s->nwords;
-            e = word_add(s, i, 0, &key, slot);
-            e->cls = ng_gazetteer_word_classes(gaz, w, n, &key);
-            e->lists = ng_mword_lists(w, n, &key);
+            word_add(s, i, 0, &key, slot);
+            ng_gazetteer_prefetch(gaz, key.hash);
+            if (s->nwords - looked > LOOKUP_LAG)
+                look_up(s, &s->words[looked++]);
         }
         s->wid[i] = k;
+    }
+    while (looked < s->nwords)
+        look_up(s, &s->words[looked++]);
+    /* What the capitals say, now that the classes are known. */
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const ng_token *t = &s->tok[i];
+        ng_mword *e = &s->words[s->wid[i]];
         s->cls[i] = e->cls;
+        if (!(t->flags & NG_TOK_WORD))
+            continue;
         uint32_t ev = 0;
         if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
             ev = NG_EV_LOWER;
@@ -369,7 +375,6 @@ void ng_mscan_free(ng_mscan *s)
         free(s->words);
         free(s->cls);
         free(s->wid);
-        free(s->keys);
         free(s->cand);
     }
     memset(s, 0, sizeof *s);
