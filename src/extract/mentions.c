@@ -38,8 +38,11 @@
 
 static int has_digit(const ng_mscan *s, uint32_t i)
 {
-    for (uint32_t k = s->tok[i].start; k < s->tok[i].end; k++)
-        if (s->text[k] >= '0' && s->text[k] <= '9')
+    /* bounds in locals: the text is char, which may alias the tokens */
+    const char *w = s->text + s->tok[i].start;
+    size_t n = s->tok[i].end - s->tok[i].start;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= '0' && w[k] <= '9')
             return 1;
     return 0;
 }
