@@ -447,6 +447,25 @@ static int cand_cmp(const void *a, const void *b)
     return x->kind < y->kind ? -1 : x->kind > y->kind; /* deterministic */
 }
 
+/* Sorts the candidates by cand_cmp, keeping equal ones in the order they
+ * were found (as glibc's merge sort did). They come almost in order (the
+ * scan goes left to right; descriptors and parts come a little late), so
+ * insertion moves few of them. */
+static void sort_candidates(ng_cand *c, size_t n)
+{
+    for (size_t k = 1; k < n; k++) {
+        if (cand_cmp(&c[k - 1], &c[k]) <= 0)
+            continue;
+        ng_cand x = c[k];
+        size_t j = k;
+        while (j > 0 && cand_cmp(&c[j - 1], &x) > 0) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = x;
+    }
+}
+
 int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
 {
     ng_mscan s;
@@ -459,8 +478,7 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
             goto cleanup;
     }
     ng_mscan_note_types(&s);
-    if (s.ncand)
-        qsort(s.cand, s.ncand, sizeof *s.cand, cand_cmp);
+    sort_candidates(s.cand, s.ncand);
     ng_mscan_define_acronyms(&s);
     ng_mscan_type_lone_words(&s);
     for (size_t k = 0; k < s.ncand; k++) {
