@@ -15,7 +15,25 @@
 
 #define KEY_MAX 128
 
+/* The word table that ng_cues_word probes for every token: a word is at
+ * most WORD_INLINE bytes once folded (the longest in the lexicon has 12),
+ * stored zero-padded in its slot and compared as two words; the table of
+ * a few hundred words stays in cache. */
+#define WORD_INLINE 16
+
+typedef struct word_slot {
+    uint64_t key[WORD_INLINE / 8]; /* folded word, zero-padded (words hold no NUL) */
+    uint32_t hash;                 /* 0: empty */
+    uint32_t info;                 /* index into info */
+} word_slot;
+
 struct ng_cues {
+    word_slot *fast;   /* the words, once loaded; NULL when a word is too long for it */
+    size_t fast_cap;
+    /* By the first byte of a token (ASCII-lowercased): the bit of every
+     * length in bytes (31: 31 or more) a word of the table may have as
+     * written, with ' or ’. Most tokens are no lexicon word and stop here. */
+    uint32_t len_mask[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue */
     ng_word_info *info;
@@ -46,6 +64,76 @@ static size_t fold(const char *s, size_t n, char *buf, size_t cap)
     }
     buf[o] = '\0';
     return o;
+}
+
+/* Puts byte ch at position o (< WORD_INLINE) of a key held as two words
+ * in registers (no byte stores reloaded as words: the lookup runs for
+ * every token). */
+static inline void key_put(uint64_t *k0, uint64_t *k1, size_t o, unsigned char ch)
+{
+    if (o < 8)
+        *k0 |= (uint64_t)ch << (8 * o);
+    else
+        *k1 |= (uint64_t)ch << (8 * (o - 8));
+}
+
+static uint32_t word_hash(uint64_t k0, uint64_t k1)
+{
+    uint64_t h = (k0 ^ 0x9e3779b97f4a7c15u) * 0xff51afd7ed558ccdu;
+    h = (h ^ (h >> 29) ^ k1) * 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 32;
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
+
+static const word_slot *fast_slot(const word_slot *t, size_t cap, uint64_t k0, uint64_t k1, uint32_t h)
+{
+    for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1))
+        if (!t[j].hash || (t[j].hash == h && t[j].key[0] == k0 && t[j].key[1] == k1))
+            return &t[j];
+}
+
+/* Copies the word map into the inline table (load <= 1/2); leaves
+ * c->fast NULL when a word does not fit WORD_INLINE or out of memory:
+ * lookups then use the map. */
+static void build_fast(ng_cues *c)
+{
+    size_t cap = 64;
+    while (cap < 2 * c->words.count)
+        cap *= 2;
+    word_slot *t = calloc(cap, sizeof *t);
+    if (!t)
+        return;
+    for (size_t i = 0; i < c->words.cap; i++) {
+        const ng_strmap_slot *m = &c->words.slots[i];
+        if (!m->hash)
+            continue;
+        if (m->len > WORD_INLINE || m->len == 0 || memchr(m->key.bytes, '\0', m->len)) {
+            free(t);
+            return;
+        }
+        uint64_t key[WORD_INLINE / 8] = {0, 0};
+        for (size_t o = 0; o < m->len; o++)
+            key_put(&key[0], &key[1], o, (unsigned char)m->key.bytes[o]);
+        uint32_t h = word_hash(key[0], key[1]);
+        word_slot *sl = (word_slot *)fast_slot(t, cap, key[0], key[1], h);
+        /* each ' may be written ’ (three bytes), the first one too */
+        size_t quotes = 0;
+        for (size_t o = 0; o < m->len; o++)
+            quotes += m->key.bytes[o] == '\'';
+        for (size_t q = 0; q <= quotes; q++) {
+            size_t len = m->len + 2 * q;
+            uint32_t bit = 1u << (len < 31 ? len : 31);
+            c->len_mask[(unsigned char)m->key.bytes[0]] |= bit;
+            if (m->key.bytes[0] == '\'')
+                c->len_mask[0xE2] |= bit;
+        }
+        sl->key[0] = key[0];
+        sl->key[1] = key[1];
+        sl->hash = h;
+        sl->info = (uint32_t)m->value;
+    }
+    c->fast = t;
+    c->fast_cap = cap;
 }
 
 static const char *keep_string(ng_cues *c, const char *s, size_t n)
@@ -225,6 +313,7 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
     for (size_t i = 0; i < c->ninfo; i++)
         if (c->info[i].cue)
             c->info[i].cue = &c->cue[(uintptr_t)c->info[i].cue - 1];
+    build_fast(c);
     fclose(f);
     *out = c;
     return 0;
@@ -239,6 +328,7 @@ void ng_cues_free(ng_cues *c)
 {
     if (!c)
         return;
+    free(c->fast);
     ng_strmap_free(&c->words);
     ng_strmap_free(&c->phrases);
     for (size_t i = 0; i < c->nstrings; i++)
@@ -252,10 +342,40 @@ void ng_cues_free(ng_cues *c)
 ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n)
 {
     ng_word_info none = {0, 0, NULL, 0};
-    char key[KEY_MAX];
+    if (c->fast) {
+        if (n == 0)
+            return none;
+        unsigned char first = (unsigned char)s[0];
+        if (first >= 'A' && first <= 'Z')
+            first += 32;
+        if (!(c->len_mask[first] & (1u << (n < 31 ? n : 31))))
+            return none;
+        /* fold as fold() does, straight into the zero-padded key; a word
+         * longer than WORD_INLINE is in no table */
+        uint64_t k0 = 0, k1 = 0;
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (o >= WORD_INLINE || ch == 0)
+                return none; /* no word holds NUL (keys are compared zero-padded) */
+            if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                (unsigned char)s[i + 2] == 0x99) {
+                ch = '\'';
+                i += 2;
+            } else if (ch >= 'A' && ch <= 'Z') {
+                ch += 32;
+            }
+            key_put(&k0, &k1, o++, ch);
+        }
+        if (!o)
+            return none;
+        const word_slot *sl = fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1));
+        return sl->hash ? c->info[sl->info] : none;
+    }
+    char buf[KEY_MAX];
     int64_t idx;
-    size_t k = fold(s, n, key, sizeof key);
-    if (!k || !ng_strmap_get(&c->words, key, k, &idx))
+    size_t k = fold(s, n, buf, sizeof buf);
+    if (!k || !ng_strmap_get(&c->words, buf, k, &idx))
         return none;
     return c->info[idx];
 }

@@ -6,8 +6,9 @@
  * One map means one hash lookup per token in the hot loop of mention
  * finding. The lists are merged into the table while loading, then it is
  * frozen (freeze: values become indexes into the few distinct values) and
- * never written again, so lookups are safe from any thread. */
-#include "gazetteer.h"
+ * never written again, so lookups are safe from any thread. The typo
+ * search over places is in gazetteer_near.c. */
+#include "gazetteer_internal.h"
 
 #include "newsgraph/error.h"
 #include "strmap.h"
@@ -17,59 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Packed value: bits 0-31 classes, 32-43 country id + 1, 44-51 gender. */
-#define VAL_CLASSES(v) ((uint32_t)((uint64_t)(v)&0xffffffffu))
-#define VAL_COUNTRY(v) ((int)(((uint64_t)(v) >> 32) & 0xfffu) - 1)
-#define VAL_GENDER(v) ((int)(((uint64_t)(v) >> 44) & 0xffu))
-
-/* Longest key we look up; longer tokens are never gazetteer words. */
-#define KEY_MAX 128
-
-typedef struct near_place {
-    char *name;     /* as spelled in the data (owned) */
-    char lower[48]; /* ASCII-lowercased, for the distance */
-    size_t len;
-    uint32_t letters; /* set of the letters a-z it contains */
-} near_place;
-
-/* A slot of the frozen table: 16 bytes, four to a cache line. The probe
- * of a word is a cache miss on a table of ~100k keys, so the slots are
- * small (4 MB at load 1/2, where a general ng_strmap takes 8 MB) and a key
- * of up to 8 bytes -- most words -- is compared inside the slot; longer
- * keys are in a pool. The packed values are few (~1.6k distinct), so a
- * slot holds an index into the value array, which stays in cache. */
-#define SLOT_INLINE 8
-
-typedef struct gaz_slot {
-    uint32_t hash; /* ng_gazetteer_hash of the key; 0 = empty */
-    uint16_t val;  /* index into vals */
-    uint8_t len;   /* key length (keys are < KEY_MAX bytes) */
-    uint8_t pad_;
-    union {
-        char bytes[SLOT_INLINE]; /* len <= SLOT_INLINE: the key, zero-padded */
-        uint64_t word;
-        uint32_t off;            /* longer keys: offset in pool */
-    } key;
-} gaz_slot;
-
-struct ng_gazetteer {
-    gaz_slot *slots;  /* power-of-two size, load <= 3/4 loading, <= 1/2 frozen */
-    size_t cap, count;
-    int64_t *load_vals; /* while loading: the packed value of each slot */
-    int64_t *vals;    /* after loading: the distinct packed values */
-    char *pool;       /* keys longer than SLOT_INLINE, folded */
-    size_t pool_len, pool_cap;
-    char **countries; /* common names, by id (owned) */
-    char (*cca2)[3];
-    size_t ncountries;
-    near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
-    size_t nnear, near_cap;
-    uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
-};
-
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
  * folds runs of spaces to one; returns the key length or 0 if too long. */
-static size_t fold_key(const char *s, size_t n, char *buf)
+size_t ng_gaz_fold_key(const char *s, size_t n, char *buf)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -85,31 +36,99 @@ static size_t fold_key(const char *s, size_t n, char *buf)
     return k;
 }
 
+/* Eight bytes with the ASCII capitals lowercased (other bytes, UTF-8
+ * included, as they are), all at once. */
+static inline uint64_t fold8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t low7 = x & (0x7f * ones);
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones;     /* high bit: byte >= 'A' */
+    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones; /* high bit: byte > 'Z' */
+    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
+    return x | (upper >> 2); /* 0x80 >> 2 = 0x20 */
+}
+
+/* Bytes s[0..n), n < 8, as memcpy would put them in a word whose other
+ * bytes are zero (a key stored zero-padded in a slot). */
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x |= (uint64_t)(unsigned char)s[i] << (8 * (7 - i));
+#else
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+#endif
+    return x;
+}
+
+/* Bytes s[0..n), n < 8, zero-padded like load_tail, when s[0..8) may be
+ * read: one load instead of a loop whose length the branch predictor
+ * cannot guess. */
+static inline uint64_t load_tail_over(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x & ((UINT64_C(1) << (8 * n)) - 1);
+#else
+    return load_tail(s, n);
+#endif
+}
+
+static inline uint64_t mix(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 29);
+}
+
+static inline uint32_t finish(uint64_t h)
+{
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 32;
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
+
+/* Eight folded bytes per multiply: this runs for every token. */
+static inline ng_gaz_word prepare(const char *s, size_t n, size_t avail)
+{
+    ng_gaz_word w = {0, 0};
+    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x = fold8(x);
+        if (i == 0)
+            w.head = x;
+        h = mix(h, x);
+    }
+    if (i < n) {
+        uint64_t x = fold8(i + 8 <= avail ? load_tail_over(s + i, n - i) : load_tail(s + i, n - i));
+        if (i == 0)
+            w.head = x;
+        h = mix(h, x);
+    }
+    w.hash = finish(h);
+    return w;
+}
+
 uint32_t ng_gazetteer_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a of the ASCII-lowercased bytes */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h ^= (c >= 'A' && c <= 'Z') ? c + 32u : c;
-        h *= 16777619u;
-    }
-    return h ? h : 1;
+    return prepare(s, n, n).hash;
+}
+
+ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail)
+{
+    return prepare(s, n, avail);
 }
 
 /* The slot holding s[0..n) (compared ASCII-case-insensitively; hash is
  * ng_gazetteer_hash(s, n), n < 256), or the empty slot that ends its probe
- * sequence. */
-static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+ * sequence. word: the key zero-padded, when n <= SLOT_INLINE. */
+static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash,
+                         uint64_t word)
 {
-    uint64_t word = 0;
-    if (n <= SLOT_INLINE) {
-        char b[SLOT_INLINE] = {0};
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)s[i];
-            b[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        memcpy(&word, b, sizeof word);
-    }
     size_t mask = g->cap - 1;
     for (size_t j = hash & mask;; j = (j + 1) & mask) {
         const gaz_slot *sl = &g->slots[j];
@@ -132,6 +151,19 @@ static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t has
         if (i == n)
             return j;
     }
+}
+
+/* probe, preparing the inline key itself. */
+static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    uint64_t word = 0;
+    if (n < SLOT_INLINE) {
+        word = fold8(load_tail(s, n));
+    } else if (n == SLOT_INLINE) {
+        memcpy(&word, s, sizeof word);
+        word = fold8(word);
+    }
+    return probe_word(g, s, n, hash, word);
 }
 
 static int grow(ng_gazetteer *g)
@@ -255,7 +287,7 @@ static int add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
                    int gender)
 {
     char key[KEY_MAX];
-    size_t k = fold_key(s, n, key);
+    size_t k = ng_gaz_fold_key(s, n, key);
     if (!k)
         return 0;
     int64_t *at = load_value(g, key, k);
@@ -285,40 +317,6 @@ static int country_by_cca2(const ng_gazetteer *g, const char *cc)
     return -1;
 }
 
-/* Which letters a-z occur in s: one edit changes at most two of them,
- * so two sets further apart than 2 * limit cannot be within the limit. */
-static uint32_t letter_set(const char *s, size_t n)
-{
-    uint32_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= 'a' && s[i] <= 'z')
-            m |= 1u << (s[i] - 'a');
-    return m;
-}
-
-/* Remembers a place as a target of the typo lookup. */
-static int add_near(ng_gazetteer *g, const char *s, size_t n)
-{
-    if (n < 4 || n >= sizeof g->near[0].lower)
-        return 0;
-    if (g->nnear == g->near_cap) {
-        size_t cap = g->near_cap ? g->near_cap * 2 : 256;
-        near_place *p = realloc(g->near, cap * sizeof *p);
-        if (!p)
-            return NG_ENOMEM;
-        g->near = p;
-        g->near_cap = cap;
-    }
-    near_place *p = &g->near[g->nnear];
-    if (!(p->name = strndup(s, n)))
-        return NG_ENOMEM;
-    p->len = fold_key(s, n, p->lower);
-    p->lower[p->len] = '\0';
-    p->letters = letter_set(p->lower, p->len);
-    g->nnear++;
-    return 0;
-}
-
 /* Splits line at tabs into at most max fields (in place); returns the count. */
 static int split_tabs(char *line, char **f, int max)
 {
@@ -341,7 +339,7 @@ static int add_list(ng_gazetteer *g, char *list, uint32_t classes, int country, 
         size_t n = semi ? (size_t)(semi - item) : strlen(item);
         rc = add_key(g, item, n, classes, country, 0);
         if (!rc && near)
-            rc = add_near(g, item, n);
+            rc = ng_gaz_add_near(g, item, n);
         item = semi ? semi + 1 : NULL;
     }
     return rc;
@@ -440,7 +438,7 @@ static int city_line(ng_gazetteer *g, char *line, void *ctx)
         return 0;
     int rc = add_key(g, f[0], strlen(f[0]), NG_GAZ_CITY, country_by_cca2(g, f[1]), 0);
     if (!rc && atol(f[2]) >= 500000)
-        rc = add_near(g, f[0], strlen(f[0]));
+        rc = ng_gaz_add_near(g, f[0], strlen(f[0]));
     return rc;
 }
 
@@ -485,30 +483,6 @@ static int word_line(ng_gazetteer *g, char *line, void *ctx)
     return add_key(g, line, strlen(line), *(const uint32_t *)ctx, -1, 0);
 }
 
-static int near_cmp(const void *a, const void *b)
-{
-    const near_place *x = a, *y = b;
-    int c = (unsigned char)x->lower[0] - (unsigned char)y->lower[0];
-    if (c)
-        return c;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    return strcmp(x->lower, y->lower);
-}
-
-/* Sorts the typo targets by first letter, then length, so a lookup scans
- * the lengths within reach in one bucket. */
-static void index_near(ng_gazetteer *g)
-{
-    qsort(g->near, g->nnear, sizeof *g->near, near_cmp);
-    size_t k = 0;
-    for (int c = 0; c <= 256; c++) {
-        while (k < g->nnear && (unsigned char)g->near[k].lower[0] < c)
-            k++;
-        g->near_at[c] = (uint32_t)k;
-    }
-}
-
 int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
 {
     static const struct {
@@ -547,7 +521,7 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
         ng_error_set(err, rc, "out of memory loading gazetteer");
         goto cleanup;
     }
-    index_near(g);
+    ng_gaz_index_near(g);
     *out = g;
     return 0;
 cleanup:
@@ -567,9 +541,7 @@ void ng_gazetteer_free(ng_gazetteer *g)
         free(g->countries[i]);
     free(g->countries);
     free(g->cca2);
-    for (size_t i = 0; i < g->nnear; i++)
-        free(g->near[i].name);
-    free(g->near);
+    ng_gaz_free_near(g);
     free(g);
 }
 
@@ -585,7 +557,7 @@ static int64_t find(const ng_gazetteer *g, const char *s, size_t n, uint32_t has
 static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 {
     char key[KEY_MAX];
-    size_t k = fold_key(s, n, key);
+    size_t k = ng_gaz_fold_key(s, n, key);
     return k ? find(g, key, k, ng_gazetteer_hash(key, k)) : 0;
 }
 
@@ -600,9 +572,13 @@ void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash)
         __builtin_prefetch(&g->slots[hash & (g->cap - 1)]);
 }
 
-uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                    const ng_gaz_word *w)
 {
-    return VAL_CLASSES(find(g, s, n, hash));
+    if (n == 0 || n > KEY_MAX || !g->cap)
+        return 0;
+    const gaz_slot *sl = &g->slots[probe_word(g, s, n, w->hash, w->head)];
+    return sl->hash ? VAL_CLASSES(g->vals[sl->val]) : 0;
 }
 
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n)
@@ -619,104 +595,4 @@ int ng_gazetteer_country(const ng_gazetteer *g, const char *s, size_t n)
 const char *ng_gazetteer_country_name(const ng_gazetteer *g, int id)
 {
     return id >= 0 && (size_t)id < g->ncountries ? g->countries[id] : NULL;
-}
-
-/* Damerau-Levenshtein (optimal string alignment) distance of a and b,
- * giving up (returning limit + 1) once every cell of a row exceeds limit. */
-static int osa_distance(const char *a, size_t la, const char *b, size_t lb, int limit)
-{
-    int rows[3][48];
-    int *pp = rows[0], *prev = rows[1], *cur = rows[2];
-    if (la >= 47 || lb >= 47)
-        return limit + 1;
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int best = cur[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int d = prev[j] + 1;
-            if (cur[j - 1] + 1 < d)
-                d = cur[j - 1] + 1;
-            if (prev[j - 1] + cost < d)
-                d = prev[j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
-                d = pp[j - 2] + 1;
-            cur[j] = d;
-            if (d < best)
-                best = d;
-        }
-        if (best > limit)
-            return limit + 1;
-        int *t = pp;
-        pp = prev;
-        prev = cur;
-        cur = t;
-    }
-    return prev[lb];
-}
-
-/* Same letters in another order. */
-static int anagram(const char *a, const char *b, size_t la, size_t lb)
-{
-    int count[256] = {0};
-    if (la != lb)
-        return 0;
-    for (size_t i = 0; i < la; i++) {
-        count[(unsigned char)a[i]]++;
-        count[(unsigned char)b[i]]--;
-    }
-    for (int c = 0; c < 256; c++)
-        if (count[c])
-            return 0;
-    return 1;
-}
-
-/* Why so strict: a surname one letter away from a city is common
- * (Paris/Parris); the same first letter, >= 5 letters, distance 1 (2 from
- * 8 letters) and a unique nearest target keep false merges rare, and the
- * caller asks only for words it could not type otherwise. */
-const char *ng_gazetteer_place_near(const ng_gazetteer *g, const char *s, size_t n)
-{
-    char key[KEY_MAX];
-    size_t k = fold_key(s, n, key);
-    if (k < 5 || k >= 47)
-        return NULL;
-    int limit = 2;
-    const char *found = NULL;
-    int found_d = limit + 1, ties = 0;
-    unsigned char c0 = (unsigned char)key[0];
-    uint32_t letters = letter_set(key, k);
-    /* The result is the unique nearest place whatever the scan order, so
-     * the scan can start at the shortest length within reach. */
-    size_t lo = g->near_at[c0], hi = g->near_at[c0 + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (g->near[mid].len + (size_t)limit < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < g->near_at[c0 + 1]; i++) {
-        const near_place *p = &g->near[i];
-        if (k + (size_t)limit < p->len)
-            break;
-        if (__builtin_popcount(p->letters ^ letters) > 2 * limit)
-            continue;
-        int d = osa_distance(key, k, p->lower, p->len, limit);
-        if (d == 2 && k < 8 && !anagram(key, p->lower, k, p->len))
-            continue; /* short words: two edits only when letters moved ("Souel") */
-        if (d <= 2 && (strncmp(key, p->lower, p->len < k ? p->len : k) == 0))
-            continue; /* "Korean" is Korea inflected, not misspelt */
-        if (d == 0)
-            return NULL; /* exact: not a typo, the caller's lookup should have found it */
-        if (d < found_d) {
-            found_d = d;
-            found = p->name;
-            ties = 0;
-        } else if (d == found_d && found && strcmp(found, p->name) != 0) {
-            ties++;
-        }
-    }
-    return found && !ties ? found : NULL;
 }

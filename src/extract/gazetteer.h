@@ -48,12 +48,24 @@ enum ng_gaz_class {
 /* The classes of the word or phrase s[0..n) (bit set of ng_gaz_class), 0 if unknown. */
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n);
 
-/* ng_gazetteer_classes of one word s[0..n) without spaces, given its
- * hash = ng_gazetteer_hash(s, n): callers that hash each word once for
- * their own tables (the evidence table of mention finding) probe with it. */
-uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash);
+/* One word prepared for lookups: its hash and first bytes, computed once
+ * per token by mention finding for its own tables and the gazetteer's. */
+typedef struct ng_gaz_word {
+    uint64_t head; /* the first 8 bytes, ASCII-lowercased, zero-padded */
+    uint32_t hash; /* ng_gazetteer_hash of the word */
+} ng_gaz_word;
 
-/* The hash of s[0..n) with ASCII letters lowercased (FNV-1a, never 0). */
+/* Prepares s[0..n). The caller promises that s[0..avail) is readable
+ * (avail >= n; the text of a document and its final NUL): reading whole
+ * words past the end of the word saves a byte loop. */
+ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail);
+
+/* ng_gazetteer_classes of one word s[0..n) without spaces, prepared in *w
+ * by ng_gazetteer_word. */
+uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                    const ng_gaz_word *w);
+
+/* The hash of s[0..n) with ASCII letters lowercased (never 0). */
 uint32_t ng_gazetteer_hash(const char *s, size_t n);
 
 /* A hint: a word of this hash will be looked up soon, start loading its

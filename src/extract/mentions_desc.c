@@ -10,20 +10,6 @@
 
 #include <string.h>
 
-/* Words that end a noun phrase before its head could come. */
-static const char *const stops[] = {"the", "a", "an", "of", "and", "or", "in", "on", "to",
-                                    "for", "with", "by", "at", "from", "that", "which", "who",
-                                    "was", "is", "were", "are", "has", "had", "have", "said",
-                                    "but", "as", "than", "this", "its", "his", "her", "their"};
-
-static int is_stop(const ng_mscan *s, uint32_t i)
-{
-    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
-        if (ng_mscan_is(s, i, stops[k]))
-            return 1;
-    return 0;
-}
-
 /* A word that may stand between "the" and the head noun. */
 static int modifier(const ng_mscan *s, uint32_t i)
 {
@@ -32,7 +18,7 @@ static int modifier(const ng_mscan *s, uint32_t i)
         return 0;
     if ((t->flags & NG_TOK_CAP) && !(s->cls[i] & (NG_GAZ_DEMONYM | NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
         return 0; /* "the World Health Organization" is a name, not a descriptor */
-    return !is_stop(s, i);
+    return !ng_mscan_in(s, i, NG_ML_STOP); /* "the", "of", "said" */
 }
 
 /* The descriptor that starts at "the" (token i) within [i, se): its end

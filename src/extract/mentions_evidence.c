@@ -14,11 +14,12 @@
 
 #define PHRASE_MAX 128
 
-/* The gazetteer's hash of the case-folded word: computed once per token,
- * it serves the evidence table and the gazetteer probe. */
-static uint32_t fold_hash(const char *s, size_t n)
+/* The gazetteer's hash and first folded bytes of the word w[0..n) of the
+ * text: computed once per token, they serve the word index and the
+ * gazetteer probe. */
+static ng_gaz_word prepare(const ng_mscan *s, const char *w, size_t n)
 {
-    return ng_gazetteer_hash(s, n);
+    return ng_gazetteer_word(w, n, s->text_avail - (size_t)(w - s->text));
 }
 
 int ng_mscan_same_folded(const char *a, const char *b, size_t n)
@@ -35,44 +36,82 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* Finds the slot of the word w[0..n) (an empty slot if absent). A slot
- * spells its word as token tok without its first skip bytes. */
-static ng_ev_slot *ev_find_hashed(const ng_mscan *s, const char *w, size_t n, uint32_t h)
+/* The entry of the word w[0..n) prepared in k, or 0 with its index slot
+ * (empty) when absent: *slot is set either way. An entry spells its word
+ * as token tok without its first skip bytes. */
+static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
+                          size_t *slot)
 {
-    size_t j = h & (s->ev_cap - 1);
-    for (;;) {
-        ng_ev_slot *e = &s->ev[j];
-        if (!e->hash)
-            return e;
-        const ng_token *o = &s->tok[e->tok];
-        if (e->hash == h && o->end - o->start - e->skip == n &&
-            ng_mscan_same_folded(s->text + o->start + e->skip, w, n))
-            return e;
-        j = (j + 1) & (s->ev_cap - 1);
+    size_t mask = s->index_cap - 1;
+    for (size_t j = k->hash & mask;; j = (j + 1) & mask) {
+        const ng_mword_slot *sl = &s->index[j];
+        if (!sl->hash) {
+            *slot = j;
+            return 0;
+        }
+        if (sl->hash != k->hash || sl->head != k->head)
+            continue;
+        /* Words hold no NUL byte: a head with one (a word under 8 bytes)
+         * fixes the length too. */
+        const ng_mword *e = &s->words[sl->word];
+        if (n < 8 || (e->len == n && ng_mscan_same_folded(s->text + s->tok[e->tok].start + e->skip + 8,
+                                                         w + 8, n - 8))) {
+            *slot = j;
+            return sl->word;
+        }
     }
 }
 
-static ng_ev_slot *ev_find(const ng_mscan *s, const char *w, size_t n)
+/* Doubles the slots in use: a document has fewer distinct words than
+ * tokens, and a small index stays in the first-level cache. The slots
+ * beyond index_cap are zero. */
+static void index_grow(ng_mscan *s)
 {
-    return ev_find_hashed(s, w, n, fold_hash(w, n));
+    for (size_t k = 1; k < s->nwords; k++)
+        s->index[s->words[k].slot].hash = 0;
+    s->index_cap *= 2;
+    size_t mask = s->index_cap - 1;
+    for (size_t k = 1; k < s->nwords; k++) {
+        ng_mword *e = &s->words[k];
+        size_t j = e->hash & mask;
+        while (s->index[j].hash)
+            j = (j + 1) & mask;
+        s->index[j] = (ng_mword_slot){e->hash, (uint32_t)k, e->head};
+        e->slot = (uint32_t)j;
+    }
 }
 
-static ng_ev_slot *ev_slot(const ng_mscan *s, uint32_t i)
+/* Adds the word of token i without its first skip bytes (prepared in k)
+ * at the empty index slot; words has room (see ng_mscan_init). */
+static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
 {
-    const ng_token *t = &s->tok[i];
-    return ev_find(s, s->text + t->start, t->end - t->start);
+    uint32_t w = (uint32_t)s->nwords++;
+    ng_mword *e = &s->words[w];
+    memset(e, 0, sizeof *e);
+    e->head = k->head;
+    e->hash = k->hash;
+    e->tok = i;
+    e->len = s->tok[i].end - s->tok[i].start - skip;
+    e->skip = (uint8_t)skip;
+    e->slot = (uint32_t)slot;
+    e->near = -1;
+    s->index[slot].hash = k->hash;
+    s->index[slot].word = w;
+    s->index[slot].head = k->head;
+    if (2 * s->nwords > s->index_cap && s->index_cap < s->index_max)
+        index_grow(s);
+    return e;
 }
 
 uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
 {
-    if (!(s->tok[i].flags & NG_TOK_WORD))
-        return 0;
-    return ev_slot(s, i)->flags;
+    return s->words[s->wid[i]].flags;
 }
 
 void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
 {
-    ng_mscan_note_part(s, i, 0, flags);
+    if (s->tok[i].flags & NG_TOK_WORD)
+        s->words[s->wid[i]].flags |= flags;
 }
 
 void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
@@ -80,28 +119,28 @@ void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
     const ng_token *t = &s->tok[i];
     if (!(t->flags & NG_TOK_WORD) || skip >= t->end - t->start || skip > 255)
         return;
-    const char *w = s->text + t->start + skip;
-    size_t n = t->end - t->start - skip;
-    ng_ev_slot *e = ev_find(s, w, n);
-    if (!e->hash) {
-        e->hash = fold_hash(w, n);
-        e->tok = i;
-        e->skip = (uint8_t)skip;
+    if (skip == 0) {
+        ng_mscan_note(s, i, flags);
+        return;
     }
+    const char *w = s->text + t->start + skip;
+    size_t n = t->end - t->start - skip, slot;
+    ng_gaz_word key = prepare(s, w, n);
+    uint32_t k = word_find(s, w, n, &key, &slot);
+    ng_mword *e = k ? &s->words[k] : word_add(s, i, skip, &key, slot);
     e->flags |= flags;
 }
 
 void ng_mscan_vote(ng_mscan *s, uint32_t i, int type)
 {
-    ng_mscan_note(s, i, 0);
-    ng_ev_slot *e = ev_slot(s, i);
+    ng_mword *e = &s->words[s->wid[i]];
     if (type >= 0 && type < NG_TYPE_COUNT && e->votes[type] < UINT16_MAX)
         e->votes[type]++;
 }
 
 int ng_mscan_majority(const ng_mscan *s, uint32_t i)
 {
-    const ng_ev_slot *e = ev_slot(s, i);
+    const ng_mword *e = &s->words[s->wid[i]];
     int best = -1, tie = 0;
     for (int t = 0; t < NG_TYPE_COUNT; t++) {
         if (!e->votes[t])
@@ -135,21 +174,27 @@ static int forced_capital(const ng_mscan *s, uint32_t i)
     return 0;
 }
 
-/* Per-thread scratch of ng_mscan_init: the evidence table, class array
- * and candidate array of the last document are kept for the next one
- * instead of freed, so a worker does not calloc fresh pages (which the
- * kernel faults in and zeroes) for every document. Only documents whose
- * table fits SCRATCH_MAX_SLOTS use it, so what a thread keeps stays
- * small; it is freed when the thread exits. */
+/* Per-thread scratch of ng_mscan_init: the arrays of the last document
+ * are kept for the next one instead of freed, so a worker does not
+ * calloc fresh pages (which the kernel faults in and zeroes) for every
+ * document. The index is all zero between documents: ng_mscan_free
+ * clears the slots the document used, not the whole index. Only
+ * documents whose index fits SCRATCH_MAX_SLOTS use it, so what a thread
+ * keeps stays small; it is freed when the thread exits. */
 #define SCRATCH_MAX_SLOTS ((size_t)1 << 16)
+#define SCRATCH_MAX_TOKENS (SCRATCH_MAX_SLOTS / 3)
 
-typedef struct ev_scratch {
-    ng_ev_slot *ev;
-    uint32_t *cls;
+typedef struct mscan_scratch {
+    ng_mword_slot *index; /* SCRATCH_MAX_SLOTS, zero */
+    ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
+    uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
+    ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
+    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
+    uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
     int busy; /* lent to an ng_mscan */
-} ev_scratch;
+} mscan_scratch;
 
 static pthread_key_t scratch_key;
 static int scratch_key_ok;
@@ -157,9 +202,13 @@ static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
 static void scratch_free(void *p)
 {
-    ev_scratch *sc = p;
-    free(sc->ev);
+    mscan_scratch *sc = p;
+    free(sc->index);
+    free(sc->words);
     free(sc->cls);
+    free(sc->wid);
+    free(sc->pairs);
+    free(sc->near);
     free(sc->cand);
     free(sc);
 }
@@ -171,42 +220,68 @@ static void scratch_key_init(void)
 
 /* This thread's scratch, created on first use; NULL when it cannot be had
  * (the caller then allocates as usual). */
-static ev_scratch *scratch_get(void)
+static mscan_scratch *scratch_get(void)
 {
     pthread_once(&scratch_once, scratch_key_init);
     if (!scratch_key_ok)
         return NULL;
-    ev_scratch *sc = pthread_getspecific(scratch_key);
+    mscan_scratch *sc = pthread_getspecific(scratch_key);
     if (sc)
         return sc;
     if (!(sc = calloc(1, sizeof *sc)))
         return NULL;
-    sc->ev = malloc(SCRATCH_MAX_SLOTS * sizeof *sc->ev);
-    sc->cls = malloc(SCRATCH_MAX_SLOTS / 3 * sizeof *sc->cls);
-    if (!sc->ev || !sc->cls || pthread_setspecific(scratch_key, sc) != 0) {
+    sc->index = calloc(SCRATCH_MAX_SLOTS, sizeof *sc->index);
+    sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
+    sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
+    sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
+    sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
+    sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near ||
+        pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
     }
     return sc;
 }
 
-/* Takes the evidence table (cap slots) and class array from the thread's
- * scratch when they fit; 0 when s must allocate its own. */
-static int scratch_lend(ng_mscan *s, size_t cap)
+/* Takes the arrays from the thread's scratch when they fit; 0 when s
+ * must allocate its own. */
+static int scratch_lend(ng_mscan *s)
 {
-    if (cap > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_SLOTS / 3)
+    if (s->index_max > SCRATCH_MAX_SLOTS || s->ntok > SCRATCH_MAX_TOKENS)
         return 0;
-    ev_scratch *sc = scratch_get();
+    mscan_scratch *sc = scratch_get();
     if (!sc || sc->busy)
         return 0;
     sc->busy = 1;
-    s->ev = sc->ev;
-    memset(s->ev, 0, cap * sizeof *s->ev);
+    s->lent = 1;
+    s->index = sc->index;
+    s->words = sc->words;
     s->cls = sc->cls;
-    memset(s->cls, 0, (s->ntok ? s->ntok : 1) * sizeof *s->cls);
+    s->wid = sc->wid;
+    /* a new generation empties the memo of the last document */
+    if (++sc->pair_gen == 0) {
+        memset(sc->pairs, 0, NG_MPAIR_SLOTS * sizeof *sc->pairs);
+        sc->pair_gen = 1;
+    }
+    s->pairs = sc->pairs;
+    s->near = sc->near;
+    s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
+}
+
+/* New words between the hint for a word's gazetteer slot and its lookup. */
+#define LOOKUP_LAG 8
+
+/* Fills in the gazetteer classes and rule lists of a word of the text. */
+static void look_up(ng_mscan *s, ng_mword *e)
+{
+    const char *w = s->text + s->tok[e->tok].start;
+    ng_gaz_word key = {e->head, e->hash};
+    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
+    e->lists = ng_mword_lists(w, e->len, &key);
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
@@ -214,45 +289,66 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     memset(s, 0, sizeof *s);
     s->gaz = gaz;
     s->text = ex->doc->text;
+    s->text_avail = ex->doc->len + 1;
     s->tok = ex->text.tokens;
     s->ntok = ex->text.ntokens;
     size_t cap = 64;
     while (cap < s->ntok * 3) /* words, plus surnames without "al-": load <= 2/3 */
         cap *= 2;
-    s->ev_cap = cap;
-    if (!scratch_lend(s, cap)) {
-        s->ev = calloc(cap, sizeof *s->ev);
-        s->cls = calloc(s->ntok ? s->ntok : 1, sizeof *s->cls);
-        if (!s->ev || !s->cls) {
+    s->index_max = cap;
+    /* in use: load <= 1/2, growing as words come (index_grow) */
+    s->index_cap = 64;
+    while (s->index_cap < s->ntok && s->index_cap < cap)
+        s->index_cap *= 2;
+    /* every token may add its word and one part of it (ng_mscan_note_part) */
+    s->words_cap = 1 + 2 * s->ntok;
+    if (!scratch_lend(s)) {
+        s->index = calloc(cap, sizeof *s->index);
+        s->words = malloc(s->words_cap * sizeof *s->words);
+        s->cls = malloc((s->ntok ? s->ntok : 1) * sizeof *s->cls);
+        s->wid = malloc((s->ntok ? s->ntok : 1) * sizeof *s->wid);
+        if (!s->index || !s->words || !s->cls || !s->wid) {
             ng_mscan_free(s);
             return NG_ENOMEM;
         }
     }
-    /* Hash every word first (kept in cls until its classes replace it)
-     * and hint the gazetteer, so the cache misses of its probes overlap. */
+    ng_mword_lists_init();
+    memset(&s->words[0], 0, sizeof s->words[0]);
+    s->words[0].near = 0;
+    s->nwords = 1;
+    /* One pass finds the entry of every word; a word new to the document
+     * hints the gazetteer and is looked up LOOKUP_LAG new words later,
+     * when its slot has come in (the probes are cache misses). One lookup
+     * per distinct word, not per token: "the", "said" and surnames repeat. */
+    size_t looked = 1;
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
-        if (!(t->flags & NG_TOK_WORD))
+        if (!(t->flags & NG_TOK_WORD)) {
+            s->wid[i] = 0;
             continue;
-        s->cls[i] = fold_hash(s->text + t->start, t->end - t->start);
-        ng_gazetteer_prefetch(gaz, s->cls[i]);
-    }
-    /* One gazetteer lookup per distinct word, not per token: the slot of
-     * a word remembers its classes ("the", "said" and a surname repeat). */
-    for (uint32_t i = 0; i < s->ntok; i++) {
-        const ng_token *t = &s->tok[i];
-        if (!(t->flags & NG_TOK_WORD))
-            continue;
-        const char *w = s->text + t->start;
-        size_t n = t->end - t->start;
-        uint32_t h = s->cls[i];
-        ng_ev_slot *e = ev_find_hashed(s, w, n, h);
-        if (!e->hash) {
-            e->hash = h;
-            e->tok = i;
-            e->cls = ng_gazetteer_word_classes(gaz, w, n, h);
         }
+        const char *w = s->text + t->start;
+        size_t n = t->end - t->start, slot;
+        ng_gaz_word key = prepare(s, w, n);
+        uint32_t k = word_find(s, w, n, &key, &slot);
+        if (!k) {
+            k = (uint32_t)s->nwords;
+            word_add(s, i, 0, &key, slot);
+            ng_gazetteer_prefetch(gaz, key.hash);
+            if (s->nwords - looked > LOOKUP_LAG)
+                look_up(s, &s->words[looked++]);
+        }
+        s->wid[i] = k;
+    }
+    while (looked < s->nwords)
+        look_up(s, &s->words[looked++]);
+    /* What the capitals say, now that the classes are known. */
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const ng_token *t = &s->tok[i];
+        ng_mword *e = &s->words[s->wid[i]];
         s->cls[i] = e->cls;
+        if (!(t->flags & NG_TOK_WORD))
+            continue;
         uint32_t ev = 0;
         if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
             ev = NG_EV_LOWER;
@@ -267,14 +363,18 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 
 void ng_mscan_free(ng_mscan *s)
 {
-    ev_scratch *sc = s->ev && scratch_key_ok ? pthread_getspecific(scratch_key) : NULL;
-    if (sc && sc->busy && s->ev == sc->ev) {
+    mscan_scratch *sc = s->lent ? pthread_getspecific(scratch_key) : NULL;
+    if (sc) {
+        for (size_t k = 1; k < s->nwords; k++)
+            s->index[s->words[k].slot].hash = 0;
         sc->cand = s->cand; /* ng_mscan_add may have grown it */
         sc->cand_cap = s->cand_cap;
         sc->busy = 0;
     } else {
+        free(s->index);
+        free(s->words);
         free(s->cls);
-        free(s->ev);
+        free(s->wid);
         free(s->cand);
     }
     memset(s, 0, sizeof *s);
@@ -316,13 +416,49 @@ static size_t join_tokens(const ng_mscan *s, uint32_t b, uint32_t e, char *buf)
     return k;
 }
 
+/* The classes of the phrase of tokens [b, e), looked up. */
+static uint32_t phrase_lookup(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    char buf[PHRASE_MAX];
+    size_t n = join_tokens(s, b, e, buf);
+    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+}
+
+/* phrase_lookup of two word tokens b, b + 1, remembered for the
+ * document: "Prime Minister", "the president" come back. */
+static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
+{
+    uint32_t first = s->wid[b];
+    uint32_t second = s->wid[b + 1] << 1 | (s->tok[b].end == s->tok[b + 1].start);
+    uint32_t h = (first * 0x9e3779b1u) ^ (second * 0x85ebca6bu);
+    h ^= h >> 15;
+    for (uint32_t k = 0; k < 4; k++) {
+        ng_mpair_slot *sl = &s->pairs[(h + k) & (NG_MPAIR_SLOTS - 1)];
+        if (sl->gen == s->pair_gen) {
+            if (sl->first == first && sl->second == second)
+                return sl->cls;
+            continue;
+        }
+        uint32_t cls = phrase_lookup(s, b, b + 2);
+        *sl = (ng_mpair_slot){s->pair_gen, first, second, cls};
+        return cls;
+    }
+    return phrase_lookup(s, b, b + 2); /* crowded: not remembered */
+}
+
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (e == b + 1)
         return s->cls[b];
-    char buf[PHRASE_MAX];
-    size_t n = join_tokens(s, b, e, buf);
-    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+    /* Every key of several words marks its first word as a prefix: when
+     * token b is a word apart from the next and not marked, no phrase
+     * starting with it is known (most calls, no join and probe). */
+    if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
+        !(s->cls[b] & NG_GAZ_PREFIX))
+        return 0;
+    if (e == b + 2 && s->pairs && s->wid[b] && s->wid[b + 1])
+        return pair_lookup(s, b);
+    return phrase_lookup(s, b, e);
 }
 
 /* Phrases are at most 6 words; the PREFIX bit stops the search early, so
@@ -345,4 +481,32 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     if (cls)
         *cls = best_cls;
     return best;
+}
+
+int ng_mscan_place_near(ng_mscan *s, uint32_t i)
+{
+    ng_mword *e = &s->words[s->wid[i]];
+    if (e->near >= 0)
+        return e->near;
+    const ng_token *t = &s->tok[i];
+    const char *w = s->text + t->start;
+    size_t n = t->end - t->start;
+    ng_mnear_slot *sl = NULL;
+    char key[NG_MNEAR_KEY];
+    if (s->near && n <= NG_MNEAR_KEY) {
+        /* the answer depends on the folded word alone */
+        for (size_t k = 0; k < n; k++)
+            key[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        sl = &s->near[e->hash & (NG_MNEAR_SLOTS - 1)];
+        if (sl->hash == e->hash && sl->len == n && memcmp(sl->key, key, n) == 0)
+            return e->near = (int8_t)sl->near;
+    }
+    e->near = ng_gazetteer_place_near(s->gaz, w, n) != NULL;
+    if (sl) {
+        sl->hash = e->hash;
+        sl->len = (uint8_t)n;
+        sl->near = (uint8_t)e->near;
+        memcpy(sl->key, key, n);
+    }
+    return e->near;
 }

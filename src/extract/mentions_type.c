@@ -2,38 +2,14 @@
  * how names are found): the form of the name first (organisation and
  * place head words, acronyms, given names, gazetteer places), then its
  * context (a title or role before it, a speech verb after it, "the" or
- * "in" before it), and for a lone word what the rest of the document
- * said about it. */
+ * "in" before it). A lone word is typed last, by what the rest of the
+ * document said about it (mentions_lone.c). */
 #include "mentions.h"
 
 #include <stddef.h>
 #include <string.h>
 
-/* Words that, right before a name, make it a place. */
-static const char *const place_preps[] = {
-    "in", "near", "outside", "across", "throughout", "inside", "into", "around", "toward", "towards",
-    /* lowercase points of the compass: "northern Amurru", "south-eastern Moravia" */
-    "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast",
-    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east",
-    "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
-    "south-western"};
-/* Before "in", these make what follows a company, not a place ("invest
- * in OpenAI", "a stake in Arm"). */
-static const char *const stake_words[] = {"invest",   "invests",   "invested",    "investing",
-                                          "investment", "investments", "stake",   "stakes",
-                                          "shares",   "interest",  "investor",    "investors"};
-/* Lowercase nouns that, right after a name, make it a place ("Kursk region"). */
-static const char *const place_nouns[] = {"region", "province", "oblast", "district", "city",
-                                          "county", "state", "river", "mountains", "valley",
-                                          "area", "border", "governorate", "prefecture"};
 
-static int is_any(const ng_mscan *s, uint32_t i, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ng_mscan_is(s, i, w[k]))
-            return 1;
-    return 0;
-}
 
 int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
 {
@@ -62,9 +38,9 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
             hint |= NG_HINT_SPEECH;
         if (ng_mscan_is(s, p, "the"))
             hint |= NG_HINT_THE;
-        if (is_any(s, p, place_preps, sizeof place_preps / sizeof *place_preps) &&
+        if (ng_mscan_in(s, p, NG_ML_PLACE_PREP) &&
             !(p > sb && ng_mscan_is(s, p, "in") &&
-              is_any(s, p - 1, stake_words, sizeof stake_words / sizeof *stake_words)))
+              ng_mscan_in(s, p - 1, NG_ML_STAKE)))
             hint |= NG_HINT_PLACE;
     }
     if (e < se) {
@@ -75,7 +51,7 @@ int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uin
                                 ng_mscan_is(s, b - 1, "with") || ng_mscan_is(s, b - 1, "by"));
         if ((s->cls[e] & NG_GAZ_SPEECH) && !object)
             hint |= NG_HINT_SPEECH;
-        if (is_any(s, e, place_nouns, sizeof place_nouns / sizeof *place_nouns))
+        if (ng_mscan_in(s, e, NG_ML_PLACE_NOUN))
             hint |= NG_HINT_PLACE;
         /* apposition: "Lee Seong-kweun, a lawmaker," */
         int comma = (s->tok[e].flags & NG_TOK_PUNCT) && s->text[s->tok[e].start] == ',';
@@ -136,29 +112,21 @@ static int facility_form(const ng_mscan *s, uint32_t b, uint32_t e)
            ng_mscan_has_class(s, b, e, NG_GAZ_ORG_HEAD);
 }
 
-/* Lowercase roles held in an organisation, not for a person: "Goldman
- * Sachs analyst Mark Delaney", "Hamas spokesman Abu Obeida". */
-static const char *const employee_roles[] = {
-    "analyst",  "analysts",   "economist",   "strategist", "researcher", "researchers",
-    "scientist", "engineer",  "employee",    "employees",  "executive",  "ceo",
-    "cfo",      "chairman",   "chairwoman",  "founder",    "co-founder", "owner",
-    "spokesman", "spokeswoman", "spokesperson", "manager", "coach",      "striker",
-    "midfielder", "goalkeeper", "defender",  "captain",    "director",   "boss"};
 
 /* Is the name ending at token e the employer of the person named right
  * after a role ("Tesla chief executive Elon Musk" has "chief" first)? */
-static int employer_before_person(const ng_mscan *s, uint32_t e)
+int ng_mscan_employer_before_person(const ng_mscan *s, uint32_t e)
 {
     uint32_t k = e;
     while (k < e + 2 && k < s->ntok && s->tok[k].sentence == s->tok[e > 0 ? e - 1 : 0].sentence &&
            (s->tok[k].flags & NG_TOK_WORD) && !(s->tok[k].flags & NG_TOK_CAP) &&
-           !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles) &&
+           !ng_mscan_in(s, k, NG_ML_EMPLOYEE_ROLE) &&
            (ng_mscan_is(s, k, "chief") || ng_mscan_is(s, k, "senior") || ng_mscan_is(s, k, "former") ||
             ng_mscan_is(s, k, "lead") || ng_mscan_is(s, k, "head") || ng_mscan_is(s, k, "managing")))
         k++;
     if (k + 1 >= s->ntok || s->tok[k].sentence != s->tok[e - 1].sentence ||
         (s->tok[k].flags & NG_TOK_CAP) ||
-        !is_any(s, k, employee_roles, sizeof employee_roles / sizeof *employee_roles))
+        !ng_mscan_in(s, k, NG_ML_EMPLOYEE_ROLE))
         return 0;
     const ng_token *n = &s->tok[k + 1];
     return n->sentence == s->tok[e - 1].sentence && (n->flags & NG_TOK_CAP) && (n->flags & NG_TOK_WORD) &&
@@ -188,7 +156,7 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
         return NG_TYPE_PLACE;
     if (e == b + 1 && (whole & NG_GAZ_PLACE))
         return NG_MTYPE_UNDECIDED;
-    if (e > b + 1 && employer_before_person(s, e) && !(hint & NG_HINT_PERSON))
+    if (e > b + 1 && ng_mscan_employer_before_person(s, e) && !(hint & NG_HINT_PERSON))
         return NG_TYPE_ORG;
     if (facility_form(s, b, e))
         return NG_TYPE_PLACE;
@@ -234,27 +202,6 @@ int ng_mscan_form_type(const ng_mscan *s, uint32_t b, uint32_t e, int hint)
     return NG_TYPE_PERSON;
 }
 
-/* Token k exists and is in the sentence of token i. */
-static int same_sentence(const ng_mscan *s, uint32_t i, uint32_t k)
-{
-    return k < s->ntok && s->tok[k].sentence == s->tok[i].sentence;
-}
-
-/* Lowercase nouns of craft, after which a name is the craft's own
- * ("the cruise ship Freewinds", "the vessel HMC Searcher"). */
-static const char *const craft_nouns[] = {
-    "ship",     "vessel",    "boat",       "yacht",   "ferry",     "liner",    "tanker",
-    "freighter", "frigate",  "destroyer",  "cruiser", "submarine", "warship", "aircraft",
-    "airliner", "helicopter", "spacecraft", "shuttle", "orbiter",  "rocket",   "satellite",
-    "capsule",  "aboard"};
-/* Lowercase nouns of works, after which a name is the work's title
- * ("the 1969 film Easy Rider", "her graphic novel Angel Catbird"). */
-static const char *const work_nouns[] = {"film",   "movie",    "novel",       "book",    "album",
-                                         "song",   "single",   "sitcom",      "musical", "opera",
-                                         "documentary", "painting", "poem",   "journal", "memoir",
-                                         "game",   "app",      "browser"};
-/* Prefixes of the names of ships and spacecraft. */
-static const char *const craft_prefixes[] = {"uss", "hms", "hmcs", "hmas", "hmc", "rms"};
 
 /* A ship, aircraft or spacecraft: named after a noun of craft or
  * "aboard (the)", or with a ship prefix or "Space Shuttle" in front; or
@@ -263,16 +210,16 @@ static int craft(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     if (ng_mscan_is(s, b, "space") && b + 1 < e && ng_mscan_is(s, b + 1, "shuttle"))
         return 1;
-    if (e - b >= 2 && is_any(s, b, craft_prefixes, sizeof craft_prefixes / sizeof *craft_prefixes))
+    if (e - b >= 2 && ng_mscan_in(s, b, NG_ML_CRAFT_PREFIX))
         return 1;
     uint32_t p = b;
     if (p > 0 && (ng_mscan_is(s, p - 1, ",") || ng_mscan_is(s, p - 1, "the")))
         p--;
-    if (p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
-        is_any(s, p - 1, work_nouns, sizeof work_nouns / sizeof *work_nouns))
+    if (p > 0 && ng_mscan_same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
+        ng_mscan_in(s, p - 1, NG_ML_WORK_NOUN))
         return 1;
-    if (!(p > 0 && same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
-          is_any(s, p - 1, craft_nouns, sizeof craft_nouns / sizeof *craft_nouns)))
+    if (!(p > 0 && ng_mscan_same_sentence(s, b, p - 1) && !(s->tok[p - 1].flags & NG_TOK_CAP) &&
+          ng_mscan_in(s, p - 1, NG_ML_CRAFT_NOUN)))
         return 0;
     /* not the owner in "aboard the Acme-owned ship" */
     return !(e < s->ntok && (s->tok[e].flags & NG_TOK_PUNCT) &&
@@ -316,358 +263,4 @@ void ng_mscan_note_types(ng_mscan *s)
         if (c->te - c->tb >= 2 && c->type == NG_TYPE_ORG)
             ng_mscan_note(s, c->tb, NG_EV_ORG_START);
     }
-}
-
-/* Types a lone word left undecided, from the document's other names
- * first, then gazetteer typos, then context. News introduces people with
- * their full name before using the surname alone, so a lone word that
- * no earlier name explains is more often an organisation ("Microsoft",
- * "Daesh") than a person, unless a speech verb or a given name says so. */
-/* Ends like an adjective or a plural of peoples ("Achaemenid" aside):
- * "Icelandic", "Mycenaean", "Phoenicians", "Sephardic". */
-static int adjective_shape(const char *w, size_t n)
-{
-    static const char *const ends[] = {"ic", "ian", "ean", "ese", "ish", "ans", "ians", "ites"};
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t m = strlen(ends[k]);
-        if (n > m + 2 && memcmp(w + n - m, ends[k], m) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-
-/* Only people are born, marry or die; "was" before such a participle
- * ("Weiss was honored") says the same. */
-static const char *const person_verbs[] = {"born",    "died",     "married",   "divorced", "graduated",
-                                           "enrolled", "starred", "smiled",    "laughed",  "wept",
-                                           "retired", "resigned", "testified", "himself",  "herself"};
-static const char *const person_passives[] = {"born",     "elected",  "re-elected", "sentenced",
-                                              "arrested", "killed",   "injured",    "wounded",
-                                              "educated", "raised",   "honored",    "honoured",
-                                              "knighted", "baptized", "baptised",   "buried"};
-/* "Carangi's life", "Lima's brother": what only a person has. */
-static const char *const person_owns[] = {"wife",     "husband", "father", "mother",  "son",
-                                          "daughter", "brother", "sister", "parents", "widow",
-                                          "children", "life",    "death",  "career",  "funeral",
-                                          "birth",    "childhood", "wedding", "girlfriend",
-                                          "boyfriend"};
-
-/* Words after which a name is the subject of what follows. */
-static const char *const clause_openers[] = {"and",   "but",    "that",  "when", "while",
-                                             "after", "before", "because", "since", "then",
-                                             "as",    "where",  "until", "though", "although"};
-
-/* Does the word after the lone word at token i say it is a person? A
- * person verb ("Winstone enrolled", "Weiss was honored") or what only a
- * person has ("Carangi's life"). */
-static int person_verb(const ng_mscan *s, uint32_t i)
-{
-    uint32_t k = i + 1;
-    if (!same_sentence(s, i, k + 1))
-        return 0;
-    if (s->tok[k].flags & NG_TOK_POSSESSIVE)
-        return is_any(s, k + 1, person_owns, sizeof person_owns / sizeof *person_owns);
-    if (is_any(s, k, person_verbs, sizeof person_verbs / sizeof *person_verbs))
-        return 1;
-    return (ng_mscan_is(s, k, "was") || ng_mscan_is(s, k, "is")) &&
-           is_any(s, k + 1, person_passives, sizeof person_passives / sizeof *person_passives);
-}
-
-/* Is the lone word at token i the subject of a clause that goes on
- * with a personal pronoun ("Jafari said she", "Winstone met his wife")?
- * Organisations are "it"; a pronoun past another name may be that
- * name's, and after a preposition ("in Thessaly he") the word is not
- * the subject. */
-static int person_pronoun(const ng_mscan *s, uint32_t i)
-{
-    if (i > 0 && same_sentence(s, i, i - 1) && (s->tok[i - 1].flags & NG_TOK_WORD) &&
-        !(s->tok[i - 1].flags & NG_TOK_CAP) &&
-        !is_any(s, i - 1, clause_openers, sizeof clause_openers / sizeof *clause_openers))
-        return 0;
-    for (uint32_t k = i + 1; k < i + 5 && same_sentence(s, i, k); k++) {
-        const ng_token *t = &s->tok[k];
-        if ((t->flags & NG_TOK_CAP) || (t->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) ||
-            ng_mscan_is(s, k, ";"))
-            return 0;
-        if (ng_mscan_is(s, k, "he") || ng_mscan_is(s, k, "she") || ng_mscan_is(s, k, "his"))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does the sentence say the lone word at token i is a place? "Irving,
- * Texas" (a region or country after a comma, not one of a list), "Pau,
- * where ..." and "the town of Yeoncheon". */
-static int place_context(const ng_mscan *s, uint32_t i)
-{
-    uint32_t k = i + 1;
-    /* "travelled to Pau, where he is mayor" */
-    if (same_sentence(s, i, k + 1) && ng_mscan_is(s, k, ",") && ng_mscan_is(s, k + 1, "where"))
-        return 1;
-    if (same_sentence(s, i, k + 1) && ng_mscan_is(s, k, ",") &&
-        (s->cls[k + 1] & (NG_GAZ_REGION | NG_GAZ_COUNTRY)) && (s->tok[k + 1].flags & NG_TOK_CAP)) {
-        uint32_t n = ng_mscan_longest(s, k + 1, s->ntok, NG_GAZ_PLACE, NULL);
-        uint32_t a = k + 1 + (n ? n : 1);
-        if (!same_sentence(s, i, a) ||
-            !(ng_mscan_is(s, a, "and") || ng_mscan_is(s, a, "or") || (s->tok[a].flags & NG_TOK_POSSESSIVE) ||
-              (ng_mscan_is(s, a, ",") && same_sentence(s, i, a + 1) && (s->tok[a + 1].flags & NG_TOK_CAP))))
-            return 1;
-    }
-    return i >= 2 && same_sentence(s, i, i - 2) && ng_mscan_is(s, i - 1, "of") &&
-           (ng_mscan_is(s, i - 2, "town") || ng_mscan_is(s, i - 2, "city") ||
-            ng_mscan_is(s, i - 2, "village") || ng_mscan_is(s, i - 2, "island") ||
-            ng_mscan_is(s, i - 2, "port") || ng_mscan_is(s, i - 2, "province") ||
-            ng_mscan_is(s, i - 2, "region") || ng_mscan_is(s, i - 2, "district"));
-}
-
-/* An English word the document treats as a name: capitalised where
- * capitals are not forced, never in lowercase, and standing alone there
- * rather than as the leftover of a longer capitalised run ("Twitter",
- * "Google"; not "Internet Explorer", "FIRST Global"). */
-static int name_like_word(const ng_mscan *s, uint32_t i)
-{
-    uint32_t ev = ng_mscan_evidence(s, i);
-    if ((ev & NG_EV_LOWER) || !(ev & NG_EV_CAP_MID))
-        return 0;
-    uint32_t near = NG_TOK_CAP | NG_TOK_DIGIT;
-    uint32_t p = i;
-    /* "Book of Revelation", "Globe and Mail", "On a Wing and a Prayer" */
-    while (p > 0 && i - p < 3 &&
-           (ng_mscan_is(s, p - 1, "of") || ng_mscan_is(s, p - 1, "and") || ng_mscan_is(s, p - 1, "&") ||
-            ng_mscan_is(s, p - 1, "a") || ng_mscan_is(s, p - 1, "the") || ng_mscan_is(s, p - 1, "for")))
-        p--;
-    if (p < i && p > 0 && s->tok[p - 1].sentence != s->tok[i].sentence)
-        p = i;
-    return !(p > 0 && (s->tok[p - 1].flags & near) && (s->tok[p - 1].flags & NG_TOK_WORD)) &&
-           !(i > 0 && (s->tok[i - 1].flags & near) && (s->tok[i - 1].flags & NG_TOK_WORD)) &&
-           !(i + 1 < s->ntok && (s->tok[i + 1].flags & near) && (s->tok[i + 1].flags & NG_TOK_WORD));
-}
-
-/* Returns the type, or -1 when the lone word is better left out: an
- * adjective or plural of peoples, a head word alone ("River", "War"), or
- * an English word nothing marks as a name. */
-int ng_mscan_lone_type(const ng_mscan *s, const ng_cand *c, int *weak)
-{
-    *weak = 0;
-    uint32_t i = c->tb, ev = ng_mscan_evidence(s, i), cls = s->cls[i];
-    const ng_token *t = &s->tok[i];
-    int verb = person_verb(s, i), place = !verb && place_context(s, i);
-    int marked = (ev & (NG_EV_PERSON | NG_EV_ORG | NG_EV_PLACE)) ||
-                 (c->hint & (NG_HINT_PERSON | NG_HINT_SPEECH | NG_HINT_PLACE)) || verb || place;
-    if (!marked && !(t->flags & NG_TOK_ALLCAPS)) {
-        if ((cls & (NG_GAZ_PLACE_HEAD | NG_GAZ_MISC_HEAD | NG_GAZ_ORG_HEAD)) &&
-            !(cls & NG_GAZ_INSTITUTION))
-            return -1; /* "Police", "River", "War" alone */
-        if (!(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) && adjective_shape(s->text + t->start, t->end - t->start))
-            return -1; /* "Icelandic", not the English noun "Guardian" */
-        int owns = i + 1 < s->ntok && (s->tok[i + 1].flags & NG_TOK_POSSESSIVE);
-        if ((cls & NG_GAZ_COMMON) && !(cls & (NG_GAZ_ORG_HEAD | NG_GAZ_GIVEN)) &&
-            !(c->hint & NG_HINT_THE) && !owns && !name_like_word(s, i))
-            return -1; /* kept: "the Treasury", "Apple's" */
-    }
-    if (ev & NG_EV_PERSON_END)
-        return NG_TYPE_PERSON;
-    if (ev & NG_EV_ORG_START)
-        return NG_TYPE_ORG;
-    /* a city, unless its word is someone's surname here or the sentence
-     * says so ("Lord Halifax", "Barrie enrolled at the University") */
-    if ((cls & NG_GAZ_PLACE) && !((verb || (c->hint & NG_HINT_PERSON)) && !(c->hint & NG_HINT_PLACE)))
-        return NG_TYPE_PLACE;
-    if ((c->hint & NG_HINT_PERSON) || verb)
-        return NG_TYPE_PERSON;
-    if (employer_before_person(s, c->te))
-        return NG_TYPE_ORG;
-    if (place)
-        return NG_TYPE_PLACE;
-    if (!(c->hint & NG_HINT_PLACE) && person_pronoun(s, i))
-        return NG_TYPE_PERSON;
-    if (!(ev & (NG_EV_PERSON | NG_EV_ORG)) && !(cls & (NG_GAZ_GIVEN | NG_GAZ_COMMON)) &&
-        ng_gazetteer_place_near(s->gaz, s->text + t->start, t->end - t->start))
-        return NG_TYPE_PLACE; /* "Souel" */
-    if (c->hint & NG_HINT_PLACE)
-        return NG_TYPE_PLACE;
-    if (c->hint & NG_HINT_THE)
-        return NG_TYPE_ORG;
-    if (ev & NG_EV_PERSON)
-        return NG_TYPE_PERSON;
-    if (ev & NG_EV_ORG)
-        return NG_TYPE_ORG;
-    if ((c->hint & NG_HINT_SPEECH) && (cls & NG_GAZ_COMMON) && !(cls & NG_GAZ_GIVEN))
-        return NG_TYPE_ORG; /* "Apple said": an unintroduced English word is a company */
-    if (cls & NG_GAZ_GIVEN) {
-        *weak = (cls & NG_GAZ_COMMON) != 0; /* "Shell", "Chase": the list it is in decides */
-        return NG_TYPE_PERSON;
-    }
-    *weak = 1; /* organisations speak too ("Microsoft said"): the other uses decide */
-    return (c->hint & NG_HINT_SPEECH) ? NG_TYPE_PERSON : NG_TYPE_ORG;
-}
-
-/* Are candidates a and b (a before b) joined by a list separator
- * ("Aleppo, Raqqah and Idlib")? */
-static int coordinated(const ng_mscan *s, const ng_cand *a, const ng_cand *b)
-{
-    if (b->tb != a->te + 1 || s->tok[a->tb].sentence != s->tok[b->tb].sentence)
-        return 0;
-    uint32_t j = a->te;
-    return ng_mscan_is(s, j, ",") || ng_mscan_is(s, j, "and") || ng_mscan_is(s, j, "or") ||
-           ng_mscan_is(s, j, "&");
-}
-
-/* An acronym the text defines takes the type of its expansion
- * ("United Arab Emirates (UAE)", "Syrian Democratic Forces (SDF)"), here
- * and wherever else the document uses it; others stay organisations. */
-void ng_mscan_define_acronyms(ng_mscan *s)
-{
-    for (size_t k = 1; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        const ng_cand *p = &s->cand[k - 1];
-        const ng_token *t = &s->tok[c->tb];
-        if (c->te != c->tb + 1 || !(t->flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
-            p->kind != NG_KIND_NAME || p->te - p->tb < 2 || p->te + 1 != c->tb ||
-            p->type == NG_MTYPE_UNDECIDED || !ng_mscan_is(s, p->te, "("))
-            continue;
-        if (s->text[t->start] != s->text[s->tok[p->tb].start])
-            continue; /* the initials must agree */
-        c->type = p->type;
-        ng_mscan_vote(s, c->tb, p->type);
-    }
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        if (c->te != c->tb + 1 || !(s->tok[c->tb].flags & NG_TOK_ALLCAPS) || c->kind != NG_KIND_NAME ||
-            (s->cls[c->tb] & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
-            continue;
-        int type = ng_mscan_majority(s, c->tb);
-        if (type >= 0)
-            c->type = (uint8_t)type;
-    }
-}
-
-/* Words of match reports: a document with many of them reports a game. */
-static const char *const sport_words[] = {
-    "goal",     "goals",     "scored",     "scoring",  "match",      "minute",  "penalty",
-    "striker",  "goalkeeper", "midfielder", "defender", "coach",     "league",  "kick",
-    "half-time", "equaliser", "equalizer", "referee",  "substituted", "innings", "wicket",
-    "wickets",  "touchdown", "quarterback", "semi-final", "quarter-final", "possession"};
-/* Verbs that put two teams against each other ("Sweden defeated South Korea"). */
-static const char *const match_verbs[] = {"defeated", "beat",    "beats",  "drew",    "faced",
-                                          "lost",     "thrashed", "edged", "routed",  "hammered",
-                                          "trounced", "eliminated", "knocked", "overcame", "play"};
-/* What a team has ("Tunisia's coach", "Panama's attempt"). */
-static const char *const team_owns[] = {"coach",   "goalkeeper", "captain", "striker", "manager",
-                                        "defence", "defense",    "attack",  "attempt", "squad",
-                                        "players", "fans",       "goal",    "midfielder", "keeper"};
-
-static int is_score(const ng_mscan *s, uint32_t k)
-{
-    return k + 2 < s->ntok && (s->tok[k].flags & NG_TOK_DIGIT) && s->tok[k].end - s->tok[k].start <= 2 &&
-           (s->tok[k + 1].flags & NG_TOK_PUNCT) && (s->tok[k + 2].flags & NG_TOK_DIGIT) &&
-           s->tok[k + 2].end - s->tok[k + 2].start <= 2;
-}
-
-/* Is the place name c written as a team: next to a score ("Belgium 3 -
- * 0 Panama"), beside a match verb ("Sweden defeated", "faced England"),
- * or owning what teams have ("Tunisia's coach")? */
-static int team_position(const ng_mscan *s, const ng_cand *c)
-{
-    uint32_t b = c->tb, e = c->te;
-    if (e < s->ntok && s->tok[e].sentence == s->tok[b].sentence) {
-        if (is_score(s, e) || is_any(s, e, match_verbs, sizeof match_verbs / sizeof *match_verbs))
-            return 1;
-        if ((s->tok[e].flags & NG_TOK_POSSESSIVE) && e + 1 < s->ntok &&
-            is_any(s, e + 1, team_owns, sizeof team_owns / sizeof *team_owns))
-            return 1;
-    }
-    if (b >= 1 && s->tok[b - 1].sentence == s->tok[b].sentence &&
-        is_any(s, b - 1, match_verbs, sizeof match_verbs / sizeof *match_verbs))
-        return 1;
-    return b >= 3 && is_score(s, b - 3);
-}
-
-/* In a match report the countries and cities that play are teams:
- * organisations, in every use of the same name except where the text
- * puts them as places ("in Sochi"). Places in other documents are left
- * alone; a handful of sport words is not enough (an article about a
- * robotics "team"). */
-static void team_names(ng_mscan *s)
-{
-    int report = -1; /* counted once, at the first place written as a team */
-    for (size_t k = 0; k < s->ncand; k++) {
-        const ng_cand *c = &s->cand[k];
-        if (c->type != NG_TYPE_PLACE || c->kind != NG_KIND_NAME || c->cut_start || c->cut_end ||
-            !team_position(s, c))
-            continue;
-        if (report < 0) {
-            uint32_t cues = 0;
-            for (uint32_t i = 0; i < s->ntok; i++)
-                cues += (s->tok[i].flags & NG_TOK_WORD) && !(s->tok[i].flags & NG_TOK_CAP) &&
-                        is_any(s, i, sport_words, sizeof sport_words / sizeof *sport_words);
-            report = cues >= 12 && cues * 150 >= s->ntok;
-        }
-        if (!report)
-            return;
-        const char *w = s->text + s->tok[c->tb].start;
-        size_t n = s->tok[c->te - 1].end - s->tok[c->tb].start;
-        for (size_t j = 0; j < s->ncand; j++) {
-            ng_cand *o = &s->cand[j];
-            const char *x = s->text + s->tok[o->tb].start;
-            if (o->type == NG_TYPE_PLACE && o->kind == NG_KIND_NAME && !o->cut_start && !o->cut_end &&
-                !(o->hint & NG_HINT_PLACE) && s->tok[o->te - 1].end - s->tok[o->tb].start == n &&
-                ng_mscan_same_folded(w, x, n))
-                o->type = NG_TYPE_ORG;
-        }
-    }
-}
-
-/* The second pass over lone words: each gets a type from its own
- * evidence; one typed by the default alone takes the type of a name it is
- * listed with, then the type the document gives the same word most often
- * elsewhere (a reasoned type counts three times a default). Left-out words stay NG_MTYPE_UNDECIDED. */
-void ng_mscan_type_lone_words(ng_mscan *s)
-{
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        /* "Valeska Paris ... Paris claims": a capital or country that is
-         * the surname of someone the document names is that person,
-         * unless the context makes it a place ("in Paris") */
-        if (c->type == NG_TYPE_PLACE && c->kind == NG_KIND_NAME && c->te == c->tb + 1 &&
-            !c->cut_start && !c->cut_end && !(c->hint & NG_HINT_PLACE) &&
-            (ng_mscan_evidence(s, c->tb) & NG_EV_PERSON_END))
-            c->type = NG_TYPE_PERSON;
-        if (c->type != NG_MTYPE_UNDECIDED)
-            continue;
-        int weak, type = ng_mscan_lone_type(s, c, &weak);
-        if (type < 0)
-            continue;
-        c->hint |= NG_HINT_LONE;
-        for (int d = -1; weak && d <= 1; d += 2) {
-            if ((d < 0 && k == 0) || (d > 0 && k + 1 >= s->ncand))
-                continue;
-            const ng_cand *o = &s->cand[(size_t)((ptrdiff_t)k + d)];
-            /* "at Maersk, Soren Kjeldsen, said": a person after a comma is
-             * in apposition to the word, not listed with it */
-            if (o->kind == NG_KIND_NAME && o->type != NG_MTYPE_UNDECIDED && !(o->hint & NG_HINT_LONE) &&
-                (d < 0 ? coordinated(s, o, c) : coordinated(s, c, o)) &&
-                !(o->type == NG_TYPE_PERSON && ng_mscan_is(s, d < 0 ? o->te : c->te, ","))) {
-                type = o->type;
-                weak = 0;
-            }
-        }
-        c->type = (uint8_t)type;
-        /* a reasoned type outweighs a default, but many defaults
-         * outweigh one stray reason ("Scientology, who ...") */
-        if (weak)
-            c->hint |= NG_HINT_WEAK;
-        for (int v = weak ? 1 : 3; v > 0; v--)
-            ng_mscan_vote(s, c->tb, type);
-    }
-    for (size_t k = 0; k < s->ncand; k++) {
-        ng_cand *c = &s->cand[k];
-        if (!(c->hint & NG_HINT_WEAK))
-            continue;
-        int type = ng_mscan_majority(s, c->tb);
-        if (type >= 0)
-            c->type = (uint8_t)type;
-    }
-    team_names(s);
 }

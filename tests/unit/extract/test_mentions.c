@@ -534,6 +534,33 @@ static void test_gazetteer_lookups(void)
     CHECK(ng_gazetteer_place_near(gaz, "Smith", 5) == NULL);
 }
 
+/* The prepared word of mention finding hashes as ng_gazetteer_hash does,
+ * whatever the case and whether it may read past the word; the typo
+ * search finds two edits from eight letters. */
+static void test_gazetteer_prepared_words(void)
+{
+    static const char *const words[] = {"a", "The", "SAID", "Peskov", "Zelenskyy",
+                                        "north-eastern", "Pyongyang", "Kyiv\xe2\x80\x99s"};
+    char buf[64];
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        memset(buf, 'x', sizeof buf);
+        memcpy(buf, words[i], n);
+        ng_gaz_word tight = ng_gazetteer_word(buf, n, n);
+        ng_gaz_word loose = ng_gazetteer_word(buf, n, sizeof buf);
+        CHECK(tight.hash == ng_gazetteer_hash(words[i], n));
+        CHECK(loose.hash == tight.hash && loose.head == tight.head);
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (char)(buf[k] >= 'a' && buf[k] <= 'z' ? buf[k] - 32 : buf[k]);
+        ng_gaz_word upper = ng_gazetteer_word(buf, n, sizeof buf);
+        CHECK(upper.hash == tight.hash && upper.head == tight.head);
+    }
+    ng_gaz_word said = ng_gazetteer_word("Said", 4, 4);
+    CHECK(ng_gazetteer_word_classes(gaz, "Said", 4, &said) == ng_gazetteer_classes(gaz, "said", 4));
+    CHECK_STR(ng_gazetteer_place_near(gaz, "Pyongnyang", 10), "Pyongyang");
+    CHECK(ng_gazetteer_place_near(gaz, "Korean", 6) == NULL);
+}
+
 int main(void)
 {
     ng_error err;
@@ -593,6 +620,7 @@ int main(void)
     RUN(test_acronym_defined_in_text);
     RUN(test_regnal_number);
     RUN(test_gazetteer_lookups);
+    RUN(test_gazetteer_prepared_words);
     ng_gazetteer_free(gaz);
     return CHECK_DONE();
 }

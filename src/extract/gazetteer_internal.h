@@ -1,0 +1,73 @@
+/* gazetteer_internal.h - private to gazetteer.c and gazetteer_near.c:
+ * the gazetteer's tables and the helpers the typo search shares with
+ * loading. */
+#ifndef NG_EXTRACT_GAZETTEER_INTERNAL_H
+#define NG_EXTRACT_GAZETTEER_INTERNAL_H
+
+#include "gazetteer.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Packed value: bits 0-31 classes, 32-43 country id + 1, 44-51 gender. */
+#define VAL_CLASSES(v) ((uint32_t)((uint64_t)(v)&0xffffffffu))
+#define VAL_COUNTRY(v) ((int)(((uint64_t)(v) >> 32) & 0xfffu) - 1)
+#define VAL_GENDER(v) ((int)(((uint64_t)(v) >> 44) & 0xffu))
+
+/* Longest key we look up; longer tokens are never gazetteer words. */
+#define KEY_MAX 128
+
+typedef struct near_place {
+    char *name;     /* as spelled in the data (owned) */
+    char lower[48]; /* ASCII-lowercased, for the distance */
+    size_t len;
+    uint32_t letters; /* set of the letters a-z it contains */
+} near_place;
+
+/* A slot of the frozen table: 16 bytes, four to a cache line. The probe
+ * of a word is a cache miss on a table of ~100k keys, so the slots are
+ * small (4 MB at load 1/2, where a general ng_strmap takes 8 MB) and a key
+ * of up to 8 bytes -- most words -- is compared inside the slot; longer
+ * keys are in a pool. The packed values are few (~1.6k distinct), so a
+ * slot holds an index into the value array, which stays in cache. */
+#define SLOT_INLINE 8
+
+typedef struct gaz_slot {
+    uint32_t hash; /* ng_gazetteer_hash of the key; 0 = empty */
+    uint16_t val;  /* index into vals */
+    uint8_t len;   /* key length (keys are < KEY_MAX bytes) */
+    uint8_t pad_;
+    union {
+        char bytes[SLOT_INLINE]; /* len <= SLOT_INLINE: the key, zero-padded */
+        uint64_t word;
+        uint32_t off;            /* longer keys: offset in pool */
+    } key;
+} gaz_slot;
+
+struct ng_gazetteer {
+    gaz_slot *slots;  /* power-of-two size, load <= 3/4 loading, <= 1/2 frozen */
+    size_t cap, count;
+    int64_t *load_vals; /* while loading: the packed value of each slot */
+    int64_t *vals;    /* after loading: the distinct packed values */
+    char *pool;       /* keys longer than SLOT_INLINE, folded */
+    size_t pool_len, pool_cap;
+    char **countries; /* common names, by id (owned) */
+    char (*cca2)[3];
+    size_t ncountries;
+    near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
+    size_t nnear, near_cap;
+    uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
+};
+
+/* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
+ * folds runs of spaces to one; returns the key length or 0 if too long. */
+size_t ng_gaz_fold_key(const char *s, size_t n, char *buf);
+
+/* Typo search (gazetteer_near.c). */
+/* Remembers a place as a target of the typo lookup; 0 or NG_ENOMEM. */
+int ng_gaz_add_near(ng_gazetteer *g, const char *s, size_t n);
+/* Sorts the targets for lookups, once all are added. */
+void ng_gaz_index_near(ng_gazetteer *g);
+void ng_gaz_free_near(ng_gazetteer *g);
+
+#endif

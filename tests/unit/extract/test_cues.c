@@ -1,0 +1,36 @@
+/* test_cues.c - word lookups in the attribution lexicon (cues.c) with the
+ * real data/cues.tsv: ASCII case and the typographic apostrophe are
+ * folded, and a token longer than any lexicon word is none. */
+#include "check.h"
+#include "cues.h"
+#include "ng_config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static ng_cues *cues;
+
+static void test_word_lookups(void)
+{
+    ng_word_info a = ng_cues_word(cues, "didn't", 6);
+    ng_word_info b = ng_cues_word(cues, "Didn\xe2\x80\x99t", 8);
+    CHECK(a.classes & NG_WC_NEG);
+    CHECK(a.classes == b.classes && a.cue == b.cue && a.phrase_max == b.phrase_max);
+    ng_word_info said = ng_cues_word(cues, "said", 4), upper = ng_cues_word(cues, "SAID", 4);
+    CHECK(said.cue != NULL && said.cue == upper.cue);
+    CHECK(ng_cues_word(cues, "saidsaidsaidsaidsaid", 20).cue == NULL);
+    CHECK(ng_cues_word(cues, "", 0).cue == NULL);
+    CHECK(ng_cues_word(cues, "Peskov", 6).classes == 0);
+}
+
+int main(void)
+{
+    ng_error err;
+    if (ng_cues_load(NG_SOURCE_DATA_DIR, &cues, &err) < 0) {
+        fprintf(stderr, "cannot load cues: %s\n", err.message);
+        return 2;
+    }
+    RUN(test_word_lookups);
+    ng_cues_free(cues);
+    return CHECK_DONE();
+}
