@@ -317,7 +317,7 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
             p += OP_ARG;
         }
         if (op == 'N') {
-            /* the document's actors, one resolver search per local entity */
+            /* the document's actors, in one read of the resolver's log */
             nactor = (size_t)e;
             if (nactor > ids->actor_cap) {
                 int32_t *grown = realloc(ids->actor, nactor * sizeof *grown);
@@ -327,8 +327,8 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
                 ids->actor_cap = nactor;
             }
             actor = ids->actor;
-            for (size_t k = 0; k < nactor; k++)
-                actor[k] = ng_resolver_actor_of(ids->r, rdoc, (int32_t)k);
+            if (ng_resolver_doc_actors(ids->r, rdoc, actor, nactor) < 0)
+                return NG_EIO;
             continue;
         }
         if (op == 'M') {
