@@ -39,6 +39,7 @@ struct ng_corpus {
     ng_models *models;
     ng_furniture *furniture;
     ng_resolver *resolver;
+    int graph_only;   /* texts and mentions dropped (ng_graph_inputs_only) */
 };
 
 /* Plain extract's spool: each record template goes to an unlinked
@@ -65,6 +66,7 @@ typedef struct work_queue {
     double started, last_progress;
     int streaming;        /* total unknown: progress shows the count only */
     spool *spool;         /* plain extract: spool templates, resolve as we go */
+    int graph_only;       /* ng_corpus_load: keep what graphs are built from */
 } work_queue;
 
 static double now_seconds(void)
@@ -171,6 +173,8 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
      * the mentions, entities and statements, so memory follows the graph */
     if (s->ex)
         ng_text_free(&s->ex->text);
+    if (s->rc == 0 && q->graph_only && ng_graph_inputs_only(s->doc, s->ex) < 0)
+        s->rc = ng_error_set(&err, NG_ENOMEM, "%s: out of memory", s->name);
     if (s->rc != 0) {
         s->error = strdup(err.message[0] ? err.message : "failed");
         free_extraction(s);
@@ -305,7 +309,7 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
 /* ng_corpus_load, spooling templates into sp when it is not NULL (the
  * corpus then keeps neither documents nor extractions). */
 static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
-                       spool *sp, ng_corpus **out, ng_error *err)
+                       spool *sp, int graph_only, ng_corpus **out, ng_error *err)
 {
     int rc;
     work_queue q;
@@ -338,6 +342,7 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
     if (sp && (rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
         goto cleanup;
     q.spool = sp;
+    q.graph_only = c->graph_only = graph_only;
     q.started = now_seconds();
     if ((rc = run_workers(&q, opt->jobs)) < 0) {
         ng_error_set(err, rc, "cannot start worker threads");
@@ -389,7 +394,7 @@ cleanup:
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err)
 {
-    return load_corpus(inputs, ninputs, opt, NULL, out, err);
+    return load_corpus(inputs, ninputs, opt, NULL, 1, out, err);
 }
 
 /* Reads the spooled templates back in document order and writes them
@@ -439,14 +444,14 @@ int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_optio
     sp.file = ng_spool_open();
     int rc;
     if (!sp.file) { /* no temporary file: keep everything in memory */
-        if ((rc = ng_corpus_load(inputs, ninputs, opt, &c, err)) == 0)
+        if ((rc = load_corpus(inputs, ninputs, opt, NULL, 0, &c, err)) == 0)
             rc = ng_corpus_write_extract(c, out, err);
         ng_corpus_free(c);
         return rc;
     }
     pthread_mutex_init(&sp.lock, NULL);
     ng_error_clear(&sp.err);
-    if ((rc = load_corpus(inputs, ninputs, opt, &sp, &c, err)) == 0)
+    if ((rc = load_corpus(inputs, ninputs, opt, &sp, 0, &c, err)) == 0)
         rc = write_spooled(c, &sp, out, err);
     ng_corpus_free(c);
     pthread_mutex_destroy(&sp.lock);
@@ -469,6 +474,8 @@ const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i)
 const ng_resolver *ng_corpus_resolver(const ng_corpus *c) { return c->resolver; }
 
 uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i) { return (uint32_t)c->ok[i]; }
+
+int ng_corpus_graph_only(const ng_corpus *c) { return c->graph_only; }
 
 void ng_corpus_free(ng_corpus *c)
 {

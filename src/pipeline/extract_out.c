@@ -397,6 +397,11 @@ int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err)
     ng_extract_ids ids;
     ng_strbuf_init(&b);
     ng_strbuf_init(&scratch);
+    if (ng_corpus_graph_only(c)) {
+        memset(&ids, 0, sizeof ids);
+        return ng_error_set(err, NG_EUSAGE, "the corpus keeps no texts to write the extract of "
+                                            "(ng_corpus_load keeps what graphs are built from)");
+    }
     int rc = ng_extract_ids_init(&ids, ng_corpus_resolver(c));
     if (rc < 0) {
         ng_error_set(err, rc, "out of memory writing the extract output");

@@ -146,6 +146,36 @@ static int add_document_statements(builder *b, const ng_corpus *c, size_t i)
     return 0;
 }
 
+int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex)
+{
+    for (size_t k = 0; k < ex->nstatements; k++) {
+        ng_statement *st = &ex->statements[k];
+        if (st->quote_text || st->speaker < 0 || (size_t)st->speaker >= ex->nentities)
+            continue;
+        /* the quote exactly as add_document_statements cuts it */
+        if (st->quote_end > doc->len || st->quote_start > st->quote_end)
+            st->quote_start = st->quote_end = 0;
+        const char *q = doc->text + st->quote_start;
+        const char *nul = memchr(q, '\0', st->quote_end - st->quote_start);
+        size_t n = nul ? (size_t)(nul - q) : st->quote_end - st->quote_start;
+        if (!(st->quote_text = ng_extraction_strdup(ex, q, n)))
+            return NG_ENOMEM;
+    }
+    free(ex->mentions);
+    ex->mentions = NULL;
+    ex->nmentions = ex->mentions_cap = 0;
+    char *text = realloc(doc->text, 1);
+    if (text) {
+        text[0] = '\0';
+        doc->text = text;
+        doc->len = 0;
+    }
+    free(doc->body);
+    doc->body = NULL;
+    doc->nbody = 0;
+    return 0;
+}
+
 int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubset,
                           ng_graph **out, ng_error *err)
 {
