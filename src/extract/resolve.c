@@ -192,7 +192,7 @@ static int same_rec(const ng_rrec *x, const ng_rrec *y)
 
 static int grow_rec_slots(ng_resolver *r)
 {
-    size_t cap = r->rec_slots_cap ? r->rec_slots_cap * 2 : 1024;
+    size_t cap = r->rec_slots_cap ? r->rec_slots_cap * 2 : 64;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots) return NG_ENOMEM;
     for (size_t i = 0; i < r->nrecs; i++) {

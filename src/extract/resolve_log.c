@@ -77,12 +77,17 @@ static int spill(ng_rlog *log)
 
 int ng_rlog_append(ng_rlog *log, const ng_rocc *o)
 {
-    if (!log->cap) {
-        if (!(log->buf = malloc(LOG_CHUNK * sizeof *log->buf))) return NG_ENOMEM;
-        log->cap = LOG_CHUNK;
-    }
     if (log->nbuf == log->cap) {
-        int rc = spill(log);
+        int rc = 0;
+        if (log->cap < LOG_CHUNK) { /* a document's resolver (--stream) needs little */
+            size_t cap = log->cap ? 2 * log->cap : 64;
+            ng_rocc *p = realloc(log->buf, cap * sizeof *p);
+            if (!p) return NG_ENOMEM;
+            log->buf = p;
+            log->cap = cap;
+        } else {
+            rc = spill(log);
+        }
         if (rc < 0) return rc;
     }
     uint64_t at = log->nfile + log->nbuf;
@@ -149,14 +154,15 @@ int ng_rcursor_doc(ng_rcursor *c, const ng_rlog *log, size_t d, ng_rocc **occ, s
 {
     uint64_t a = log->docs[d].start, b = doc_end(log, d);
     if (!c->cap || a < c->at || b > c->at + c->n) { /* refill the window from a */
+        uint64_t left = ng_rlog_count(log) - a;
         uint64_t want = b - a < LOG_CHUNK / 4 ? LOG_CHUNK / 4 : b - a;
+        if (want > left) want = left; /* a small log is read whole */
         if (want > c->cap) {
             ng_rocc *p = realloc(c->win, want * sizeof *p);
             if (!p) return NG_ENOMEM;
             c->win = p;
             c->cap = (size_t)want;
         }
-        uint64_t left = ng_rlog_count(log) - a;
         c->at = a;
         c->n = (size_t)(left < c->cap ? left : c->cap);
         if (ng_rlog_read(log, c->win, a, c->n) < 0) return NG_EIO;
