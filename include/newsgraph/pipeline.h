@@ -32,7 +32,10 @@ typedef struct ng_run_options {
 
 typedef struct ng_corpus ng_corpus;
 
-/* Loads, extracts and resolves every document under inputs. *out owned by caller. */
+/* Loads, extracts and resolves every document under inputs, keeping what
+ * graphs are built from: a document's text and an extraction's mentions
+ * are dropped once extracted (quotes are kept in the statements), so
+ * ng_corpus_write_extract refuses such a corpus. *out owned by caller. */
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err);
 
@@ -51,7 +54,8 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
 /* Writes the `extract` JSON Lines (one object per document, spec format) to out. */
 int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err);
 
-/* `extract`: ng_corpus_load then ng_corpus_write_extract, same output, but
+/* `extract`: every document loaded, extracted and resolved, then written
+ * as ng_corpus_write_extract does, but
  * memory does not grow with the documents: each record is spooled to an
  * unlinked temporary file (in $TMPDIR, else /tmp) as soon as its document
  * is extracted and written out with its node ids once the run is

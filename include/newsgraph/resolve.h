@@ -24,8 +24,7 @@ typedef struct ng_actor {
     char **aliases;    /* every other surface form, sorted, distinct, != label */
     size_t naliases;
     uint32_t mentions; /* mentions of every kind across the run */
-    uint32_t *docs;    /* doc indices where it occurs, ascending */
-    size_t ndocs;
+    size_t ndocs;      /* documents it occurs in */
 } ng_actor;
 
 typedef struct ng_resolver ng_resolver;
@@ -47,6 +46,11 @@ const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i);
 /* After finish: actor index of local entity `local` of document doc_index,
  * or -1 when that entity was dropped (e.g. it was furniture-like noise). */
 int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local);
+
+/* After finish: ng_resolver_actor_of of locals 0..n-1 of document
+ * doc_index into actor[], in one read. 0, or NG_EIO when the resolver's
+ * temporary file cannot be read. Safe from several threads. */
+int ng_resolver_doc_actors(const ng_resolver *r, uint32_t doc_index, int32_t *actor, size_t n);
 
 void ng_resolver_free(ng_resolver *r);
 

@@ -5,10 +5,15 @@
  * canonical label and a stable id (resolve_actors.c; see
  * include/newsgraph/resolve.h).
  *
- * Determinism: records are sorted by (document, local index) before any
- * rule runs, every rule decides from keys and counts, and union-find
- * always keeps the smaller index as root; labels and ids are chosen by
- * content (words, frequency, then strcmp), never by arrival order. */
+ * Identical local entities are one record with counts; which local entity
+ * is which record is the occurrence log (resolve_log.c), on disk for a
+ * large run, so memory follows the distinct names, not the documents.
+ *
+ * Determinism: the log is in (document, local index) order and records
+ * are numbered by first occurrence before any rule runs, every rule
+ * decides from keys and counts, and union-find always keeps the record
+ * that occurs first as root; labels and ids are chosen by content (words,
+ * frequency, then strcmp), never by arrival order. */
 #include "resolve_internal.h"
 
 #include "gazetteer.h"
@@ -31,17 +36,13 @@ void ng_runion(ng_resolver *r, uint32_t a, uint32_t b)
     a = ng_rfind(r, a);
     b = ng_rfind(r, b);
     if (a == b) return;
-    if (a < b) r->parent[b] = a;
+    if (r->recs[a].first < r->recs[b].first) r->parent[b] = a;
     else r->parent[a] = b;
 }
 
 void ng_rroots(ng_resolver *r)
 {
-    for (size_t i = 0; i < r->nrecs; i++) {
-        uint32_t p = r->parent[i];
-        r->root[i] = p == i ? (uint32_t)i : r->root[p];
-        r->parent[i] = r->root[i];
-    }
+    for (size_t i = 0; i < r->nrecs; i++) r->root[i] = ng_rfind(r, (uint32_t)i);
 }
 
 int ng_rpairs_add(ng_rpairs *p, uint32_t a, uint32_t b)
@@ -71,6 +72,7 @@ int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err)
     if (!r) return ng_error_set(err, NG_ENOMEM, "out of memory creating the resolver");
     r->models = models;
     ng_arena_init(&r->arena);
+    ng_rlog_init(&r->log);
     if (ng_rstr_intern(r, "", 0, &r->empty) < 0) {
         ng_resolver_free(r);
         return ng_error_set(err, NG_ENOMEM, "out of memory creating the resolver");
@@ -84,12 +86,14 @@ void ng_resolver_free(ng_resolver *r)
     if (!r) return;
     ng_arena_free(&r->arena);
     ng_rstr_free(r);
+    ng_rlog_free(&r->log);
     free(r->recs);
+    free(r->rec_slots);
+    free(r->scratch);
     free(r->parent);
     free(r->root);
+    free(r->bound);
     free(r->rec_actor);
-    free(r->local_at);
-    free(r->local_actor);
     free(r->actors);
     free(r);
 }
@@ -154,7 +158,55 @@ static int person_parts(ng_resolver *r, ng_rrec *rec, const ng_local_entity *e)
     return ng_rstr_intern(r, text, at, &rec->given);
 }
 
-static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_local_entity *e)
+static uint32_t mix(uint32_t h, uint32_t v)
+{
+    h ^= v;
+    h *= 16777619u;
+    return h ^ (h >> 15);
+}
+
+/* Hash of what makes a record (everything the rules read but counts). */
+static uint32_t rec_hash(const ng_rrec *x)
+{
+    uint32_t h = 2166136261u;
+    h = mix(h, (uint32_t)x->type | (uint32_t)x->bare << 8);
+    h = mix(h, x->name);
+    h = mix(h, x->key);
+    h = mix(h, x->given);
+    h = mix(h, x->surname);
+    h = mix(h, x->desc);
+    h = mix(h, x->acronym);
+    h = mix(h, x->words);
+    h = mix(h, x->naliases);
+    for (uint32_t k = 0; k < x->naliases; k++) h = mix(h, x->aliases[k]);
+    return h;
+}
+
+static int same_rec(const ng_rrec *x, const ng_rrec *y)
+{
+    return x->hash == y->hash && x->type == y->type && x->bare == y->bare && x->name == y->name &&
+           x->key == y->key && x->given == y->given && x->surname == y->surname && x->desc == y->desc &&
+           x->acronym == y->acronym && x->words == y->words && x->naliases == y->naliases &&
+           (!x->naliases || memcmp(x->aliases, y->aliases, x->naliases * sizeof *x->aliases) == 0);
+}
+
+static int grow_rec_slots(ng_resolver *r)
+{
+    size_t cap = r->rec_slots_cap ? r->rec_slots_cap * 2 : 64;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) return NG_ENOMEM;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        size_t j = r->recs[i].hash & (cap - 1);
+        while (slots[j]) j = (j + 1) & (cap - 1);
+        slots[j] = (uint32_t)i + 1;
+    }
+    free(r->rec_slots);
+    r->rec_slots = slots;
+    r->rec_slots_cap = cap;
+    return 0;
+}
+
+static int push_rec(ng_resolver *r, const ng_rrec *x, uint32_t *out)
 {
     if (r->nrecs == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 256;
@@ -163,12 +215,41 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
         r->recs = p;
         r->cap = cap;
     }
-    ng_rrec *rec = &r->recs[r->nrecs];
+    if (r->nrecs >= NG_RNONE - 1) return NG_ENOMEM;
+    r->recs[r->nrecs] = *x;
+    *out = (uint32_t)r->nrecs++;
+    return 0;
+}
+
+/* The record equal to x, added (its aliases copied) when new. */
+static int find_or_add(ng_resolver *r, ng_rrec *x, uint32_t *out)
+{
+    if ((r->nrecs + 1) * 2 > r->rec_slots_cap && grow_rec_slots(r) < 0) return NG_ENOMEM;
+    x->hash = rec_hash(x);
+    size_t mask = r->rec_slots_cap - 1, j = x->hash & mask;
+    for (; r->rec_slots[j]; j = (j + 1) & mask) {
+        if (same_rec(&r->recs[r->rec_slots[j] - 1], x)) {
+            *out = r->rec_slots[j] - 1;
+            return 0;
+        }
+    }
+    if (x->naliases) {
+        uint32_t *al = ng_arena_alloc(&r->arena, x->naliases * sizeof *al);
+        if (!al) return NG_ENOMEM;
+        memcpy(al, x->aliases, x->naliases * sizeof *al);
+        x->aliases = al;
+    }
+    x->first = (uint32_t)ng_rlog_count(&r->log);
+    if (push_rec(r, x, out) < 0) return NG_ENOMEM;
+    r->rec_slots[j] = *out + 1;
+    return 0;
+}
+
+static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_local_entity *e)
+{
+    ng_rrec x, *rec = &x;
     memset(rec, 0, sizeof *rec);
-    rec->doc = doc;
-    rec->local = local;
     rec->type = e->type < NG_TYPE_COUNT ? e->type : NG_TYPE_ORG;
-    rec->mentions = e->mentions;
     rec->typo_of = rec->acronym = NG_RNONE;
     /* "" is how a descriptor-only entity comes back from JSON Lines */
     const char *name = e->name && *e->name ? e->name : NULL;
@@ -177,11 +258,15 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
     if (name && ng_rstr_key(r, rec->name, &rec->key) < 0) return NG_ENOMEM;
     rec->words = r->strs[rec->key].words;
     if (e->naliases) {
-        uint32_t *al = ng_arena_alloc(&r->arena, e->naliases * sizeof *al);
-        if (!al) return NG_ENOMEM;
+        if (e->naliases > r->scratch_cap) {
+            uint32_t *p = realloc(r->scratch, e->naliases * sizeof *p);
+            if (!p) return NG_ENOMEM;
+            r->scratch = p;
+            r->scratch_cap = e->naliases;
+        }
         for (size_t k = 0; k < e->naliases; k++)
-            if (intern(r, e->aliases[k], &al[k]) < 0) return NG_ENOMEM;
-        rec->aliases = al;
+            if (intern(r, e->aliases[k], &r->scratch[k]) < 0) return NG_ENOMEM;
+        rec->aliases = r->scratch;
         rec->naliases = (uint32_t)e->naliases;
     }
     rec->given = rec->surname = r->empty;
@@ -193,8 +278,14 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
         size_t n = ng_name_acronym(e->acronym, strlen(e->acronym), letters);
         if (n && ng_rstr_intern(r, letters, n, &rec->acronym) < 0) return NG_ENOMEM;
     }
-    r->nrecs++;
-    return 0;
+    uint32_t id;
+    if (find_or_add(r, rec, &id) < 0) return NG_ENOMEM;
+    ng_rrec *got = &r->recs[id];
+    got->count++;
+    got->mentions += e->mentions;
+    got->weight += e->mentions ? e->mentions : 1;
+    ng_rocc o = {doc, (uint32_t)local, id, e->mentions};
+    return ng_rlog_append(&r->log, &o);
 }
 
 int ng_resolver_add(ng_resolver *r, uint32_t doc_index, const ng_extraction *ex, ng_error *err)
@@ -204,27 +295,73 @@ int ng_resolver_add(ng_resolver *r, uint32_t doc_index, const ng_extraction *ex,
     for (size_t i = 0; i < ex->nentities; i++) {
         const ng_local_entity *e = &ex->entities[i];
         if (!(e->name && *e->name) && !(e->role && *e->role)) continue; /* nothing to resolve it by */
-        if (add_entity(r, doc_index, (int32_t)i, e) < 0)
-            return ng_error_set(err, NG_ENOMEM, "out of memory resolving %s",
+        int rc = add_entity(r, doc_index, (int32_t)i, e);
+        if (rc < 0)
+            return ng_error_set(err, rc, rc == NG_EIO ? "writing a temporary file failed resolving %s"
+                                                      : "out of memory resolving %s",
                                 ex->doc && ex->doc->path ? ex->doc->path : "document");
     }
     return 0;
 }
 
-static int cmp_rec(const void *a, const void *b)
+/* Numbers the records by first occurrence once the log is sorted (only
+ * needed when documents were added out of order). */
+static int renumber(ng_resolver *r)
 {
-    const ng_rrec *x = a, *y = b;
-    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
-    return x->local < y->local ? -1 : x->local > y->local;
+    uint64_t n = ng_rlog_count(&r->log);
+    uint32_t *to = malloc((r->nrecs + 1) * sizeof *to);
+    ng_rrec *recs = malloc((r->nrecs + 1) * sizeof *recs);
+    ng_rcursor c;
+    ng_rcursor_init(&c);
+    int rc = NG_ENOMEM;
+    if (!to || !recs) goto cleanup;
+    for (size_t i = 0; i < r->nrecs; i++) to[i] = NG_RNONE;
+    uint32_t next = 0;
+    for (size_t d = 0; d < r->log.ndocs; d++) {
+        ng_rocc *o;
+        size_t k;
+        if ((rc = ng_rcursor_doc(&c, &r->log, d, &o, &k)) < 0) goto cleanup;
+        for (size_t j = 0; j < k; j++) {
+            if (to[o[j].rec] == NG_RNONE) {
+                recs[next] = r->recs[o[j].rec];
+                recs[next].first = r->log.docs[d].start + (uint32_t)j;
+                to[o[j].rec] = next++;
+            }
+            o[j].rec = to[o[j].rec];
+        }
+        if ((rc = ng_rcursor_put(&c, &r->log, d)) < 0) goto cleanup;
+    }
+    rc = next == r->nrecs && n >= next ? 0 : NG_EINTERNAL;
+    if (rc == 0) {
+        memcpy(r->recs, recs, r->nrecs * sizeof *recs);
+    }
+cleanup:
+    ng_rcursor_free(&c);
+    free(to);
+    free(recs);
+    return rc;
 }
 
-/* Records in (document, local index) order - the order documents are
- * usually added in, so the sort is mostly skipped. */
-static void order_records(ng_resolver *r)
+int ng_rsplit(ng_resolver *r, uint32_t i, uint32_t first, uint32_t *out)
 {
-    int sorted = 1;
-    for (size_t i = 1; i < r->nrecs && sorted; i++) sorted = cmp_rec(&r->recs[i - 1], &r->recs[i]) < 0;
-    if (!sorted) qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec);
+    ng_rrec x = r->recs[i];
+    x.first = first;
+    x.count = x.mentions = x.weight = 0;
+    if (push_rec(r, &x, out) < 0) return NG_ENOMEM;
+    if (r->nrecs > r->uf_cap) {
+        size_t cap = r->uf_cap * 2 > r->nrecs ? r->uf_cap * 2 : r->nrecs + 16;
+        uint32_t *p = realloc(r->parent, cap * sizeof *p);
+        if (p) r->parent = p;
+        uint32_t *q = realloc(r->root, cap * sizeof *q);
+        if (q) r->root = q;
+        uint8_t *b = realloc(r->bound, cap);
+        if (b) r->bound = b;
+        if (!p || !q || !b) return NG_ENOMEM;
+        r->uf_cap = cap;
+    }
+    r->parent[*out] = r->root[*out] = *out;
+    r->bound[*out] = 0;
+    return 0;
 }
 
 /* Country names the gazetteer knows under another form ("U.S.", "UK",
@@ -275,46 +412,46 @@ static int country_keys(ng_resolver *r)
     return 0;
 }
 
-/* The actor of every (document, local index), -1 for entities never
- * added: ng_resolver_actor_of is asked once per mention and statement
- * while the output is written, so it is one lookup, not a search. Only
- * for dense document indices (any caller's); others keep the search. */
-static int index_actors(ng_resolver *r)
+/* How many documents each actor occurs in: one pass over the log. */
+static int count_documents(ng_resolver *r)
 {
-    uint64_t last = r->nrecs ? r->recs[r->nrecs - 1].doc : 0;
-    if (last > 4 * (uint64_t)r->nrecs + 1024) return 0;
-    r->ndocs = r->nrecs ? (uint32_t)last + 1 : 0;
-    r->local_at = malloc(((size_t)r->ndocs + 1) * sizeof *r->local_at);
-    if (!r->local_at) return NG_ENOMEM;
-    size_t n = 0, i = 0;
-    for (uint32_t d = 0; d < r->ndocs; d++) {
-        r->local_at[d] = (uint32_t)n;
-        while (i < r->nrecs && r->recs[i].doc == d) i++;
-        if (i > 0 && r->recs[i - 1].doc == d) n += (size_t)r->recs[i - 1].local + 1;
+    uint32_t *last = calloc(r->nactors + 1, sizeof *last); /* entry + 1 of the last document counted */
+    ng_rcursor c;
+    ng_rcursor_init(&c);
+    int rc = last ? 0 : NG_ENOMEM;
+    for (size_t d = 0; d < r->log.ndocs && rc == 0; d++) {
+        ng_rocc *o;
+        size_t n;
+        if ((rc = ng_rcursor_doc(&c, &r->log, d, &o, &n)) < 0) break;
+        for (size_t j = 0; j < n; j++) {
+            int32_t a = r->rec_actor[o[j].rec];
+            if (a < 0 || last[a] == d + 1) continue;
+            last[a] = (uint32_t)d + 1;
+            r->actors[a].ndocs++;
+        }
     }
-    r->local_at[r->ndocs] = (uint32_t)n;
-    r->local_actor = malloc((n + 1) * sizeof *r->local_actor);
-    if (!r->local_actor) return NG_ENOMEM;
-    for (size_t k = 0; k < n; k++) r->local_actor[k] = -1;
-    for (size_t k = 0; k < r->nrecs; k++)
-        r->local_actor[r->local_at[r->recs[k].doc] + (uint32_t)r->recs[k].local] = r->rec_actor[k];
-    return 0;
+    ng_rcursor_free(&c);
+    free(last);
+    return rc;
 }
 
 int ng_resolver_finish(ng_resolver *r, ng_error *err)
 {
     int rc = NG_ENOMEM;
-    uint8_t *bound = NULL;
     ng_rsurname *surnames = NULL;
     size_t nsurnames = 0;
     if (r->finished) return ng_error_set(err, NG_EINTERNAL, "ng_resolver_finish called twice");
     r->finished = 1;
-    order_records(r);
-    r->parent = malloc((r->nrecs + 1) * sizeof *r->parent);
-    r->root = malloc((r->nrecs + 1) * sizeof *r->root);
-    r->rec_actor = malloc((r->nrecs + 1) * sizeof *r->rec_actor);
-    bound = calloc(r->nrecs + 1, 1);
-    if (!r->parent || !r->root || !r->rec_actor || !bound) goto cleanup;
+    free(r->rec_slots); /* no more records come */
+    r->rec_slots = NULL;
+    int unsorted = r->log.unsorted;
+    if ((rc = ng_rlog_sort(&r->log)) < 0 || (unsorted && (rc = renumber(r)) < 0)) goto cleanup;
+    rc = NG_ENOMEM;
+    r->uf_cap = r->nrecs + 16;
+    r->parent = malloc(r->uf_cap * sizeof *r->parent);
+    r->root = malloc(r->uf_cap * sizeof *r->root);
+    r->bound = calloc(r->uf_cap, 1);
+    if (!r->parent || !r->root || !r->bound) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
     if (country_keys(r) < 0 || ng_rrules_place_typos(r) < 0) goto cleanup;
     if (ng_rstr_rank(r) < 0) goto cleanup; /* keys are final from here on */
@@ -325,12 +462,12 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (ng_rrules_acronyms(r) < 0) goto cleanup;
     if (ng_rrules_org_stems(r) < 0) goto cleanup;
     if (ng_rrules_typos(r) < 0) goto cleanup;
-    if (ng_rrules_descriptors(r, bound) < 0) goto cleanup;
-    if (ng_ractors_build(r, bound) < 0 || index_actors(r) < 0) goto cleanup;
-    rc = 0;
+    if (ng_rrules_descriptors(r) < 0) goto cleanup;
+    if (ng_ractors_build(r) < 0) goto cleanup;
+    rc = count_documents(r);
 cleanup:
-    free(bound);
     free(surnames);
+    if (rc == NG_EIO) return ng_error_set(err, rc, "reading a temporary file failed resolving actors");
     if (rc < 0) return ng_error_set(err, rc, "out of memory resolving actors");
     return 0;
 }
@@ -342,22 +479,59 @@ const ng_actor *ng_resolver_actor(const ng_resolver *r, size_t i)
     return i < r->nactors ? &r->actors[i] : NULL;
 }
 
+/* Calls back with the occurrences of document doc_index, 256 at a time. */
+static int scan_doc(const ng_resolver *r, uint32_t doc_index,
+                    void (*fn)(const ng_resolver *r, const ng_rocc *o, size_t n, void *ctx), void *ctx)
+{
+    if (!r->finished || !r->rec_actor) return 0;
+    size_t d = ng_rlog_find(&r->log, doc_index);
+    if (d == (size_t)-1) return 0;
+    uint64_t at = r->log.docs[d].start;
+    uint64_t end = d + 1 < r->log.ndocs ? r->log.docs[d + 1].start : ng_rlog_count(&r->log);
+    ng_rocc o[256];
+    while (at < end) {
+        size_t k = end - at < 256 ? (size_t)(end - at) : 256;
+        if (ng_rlog_read(&r->log, o, at, k) < 0) return NG_EIO;
+        fn(r, o, k, ctx);
+        at += k;
+    }
+    return 0;
+}
+
+typedef struct actors_out {
+    int32_t *actor;
+    size_t n;
+} actors_out;
+
+static void put_actors(const ng_resolver *r, const ng_rocc *o, size_t n, void *ctx)
+{
+    actors_out *out = ctx;
+    for (size_t j = 0; j < n; j++)
+        if (o[j].local < out->n) out->actor[o[j].local] = r->rec_actor[o[j].rec];
+}
+
+int ng_resolver_doc_actors(const ng_resolver *r, uint32_t doc_index, int32_t *actor, size_t n)
+{
+    for (size_t k = 0; k < n; k++) actor[k] = -1;
+    actors_out out = {actor, n};
+    return scan_doc(r, doc_index, put_actors, &out);
+}
+
+typedef struct actor_one {
+    uint32_t local;
+    int32_t actor;
+} actor_one;
+
+static void find_actor(const ng_resolver *r, const ng_rocc *o, size_t n, void *ctx)
+{
+    actor_one *one = ctx;
+    for (size_t j = 0; j < n; j++)
+        if (o[j].local == one->local) one->actor = r->rec_actor[o[j].rec];
+}
+
 int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t local)
 {
-    if (!r->finished || !r->rec_actor || local < 0) return -1;
-    if (r->local_actor) {
-        if (doc_index >= r->ndocs) return -1;
-        uint32_t at = r->local_at[doc_index];
-        if ((uint32_t)local >= r->local_at[doc_index + 1] - at) return -1;
-        return r->local_actor[at + (uint32_t)local];
-    }
-    size_t lo = 0, hi = r->nrecs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const ng_rrec *m = &r->recs[mid];
-        if (m->doc < doc_index || (m->doc == doc_index && m->local < local)) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < r->nrecs && r->recs[lo].doc == doc_index && r->recs[lo].local == local) return r->rec_actor[lo];
-    return -1;
+    actor_one one = {(uint32_t)local, -1};
+    if (local < 0 || scan_doc(r, doc_index, find_actor, &one) < 0) return -1;
+    return one.actor;
 }

@@ -1,6 +1,8 @@
 /* resolve_actors.c - clusters of records become actors: a type by
  * majority, a canonical label, every other surface form as an alias, the
- * documents, and an id that is the slug of the label (made unique). */
+ * documents, and an id that is the slug of the label (made unique).
+ * A record stands for all its local entities: its counts weigh as theirs
+ * did one by one. */
 #include "resolve_internal.h"
 
 #include "resolve_names.h"
@@ -117,21 +119,15 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
     uint32_t type_mentions[NG_TYPE_COUNT] = {0};
     f->n = 0;
     f->cluster++;
-    a->docs = ng_arena_alloc(&r->arena, n * sizeof *a->docs);
-    if (!a->docs) return NG_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         const ng_rrec *rec = &r->recs[m[k].rec];
-        /* a cluster's records are spread over the run: fetch ahead */
-        if (k + 8 < n) __builtin_prefetch(&r->recs[m[k + 8].rec]);
         a->mentions += rec->mentions;
-        type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
-        if (a->ndocs == 0 || a->docs[a->ndocs - 1] != rec->doc) a->docs[a->ndocs++] = rec->doc;
-        uint32_t w = rec->mentions ? rec->mentions : 1;
-        if (rec->name != NG_RNONE && add_form(r, f, rec->name, 1, w) < 0) return NG_ENOMEM;
-        if (rec->typo_of != NG_RNONE && add_form(r, f, rec->typo_of, 0, 1) < 0) return NG_ENOMEM;
+        type_mentions[rec->type] += rec->weight;
+        if (rec->name != NG_RNONE && add_form(r, f, rec->name, 1, rec->weight) < 0) return NG_ENOMEM;
+        if (rec->typo_of != NG_RNONE && add_form(r, f, rec->typo_of, 0, rec->count) < 0) return NG_ENOMEM;
         for (size_t j = 0; j < rec->naliases; j++)
             if (rec->aliases[j] != NG_RNONE && r->strs[rec->aliases[j]].len &&
-                add_form(r, f, rec->aliases[j], 0, 1) < 0)
+                add_form(r, f, rec->aliases[j], 0, rec->count) < 0)
                 return NG_ENOMEM;
     }
     a->type = 0;
@@ -151,12 +147,10 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
     return 0;
 }
 
-/* Records' doc indices are ascending within a cluster because members
- * are sorted by rec and recs by (doc, local). */
-
 typedef struct slot {
     ng_actor actor;
     uint32_t root;
+    uint32_t first;      /* where the cluster first occurs: the last tie-break */
     const char *surname; /* persons: surname key of the label's record, or NULL */
 } slot;
 
@@ -168,7 +162,7 @@ static int cmp_slot(const void *a, const void *b)
     if ((c = strcmp(x->actor.label, y->actor.label))) return c;
     if (x->actor.type != y->actor.type) return x->actor.type < y->actor.type ? -1 : 1;
     if (x->actor.mentions != y->actor.mentions) return x->actor.mentions > y->actor.mentions ? -1 : 1;
-    return x->root < y->root ? -1 : x->root > y->root;
+    return x->first < y->first ? -1 : x->first > y->first;
 }
 
 /* Slugs collide when distinct actors share a label up to case or
@@ -261,7 +255,7 @@ static int surname_aliases(ng_resolver *r, slot *s, size_t n)
 
 /* Members of the clusters, by (root, record): a counting sort, as roots
  * are record indices. */
-static member *members(ng_resolver *r, const uint8_t *bound, size_t *count, size_t *clusters)
+static member *members(ng_resolver *r, size_t *count, size_t *clusters)
 {
     uint32_t *start = calloc(r->nrecs + 2, sizeof *start);
     member *m = malloc((r->nrecs + 1) * sizeof *m);
@@ -273,28 +267,29 @@ static member *members(ng_resolver *r, const uint8_t *bound, size_t *count, size
     }
     ng_rroots(r);
     for (size_t i = 0; i < r->nrecs; i++) {
-        if (r->recs[i].name == NG_RNONE && !bound[i]) continue;
+        if (r->recs[i].name == NG_RNONE && !r->bound[i]) continue;
         *clusters += start[r->root[i] + 1]++ == 0;
         nm++;
     }
     for (size_t i = 0; i < r->nrecs; i++) start[i + 1] += start[i];
     for (size_t i = 0; i < r->nrecs; i++)
-        if (r->recs[i].name != NG_RNONE || bound[i]) /* unbound descriptors are dropped */
+        if (r->recs[i].name != NG_RNONE || r->bound[i]) /* unbound descriptors are dropped */
             m[start[r->root[i]]++] = (member){r->root[i], (uint32_t)i};
     free(start);
     *count = nm;
     return m;
 }
 
-int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
+int ng_ractors_build(ng_resolver *r)
 {
     int rc = NG_ENOMEM;
     size_t nm = 0, ns = 0, nclusters = 0;
-    member *m = members(r, bound, &nm, &nclusters);
+    member *m = members(r, &nm, &nclusters);
+    r->rec_actor = malloc((r->nrecs + 1) * sizeof *r->rec_actor);
     slot *s = calloc(nclusters + 1, sizeof *s);
     int32_t *root_actor = malloc((r->nrecs + 1) * sizeof *root_actor);
     forms f = {NULL, 0, 0, ng_rstr_memo(r, 0), ng_rstr_memo(r, 0), ng_rstr_memo(r, NG_RNONE), 0};
-    if (!m || !s || !root_actor || !f.at || !f.stamp || !f.full_words) goto cleanup;
+    if (!m || !s || !root_actor || !r->rec_actor || !f.at || !f.stamp || !f.full_words) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) r->rec_actor[i] = root_actor[i] = -1;
     for (size_t i = 0; i < nm;) {
         size_t j = i;
@@ -302,6 +297,7 @@ int ng_ractors_build(ng_resolver *r, const uint8_t *bound)
         slot *sl = &s[ns];
         memset(sl, 0, sizeof *sl);
         sl->root = m[i].root;
+        sl->first = r->recs[m[i].root].first; /* a root occurs first in its cluster */
         uint32_t label = NG_RNONE;
         int got = fill_actor(r, &sl->actor, m + i, j - i, &f, &label);
         if (got < 0) goto cleanup;

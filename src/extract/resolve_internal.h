@@ -2,13 +2,16 @@
  * resolve.c (records, the public API), resolve_strs.c (the string
  * table), resolve_rules.c and resolve_stems.c (the merge rules),
  * resolve_typos.c (typos of places and of actors), resolve_actors.c
- * (clusters to actors). Private to src/extract.
+ * (clusters to actors), resolve_log.c (the occurrence log). Private to
+ * src/extract.
  *
  * A run repeats the same few thousand names across hundreds of thousands
- * of records, so every string a record carries is interned once in the
- * resolver's string table and records hold ids: the rules compare and
- * index integers, and whatever they derive from a string (its key, its
- * gazetteer classes, its stems) they compute once per distinct string. */
+ * of local entities, so every string is interned once in the resolver's
+ * string table, and identical local entities are one record with counts:
+ * the rules compare and index integers, work per distinct record, and
+ * whatever they derive from a string (its key, its gazetteer classes, its
+ * stems) they compute once per distinct string. Memory grows with the
+ * distinct names of a run, not with its documents. */
 #ifndef NG_EXTRACT_RESOLVE_INTERNAL_H
 #define NG_EXTRACT_RESOLVE_INTERNAL_H
 
@@ -31,11 +34,20 @@ typedef struct ng_rstr {
     uint32_t words;   /* ng_name_words(text) */
 } ng_rstr;
 
-/* One local entity of one document, with the ids of the strings the
- * rules compare. */
+/* A record: the local entities of the run that are the same to every
+ * rule (same type and strings), with how many there are. A corpus repeats
+ * a few thousand of them in hundreds of thousands of documents; which
+ * local entity of which document is which record is the occurrence log
+ * below. The rules that read a document's context (a lone surname next to
+ * a full name, an organisation's generic short name) read the log, and a
+ * lone surname whose documents tell it different people is split into
+ * one record per person (ng_rsplit). Records are numbered in the order of
+ * their first occurrence, splits aside: `first` is that order. */
 typedef struct ng_rrec {
-    uint32_t doc;
-    int32_t local;
+    uint32_t first;    /* position of its first occurrence in the log */
+    uint32_t count;    /* its occurrences (local entities) */
+    uint32_t mentions; /* their mentions */
+    uint32_t weight;   /* their mentions, counting an entity without any as 1 */
     uint8_t type;
     uint8_t bare;      /* a person known only by one word ("Peskov") */
     uint32_t name;     /* display name; NG_RNONE for a descriptor-only entity */
@@ -45,17 +57,72 @@ typedef struct ng_rrec {
     uint32_t surname;  /* persons: key of the surname, "" when none */
     uint32_t desc;     /* "role|country" keys of bound descriptors, or NG_RNONE */
     uint32_t acronym;  /* defined acronym letters, or NG_RNONE */
-    uint32_t mentions;
     uint32_t words;    /* words in key; a place typo rewritten to a longer name keeps the count */
     uint32_t naliases;
     const uint32_t *aliases;
+    uint32_t hash;     /* of what makes it this record, at ng_resolver_add */
 } ng_rrec;
+
+/* One local entity of one document: the record it is. */
+typedef struct ng_rocc {
+    uint32_t doc, local, rec, mentions;
+} ng_rocc;
+
+typedef struct ng_rlog_doc {
+    uint32_t doc;   /* document index */
+    uint32_t start; /* its first occurrence; its last is before the next document's */
+} ng_rlog_doc;
+
+/* Occurrences in (document, local index) order, once sorted: the last
+ * LOG_CHUNK in memory, the others in an unlinked temporary file
+ * (resolve_log.c). */
+typedef struct ng_rlog {
+    int fd;             /* -1 no file yet, -2 none can be made (all in memory) */
+    uint64_t nfile;     /* occurrences in the file */
+    ng_rocc *buf;       /* the ones after them */
+    size_t nbuf, cap;
+    ng_rlog_doc *docs;  /* documents with occurrences, in log order */
+    size_t ndocs, docs_cap;
+    int unsorted;       /* documents were added out of order */
+} ng_rlog;
+
+void ng_rlog_init(ng_rlog *log);
+void ng_rlog_free(ng_rlog *log);
+/* Appends one occurrence. 0, NG_ENOMEM or NG_EIO. */
+int ng_rlog_append(ng_rlog *log, const ng_rocc *o);
+uint64_t ng_rlog_count(const ng_rlog *log);
+int ng_rlog_read(const ng_rlog *log, ng_rocc *o, uint64_t at, size_t n);
+int ng_rlog_write(ng_rlog *log, const ng_rocc *o, uint64_t at, size_t n);
+/* Puts the log in (document, local index) order (a no-op when documents
+ * were added in order). */
+int ng_rlog_sort(ng_rlog *log);
+/* Entry of document doc in log->docs (sorted log), or (size_t)-1. */
+size_t ng_rlog_find(const ng_rlog *log, uint32_t doc);
+
+/* Reads the log one document at a time through a window. */
+typedef struct ng_rcursor {
+    ng_rocc *win;
+    size_t n, cap;
+    uint64_t at; /* log position of win[0] */
+} ng_rcursor;
+
+void ng_rcursor_init(ng_rcursor *c);
+void ng_rcursor_free(ng_rcursor *c);
+/* The occurrences of document entry d (log->docs[d]); they may be
+ * changed in place and written back with ng_rcursor_put. */
+int ng_rcursor_doc(ng_rcursor *c, const ng_rlog *log, size_t d, ng_rocc **occ, size_t *n);
+int ng_rcursor_put(ng_rcursor *c, ng_rlog *log, size_t d);
 
 struct ng_resolver {
     const ng_models *models; /* borrowed, may be NULL in tests */
     ng_arena arena;
     ng_rrec *recs;
     size_t nrecs, cap;
+    uint32_t *rec_slots;     /* records by hash (ids + 1, 0 empty), while adding */
+    size_t rec_slots_cap;
+    uint32_t *scratch;       /* alias ids of the entity being added */
+    size_t scratch_cap;
+    ng_rlog log;
     /* the string table: strs[id], found by hash in slots (ids + 1, 0 empty) */
     ng_rstr *strs;
     uint32_t nstrs, strs_cap;
@@ -68,13 +135,9 @@ struct ng_resolver {
     uint32_t nranked;
     uint32_t *parent;        /* union-find over recs */
     uint32_t *root;          /* ng_rroots: root of every record */
+    uint8_t *bound;          /* descriptor-only records bound to a person */
+    size_t uf_cap;           /* room in parent, root and bound */
     int32_t *rec_actor;      /* after finish: actor of each rec, -1 dropped */
-    /* after finish, when document indices are dense enough (they are
-     * positions in the run's input list): the actor of (doc, local) is
-     * local_actor[local_at[doc] + local], for doc < ndocs */
-    uint32_t *local_at;
-    int32_t *local_actor;
-    uint32_t ndocs;
     ng_actor *actors;
     size_t nactors;
     int finished;
@@ -100,13 +163,12 @@ void ng_rstr_free(ng_resolver *r);
 
 /* Union-find root of record i (path halving). */
 uint32_t ng_rfind(ng_resolver *r, uint32_t i);
-/* Joins the clusters of a and b; the smaller index becomes the root, so
- * a root is always the smallest record of its cluster and the result does
- * not depend on the order unions are made in. */
+/* Joins the clusters of a and b; the record that occurs first becomes
+ * the root, so a root is always the first record of its cluster and the
+ * result does not depend on the order unions are made in. */
 void ng_runion(ng_resolver *r, uint32_t a, uint32_t b);
-/* Fills r->root with every record's root in one pass (a parent is never
- * larger than its child). Rules that decide from a snapshot of the
- * clusters read r->root instead of calling ng_rfind. */
+/* Fills r->root with every record's root. Rules that decide from a
+ * snapshot of the clusters read r->root instead of calling ng_rfind. */
 void ng_rroots(ng_resolver *r);
 
 /* The one root a set of records reaches, as rules ask it: none, exactly
@@ -161,12 +223,17 @@ int ng_rrules_bare_surnames(ng_resolver *r, const ng_rsurname *e, size_t n);
 int ng_rrules_acronyms(ng_resolver *r);
 int ng_rrules_org_stems(ng_resolver *r);
 int ng_rrules_typos(ng_resolver *r);
-/* Binds descriptor-only records; sets *bound[i] = 1 for those bound. */
-int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound);
+/* Binds descriptor-only records; sets r->bound[i] = 1 for those bound. */
+int ng_rrules_descriptors(ng_resolver *r);
+
+/* A new record with the strings of record i and no occurrences yet, its
+ * own cluster; stores its index in *out. For occurrences of i that a rule
+ * sends elsewhere than the others (ng_rrules_bare_surnames). */
+int ng_rsplit(ng_resolver *r, uint32_t i, uint32_t first, uint32_t *out);
 
 /* Turns the clusters into actors: labels, aliases, counts, ids, the
  * rec -> actor map (resolve_actors.c). Descriptor-only records not
- * bound[] are dropped. */
-int ng_ractors_build(ng_resolver *r, const uint8_t *bound);
+ * r->bound are dropped. */
+int ng_ractors_build(ng_resolver *r);
 
 #endif

@@ -155,21 +155,30 @@ oom:
     return NG_ENOMEM;
 }
 
-/* Does the document of record i name a full-name person of the cluster
- * root? Its records are the ones around i. */
-static int doc_names(const ng_resolver *r, size_t i, uint32_t root)
+/* Does the document o[0..n) name a full-name person of the cluster
+ * root? */
+static int doc_names(const ng_resolver *r, const ng_rocc *o, size_t n, uint32_t root)
 {
-    uint32_t doc = r->recs[i].doc;
-    size_t a = i, b = i;
-    while (a > 0 && r->recs[a - 1].doc == doc) a--;
-    while (b < r->nrecs && r->recs[b].doc == doc) b++;
-    for (size_t k = a; k < b; k++) {
-        const ng_rrec *rec = &r->recs[k];
-        if (r->root[k] == root && named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare &&
+    for (size_t k = 0; k < n; k++) {
+        const ng_rrec *rec = &r->recs[o[k].rec];
+        if (r->root[o[k].rec] == root && named(rec) && rec->type == NG_TYPE_PERSON && !rec->bare &&
             r->strs[rec->surname].len)
             return 1;
     }
     return 0;
+}
+
+/* Where a lone surname with several candidates goes in the document
+ * o[0..n): the one candidate the document names, else NG_RNONE. */
+static uint32_t named_candidate(const ng_resolver *r, const ng_rocc *o, size_t n, const roots *all)
+{
+    uint32_t target = NG_RNONE;
+    for (size_t k = 0; k < all->n; k++) {
+        if (!doc_names(r, o, n, all->v[k])) continue;
+        if (target != NG_RNONE) return NG_RNONE;
+        target = all->v[k];
+    }
+    return target;
 }
 
 /* The full names a lone surname could be, once per surname. */
@@ -209,6 +218,82 @@ static int mistyped_surnames(ng_resolver *r, const ng_rsurname *e, size_t n, ng_
     return 0;
 }
 
+/* Where each lone surname goes: a root, or NG_RNONE for nowhere. Records
+ * from nrecs0 on are splits; origin[] says of which record. */
+typedef struct outcomes {
+    uint32_t *to;
+    uint32_t *origin;
+    size_t cap, nrecs0;
+} outcomes;
+
+#define UNSET (NG_RNONE - 1)
+
+/* The record for the occurrences of record x that go to t: x itself for
+ * the outcome of its first occurrence (met first, as the log is read in
+ * order), else the split of x for t, made at position first if new. */
+static int record_for(ng_resolver *r, outcomes *out, uint32_t x, uint32_t t, uint32_t first, uint32_t *y)
+{
+    *y = x;
+    if (out->to[x] == UNSET) out->to[x] = t;
+    if (out->to[x] == t) return 0;
+    for (size_t i = out->nrecs0; i < r->nrecs; i++) {
+        if (out->origin[i - out->nrecs0] == x && out->to[i] == t) {
+            *y = (uint32_t)i;
+            return 0;
+        }
+    }
+    if (r->nrecs + 1 > out->cap) {
+        size_t cap = 2 * out->cap;
+        uint32_t *to = realloc(out->to, cap * sizeof *to);
+        if (to) out->to = to;
+        uint32_t *origin = realloc(out->origin, (cap - out->nrecs0) * sizeof *origin);
+        if (origin) out->origin = origin;
+        if (!to || !origin) return NG_ENOMEM;
+        out->cap = cap;
+    }
+    if (ng_rsplit(r, x, first, y) < 0) return NG_ENOMEM;
+    out->to[*y] = t;
+    out->origin[*y - out->nrecs0] = x;
+    return 0;
+}
+
+/* Lone surnames with several candidates go where their document points,
+ * so each occurrence is decided in its document: the log is read, and a
+ * record whose documents disagree is split, one record per outcome, with
+ * its counts shared out and its occurrences rewritten. */
+static int decide_in_documents(ng_resolver *r, const uint8_t *in_doc, const uint32_t *cand_at,
+                               const roots *cand, outcomes *out)
+{
+    ng_rcursor c;
+    ng_rcursor_init(&c);
+    int rc = 0;
+    for (size_t i = 0; i < out->nrecs0; i++)
+        if (in_doc[i]) r->recs[i].count = r->recs[i].mentions = r->recs[i].weight = 0;
+    for (size_t d = 0; d < r->log.ndocs && rc == 0; d++) {
+        ng_rocc *o;
+        size_t n;
+        int dirty = 0;
+        if ((rc = ng_rcursor_doc(&c, &r->log, d, &o, &n)) < 0) break;
+        for (size_t j = 0; j < n && rc == 0; j++) {
+            uint32_t x = o[j].rec, y;
+            if (x >= out->nrecs0 || !in_doc[x]) continue;
+            uint32_t t = named_candidate(r, o, n, &cand[cand_at[r->recs[x].key]]);
+            if ((rc = record_for(r, out, x, t, r->log.docs[d].start + (uint32_t)j, &y)) < 0) break;
+            ng_rrec *rec = &r->recs[y];
+            rec->count++;
+            rec->mentions += o[j].mentions;
+            rec->weight += o[j].mentions ? o[j].mentions : 1;
+            if (y != x) {
+                o[j].rec = y;
+                dirty = 1;
+            }
+        }
+        if (rc == 0 && dirty) rc = ng_rcursor_put(&c, &r->log, d);
+    }
+    ng_rcursor_free(&c);
+    return rc;
+}
+
 /* A surname alone joins the one full name of the run with that surname.
  * Short surnames must match exactly (Peskov is not Petkov); from seven
  * letters a transliteration variant is accepted (Zelenskyy). With several
@@ -220,13 +305,15 @@ int ng_rrules_bare_surnames(ng_resolver *r, const ng_rsurname *e, size_t n)
     ng_rpairs todo = {0};
     uint32_t *cand_at = ng_rstr_memo(r, NG_RNONE); /* key -> its candidates in cand[] */
     uint32_t *first_left = ng_rstr_memo(r, NG_RNONE);
-    uint8_t *left = calloc(r->nrecs + 1, 1);
+    outcomes out = {malloc((r->nrecs + 16) * sizeof *out.to), malloc(16 * sizeof *out.origin), r->nrecs + 16, r->nrecs};
+    uint8_t *in_doc = calloc(r->nrecs + 1, 1); /* decided per document */
     roots *cand = NULL;
-    size_t ncand = 0, cand_cap = 0;
-    if (!cand_at || !first_left || !left) goto cleanup;
+    size_t ncand = 0, cand_cap = 0, nin_doc = 0;
+    if (!cand_at || !first_left || !out.to || !out.origin || !in_doc) goto cleanup;
     ng_rroots(r);
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *b = &r->recs[i];
+        out.to[i] = NG_RNONE;
         if (!named(b) || !b->bare) continue;
         if (cand_at[b->key] == NG_RNONE) {
             if (ncand == cand_cap) {
@@ -240,31 +327,28 @@ int ng_rrules_bare_surnames(ng_resolver *r, const ng_rsurname *e, size_t n)
             cand_at[b->key] = (uint32_t)ncand++;
         }
         const roots *all = &cand[cand_at[b->key]];
-        int64_t target = -1;
         if (all->n == 1 && !all->overflow) {
-            target = all->v[0];
+            out.to[i] = all->v[0];
         } else if (all->n > 1) {
-            for (size_t k = 0; k < all->n; k++) {
-                if (!doc_names(r, i, all->v[k])) continue;
-                if (target >= 0) {
-                    target = -1;
-                    break;
-                }
-                target = all->v[k];
-            }
+            out.to[i] = UNSET;
+            in_doc[i] = 1;
+            nin_doc++;
         }
-        if (target >= 0) {
-            if (ng_rpairs_add(&todo, (uint32_t)i, (uint32_t)target) < 0) goto cleanup;
-        } else {
-            left[i] = 1;
-        }
+    }
+    if (nin_doc && (rc = decide_in_documents(r, in_doc, cand_at, cand, &out)) < 0) goto cleanup;
+    rc = NG_ENOMEM;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *b = &r->recs[i];
+        if (!named(b) || !b->bare || out.to[i] == NG_RNONE || out.to[i] == UNSET) continue;
+        if (ng_rpairs_add(&todo, (uint32_t)i, out.to[i]) < 0) goto cleanup;
     }
     if (mistyped_surnames(r, e, n, &todo) < 0) goto cleanup;
     ng_rpairs_apply(r, &todo);
     /* Lone surnames that found no full name are still one actor each. */
     for (size_t i = 0; i < r->nrecs; i++) {
-        if (!left[i]) continue;
-        uint32_t k = r->recs[i].key;
+        const ng_rrec *b = &r->recs[i];
+        if (!named(b) || !b->bare || out.to[i] != NG_RNONE) continue;
+        uint32_t k = b->key;
         if (first_left[k] == NG_RNONE) first_left[k] = (uint32_t)i;
         else ng_runion(r, first_left[k], (uint32_t)i);
     }
@@ -273,7 +357,9 @@ cleanup:
     free(todo.v);
     free(cand_at);
     free(first_left);
-    free(left);
+    free(out.to);
+    free(out.origin);
+    free(in_doc);
     free(cand);
     return rc;
 }
@@ -366,7 +452,7 @@ static int bindable(const char *desc)
  * never names him) join the one person actor of the run whose own
  * mentions carry the same role and country; with none or several they
  * are dropped (their mentions stay unresolved). */
-int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
+int ng_rrules_descriptors(ng_resolver *r)
 {
     ng_rpairs todo = {0};
     ng_rone *who = rone_memo(r); /* descriptor -> the named actor(s) carrying it */
@@ -392,7 +478,7 @@ int ng_rrules_descriptors(ng_resolver *r, uint8_t *bound)
             free(todo.v);
             return NG_ENOMEM;
         }
-        bound[i] = 1;
+        r->bound[i] = 1;
     }
     free(who);
     free(ok);

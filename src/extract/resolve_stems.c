@@ -108,13 +108,84 @@ static uint32_t find_stems(stem_run *t, const ng_rrec *rec)
  * "Moscow Times", "Oxford" not "University of Oxford"). Places likewise
  * by their head nouns ("Tigris River", "Republic of Tuva"), unless the
  * full name is a place of its own in the gazetteer or the short one is a
- * gazetteer place ("Mexico City" is not Mexico, "Mosul Dam" not Mosul). */
-/* A named record of the type being resolved, in record order: the rule
- * reads these few fields several times, not the whole records. */
-typedef struct item {
-    uint32_t rec, doc, key;
-    uint32_t set; /* its stems in sets[], NG_RNONE - 1 none */
-} item;
+ * gazetteer place ("Mexico City" is not Mexico, "Mosul Dam" not Mosul).
+ *
+ * A short name that is also some full name's generic stem (local) is
+ * decided in each of its documents, reading the log; the others once per
+ * record. Named records of one key are one cluster already (the exact
+ * rule), so a record need not be split: it joins whatever one of its
+ * documents sends it to. */
+typedef struct stem_pass {
+    stem_run *t;
+    const ng_rone *global;
+    const uint8_t *sensitive; /* per string: a key some document may shorten to */
+    uint32_t not_short;
+    uint32_t *last;           /* per record: the root last paired with, NG_RNONE */
+    ng_rpairs *todo;
+} stem_pass;
+
+/* Pairs record i with the one full name its short name reaches given the
+ * document's local stems loc[0..nloc). */
+typedef struct local_stem {
+    uint32_t stem, root;
+} local_stem;
+
+static int decide(stem_pass *p, uint32_t i, const local_stem *loc, size_t nloc)
+{
+    ng_resolver *r = p->t->r;
+    uint32_t key = r->recs[i].key;
+    ng_rone one = p->global[key];
+    for (size_t k = 0; k < nloc; k++)
+        if (loc[k].stem == key) ng_rone_add(&one, loc[k].root);
+    if (one.n != 1 || (ng_rclasses(r, key) & p->not_short) || p->last[i] == one.root) return 0;
+    p->last[i] = one.root;
+    return ng_rpairs_add(p->todo, i, one.root);
+}
+
+/* The log pass: each document's local stems, then its sensitive records. */
+static int decide_in_documents(stem_pass *p)
+{
+    ng_resolver *r = p->t->r;
+    local_stem *loc = NULL;
+    size_t loc_cap = 0;
+    ng_rcursor c;
+    ng_rcursor_init(&c);
+    int rc = 0;
+    for (size_t d = 0; d < r->log.ndocs && rc == 0; d++) {
+        ng_rocc *o;
+        size_t n, nloc = 0;
+        if ((rc = ng_rcursor_doc(&c, &r->log, d, &o, &n)) < 0) break;
+        for (size_t j = 0; j < n; j++) {
+            const ng_rrec *rec = &r->recs[o[j].rec];
+            if (rec->name == NG_RNONE || rec->type != p->t->type || rec->words < 2) continue;
+            uint32_t set = p->t->at[rec->key];
+            const stems *s = set == NG_RNONE - 1 ? NULL : &p->t->sets[set];
+            for (int k = 0; s && k < s->n; k++) {
+                if (!s->local[k]) continue;
+                if (nloc == loc_cap) {
+                    size_t cap = loc_cap ? 2 * loc_cap : 16;
+                    local_stem *q = realloc(loc, cap * sizeof *q);
+                    if (!q) {
+                        rc = NG_ENOMEM;
+                        goto cleanup;
+                    }
+                    loc = q;
+                    loc_cap = cap;
+                }
+                loc[nloc++] = (local_stem){s->id[k], r->root[o[j].rec]};
+            }
+        }
+        for (size_t j = 0; j < n && rc == 0; j++) {
+            const ng_rrec *rec = &r->recs[o[j].rec];
+            if (rec->name == NG_RNONE || rec->type != p->t->type || !p->sensitive[rec->key]) continue;
+            rc = decide(p, o[j].rec, loc, nloc);
+        }
+    }
+cleanup:
+    ng_rcursor_free(&c);
+    free(loc);
+    return rc;
+}
 
 static int stems_of_type(ng_resolver *r, int type)
 {
@@ -122,52 +193,31 @@ static int stems_of_type(ng_resolver *r, int type)
     uint32_t not_short = type == NG_TYPE_ORG ? NG_GAZ_PLACE : NG_GAZ_COUNTRY;
     stem_run t = {r, type, ng_rstr_memo(r, NG_RNONE), malloc(((size_t)r->nstrs + 1) * sizeof *t.sets), 0};
     ng_rone *global = calloc((size_t)r->nstrs + 1, sizeof *global); /* stem -> full names of the run */
-    item *it = malloc((r->nrecs + 1) * sizeof *it);
-    typedef struct local_stem {
-        uint32_t stem, root;
-    } local_stem;
-    local_stem *loc = NULL; /* stems of one document's full names, only within it */
-    size_t loc_cap = 0, n = 0;
+    uint8_t *sensitive = calloc((size_t)r->nstrs + 1, 1);
+    uint32_t *last = malloc((r->nrecs + 1) * sizeof *last);
     ng_rpairs todo = {0};
-    if (!t.at || !t.sets || !global || !it) goto cleanup;
+    stem_pass p = {&t, global, sensitive, not_short, last, &todo};
+    int any = 0;
+    if (!t.at || !t.sets || !global || !sensitive || !last) goto cleanup;
     ng_rroots(r);
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
-        if (rec->name == NG_RNONE || rec->type != type) continue;
-        uint32_t set = NG_RNONE - 1;
-        if (rec->words >= 2) {
-            set = t.at[rec->key];
-            if (set == NG_RNONE) set = find_stems(&t, rec);
-        }
-        it[n++] = (item){(uint32_t)i, rec->doc, rec->key, set};
+        last[i] = NG_RNONE;
+        if (rec->name == NG_RNONE || rec->type != type || rec->words < 2) continue;
+        uint32_t set = t.at[rec->key];
+        if (set == NG_RNONE) set = find_stems(&t, rec);
         const stems *s = set == NG_RNONE - 1 ? NULL : &t.sets[set];
-        for (int j = 0; s && j < s->n; j++)
+        for (int j = 0; s && j < s->n; j++) {
             if (!s->local[j]) ng_rone_add(&global[s->id[j]], r->root[i]);
-    }
-    for (size_t a = 0, b; a < n; a = b) { /* one document at a time */
-        size_t nloc = 0;
-        for (b = a; b < n && it[b].doc == it[a].doc; b++) {
-            const stems *s = it[b].set == NG_RNONE - 1 ? NULL : &t.sets[it[b].set];
-            for (int j = 0; s && j < s->n; j++) {
-                if (!s->local[j]) continue;
-                if (nloc == loc_cap) {
-                    size_t c = loc_cap ? 2 * loc_cap : 16;
-                    local_stem *p = realloc(loc, c * sizeof *p);
-                    if (!p) goto cleanup;
-                    loc = p;
-                    loc_cap = c;
-                }
-                loc[nloc++] = (local_stem){s->id[j], r->root[it[b].rec]};
-            }
-        }
-        for (size_t i = a; i < b; i++) {
-            ng_rone one = global[it[i].key];
-            for (size_t k = 0; k < nloc; k++)
-                if (loc[k].stem == it[i].key) ng_rone_add(&one, loc[k].root);
-            if (one.n != 1 || (ng_rclasses(r, it[i].key) & not_short)) continue;
-            if (ng_rpairs_add(&todo, it[i].rec, one.root) < 0) goto cleanup;
+            else any = sensitive[s->id[j]] = 1;
         }
     }
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (rec->name == NG_RNONE || rec->type != type || sensitive[rec->key]) continue;
+        if (decide(&p, (uint32_t)i, NULL, 0) < 0) goto cleanup;
+    }
+    if (any && (rc = decide_in_documents(&p)) < 0) goto cleanup;
     ng_rpairs_apply(r, &todo);
     rc = 0;
 cleanup:
@@ -175,11 +225,10 @@ cleanup:
     free(t.at);
     free(t.sets);
     free(global);
-    free(it);
-    free(loc);
+    free(sensitive);
+    free(last);
     return rc;
 }
-
 int ng_rrules_org_stems(ng_resolver *r)
 {
     if (!r->models || !r->models->gazetteer) return 0;

@@ -148,8 +148,8 @@ static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
             at[rec->name] = e;
         }
         if (e == NG_RNONE - 1) continue;
-        if (rec->type == NG_TYPE_PERSON) t->s[e].persons++;
-        else t->s[e].others++;
+        if (rec->type == NG_TYPE_PERSON) t->s[e].persons += rec->count;
+        else t->s[e].others += rec->count;
     }
     free(at);
     qsort(t->s, t->ns, sizeof *t->s, cmp_sig);
@@ -257,26 +257,40 @@ static int cmp_typo_entry(const void *a, const void *b)
 }
 
 /* One entry per name and actor ("Russia" of a thousand documents is
- * one): records of one key in record order, a new entry each time the
- * actor changes. */
+ * one): the occurrences of one key in log order, a new entry each time
+ * the actor changes. An entry is decided by its record (key, name and
+ * root), so a record gives one entry however often it starts a run. */
 static typo_entry *typo_entries(ng_resolver *r, size_t *count)
 {
     typo_entry *e = malloc((r->nrecs + 1) * sizeof *e);
     uint32_t *last = ng_rstr_memo(r, NG_RNONE); /* key -> root of its last entry */
+    uint8_t *done = calloc(r->nrecs + 1, 1);
+    ng_rcursor c;
+    ng_rcursor_init(&c);
     size_t n = 0;
-    if (!e || !last) {
+    int rc = e && last && done ? 0 : NG_ENOMEM;
+    for (size_t d = 0; d < r->log.ndocs && rc == 0; d++) {
+        ng_rocc *o;
+        size_t k;
+        if ((rc = ng_rcursor_doc(&c, &r->log, d, &o, &k)) < 0) break;
+        for (size_t j = 0; j < k; j++) {
+            uint32_t i = o[j].rec;
+            const ng_rrec *rec = &r->recs[i];
+            const ng_rstr *key = &r->strs[rec->key];
+            if (rec->name == NG_RNONE || !key->len || last[rec->key] == r->root[i]) continue;
+            last[rec->key] = r->root[i];
+            if (done[i]) continue;
+            done[i] = 1;
+            e[n++] = (typo_entry){key->text, i, key->len, rec->key, r->rank[rec->key]};
+        }
+    }
+    ng_rcursor_free(&c);
+    free(last);
+    free(done);
+    if (rc < 0) {
         free(e);
-        free(last);
         return NULL;
     }
-    for (size_t i = 0; i < r->nrecs; i++) {
-        const ng_rrec *rec = &r->recs[i];
-        const ng_rstr *key = &r->strs[rec->key];
-        if (rec->name == NG_RNONE || !key->len || last[rec->key] == r->root[i]) continue;
-        last[rec->key] = r->root[i];
-        e[n++] = (typo_entry){key->text, (uint32_t)i, key->len, rec->key, r->rank[rec->key]};
-    }
-    free(last);
     qsort(e, n, sizeof *e, cmp_typo_entry);
     *count = n;
     return e;
@@ -303,8 +317,8 @@ int ng_rrules_typos(ng_resolver *r)
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
         cluster_info *c = &ci[cid[r->root[i]]];
-        c->mentions += rec->mentions ? rec->mentions : 1;
-        c->type_mentions[rec->type] += rec->mentions ? rec->mentions : 1;
+        c->mentions += rec->weight;
+        c->type_mentions[rec->type] += rec->weight;
         if (rec->name == NG_RNONE) continue;
         if (c->key && c->key != rec->key + 1) c->multikey = 1;
         if (!c->key) c->key = rec->key + 1;

@@ -21,7 +21,8 @@ typedef struct doc_slot {
     const char *name; /* path for messages (borrowed from paths or doc) */
     ng_doc *doc;      /* NULL until loaded; preloaded for JSON Lines inputs */
     int extracted;    /* ex already filled (--from-extract) */
-    ng_extraction ex;
+    ng_extraction *ex; /* NULL until extracted, and again once spooled: a slot
+                          is small, as plain extract keeps one per document */
     int rc;           /* 0 ok, else the failure code */
     char *error;      /* message of the failure */
     int finished;     /* spooling: extracted and its template written */
@@ -38,6 +39,7 @@ struct ng_corpus {
     ng_models *models;
     ng_furniture *furniture;
     ng_resolver *resolver;
+    int graph_only;   /* texts and mentions dropped (ng_graph_inputs_only) */
 };
 
 /* Plain extract's spool: each record template goes to an unlinked
@@ -64,6 +66,7 @@ typedef struct work_queue {
     double started, last_progress;
     int streaming;        /* total unknown: progress shows the count only */
     spool *spool;         /* plain extract: spool templates, resolve as we go */
+    int graph_only;       /* ng_corpus_load: keep what graphs are built from */
 } work_queue;
 
 static double now_seconds(void)
@@ -106,6 +109,14 @@ static void report_progress(work_queue *q, size_t done)
     pthread_mutex_unlock(&q->lock);
 }
 
+static void free_extraction(doc_slot *s)
+{
+    if (s->ex)
+        ng_extraction_free(s->ex);
+    free(s->ex);
+    s->ex = NULL;
+}
+
 /* Spools slot i's template, then hands every extraction that is now next
  * in document order to the resolver and frees it with its document. */
 static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
@@ -113,7 +124,7 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
     ng_corpus *c = q->c;
     doc_slot *s = &c->slots[i];
     spool *sp = q->spool;
-    int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, &s->ex) : 0;
+    int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, s->ex) : 0;
     if (s->rc == 0 && rc == 0) {
         s->spool_len = scratch->len;
         rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
@@ -131,11 +142,11 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
         doc_slot *t = &c->slots[sp->next_add];
         if (t->rc == 0) {
             if (sp->rc == 0 &&
-                (rc = ng_resolver_add(c->resolver, (uint32_t)sp->next_add, &t->ex, &sp->err)) < 0) {
+                (rc = ng_resolver_add(c->resolver, (uint32_t)sp->next_add, t->ex, &sp->err)) < 0) {
                 sp->rc = rc;
                 sp->fail_slot = sp->next_add;
             }
-            ng_extraction_free(&t->ex);
+            free_extraction(t);
             if (t->name == t->doc->path)
                 t->name = NULL;
             ng_doc_free(t->doc);
@@ -154,13 +165,20 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
     if (s->extracted)
         return;
     s->rc = s->doc ? 0 : ng_doc_load(s->name, &q->ingest, &s->doc, &err);
+    if (s->rc == 0 && !(s->ex = calloc(1, sizeof *s->ex)))
+        s->rc = ng_error_set(&err, NG_ENOMEM, "%s: out of memory", s->name);
     if (s->rc == 0)
-        s->rc = ng_extract_document(q->c->models, s->doc, &s->ex, &err);
+        s->rc = ng_extract_document(q->c->models, s->doc, s->ex, &err);
     /* tokens and sentences are three times the text: later stages need only
      * the mentions, entities and statements, so memory follows the graph */
-    ng_text_free(&s->ex.text);
-    if (s->rc != 0)
+    if (s->ex)
+        ng_text_free(&s->ex->text);
+    if (s->rc == 0 && q->graph_only && ng_graph_inputs_only(s->doc, s->ex) < 0)
+        s->rc = ng_error_set(&err, NG_ENOMEM, "%s: out of memory", s->name);
+    if (s->rc != 0) {
         s->error = strdup(err.message[0] ? err.message : "failed");
+        free_extraction(s);
+    }
     if (q->spool)
         spool_document(q, i, scratch);
 }
@@ -250,8 +268,12 @@ static int sink_document(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *er
     s->doc = doc;
     s->name = doc->path;
     if (ex) {
-        s->ex = *ex;
-        s->ex.doc = doc;
+        if (!(s->ex = malloc(sizeof *s->ex))) {
+            ng_extraction_free(ex);
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        }
+        *s->ex = *ex;
+        s->ex->doc = doc;
         s->extracted = 1;
     }
     return 0;
@@ -287,7 +309,7 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
 /* ng_corpus_load, spooling templates into sp when it is not NULL (the
  * corpus then keeps neither documents nor extractions). */
 static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
-                       spool *sp, ng_corpus **out, ng_error *err)
+                       spool *sp, int graph_only, ng_corpus **out, ng_error *err)
 {
     int rc;
     work_queue q;
@@ -320,6 +342,7 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
     if (sp && (rc = ng_resolver_new(c->models, &c->resolver, err)) < 0)
         goto cleanup;
     q.spool = sp;
+    q.graph_only = c->graph_only = graph_only;
     q.started = now_seconds();
     if ((rc = run_workers(&q, opt->jobs)) < 0) {
         ng_error_set(err, rc, "cannot start worker threads");
@@ -345,7 +368,7 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
             rc = ng_error_set(err, sp->rc, "%s", sp->err.message);
             goto cleanup;
         }
-        if (!sp && (rc = ng_resolver_add(c->resolver, (uint32_t)i, &s->ex, err)) < 0)
+        if (!sp && (rc = ng_resolver_add(c->resolver, (uint32_t)i, s->ex, err)) < 0)
             goto cleanup;
         c->ok[c->nok++] = i;
     }
@@ -371,7 +394,7 @@ cleanup:
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err)
 {
-    return load_corpus(inputs, ninputs, opt, NULL, out, err);
+    return load_corpus(inputs, ninputs, opt, NULL, 1, out, err);
 }
 
 /* Reads the spooled templates back in document order and writes them
@@ -421,14 +444,14 @@ int ng_extract_run(const char *const *inputs, size_t ninputs, const ng_run_optio
     sp.file = ng_spool_open();
     int rc;
     if (!sp.file) { /* no temporary file: keep everything in memory */
-        if ((rc = ng_corpus_load(inputs, ninputs, opt, &c, err)) == 0)
+        if ((rc = load_corpus(inputs, ninputs, opt, NULL, 0, &c, err)) == 0)
             rc = ng_corpus_write_extract(c, out, err);
         ng_corpus_free(c);
         return rc;
     }
     pthread_mutex_init(&sp.lock, NULL);
     ng_error_clear(&sp.err);
-    if ((rc = load_corpus(inputs, ninputs, opt, &sp, &c, err)) == 0)
+    if ((rc = load_corpus(inputs, ninputs, opt, &sp, 0, &c, err)) == 0)
         rc = write_spooled(c, &sp, out, err);
     ng_corpus_free(c);
     pthread_mutex_destroy(&sp.lock);
@@ -445,19 +468,21 @@ const ng_doc *ng_corpus_document(const ng_corpus *c, size_t i)
 
 const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i)
 {
-    return i < c->nok ? &c->slots[c->ok[i]].ex : NULL;
+    return i < c->nok ? c->slots[c->ok[i]].ex : NULL;
 }
 
 const ng_resolver *ng_corpus_resolver(const ng_corpus *c) { return c->resolver; }
 
 uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i) { return (uint32_t)c->ok[i]; }
 
+int ng_corpus_graph_only(const ng_corpus *c) { return c->graph_only; }
+
 void ng_corpus_free(ng_corpus *c)
 {
     if (!c)
         return;
     for (size_t i = 0; i < c->nslots; i++) {
-        ng_extraction_free(&c->slots[i].ex);
+        free_extraction(&c->slots[i]);
         ng_doc_free(c->slots[i].doc);
         free(c->slots[i].error);
     }
@@ -502,12 +527,12 @@ static int flush_batch(stream_state *st, ng_error *err)
         }
         ng_resolver *r = NULL;
         if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
-            (rc = ng_resolver_add(r, 0, &s->ex, err)) == 0 &&
+            (rc = ng_resolver_add(r, 0, s->ex, err)) == 0 &&
             (rc = ng_resolver_finish(r, err)) == 0) {
             ng_extract_ids ids;
             rc = ng_extract_ids_init(&ids, r);
             if (rc == 0)
-                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, &s->ex, &ids, 0);
+                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, s->ex, &ids, 0);
             ng_extract_ids_free(&ids);
             if (rc < 0)
                 ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
@@ -519,7 +544,7 @@ static int flush_batch(stream_state *st, ng_error *err)
         ng_resolver_free(r);
     }
     for (size_t i = 0; i < c->nslots; i++) {
-        ng_extraction_free(&c->slots[i].ex);
+        free_extraction(&c->slots[i]);
         ng_doc_free(c->slots[i].doc);
         free(c->slots[i].error);
     }

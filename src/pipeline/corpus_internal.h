@@ -10,6 +10,14 @@
  * inputs of the run (unreadable ones included), as given to ng_resolver_add. */
 uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i);
 
+/* Drops from an extracted document what building its graph does not read
+ * (graph_build.c): the text, once the quotes of the statements are copied
+ * into the extraction, and the mentions. ng_corpus_load does it to every
+ * document, so a run's memory follows its graph rather than its text. */
+int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex);
+/* Whether the corpus was loaded that way (ng_corpus_load). */
+int ng_corpus_graph_only(const ng_corpus *c);
+
 /* Receives one document read from a stream; takes ownership of doc and,
  * when ex is not NULL, of the extraction it points to (moved by value). */
 typedef int (*ng_doc_sink)(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err);

@@ -317,7 +317,7 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
             p += OP_ARG;
         }
         if (op == 'N') {
-            /* the document's actors, one resolver search per local entity */
+            /* the document's actors, in one read of the resolver's log */
             nactor = (size_t)e;
             if (nactor > ids->actor_cap) {
                 int32_t *grown = realloc(ids->actor, nactor * sizeof *grown);
@@ -327,8 +327,8 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
                 ids->actor_cap = nactor;
             }
             actor = ids->actor;
-            for (size_t k = 0; k < nactor; k++)
-                actor[k] = ng_resolver_actor_of(ids->r, rdoc, (int32_t)k);
+            if (ng_resolver_doc_actors(ids->r, rdoc, actor, nactor) < 0)
+                return NG_EIO;
             continue;
         }
         if (op == 'M') {
@@ -397,6 +397,11 @@ int ng_corpus_write_extract(const ng_corpus *c, FILE *out, ng_error *err)
     ng_extract_ids ids;
     ng_strbuf_init(&b);
     ng_strbuf_init(&scratch);
+    if (ng_corpus_graph_only(c)) {
+        memset(&ids, 0, sizeof ids);
+        return ng_error_set(err, NG_EUSAGE, "the corpus keeps no texts to write the extract of "
+                                            "(ng_corpus_load keeps what graphs are built from)");
+    }
     int rc = ng_extract_ids_init(&ids, ng_corpus_resolver(c));
     if (rc < 0) {
         ng_error_set(err, rc, "out of memory writing the extract output");

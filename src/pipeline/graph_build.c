@@ -17,6 +17,7 @@
 typedef struct builder {
     ng_graph *g;
     int *node_of;        /* local entity -> node of the current document */
+    int32_t *actor_of;   /* local entity -> resolver actor, same size */
     size_t node_of_cap;
     int64_t *last_doc;   /* node -> last graph document added to it, -1 */
     size_t last_doc_cap;
@@ -64,9 +65,12 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
     const ng_resolver *r = ng_corpus_resolver(c);
     const ng_extraction *ex = ng_corpus_extraction(c, i);
     uint32_t rdoc = ng_corpus_resolver_doc(c, i);
+    int32_t *actor = b->actor_of;
+    if (ng_resolver_doc_actors(r, rdoc, actor, ex->nentities) < 0)
+        return NG_EIO;
     for (size_t e = 0; e < ex->nentities; e++) {
         b->node_of[e] = -1;
-        int32_t a = ng_resolver_actor_of(r, rdoc, (int32_t)e);
+        int32_t a = actor[e];
         if (a < 0)
             continue;
         int n = b->node_of_actor[a];
@@ -142,6 +146,36 @@ static int add_document_statements(builder *b, const ng_corpus *c, size_t i)
     return 0;
 }
 
+int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex)
+{
+    for (size_t k = 0; k < ex->nstatements; k++) {
+        ng_statement *st = &ex->statements[k];
+        if (st->quote_text || st->speaker < 0 || (size_t)st->speaker >= ex->nentities)
+            continue;
+        /* the quote exactly as add_document_statements cuts it */
+        if (st->quote_end > doc->len || st->quote_start > st->quote_end)
+            st->quote_start = st->quote_end = 0;
+        const char *q = doc->text + st->quote_start;
+        const char *nul = memchr(q, '\0', st->quote_end - st->quote_start);
+        size_t n = nul ? (size_t)(nul - q) : st->quote_end - st->quote_start;
+        if (!(st->quote_text = ng_extraction_strdup(ex, q, n)))
+            return NG_ENOMEM;
+    }
+    free(ex->mentions);
+    ex->mentions = NULL;
+    ex->nmentions = ex->mentions_cap = 0;
+    char *text = realloc(doc->text, 1);
+    if (text) {
+        text[0] = '\0';
+        doc->text = text;
+        doc->len = 0;
+    }
+    free(doc->body);
+    doc->body = NULL;
+    doc->nbody = 0;
+    return 0;
+}
+
 int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubset,
                           ng_graph **out, ng_error *err)
 {
@@ -171,11 +205,15 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
             goto cleanup;
         if (ex->nentities > b.node_of_cap) {
             int *p = realloc(b.node_of, ex->nentities * sizeof *p);
-            if (!p) {
+            if (p)
+                b.node_of = p;
+            int32_t *q = realloc(b.actor_of, ex->nentities * sizeof *q);
+            if (q)
+                b.actor_of = q;
+            if (!p || !q) {
                 rc = NG_ENOMEM;
                 goto cleanup;
             }
-            b.node_of = p;
             b.node_of_cap = ex->nentities;
         }
         if ((rc = add_document_actors(&b, c, i, d, (size_t)d < ndocs)) < 0)
@@ -190,6 +228,7 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
     rc = 0;
 cleanup:
     free(b.node_of);
+    free(b.actor_of);
     free(b.last_doc);
     free(b.node_of_actor);
     ng_strbuf_free(&b.quote);
@@ -197,5 +236,7 @@ cleanup:
         return 0;
     ng_graph_free(g);
     return ng_error_set(err, rc < 0 ? rc : NG_EINTERNAL, "building the graph failed (%s)",
-                        rc == NG_ENOMEM ? "out of memory" : "internal error");
+                        rc == NG_ENOMEM ? "out of memory"
+                        : rc == NG_EIO  ? "reading a temporary file failed"
+                                        : "internal error");
 }

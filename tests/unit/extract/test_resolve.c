@@ -515,6 +515,47 @@ static void test_document_order_does_not_change_ids(void)
     }
 }
 
+/* A run longer than the occurrence log keeps in memory (its file is read
+ * back by the rules and the lookups): a lone surname is decided in each
+ * document, whichever order the documents come in. */
+static void test_long_run_decides_lone_surnames_per_document(void)
+{
+    static const spec john[] = {P("John Smith", "John", "Smith"), P("Smith", NULL, "Smith"), L("Kyiv")};
+    static const spec mary[] = {P("Mary Smith", "Mary", "Smith"), P("Smith", NULL, "Smith"), L("Kyiv")};
+    static const spec none[] = {L("Kyiv"), P("Smith", NULL, "Smith"), O("Home Office")};
+    const uint32_t ndocs = 7001; /* 21003 local entities */
+    char first[4096], now[4096];
+    for (int reverse = 0; reverse < 2; reverse++) {
+        ng_resolver *r = resolver(1);
+        for (uint32_t k = 0; k < ndocs; k++) {
+            uint32_t d = reverse ? ndocs - 1 - k : k;
+            add_doc(r, d, d % 7 == 3 ? none : d % 2 ? mary : john, 3);
+        }
+        CHECK(ng_resolver_finish(r, NULL) == 0);
+        CHECK(ng_resolver_actor_count(r) == 5);
+        for (uint32_t d = 0; d < ndocs; d += 499) {
+            const char *want = d % 7 == 3 ? "smith" : d % 2 ? "mary-smith" : "john-smith";
+            CHECK_STR(id_of(r, d, 1), want);
+        }
+        CHECK_STR(id_of(r, ndocs - 1, 1), "john-smith");
+        CHECK_STR(id_of(r, 3, 1), "smith");
+        uint32_t njohn = 0;
+        for (uint32_t d = 0; d < ndocs; d++) njohn += d % 7 != 3 && d % 2 == 0;
+        CHECK(actor_of(r, 3, 1)->ndocs == 1000);
+        CHECK(actor_of(r, 3, 1)->mentions == 1000);
+        CHECK(actor_of(r, 0, 0)->mentions == 2 * njohn);
+        CHECK(actor_of(r, 0, 0)->ndocs == njohn);
+        CHECK(actor_of(r, 0, 2)->ndocs == ndocs);
+        int32_t a[4];
+        CHECK(ng_resolver_doc_actors(r, 5, a, 4) == 0);
+        CHECK(a[0] == a[1] && a[0] >= 0 && a[2] >= 0 && a[3] == -1);
+        CHECK_STR(ng_resolver_actor(r, (size_t)a[0])->id, "mary-smith");
+        describe(r, reverse ? now : first, sizeof first);
+        if (reverse) CHECK_STR(now, first);
+        ng_resolver_free(r);
+    }
+}
+
 int main(void)
 {
     ng_error err;
@@ -545,6 +586,7 @@ int main(void)
     RUN(test_documents_and_entities_the_run_does_not_know);
     RUN(test_slugs_are_ascii_and_unique);
     RUN(test_document_order_does_not_change_ids);
+    RUN(test_long_run_decides_lone_surnames_per_document);
     ng_models_free(models);
     return CHECK_DONE();
 }
