@@ -1,7 +1,8 @@
 /* export.h - stage 5: files for people and tools.
  *
- * Every writer renders into memory and then calls ng_write_atomic, so a
- * failed run leaves earlier outputs untouched. Formats follow
+ * Every writer goes through a temp file renamed into place (ng_write_atomic;
+ * ng_export_all streams the large files), so a failed run leaves earlier
+ * outputs untouched. Formats follow
  * ../shared/spec/interfaces.md (graph.json, GraphML, stats) and the
  * README (DOT styling, rendering). */
 #ifndef NEWSGRAPH_EXPORT_H

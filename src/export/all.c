@@ -1,10 +1,15 @@
 /* all.c - ng_export_all: every output of `newsgraph build` into one directory.
  *
- * All formats are rendered into memory first and written only when every
- * one of them succeeded, each through ng_write_atomic: a failure while
+ * Every output goes to a temp file in the directory first and all of them
+ * are renamed into place only when every one succeeded: a failure while
  * formatting (or a layout error) leaves the previous outputs of the
- * directory as they were, instead of a mix of old and new files. */
+ * directory as they were, instead of a mix of old and new files.
+ * graph.json and GraphML, which grow with the statement evidence, are
+ * streamed to their temp files; the smaller outputs are formatted in
+ * memory (the DOT text is also what rendering lays out). */
 #include "newsgraph/export.h"
+
+#include "outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -16,8 +21,9 @@ enum { NOUT = 6 };
 
 typedef struct output {
     const char *name;
-    char *data;
+    char *data; /* formatted in memory, or NULL when streamed */
     size_t len;
+    ng_outfile file;
 } output;
 
 int ng_make_dirs(const char *dir, ng_error *err)
@@ -61,6 +67,35 @@ static int set_text(output *o, const char *name, char *text)
     return 0;
 }
 
+/* dir/name, malloc'd. */
+static char *join_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    char *path = malloc(n + strlen(name) + 2);
+    if (path)
+        sprintf(path, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+    return path;
+}
+
+/* Opens o's temp file in dir; with fmt, streams the output into it. */
+static int open_output(output *o, const char *dir, const ng_graph *g, const ng_graph_stats *st,
+                       int (*fmt)(const ng_graph *, const ng_graph_stats *, ng_sink *),
+                       ng_error *err)
+{
+    char *path = join_path(dir, o->name);
+    if (!path)
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    int rc = ng_outfile_open(&o->file, path, err);
+    free(path);
+    if (rc < 0 || !fmt)
+        return rc;
+    ng_sink s;
+    ng_sink_init(&s, &o->file, err);
+    rc = fmt(g, st, &s);
+    ng_strbuf_free(&s.buf);
+    return rc;
+}
+
 /* Statistics are computed here when the caller has none, so callers
  * that only want files need not know about ng_graph_compute_stats. */
 int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, const char *render,
@@ -81,19 +116,20 @@ int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, 
     int rc = 0;
     output out[NOUT] = {{0}};
     ng_graph_stats own = {0};
-    char *path = NULL;
     if (!st) {
         if ((rc = ng_graph_compute_stats(g, &own, err)) < 0)
             goto cleanup;
         st = &own;
     }
+    if ((rc = ng_make_dirs(dir, err)) < 0)
+        goto cleanup;
+    out[0].name = "graph.json";
+    if ((rc = open_output(&out[0], dir, g, st, ng_export_graph_json, err)) < 0)
+        goto cleanup;
+    out[1].name = "graph.graphml";
+    if ((rc = open_output(&out[1], dir, g, st, ng_export_graphml, err)) < 0)
+        goto cleanup;
     char *text = NULL;
-    if ((rc = ng_format_graph_json(g, st, &text, err)) < 0)
-        goto cleanup;
-    set_text(&out[0], "graph.json", text);
-    if ((rc = ng_format_graphml(g, st, &text, err)) < 0)
-        goto cleanup;
-    set_text(&out[1], "graph.graphml", text);
     if ((rc = ng_format_dot(g, st, &text, err)) < 0)
         goto cleanup;
     set_text(&out[2], "graph.dot", text);
@@ -108,24 +144,27 @@ int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, 
         if ((rc = ng_render_dot(out[2].data, render, &out[5].data, &out[5].len, err)) < 0)
             goto cleanup;
     }
-    if ((rc = ng_make_dirs(dir, err)) < 0)
-        goto cleanup;
-    if (!(path = malloc(strlen(dir) + 32))) {
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < NOUT; i++) {
+    for (size_t i = 2; i < NOUT; i++) {
         if (!out[i].name)
             continue;
-        size_t n = strlen(dir);
-        sprintf(path, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", out[i].name);
-        if ((rc = ng_write_atomic(path, out[i].data, out[i].len, err)) < 0)
+        if ((rc = open_output(&out[i], dir, g, st, NULL, err)) < 0 ||
+            (rc = ng_outfile_write(&out[i].file, out[i].data, out[i].len, err)) < 0)
             goto cleanup;
-    }
-cleanup:
-    for (size_t i = 0; i < NOUT; i++)
         free(out[i].data);
-    free(path);
+        out[i].data = NULL;
+    }
+    for (size_t i = 0; i < NOUT; i++)
+        if (out[i].name && (rc = ng_outfile_finish(&out[i].file, err)) < 0)
+            goto cleanup;
+    for (size_t i = 0; i < NOUT; i++)
+        if (out[i].name && (rc = ng_outfile_publish(&out[i].file, err)) < 0)
+            goto cleanup;
+cleanup:
+    for (size_t i = 0; i < NOUT; i++) {
+        free(out[i].data);
+        if (out[i].name)
+            ng_outfile_discard(&out[i].file);
+    }
     ng_graph_stats_free(&own);
     return rc;
 }

@@ -11,6 +11,7 @@
 
 #include "columns.h"
 #include "escape.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "strmap.h"
 
@@ -180,27 +181,40 @@ static int put_edge(ng_strbuf *b, ng_strbuf *tmp, const ng_graph *g, size_t i)
     return rc ? rc : ng_strbuf_puts(b, "    </edge>\n");
 }
 
+int ng_export_graphml(const ng_graph *g, const ng_graph_stats *st, ng_sink *s)
+{
+    int rc = ng_stats_check(g, st, s->err);
+    if (rc < 0)
+        return rc;
+    ng_strbuf *b = &s->buf, tmp;
+    ng_strbuf_init(&tmp);
+    rc = ng_strbuf_puts(b, HEADER);
+    rc = rc ? rc : put_keys(b, st);
+    rc = rc ? rc : ng_strbuf_puts(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+    for (size_t i = 0; i < g->nnodes && !rc; i++) {
+        rc = put_node(b, &tmp, &g->nodes[i], st ? &st->nodes[i] : NULL);
+        rc = rc ? rc : ng_sink_flush(s, 0);
+    }
+    for (size_t i = 0; i < g->nedges && !rc; i++) {
+        rc = put_edge(b, &tmp, g, i);
+        rc = rc ? rc : ng_sink_flush(s, 0);
+    }
+    rc = rc ? rc : ng_strbuf_puts(b, "  </graph>\n</graphml>\n");
+    rc = rc ? rc : ng_sink_flush(s, 1);
+    ng_strbuf_free(&tmp);
+    if (rc && !s->rc)
+        return ng_error_set(s->err, NG_ENOMEM, "out of memory writing graph.graphml");
+    return rc;
+}
+
 int ng_format_graphml(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err)
 {
     *out = NULL;
-    int rc = ng_stats_check(g, st, err);
-    if (rc < 0)
-        return rc;
-    ng_strbuf b, tmp;
-    ng_strbuf_init(&b);
-    ng_strbuf_init(&tmp);
-    rc = ng_strbuf_puts(&b, HEADER);
-    rc = rc ? rc : put_keys(&b, st);
-    rc = rc ? rc : ng_strbuf_puts(&b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
-    for (size_t i = 0; i < g->nnodes && !rc; i++)
-        rc = put_node(&b, &tmp, &g->nodes[i], st ? &st->nodes[i] : NULL);
-    for (size_t i = 0; i < g->nedges && !rc; i++)
-        rc = put_edge(&b, &tmp, g, i);
-    rc = rc ? rc : ng_strbuf_puts(&b, "  </graph>\n</graphml>\n");
-    ng_strbuf_free(&tmp);
-    if (rc || !(*out = ng_strbuf_steal(&b))) {
-        ng_strbuf_free(&b);
-        return ng_error_set(err, NG_ENOMEM, "out of memory writing graph.graphml");
-    }
-    return 0;
+    ng_sink s;
+    ng_sink_init(&s, NULL, err);
+    int rc = ng_export_graphml(g, st, &s);
+    if (rc == 0 && !(*out = ng_strbuf_steal(&s.buf)))
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory writing graph.graphml");
+    ng_strbuf_free(&s.buf);
+    return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "columns.h"
 #include "escape.h"
+#include "outfile.h"
 #include "strbuf.h"
 
 #include <stdlib.h>
@@ -32,8 +33,9 @@ static int put_string_array(ng_strbuf *b, char *const *v, size_t n)
     return rc ? rc : ng_strbuf_putc(b, ']');
 }
 
-static int put_documents(ng_strbuf *b, const ng_graph *g)
+static int put_documents(ng_sink *s, const ng_graph *g)
 {
+    ng_strbuf *b = &s->buf;
     int rc = ng_strbuf_puts(b, g->ndocs ? "[\n" : "[");
     for (size_t i = 0; i < g->ndocs && !rc; i++) {
         const ng_graph_doc *d = &g->docs[i];
@@ -44,6 +46,7 @@ static int put_documents(ng_strbuf *b, const ng_graph *g)
         rc = rc ? rc : ng_strbuf_puts(b, ", \"title\": ");
         rc = rc ? rc : ng_export_json_string(b, d->title);
         rc = rc ? rc : ng_strbuf_puts(b, i + 1 < g->ndocs ? "},\n" : "}\n  ");
+        rc = rc ? rc : ng_sink_flush(s, 0);
     }
     return rc ? rc : ng_strbuf_putc(b, ']');
 }
@@ -62,8 +65,9 @@ static int put_node_stats(ng_strbuf *b, const ng_node_stats *s)
     return rc ? rc : ng_strbuf_putc(b, '}');
 }
 
-static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
+static int put_nodes(ng_sink *s, const ng_graph *g, const ng_graph_stats *st)
 {
+    ng_strbuf *b = &s->buf;
     int rc = ng_strbuf_puts(b, g->nnodes ? "[\n" : "[");
     for (size_t i = 0; i < g->nnodes && !rc; i++) {
         const ng_node *n = &g->nodes[i];
@@ -91,6 +95,7 @@ static int put_nodes(ng_strbuf *b, const ng_graph *g, const ng_graph_stats *st)
             rc = rc ? rc : put_node_stats(b, &st->nodes[i]);
         }
         rc = rc ? rc : ng_strbuf_puts(b, i + 1 < g->nnodes ? "\n    },\n" : "\n    }\n  ");
+        rc = rc ? rc : ng_sink_flush(s, 0);
     }
     return rc ? rc : ng_strbuf_putc(b, ']');
 }
@@ -110,8 +115,9 @@ static int put_evidence(ng_strbuf *b, const ng_evidence *ev)
     return rc ? rc : ng_strbuf_puts(b, ev->direct ? ", \"direct\": true}" : ", \"direct\": false}");
 }
 
-static int put_edges(ng_strbuf *b, const ng_graph *g)
+static int put_edges(ng_sink *s, const ng_graph *g)
 {
+    ng_strbuf *b = &s->buf;
     int rc = ng_strbuf_puts(b, g->nedges ? "[\n" : "[");
     for (size_t i = 0; i < g->nedges && !rc; i++) {
         const ng_edge *e = &g->edges[i];
@@ -136,28 +142,38 @@ static int put_edges(ng_strbuf *b, const ng_graph *g)
             rc = rc ? rc : ng_strbuf_puts(b, j + 1 < e->nevidence ? ",\n" : "\n      ");
         }
         rc = rc ? rc : ng_strbuf_puts(b, i + 1 < g->nedges ? "]\n    },\n" : "]\n    }\n  ");
+        rc = rc ? rc : ng_sink_flush(s, 0);
     }
     return rc ? rc : ng_strbuf_putc(b, ']');
+}
+
+int ng_export_graph_json(const ng_graph *g, const ng_graph_stats *st, ng_sink *s)
+{
+    ng_strbuf *b = &s->buf;
+    int rc = ng_stats_check(g, st, s->err);
+    if (rc < 0)
+        return rc;
+    rc = ng_strbuf_puts(b, "{\n  \"format\": \"newsgraph\",\n  \"version\": 1,\n  \"documents\": ");
+    rc = rc ? rc : put_documents(s, g);
+    rc = rc ? rc : ng_strbuf_puts(b, ",\n  \"nodes\": ");
+    rc = rc ? rc : put_nodes(s, g, st);
+    rc = rc ? rc : ng_strbuf_puts(b, ",\n  \"edges\": ");
+    rc = rc ? rc : put_edges(s, g);
+    rc = rc ? rc : ng_strbuf_puts(b, "\n}\n");
+    rc = rc ? rc : ng_sink_flush(s, 1);
+    if (rc && !s->rc)
+        return ng_error_set(s->err, NG_ENOMEM, "out of memory writing graph.json");
+    return rc;
 }
 
 int ng_format_graph_json(const ng_graph *g, const ng_graph_stats *st, char **out, ng_error *err)
 {
     *out = NULL;
-    int rc = ng_stats_check(g, st, err);
-    if (rc < 0)
-        return rc;
-    ng_strbuf b;
-    ng_strbuf_init(&b);
-    rc = ng_strbuf_puts(&b, "{\n  \"format\": \"newsgraph\",\n  \"version\": 1,\n  \"documents\": ");
-    rc = rc ? rc : put_documents(&b, g);
-    rc = rc ? rc : ng_strbuf_puts(&b, ",\n  \"nodes\": ");
-    rc = rc ? rc : put_nodes(&b, g, st);
-    rc = rc ? rc : ng_strbuf_puts(&b, ",\n  \"edges\": ");
-    rc = rc ? rc : put_edges(&b, g);
-    rc = rc ? rc : ng_strbuf_puts(&b, "\n}\n");
-    if (rc || !(*out = ng_strbuf_steal(&b))) {
-        ng_strbuf_free(&b);
-        return ng_error_set(err, NG_ENOMEM, "out of memory writing graph.json");
-    }
-    return 0;
+    ng_sink s;
+    ng_sink_init(&s, NULL, err);
+    int rc = ng_export_graph_json(g, st, &s);
+    if (rc == 0 && !(*out = ng_strbuf_steal(&s.buf)))
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory writing graph.json");
+    ng_strbuf_free(&s.buf);
+    return rc;
 }
