@@ -33,8 +33,10 @@ typedef struct ng_run_options {
 typedef struct ng_corpus ng_corpus;
 
 /* Loads, extracts and resolves every document under inputs, keeping what
- * graphs are built from: a document's text and an extraction's mentions
- * are dropped once extracted (quotes are kept in the statements), so
+ * graphs are built from: each document goes to the resolver as soon as it
+ * is extracted (in input order), and then its text and extraction are
+ * dropped, keeping only each entity's mention count and the statements
+ * with their quotes. So ng_corpus_extraction gives NULL and
  * ng_corpus_write_extract refuses such a corpus. *out owned by caller. */
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err);
@@ -42,6 +44,7 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
 size_t ng_corpus_document_count(const ng_corpus *c);
 /* Document i in run order (sorted by path). */
 const ng_doc *ng_corpus_document(const ng_corpus *c, size_t i);
+/* Extraction i, or NULL once dropped (ng_corpus_load). */
 const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i);
 const ng_resolver *ng_corpus_resolver(const ng_corpus *c);
 

@@ -21,8 +21,10 @@ typedef struct doc_slot {
     const char *name; /* path for messages (borrowed from paths or doc) */
     ng_doc *doc;      /* NULL until loaded; preloaded for JSON Lines inputs */
     int extracted;    /* ex already filled (--from-extract) */
-    ng_extraction *ex; /* NULL until extracted, and again once spooled: a slot
-                          is small, as plain extract keeps one per document */
+    ng_extraction *ex; /* NULL until extracted, and again once spooled or in
+                          the resolver: a slot is small, as plain extract keeps
+                          one per document */
+    ng_graph_input *gin; /* ng_corpus_load: what building graphs reads of ex */
     int rc;           /* 0 ok, else the failure code */
     char *error;      /* message of the failure */
     int finished;     /* spooling: extracted and its template written */
@@ -46,9 +48,10 @@ struct ng_corpus {
  * temporary file as soon as its document is extracted, and extractions
  * go to the resolver in document order as soon as every earlier one has,
  * then both are freed. Memory holds what the resolver keeps, not the
- * documents. */
+ * documents. ng_corpus_load feeds the resolver the same way with no file,
+ * keeping of each extraction only its graph input (ng_graph_input_make). */
 typedef struct spool {
-    ng_spool *file;
+    ng_spool *file;   /* NULL: no templates, keep graph inputs and documents */
     size_t next_add;  /* first slot not yet given to the resolver */
     int rc;           /* first failure writing or resolving, 0 if none */
     size_t fail_slot; /* the slot it happened at */
@@ -124,8 +127,8 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
     ng_corpus *c = q->c;
     doc_slot *s = &c->slots[i];
     spool *sp = q->spool;
-    int rc = s->rc == 0 ? ng_extract_format_template(scratch, s->doc, s->ex) : 0;
-    if (s->rc == 0 && rc == 0) {
+    int rc = s->rc == 0 && sp->file ? ng_extract_format_template(scratch, s->doc, s->ex) : 0;
+    if (s->rc == 0 && rc == 0 && sp->file) {
         s->spool_len = scratch->len;
         rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
     }
@@ -146,11 +149,19 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
                 sp->rc = rc;
                 sp->fail_slot = sp->next_add;
             }
+            if (!sp->file && sp->rc == 0 && !(t->gin = ng_graph_input_make(t->doc, t->ex))) {
+                sp->rc = ng_error_set(&sp->err, NG_ENOMEM, "%s: out of memory", t->name);
+                sp->fail_slot = sp->next_add;
+            }
             free_extraction(t);
-            if (t->name == t->doc->path)
-                t->name = NULL;
-            ng_doc_free(t->doc);
-            t->doc = NULL;
+            if (!sp->file)
+                ng_doc_drop_text(t->doc);
+            if (sp->file) {
+                if (t->name == t->doc->path)
+                    t->name = NULL;
+                ng_doc_free(t->doc);
+                t->doc = NULL;
+            }
         }
         sp->next_add++;
     }
@@ -162,8 +173,11 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
     doc_slot *s = &q->c->slots[i];
     ng_error err;
     ng_error_clear(&err);
-    if (s->extracted)
+    if (s->extracted) {
+        if (q->spool && !q->spool->file) /* --from-extract into ng_corpus_load */
+            spool_document(q, i, scratch);
         return;
+    }
     s->rc = s->doc ? 0 : ng_doc_load(s->name, &q->ingest, &s->doc, &err);
     if (s->rc == 0 && !(s->ex = calloc(1, sizeof *s->ex)))
         s->rc = ng_error_set(&err, NG_ENOMEM, "%s: out of memory", s->name);
@@ -394,7 +408,13 @@ cleanup:
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err)
 {
-    return load_corpus(inputs, ninputs, opt, NULL, 1, out, err);
+    spool sp; /* no file: resolve as extractions come, keep graph inputs */
+    memset(&sp, 0, sizeof sp);
+    pthread_mutex_init(&sp.lock, NULL);
+    ng_error_clear(&sp.err);
+    int rc = load_corpus(inputs, ninputs, opt, &sp, 1, out, err);
+    pthread_mutex_destroy(&sp.lock);
+    return rc;
 }
 
 /* Reads the spooled templates back in document order and writes them
@@ -471,6 +491,11 @@ const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i)
     return i < c->nok ? c->slots[c->ok[i]].ex : NULL;
 }
 
+const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i)
+{
+    return i < c->nok ? c->slots[c->ok[i]].gin : NULL;
+}
+
 const ng_resolver *ng_corpus_resolver(const ng_corpus *c) { return c->resolver; }
 
 uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i) { return (uint32_t)c->ok[i]; }
@@ -483,6 +508,7 @@ void ng_corpus_free(ng_corpus *c)
         return;
     for (size_t i = 0; i < c->nslots; i++) {
         free_extraction(&c->slots[i]);
+        free(c->slots[i].gin);
         ng_doc_free(c->slots[i].doc);
         free(c->slots[i].error);
     }

@@ -15,8 +15,39 @@ uint32_t ng_corpus_resolver_doc(const ng_corpus *c, size_t i);
  * into the extraction, and the mentions. ng_corpus_load does it to every
  * document, so a run's memory follows its graph rather than its text. */
 int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex);
+/* Frees doc's text and body (leaving an empty text): ids, dates and
+ * titles are all that graphs and day groups read of a document. */
+void ng_doc_drop_text(ng_doc *doc);
 /* Whether the corpus was loaded that way (ng_corpus_load). */
 int ng_corpus_graph_only(const ng_corpus *c);
+
+/* One statement as an edge needs it: strings already chosen and cut as
+ * graph_build.c would from the full extraction. */
+typedef struct ng_graph_statement {
+    int32_t speaker;      /* local entity, valid */
+    uint32_t nabout;      /* at least 1 */
+    const int32_t *about; /* local entities, as in the extraction */
+    const char *cue;      /* never NULL ("" for none) */
+    const char *relation; /* never NULL ("said" for none) */
+    const char *quote;    /* never NULL */
+    uint32_t start, end;
+    uint8_t direct;
+} ng_graph_statement;
+
+/* What graph building reads of one extracted document, in one malloc'd
+ * block (free with free()): ng_corpus_load keeps this instead of the
+ * extraction once the document is in the resolver. */
+typedef struct ng_graph_input {
+    size_t nentities;
+    const uint32_t *mentions; /* mention count of each local entity */
+    size_t nstatements;
+    const ng_graph_statement *statements; /* those that can make an edge */
+} ng_graph_input;
+
+/* The graph input of doc's extraction ex, or NULL when out of memory. */
+ng_graph_input *ng_graph_input_make(const ng_doc *doc, const ng_extraction *ex);
+/* Document i's graph input (ng_corpus_load corpora), else NULL. */
+const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i);
 
 /* Receives one document read from a stream; takes ownership of doc and,
  * when ex is not NULL, of the extraction it points to (moved by value). */

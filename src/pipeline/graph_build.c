@@ -22,7 +22,6 @@ typedef struct builder {
     int64_t *last_doc;   /* node -> last graph document added to it, -1 */
     size_t last_doc_cap;
     int *node_of_actor;  /* resolver actor -> its node, -1 until added */
-    ng_strbuf quote;     /* the current statement's quote */
 } builder;
 
 /* Adds the node of actor a (once) and returns its index, or a negative code. */
@@ -63,12 +62,12 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
 {
     ng_graph *g = b->g;
     const ng_resolver *r = ng_corpus_resolver(c);
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    const ng_graph_input *in = ng_corpus_graph_input(c, i);
     uint32_t rdoc = ng_corpus_resolver_doc(c, i);
     int32_t *actor = b->actor_of;
-    if (ng_resolver_doc_actors(r, rdoc, actor, ex->nentities) < 0)
+    if (ng_resolver_doc_actors(r, rdoc, actor, in->nentities) < 0)
         return NG_EIO;
-    for (size_t e = 0; e < ex->nentities; e++) {
+    for (size_t e = 0; e < in->nentities; e++) {
         b->node_of[e] = -1;
         int32_t a = actor[e];
         if (a < 0)
@@ -89,7 +88,7 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
             b->last_doc_cap = cap;
         }
         b->node_of[e] = n;
-        g->nodes[n].mentions += ex->entities[e].mentions;
+        g->nodes[n].mentions += in->mentions[e];
         if (node_has_document(b, n, d, seen_before))
             continue;
         b->last_doc[n] = d;
@@ -105,45 +104,120 @@ static int add_document_statements(builder *b, const ng_corpus *c, size_t i)
 {
     ng_graph *g = b->g;
     const int *node_of = b->node_of;
-    const ng_extraction *ex = ng_corpus_extraction(c, i);
+    const ng_graph_input *in = ng_corpus_graph_input(c, i);
     const ng_doc *doc = ng_corpus_document(c, i);
-    for (size_t k = 0; k < ex->nstatements; k++) {
-        const ng_statement *st = &ex->statements[k];
-        if (st->speaker < 0 || (size_t)st->speaker >= ex->nentities || node_of[st->speaker] < 0)
+    for (size_t k = 0; k < in->nstatements; k++) {
+        const ng_graph_statement *st = &in->statements[k];
+        if (node_of[st->speaker] < 0)
             continue;
-        uint32_t qs = st->quote_start, qe = st->quote_end;
-        b->quote.len = 0;
-        int rc = 0;
-        if (st->quote_text) {
-            rc = ng_strbuf_puts(&b->quote, st->quote_text);
-        } else {
-            if (qe > doc->len || qs > qe)
-                qs = qe = 0;
-            /* as strndup: the quote ends at a NUL in the text, if any */
-            const char *nul = memchr(doc->text + qs, '\0', qe - qs);
-            rc = ng_strbuf_append(&b->quote, doc->text + qs,
-                                  nul ? (size_t)(nul - (doc->text + qs)) : qe - qs);
-        }
-        if (rc < 0 || ng_strbuf_reserve(&b->quote, 0) < 0)
-            return NG_ENOMEM;
         ng_evidence ev = {.document = doc->path,
-                          .cue = (char *)(st->cue ? st->cue : ""),
-                          .quote = b->quote.data,
-                          .start = qs,
-                          .end = qe,
+                          .cue = (char *)st->cue,
+                          .quote = (char *)st->quote,
+                          .start = st->start,
+                          .end = st->end,
                           .direct = st->direct};
-        for (uint32_t a = 0; a < st->nabout && rc >= 0; a++) {
+        for (uint32_t a = 0; a < st->nabout; a++) {
             int32_t about = st->about[a];
-            if (about < 0 || (size_t)about >= ex->nentities || node_of[about] < 0 ||
+            if (about < 0 || (size_t)about >= in->nentities || node_of[about] < 0 ||
                 node_of[about] == node_of[st->speaker])
                 continue;
-            rc = ng_graph_add_statement(g, (uint32_t)node_of[st->speaker], (uint32_t)node_of[about],
-                                        st->relation ? st->relation : "said", &ev);
+            int rc = ng_graph_add_statement(g, (uint32_t)node_of[st->speaker],
+                                            (uint32_t)node_of[about], st->relation, &ev);
+            if (rc < 0)
+                return rc;
         }
-        if (rc < 0)
-            return rc;
     }
     return 0;
+}
+
+/* Whether statement st of ex can make an edge: a valid speaker and someone
+ * it is about (which of them resolve is known only once the run is). */
+static int keeps_statement(const ng_extraction *ex, const ng_statement *st)
+{
+    return st->speaker >= 0 && (size_t)st->speaker < ex->nentities && st->nabout > 0;
+}
+
+/* The quote of st exactly as the graph shows it, and its span: the text
+ * given with the statement, else cut from the document text (up to a NUL
+ * in it, as strndup). */
+static const char *statement_quote(const ng_doc *doc, const ng_statement *st, size_t *len,
+                                   uint32_t *start, uint32_t *end)
+{
+    *start = st->quote_start;
+    *end = st->quote_end;
+    if (st->quote_text) {
+        *len = strlen(st->quote_text);
+        return st->quote_text;
+    }
+    if (*end > doc->len || *start > *end)
+        *start = *end = 0;
+    const char *q = doc->text + *start;
+    const char *nul = memchr(q, '\0', *end - *start);
+    *len = nul ? (size_t)(nul - q) : *end - *start;
+    return q;
+}
+
+static size_t round8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+ng_graph_input *ng_graph_input_make(const ng_doc *doc, const ng_extraction *ex)
+{
+    size_t nkeep = 0, nabout = 0, nchars = 0;
+    for (size_t k = 0; k < ex->nstatements; k++) {
+        const ng_statement *st = &ex->statements[k];
+        if (!keeps_statement(ex, st))
+            continue;
+        size_t qlen;
+        uint32_t qs, qe;
+        statement_quote(doc, st, &qlen, &qs, &qe);
+        nkeep++;
+        nabout += st->nabout;
+        nchars += qlen + 1 + strlen(st->cue ? st->cue : "") + 1 +
+                  strlen(st->relation ? st->relation : "said") + 1;
+    }
+    /* header, statements, mention counts, about lists, strings */
+    size_t off_st = round8(sizeof(ng_graph_input));
+    size_t off_mentions = off_st + nkeep * sizeof(ng_graph_statement);
+    size_t off_about = off_mentions + ex->nentities * sizeof(uint32_t);
+    size_t off_chars = off_about + nabout * sizeof(int32_t);
+    char *block = malloc(off_chars + nchars);
+    if (!block)
+        return NULL;
+    ng_graph_input *in = (ng_graph_input *)block;
+    ng_graph_statement *sts = (ng_graph_statement *)(block + off_st);
+    uint32_t *mentions = (uint32_t *)(block + off_mentions);
+    int32_t *about = (int32_t *)(block + off_about);
+    char *chars = block + off_chars;
+    for (size_t e = 0; e < ex->nentities; e++)
+        mentions[e] = ex->entities[e].mentions;
+    size_t n = 0;
+    for (size_t k = 0; k < ex->nstatements; k++) {
+        const ng_statement *st = &ex->statements[k];
+        if (!keeps_statement(ex, st))
+            continue;
+        ng_graph_statement *out = &sts[n++];
+        size_t qlen;
+        const char *q = statement_quote(doc, st, &qlen, &out->start, &out->end);
+        out->speaker = st->speaker;
+        out->nabout = st->nabout;
+        out->about = about;
+        memcpy(about, st->about, st->nabout * sizeof *about);
+        about += st->nabout;
+        out->direct = st->direct;
+        const char *strs[3] = {q, st->cue ? st->cue : "", st->relation ? st->relation : "said"};
+        size_t lens[3] = {qlen, strlen(strs[1]), strlen(strs[2])};
+        const char **dst[3] = {&out->quote, &out->cue, &out->relation};
+        for (int j = 0; j < 3; j++) {
+            memcpy(chars, strs[j], lens[j]);
+            chars[lens[j]] = '\0';
+            *dst[j] = chars;
+            chars += lens[j] + 1;
+        }
+    }
+    in->nentities = ex->nentities;
+    in->mentions = mentions;
+    in->nstatements = nkeep;
+    in->statements = sts;
+    return in;
 }
 
 int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex)
@@ -164,6 +238,12 @@ int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex)
     free(ex->mentions);
     ex->mentions = NULL;
     ex->nmentions = ex->mentions_cap = 0;
+    ng_doc_drop_text(doc);
+    return 0;
+}
+
+void ng_doc_drop_text(ng_doc *doc)
+{
     char *text = realloc(doc->text, 1);
     if (text) {
         text[0] = '\0';
@@ -173,7 +253,6 @@ int ng_graph_inputs_only(ng_doc *doc, ng_extraction *ex)
     free(doc->body);
     doc->body = NULL;
     doc->nbody = 0;
-    return 0;
 }
 
 int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubset,
@@ -182,7 +261,6 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
     int rc = NG_ENOMEM;
     builder b;
     memset(&b, 0, sizeof b);
-    ng_strbuf_init(&b.quote);
     ng_graph *g = b.g = ng_graph_new();
     size_t nactors = ng_resolver_actor_count(ng_corpus_resolver(c));
     b.node_of_actor = malloc((nactors ? nactors : 1) * sizeof *b.node_of_actor);
@@ -198,23 +276,27 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
             goto cleanup;
         }
         const ng_doc *doc = ng_corpus_document(c, i);
-        const ng_extraction *ex = ng_corpus_extraction(c, i);
+        const ng_graph_input *in = ng_corpus_graph_input(c, i);
+        if (!in) {
+            rc = NG_EINTERNAL;
+            goto cleanup;
+        }
         size_t ndocs = g->ndocs;
         int d = ng_graph_add_document(g, doc->path, doc->date[0] ? doc->date : NULL, doc->title);
         if ((rc = d) < 0)
             goto cleanup;
-        if (ex->nentities > b.node_of_cap) {
-            int *p = realloc(b.node_of, ex->nentities * sizeof *p);
+        if (in->nentities > b.node_of_cap) {
+            int *p = realloc(b.node_of, in->nentities * sizeof *p);
             if (p)
                 b.node_of = p;
-            int32_t *q = realloc(b.actor_of, ex->nentities * sizeof *q);
+            int32_t *q = realloc(b.actor_of, in->nentities * sizeof *q);
             if (q)
                 b.actor_of = q;
             if (!p || !q) {
                 rc = NG_ENOMEM;
                 goto cleanup;
             }
-            b.node_of_cap = ex->nentities;
+            b.node_of_cap = in->nentities;
         }
         if ((rc = add_document_actors(&b, c, i, d, (size_t)d < ndocs)) < 0)
             goto cleanup;
@@ -231,7 +313,6 @@ cleanup:
     free(b.actor_of);
     free(b.last_doc);
     free(b.node_of_actor);
-    ng_strbuf_free(&b.quote);
     if (rc == 0)
         return 0;
     ng_graph_free(g);
