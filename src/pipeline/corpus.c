@@ -24,7 +24,8 @@ typedef struct doc_slot {
     ng_extraction *ex; /* NULL until extracted, and again once spooled or in
                           the resolver: a slot is small, as plain extract keeps
                           one per document */
-    ng_graph_input *gin; /* ng_corpus_load: what building graphs reads of ex */
+    ng_graph_input *gin; /* ng_corpus_load: what building graphs reads of ex,
+                            when it is not in the spool (spool_off, spool_len) */
     int rc;           /* 0 ok, else the failure code */
     char *error;      /* message of the failure */
     int finished;     /* spooling: extracted and its template written */
@@ -42,16 +43,19 @@ struct ng_corpus {
     ng_furniture *furniture;
     ng_resolver *resolver;
     int graph_only;   /* texts and mentions dropped (ng_graph_inputs_only) */
+    ng_spool *inputs; /* ng_corpus_load: the graph inputs, NULL = in memory */
 };
 
 /* Plain extract's spool: each record template goes to an unlinked
  * temporary file as soon as its document is extracted, and extractions
  * go to the resolver in document order as soon as every earlier one has,
  * then both are freed. Memory holds what the resolver keeps, not the
- * documents. ng_corpus_load feeds the resolver the same way with no file,
- * keeping of each extraction only its graph input (ng_graph_input_make). */
+ * documents. ng_corpus_load feeds the resolver the same way, but spools
+ * each extraction's graph input (ng_graph_input_make) instead of a
+ * template, and keeps the (textless) documents. */
 typedef struct spool {
-    ng_spool *file;   /* NULL: no templates, keep graph inputs and documents */
+    ng_spool *file;   /* NULL: graph inputs stay in memory */
+    int graph_inputs; /* ng_corpus_load: spool graph inputs, not templates */
     size_t next_add;  /* first slot not yet given to the resolver */
     int rc;           /* first failure writing or resolving, 0 if none */
     size_t fail_slot; /* the slot it happened at */
@@ -120,6 +124,23 @@ static void free_extraction(doc_slot *s)
     s->ex = NULL;
 }
 
+/* Makes slot t's graph input and puts it in the spool file, or keeps it
+ * in memory when there is no file. */
+static int keep_graph_input(spool *sp, doc_slot *t)
+{
+    ng_graph_input *in = ng_graph_input_make(t->doc, t->ex);
+    if (!in)
+        return NG_ENOMEM;
+    if (!sp->file) {
+        t->gin = in;
+        return 0;
+    }
+    t->spool_len = (size_t)in->size;
+    int rc = ng_spool_append(sp->file, (const char *)in, t->spool_len, &t->spool_off);
+    free(in);
+    return rc;
+}
+
 /* Spools slot i's template, then hands every extraction that is now next
  * in document order to the resolver and frees it with its document. */
 static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
@@ -127,8 +148,9 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
     ng_corpus *c = q->c;
     doc_slot *s = &c->slots[i];
     spool *sp = q->spool;
-    int rc = s->rc == 0 && sp->file ? ng_extract_format_template(scratch, s->doc, s->ex) : 0;
-    if (s->rc == 0 && rc == 0 && sp->file) {
+    int rc = s->rc == 0 && !sp->graph_inputs ? ng_extract_format_template(scratch, s->doc, s->ex)
+                                             : 0;
+    if (s->rc == 0 && rc == 0 && !sp->graph_inputs) {
         s->spool_len = scratch->len;
         rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
     }
@@ -149,14 +171,16 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
                 sp->rc = rc;
                 sp->fail_slot = sp->next_add;
             }
-            if (!sp->file && sp->rc == 0 && !(t->gin = ng_graph_input_make(t->doc, t->ex))) {
-                sp->rc = ng_error_set(&sp->err, NG_ENOMEM, "%s: out of memory", t->name);
+            if (sp->graph_inputs && sp->rc == 0 && (rc = keep_graph_input(sp, t)) < 0) {
+                sp->rc = ng_error_set(&sp->err, rc, rc == NG_ENOMEM ? "%s: out of memory"
+                                                      : "%s: writing a temporary file failed",
+                                      t->name);
                 sp->fail_slot = sp->next_add;
             }
             free_extraction(t);
-            if (!sp->file)
+            if (sp->graph_inputs) {
                 ng_doc_drop_text(t->doc);
-            if (sp->file) {
+            } else {
                 if (t->name == t->doc->path)
                     t->name = NULL;
                 ng_doc_free(t->doc);
@@ -174,7 +198,7 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
     ng_error err;
     ng_error_clear(&err);
     if (s->extracted) {
-        if (q->spool && !q->spool->file) /* --from-extract into ng_corpus_load */
+        if (q->spool && q->spool->graph_inputs) /* --from-extract into ng_corpus_load */
             spool_document(q, i, scratch);
         return;
     }
@@ -408,11 +432,17 @@ cleanup:
 int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
                    ng_corpus **out, ng_error *err)
 {
-    spool sp; /* no file: resolve as extractions come, keep graph inputs */
+    spool sp; /* resolve as extractions come, spool their graph inputs */
     memset(&sp, 0, sizeof sp);
+    sp.file = ng_spool_open(); /* none: graph inputs stay in memory */
+    sp.graph_inputs = 1;
     pthread_mutex_init(&sp.lock, NULL);
     ng_error_clear(&sp.err);
     int rc = load_corpus(inputs, ninputs, opt, &sp, 1, out, err);
+    if (rc == 0)
+        (*out)->inputs = sp.file;
+    else
+        ng_spool_close(sp.file);
     pthread_mutex_destroy(&sp.lock);
     return rc;
 }
@@ -491,9 +521,16 @@ const ng_extraction *ng_corpus_extraction(const ng_corpus *c, size_t i)
     return i < c->nok ? c->slots[c->ok[i]].ex : NULL;
 }
 
-const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i)
+const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i, ng_strbuf *scratch)
 {
-    return i < c->nok ? c->slots[c->ok[i]].gin : NULL;
+    if (i >= c->nok)
+        return NULL;
+    const doc_slot *s = &c->slots[c->ok[i]];
+    if (s->gin || !c->inputs || !s->spool_len)
+        return s->gin;
+    if (ng_spool_read(c->inputs, s->spool_off, s->spool_len, scratch) < 0)
+        return NULL;
+    return (const ng_graph_input *)scratch->data;
 }
 
 const ng_resolver *ng_corpus_resolver(const ng_corpus *c) { return c->resolver; }
@@ -514,6 +551,7 @@ void ng_corpus_free(ng_corpus *c)
     }
     free(c->slots);
     free(c->ok);
+    ng_spool_close(c->inputs);
     ng_resolver_free(c->resolver);
     ng_furniture_free(c->furniture);
     ng_models_free(c->models);

@@ -22,32 +22,47 @@ void ng_doc_drop_text(ng_doc *doc);
 int ng_corpus_graph_only(const ng_corpus *c);
 
 /* One statement as an edge needs it: strings already chosen and cut as
- * graph_build.c would from the full extraction. */
+ * graph_build.c would from the full extraction. Offsets are from the
+ * start of the ng_graph_input block (ng_graph_input_at). */
 typedef struct ng_graph_statement {
-    int32_t speaker;      /* local entity, valid */
-    uint32_t nabout;      /* at least 1 */
-    const int32_t *about; /* local entities, as in the extraction */
-    const char *cue;      /* never NULL ("" for none) */
-    const char *relation; /* never NULL ("said" for none) */
-    const char *quote;    /* never NULL */
+    int32_t speaker;  /* local entity, valid */
+    uint32_t nabout;  /* at least 1 */
+    uint32_t about;   /* int32_t[nabout]: local entities, as in the extraction */
+    uint32_t cue;     /* NUL-terminated strings: cue ("" for none), */
+    uint32_t relation; /* relation ("said" for none) and quote */
+    uint32_t quote;
     uint32_t start, end;
     uint8_t direct;
 } ng_graph_statement;
 
-/* What graph building reads of one extracted document, in one malloc'd
- * block (free with free()): ng_corpus_load keeps this instead of the
- * extraction once the document is in the resolver. */
+/* What graph building reads of one extracted document, as one block of
+ * `size` bytes that holds no pointers, so that ng_corpus_load can keep it
+ * in a temporary file (or, with none, in memory) once the document is in
+ * the resolver. ng_graph_statement[nstatements] follows the header, then
+ * uint32_t mentions[nentities] (each entity's mention count). */
 typedef struct ng_graph_input {
-    size_t nentities;
-    const uint32_t *mentions; /* mention count of each local entity */
-    size_t nstatements;
-    const ng_graph_statement *statements; /* those that can make an edge */
+    uint64_t size;
+    uint64_t nentities;
+    uint64_t nstatements; /* those that can make an edge */
+    uint64_t mentions;    /* offset of the mention counts */
 } ng_graph_input;
 
-/* The graph input of doc's extraction ex, or NULL when out of memory. */
+static inline const void *ng_graph_input_at(const ng_graph_input *in, uint32_t off)
+{
+    return (const char *)in + off;
+}
+
+static inline const ng_graph_statement *ng_graph_input_statements(const ng_graph_input *in)
+{
+    return (const ng_graph_statement *)(in + 1);
+}
+
+/* The graph input of doc's extraction ex (malloc'd), or NULL when out of
+ * memory or too large (4 GiB). */
 ng_graph_input *ng_graph_input_make(const ng_doc *doc, const ng_extraction *ex);
-/* Document i's graph input (ng_corpus_load corpora), else NULL. */
-const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i);
+/* Document i's graph input (ng_corpus_load corpora): in memory, or read
+ * into scratch. NULL when it cannot be read (or the corpus has none). */
+const ng_graph_input *ng_corpus_graph_input(const ng_corpus *c, size_t i, ng_strbuf *scratch);
 
 /* Receives one document read from a stream; takes ownership of doc and,
  * when ex is not NULL, of the extraction it points to (moved by value). */

@@ -22,6 +22,7 @@ typedef struct builder {
     int64_t *last_doc;   /* node -> last graph document added to it, -1 */
     size_t last_doc_cap;
     int *node_of_actor;  /* resolver actor -> its node, -1 until added */
+    ng_strbuf input;     /* the current document's graph input, when spooled */
 } builder;
 
 /* Adds the node of actor a (once) and returns its index, or a negative code. */
@@ -58,11 +59,12 @@ static int node_has_document(builder *b, int n, int d, int seen_before)
 /* Adds one document's actors (with their mention counts) to g; d is its
  * graph document. Fills node_of[local entity] with the node index, -1
  * when not resolved. */
-static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, int seen_before)
+static int add_document_actors(builder *b, const ng_corpus *c, const ng_graph_input *in, size_t i,
+                               int d, int seen_before)
 {
     ng_graph *g = b->g;
     const ng_resolver *r = ng_corpus_resolver(c);
-    const ng_graph_input *in = ng_corpus_graph_input(c, i);
+    const uint32_t *mentions = ng_graph_input_at(in, (uint32_t)in->mentions);
     uint32_t rdoc = ng_corpus_resolver_doc(c, i);
     int32_t *actor = b->actor_of;
     if (ng_resolver_doc_actors(r, rdoc, actor, in->nentities) < 0)
@@ -88,7 +90,7 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
             b->last_doc_cap = cap;
         }
         b->node_of[e] = n;
-        g->nodes[n].mentions += in->mentions[e];
+        g->nodes[n].mentions += mentions[e];
         if (node_has_document(b, n, d, seen_before))
             continue;
         b->last_doc[n] = d;
@@ -100,29 +102,32 @@ static int add_document_actors(builder *b, const ng_corpus *c, size_t i, int d, 
 }
 
 /* Adds one edge per (speaker, subject) of each statement of document i. */
-static int add_document_statements(builder *b, const ng_corpus *c, size_t i)
+static int add_document_statements(builder *b, const ng_corpus *c, const ng_graph_input *in,
+                                   size_t i)
 {
     ng_graph *g = b->g;
     const int *node_of = b->node_of;
-    const ng_graph_input *in = ng_corpus_graph_input(c, i);
     const ng_doc *doc = ng_corpus_document(c, i);
+    const ng_graph_statement *sts = ng_graph_input_statements(in);
     for (size_t k = 0; k < in->nstatements; k++) {
-        const ng_graph_statement *st = &in->statements[k];
+        const ng_graph_statement *st = &sts[k];
+        const int32_t *about_of = ng_graph_input_at(in, st->about);
         if (node_of[st->speaker] < 0)
             continue;
         ng_evidence ev = {.document = doc->path,
-                          .cue = (char *)st->cue,
-                          .quote = (char *)st->quote,
+                          .cue = (char *)ng_graph_input_at(in, st->cue),
+                          .quote = (char *)ng_graph_input_at(in, st->quote),
                           .start = st->start,
                           .end = st->end,
                           .direct = st->direct};
         for (uint32_t a = 0; a < st->nabout; a++) {
-            int32_t about = st->about[a];
+            int32_t about = about_of[a];
             if (about < 0 || (size_t)about >= in->nentities || node_of[about] < 0 ||
                 node_of[about] == node_of[st->speaker])
                 continue;
             int rc = ng_graph_add_statement(g, (uint32_t)node_of[st->speaker],
-                                            (uint32_t)node_of[about], st->relation, &ev);
+                                            (uint32_t)node_of[about],
+                                            ng_graph_input_at(in, st->relation), &ev);
             if (rc < 0)
                 return rc;
         }
@@ -157,8 +162,6 @@ static const char *statement_quote(const ng_doc *doc, const ng_statement *st, si
     return q;
 }
 
-static size_t round8(size_t n) { return (n + 7) & ~(size_t)7; }
-
 ng_graph_input *ng_graph_input_make(const ng_doc *doc, const ng_extraction *ex)
 {
     size_t nkeep = 0, nabout = 0, nchars = 0;
@@ -175,48 +178,47 @@ ng_graph_input *ng_graph_input_make(const ng_doc *doc, const ng_extraction *ex)
                   strlen(st->relation ? st->relation : "said") + 1;
     }
     /* header, statements, mention counts, about lists, strings */
-    size_t off_st = round8(sizeof(ng_graph_input));
-    size_t off_mentions = off_st + nkeep * sizeof(ng_graph_statement);
+    size_t off_mentions = sizeof(ng_graph_input) + nkeep * sizeof(ng_graph_statement);
     size_t off_about = off_mentions + ex->nentities * sizeof(uint32_t);
     size_t off_chars = off_about + nabout * sizeof(int32_t);
-    char *block = malloc(off_chars + nchars);
+    size_t size = off_chars + nchars;
+    if (size > UINT32_MAX)
+        return NULL;
+    char *block = malloc(size);
     if (!block)
         return NULL;
     ng_graph_input *in = (ng_graph_input *)block;
-    ng_graph_statement *sts = (ng_graph_statement *)(block + off_st);
+    *in = (ng_graph_input){
+        .size = size, .nentities = ex->nentities, .nstatements = nkeep, .mentions = off_mentions};
+    ng_graph_statement *sts = (ng_graph_statement *)(in + 1);
     uint32_t *mentions = (uint32_t *)(block + off_mentions);
-    int32_t *about = (int32_t *)(block + off_about);
-    char *chars = block + off_chars;
     for (size_t e = 0; e < ex->nentities; e++)
         mentions[e] = ex->entities[e].mentions;
-    size_t n = 0;
+    size_t about = off_about, chars = off_chars, n = 0;
     for (size_t k = 0; k < ex->nstatements; k++) {
         const ng_statement *st = &ex->statements[k];
         if (!keeps_statement(ex, st))
             continue;
         ng_graph_statement *out = &sts[n++];
+        memset(out, 0, sizeof *out);
         size_t qlen;
         const char *q = statement_quote(doc, st, &qlen, &out->start, &out->end);
         out->speaker = st->speaker;
         out->nabout = st->nabout;
-        out->about = about;
-        memcpy(about, st->about, st->nabout * sizeof *about);
-        about += st->nabout;
+        out->about = (uint32_t)about;
+        memcpy(block + about, st->about, st->nabout * sizeof(int32_t));
+        about += st->nabout * sizeof(int32_t);
         out->direct = st->direct;
         const char *strs[3] = {q, st->cue ? st->cue : "", st->relation ? st->relation : "said"};
         size_t lens[3] = {qlen, strlen(strs[1]), strlen(strs[2])};
-        const char **dst[3] = {&out->quote, &out->cue, &out->relation};
+        uint32_t *dst[3] = {&out->quote, &out->cue, &out->relation};
         for (int j = 0; j < 3; j++) {
-            memcpy(chars, strs[j], lens[j]);
-            chars[lens[j]] = '\0';
-            *dst[j] = chars;
+            memcpy(block + chars, strs[j], lens[j]);
+            block[chars + lens[j]] = '\0';
+            *dst[j] = (uint32_t)chars;
             chars += lens[j] + 1;
         }
     }
-    in->nentities = ex->nentities;
-    in->mentions = mentions;
-    in->nstatements = nkeep;
-    in->statements = sts;
     return in;
 }
 
@@ -261,6 +263,7 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
     int rc = NG_ENOMEM;
     builder b;
     memset(&b, 0, sizeof b);
+    ng_strbuf_init(&b.input);
     ng_graph *g = b.g = ng_graph_new();
     size_t nactors = ng_resolver_actor_count(ng_corpus_resolver(c));
     b.node_of_actor = malloc((nactors ? nactors : 1) * sizeof *b.node_of_actor);
@@ -276,9 +279,9 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
             goto cleanup;
         }
         const ng_doc *doc = ng_corpus_document(c, i);
-        const ng_graph_input *in = ng_corpus_graph_input(c, i);
+        const ng_graph_input *in = ng_corpus_graph_input(c, i, &b.input);
         if (!in) {
-            rc = NG_EINTERNAL;
+            rc = NG_EIO;
             goto cleanup;
         }
         size_t ndocs = g->ndocs;
@@ -298,9 +301,9 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
             }
             b.node_of_cap = in->nentities;
         }
-        if ((rc = add_document_actors(&b, c, i, d, (size_t)d < ndocs)) < 0)
+        if ((rc = add_document_actors(&b, c, in, i, d, (size_t)d < ndocs)) < 0)
             goto cleanup;
-        if ((rc = add_document_statements(&b, c, i)) < 0)
+        if ((rc = add_document_statements(&b, c, in, i)) < 0)
             goto cleanup;
     }
     if ((rc = ng_graph_sort(g)) < 0)
@@ -313,6 +316,7 @@ cleanup:
     free(b.actor_of);
     free(b.last_doc);
     free(b.node_of_actor);
+    ng_strbuf_free(&b.input);
     if (rc == 0)
         return 0;
     ng_graph_free(g);
