@@ -28,6 +28,7 @@ struct ng_graph_index {
     ng_strmap node_docs;  /* "node id\x1fdocument id" -> 1 */
     ng_strbuf key;        /* scratch for composite keys */
     ng_arena strings;     /* node aliases and documents, evidence strings */
+    const char *last_document, *last_cue; /* the latest evidence's copies */
 };
 
 static char *dup_or_null(const char *s)
@@ -283,6 +284,21 @@ int ng_graph_find_edge(const ng_graph *g, uint32_t source, uint32_t target, cons
     return rc;
 }
 
+/* arena_dup for strings that repeat from one evidence item to the next
+ * (a document's statements come together): the copy made for the
+ * previous item is shared when equal. Arena strings are never changed. */
+static char *shared_dup(ng_graph *g, const char **last, const char *s)
+{
+    if (!s)
+        s = "";
+    if (*last && strcmp(*last, s) == 0)
+        return (char *)*last;
+    char *copy = arena_dup(g, s);
+    if (copy)
+        *last = copy;
+    return copy;
+}
+
 static int append_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
     if ((e->nevidence & (e->nevidence - 1)) == 0) {
@@ -293,8 +309,8 @@ static int append_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
         e->evidence = p;
     }
     ng_evidence c = *ev;
-    c.document = arena_dup(g, ev->document);
-    c.cue = arena_dup(g, ev->cue);
+    c.document = shared_dup(g, &g->index->last_document, ev->document);
+    c.cue = shared_dup(g, &g->index->last_cue, ev->cue);
     c.quote = arena_dup(g, ev->quote);
     if (!c.document || !c.cue || !c.quote)
         return NG_ENOMEM;
