@@ -28,7 +28,7 @@ struct ng_graph_index {
     ng_strmap node_docs;  /* "node id\x1fdocument id" -> 1 */
     ng_strbuf key;        /* scratch for composite keys */
     ng_arena strings;     /* node aliases and documents, evidence strings */
-    const char *last_document, *last_cue; /* the latest evidence's copies */
+    const char *last_document, *last_cue, *last_quote; /* the latest evidence's copies */
 };
 
 static char *dup_or_null(const char *s)
@@ -285,8 +285,9 @@ int ng_graph_find_edge(const ng_graph *g, uint32_t source, uint32_t target, cons
 }
 
 /* arena_dup for strings that repeat from one evidence item to the next
- * (a document's statements come together): the copy made for the
- * previous item is shared when equal. Arena strings are never changed. */
+ * (a document's statements come together, and a statement about several
+ * actors is evidence of several edges): the copy made for the previous
+ * item is shared when equal. Arena strings are never changed. */
 static char *shared_dup(ng_graph *g, const char **last, const char *s)
 {
     if (!s)
@@ -311,7 +312,7 @@ static int append_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
     ng_evidence c = *ev;
     c.document = shared_dup(g, &g->index->last_document, ev->document);
     c.cue = shared_dup(g, &g->index->last_cue, ev->cue);
-    c.quote = arena_dup(g, ev->quote);
+    c.quote = shared_dup(g, &g->index->last_quote, ev->quote);
     if (!c.document || !c.cue || !c.quote)
         return NG_ENOMEM;
     e->evidence[e->nevidence++] = c;
