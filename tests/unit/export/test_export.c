@@ -355,6 +355,57 @@ static void test_empty_graph_exports(void)
     ng_graph_free(g);
 }
 
+/* graph.json and GraphML are streamed to disk in pieces by ng_export_all:
+ * on a graph whose text is many times the flush size, the files must be
+ * the bytes the in-memory formatters give, and evidence strings shared
+ * between items (the graph keeps one copy of a repeated quote) must not
+ * show. */
+static void test_export_all_streams_large_graphs_exactly(void)
+{
+    char dir[] = "/tmp/ng-export-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    ng_graph *g = ng_graph_new();
+    char id[32], quote[300], doc[32];
+    for (int n = 0; n < 40; n++) {
+        snprintf(id, sizeof id, "actor-%02d", n);
+        CHECK(ng_graph_add_node(g, id, id, "person") == n);
+    }
+    for (int k = 0; k < 4000; k++) {
+        snprintf(doc, sizeof doc, "doc-%d.txt", k / 7);
+        snprintf(quote, sizeof quote, "quote %d <&> \"%.*s\"", k / 3, 200,
+                 "caf\xc3\xa9 ......................................................"
+                 "................................................................"
+                 "................................................................");
+        ng_evidence ev = {.document = doc, .cue = k % 2 ? "said" : "told", .quote = quote,
+                          .start = (uint32_t)k, .end = (uint32_t)k + 10, .direct = k % 3 == 0};
+        CHECK(ng_graph_add_statement(g, (uint32_t)(k % 40), (uint32_t)((k * 7 + 1) % 40),
+                                     k % 5 ? "said" : "criticized", &ev) >= 0);
+    }
+    CHECK(ng_graph_sort(g) == 0);
+    ng_error err = {0};
+    CHECK(ng_export_all(g, NULL, dir, "none", &err) == 0);
+    ng_graph_stats st = {0};
+    CHECK(ng_graph_compute_stats(g, &st, &err) == 0);
+    char *text = NULL, path[128];
+    size_t len = 0;
+    CHECK(ng_format_graph_json(g, &st, &text, &err) == 0);
+    snprintf(path, sizeof path, "%s/graph.json", dir);
+    char *file = read_file(path, &len);
+    CHECK(file && text && len == strlen(text) && len > 8 * 65536 && memcmp(file, text, len) == 0);
+    free(file);
+    free(text);
+    CHECK(ng_format_graphml(g, &st, &text, &err) == 0);
+    snprintf(path, sizeof path, "%s/graph.graphml", dir);
+    file = read_file(path, &len);
+    CHECK(file && text && len == strlen(text) && len > 8 * 65536 && memcmp(file, text, len) == 0);
+    free(file);
+    free(text);
+    CHECK(count_entries(dir) == 5);
+    ng_graph_stats_free(&st);
+    remove_tree(dir);
+    ng_graph_free(g);
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--write-sample") == 0) {
@@ -380,5 +431,6 @@ int main(int argc, char **argv)
     RUN(test_writers_survive_null_strings);
     RUN(test_export_all_from_threads);
     RUN(test_empty_graph_exports);
+    RUN(test_export_all_streams_large_graphs_exactly);
     return CHECK_DONE();
 }
