@@ -4,10 +4,12 @@
  * Extraction is per document and independent, so workers take document
  * indices from a shared counter and write results into slot i; resolution
  * then runs in document order on one thread. The output therefore does
- * not depend on the number of threads or on scheduling. */
+ * not depend on the number of threads or on scheduling. The state shared
+ * with `extract --stream` (stream.c) is in corpus_run.h. */
 #include "newsgraph/pipeline.h"
 
 #include "corpus_internal.h"
+#include "corpus_run.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -17,66 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct doc_slot {
-    const char *name; /* path for messages (borrowed from paths or doc) */
-    ng_doc *doc;      /* NULL until loaded; preloaded for JSON Lines inputs */
-    int extracted;    /* ex already filled (--from-extract) */
-    ng_extraction *ex; /* NULL until extracted, and again once spooled or in
-                          the resolver: a slot is small, as plain extract keeps
-                          one per document */
-    ng_graph_input *gin; /* ng_corpus_load: what building graphs reads of ex,
-                            when it is not in the spool (spool_off, spool_len) */
-    int rc;           /* 0 ok, else the failure code */
-    char *error;      /* message of the failure */
-    int finished;     /* spooling: extracted and its template written */
-    uint64_t spool_off; /* spooling: where its template is in the spool */
-    size_t spool_len;
-} doc_slot;
-
-struct ng_corpus {
-    ng_pathlist paths;
-    doc_slot *slots;
-    size_t nslots, slots_cap;
-    size_t *ok;       /* indices of slots that loaded and extracted */
-    size_t nok;
-    ng_models *models;
-    ng_furniture *furniture;
-    ng_resolver *resolver;
-    int graph_only;   /* texts and mentions dropped (ng_graph_inputs_only) */
-    ng_spool *inputs; /* ng_corpus_load: the graph inputs, NULL = in memory */
-};
-
-/* Plain extract's spool: each record template goes to an unlinked
- * temporary file as soon as its document is extracted, and extractions
- * go to the resolver in document order as soon as every earlier one has,
- * then both are freed. Memory holds what the resolver keeps, not the
- * documents. ng_corpus_load feeds the resolver the same way, but spools
- * each extraction's graph input (ng_graph_input_make) instead of a
- * template, and keeps the (textless) documents. */
-typedef struct spool {
-    ng_spool *file;   /* NULL: graph inputs stay in memory */
-    int graph_inputs; /* ng_corpus_load: spool graph inputs, not templates */
-    size_t next_add;  /* first slot not yet given to the resolver */
-    int rc;           /* first failure writing or resolving, 0 if none */
-    size_t fail_slot; /* the slot it happened at */
-    ng_error err;
-    pthread_mutex_t lock;
-} spool;
-
-typedef struct work_queue {
-    ng_corpus *c;
-    const ng_run_options *opt;
-    ng_ingest_options ingest;
-    atomic_size_t next;
-    atomic_size_t done;
-    pthread_mutex_t lock; /* serialises warnings and the progress line */
-    double started, last_progress;
-    int streaming;        /* total unknown: progress shows the count only */
-    spool *spool;         /* plain extract: spool templates, resolve as we go */
-    int graph_only;       /* ng_corpus_load: keep what graphs are built from */
-} work_queue;
-
-static double now_seconds(void)
+double ngp_now_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -84,7 +27,7 @@ static double now_seconds(void)
 }
 
 /* Warnings come from worker threads; the user's callback sees them one at a time. */
-static void locked_warn(void *ctx, const char *msg)
+void ngp_locked_warn(void *ctx, const char *msg)
 {
     work_queue *q = ctx;
     if (!q->opt->warn)
@@ -99,7 +42,7 @@ static void report_progress(work_queue *q, size_t done)
 {
     if (!q->opt->progress)
         return;
-    double t = now_seconds();
+    double t = ngp_now_seconds();
     if (t - q->started < 2.0 || (t - q->last_progress < 0.25 && done < q->c->nslots))
         return;
     pthread_mutex_lock(&q->lock);
@@ -116,7 +59,7 @@ static void report_progress(work_queue *q, size_t done)
     pthread_mutex_unlock(&q->lock);
 }
 
-static void free_extraction(doc_slot *s)
+void ngp_free_extraction(doc_slot *s)
 {
     if (s->ex)
         ng_extraction_free(s->ex);
@@ -177,7 +120,7 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
                                       t->name);
                 sp->fail_slot = sp->next_add;
             }
-            free_extraction(t);
+            ngp_free_extraction(t);
             if (sp->graph_inputs) {
                 ng_doc_drop_text(t->doc);
             } else {
@@ -215,7 +158,7 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
         s->rc = ng_error_set(&err, NG_ENOMEM, "%s: out of memory", s->name);
     if (s->rc != 0) {
         s->error = strdup(err.message[0] ? err.message : "failed");
-        free_extraction(s);
+        ngp_free_extraction(s);
     }
     if (q->spool)
         spool_document(q, i, scratch);
@@ -237,7 +180,7 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static int run_workers(work_queue *q, int jobs)
+int ngp_run_workers(work_queue *q, int jobs)
 {
     if (jobs <= 0) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -264,7 +207,7 @@ static int run_workers(work_queue *q, int jobs)
     return 0;
 }
 
-static void warnf(const ng_run_options *opt, const char *fmt, ...)
+void ngp_warnf(const ng_run_options *opt, const char *fmt, ...)
 {
     if (!opt->warn)
         return;
@@ -277,7 +220,7 @@ static void warnf(const ng_run_options *opt, const char *fmt, ...)
 }
 
 /* Appends an empty slot; returns it or NULL when out of memory. */
-static doc_slot *add_slot(ng_corpus *c)
+doc_slot *ngp_add_slot(ng_corpus *c)
 {
     if (c->nslots == c->slots_cap) {
         size_t cap = c->slots_cap ? c->slots_cap * 2 : 64;
@@ -293,10 +236,10 @@ static doc_slot *add_slot(ng_corpus *c)
 }
 
 /* Sink for JSON Lines readers: a document (and maybe its extraction) per slot. */
-static int sink_document(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
+int ngp_sink_document(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
 {
     ng_corpus *c = ctx;
-    doc_slot *s = add_slot(c);
+    doc_slot *s = ngp_add_slot(c);
     if (!s) {
         if (ex)
             ng_extraction_free(ex);
@@ -327,8 +270,8 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
     if (opt->jsonl || opt->from_extract) {
         for (size_t i = 0; i < ninputs && rc == 0; i++)
             rc = opt->from_extract
-                     ? ng_jsonl_read_extract(inputs[i], opt, sink_document, c, err)
-                     : ng_jsonl_read_documents(inputs[i], opt, ingest, sink_document, c, err);
+                     ? ng_jsonl_read_extract(inputs[i], opt, ngp_sink_document, c, err)
+                     : ng_jsonl_read_documents(inputs[i], opt, ingest, ngp_sink_document, c, err);
         if (rc == 0 && c->nslots == 0)
             rc = ng_error_set(err, NG_EINPUT, "no document in the JSON Lines input");
         return rc;
@@ -336,7 +279,7 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
     if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
         return rc;
     for (size_t i = 0; i < c->paths.count; i++) {
-        doc_slot *s = add_slot(c);
+        doc_slot *s = ngp_add_slot(c);
         if (!s)
             return ng_error_set(err, NG_ENOMEM, "out of memory");
         s->name = c->paths.paths[i];
@@ -366,7 +309,7 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
     q.opt = opt;
     q.ingest = (ng_ingest_options){.date = opt->date,
                                    .max_doc_bytes = opt->max_doc_bytes,
-                                   .warn = locked_warn,
+                                   .warn = ngp_locked_warn,
                                    .warn_ctx = &q,
                                    .furniture = c->furniture};
     if ((rc = collect_inputs(c, inputs, ninputs, opt, &q.ingest, err)) < 0)
@@ -381,8 +324,8 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
         goto cleanup;
     q.spool = sp;
     q.graph_only = c->graph_only = graph_only;
-    q.started = now_seconds();
-    if ((rc = run_workers(&q, opt->jobs)) < 0) {
+    q.started = ngp_now_seconds();
+    if ((rc = ngp_run_workers(&q, opt->jobs)) < 0) {
         ng_error_set(err, rc, "cannot start worker threads");
         goto cleanup;
     }
@@ -399,7 +342,7 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
             goto cleanup;
         }
         if (s->rc != 0) {
-            warnf(opt, "skipping %s", s->error ? s->error : s->name);
+            ngp_warnf(opt, "skipping %s", s->error ? s->error : s->name);
             continue;
         }
         if (sp && sp->rc < 0 && sp->fail_slot == i) {
@@ -544,7 +487,7 @@ void ng_corpus_free(ng_corpus *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->nslots; i++) {
-        free_extraction(&c->slots[i]);
+        ngp_free_extraction(&c->slots[i]);
         free(c->slots[i].gin);
         ng_doc_free(c->slots[i].doc);
         free(c->slots[i].error);
@@ -557,138 +500,4 @@ void ng_corpus_free(ng_corpus *c)
     ng_models_free(c->models);
     ng_pathlist_free(&c->paths);
     free(c);
-}
-
-/* ---- streaming extract: flat memory, per-document ids ---- */
-
-typedef struct stream_state {
-    ng_corpus *batch;   /* slots of the current batch only */
-    work_queue *q;
-    size_t batch_size;
-    FILE *out;
-    ng_strbuf line, scratch;
-} stream_state;
-
-/* Extracts the batch in parallel, writes its records in input order with
- * ids resolved inside each document, and frees it. */
-static int flush_batch(stream_state *st, ng_error *err)
-{
-    ng_corpus *c = st->batch;
-    work_queue *q = st->q;
-    int rc = 0;
-    atomic_store(&q->next, 0);
-    if ((rc = run_workers(q, q->opt->jobs)) < 0)
-        return ng_error_set(err, rc, "cannot start worker threads");
-    for (size_t i = 0; i < c->nslots && rc == 0; i++) {
-        doc_slot *s = &c->slots[i];
-        if (s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL || s->rc == NG_EUSAGE) {
-            rc = ng_error_set(err, s->rc, "%s", s->error ? s->error : "internal error");
-            break;
-        }
-        if (s->rc != 0) {
-            warnf(q->opt, "skipping %s", s->error ? s->error : s->name);
-            continue;
-        }
-        ng_resolver *r = NULL;
-        if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
-            (rc = ng_resolver_add(r, 0, s->ex, err)) == 0 &&
-            (rc = ng_resolver_finish(r, err)) == 0) {
-            ng_extract_ids ids;
-            rc = ng_extract_ids_init(&ids, r);
-            if (rc == 0)
-                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, s->ex, &ids, 0);
-            ng_extract_ids_free(&ids);
-            if (rc < 0)
-                ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
-            else if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
-                rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
-            else
-                c->nok++;
-        }
-        ng_resolver_free(r);
-    }
-    for (size_t i = 0; i < c->nslots; i++) {
-        free_extraction(&c->slots[i]);
-        ng_doc_free(c->slots[i].doc);
-        free(c->slots[i].error);
-    }
-    c->nslots = 0;
-    return rc;
-}
-
-/* Sink for JSON Lines documents in a stream: queue, flush when full. */
-static int stream_sink(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
-{
-    stream_state *st = ctx;
-    int rc = sink_document(st->batch, doc, ex, err);
-    if (rc == 0 && st->batch->nslots >= st->batch_size)
-        rc = flush_batch(st, err);
-    return rc;
-}
-
-int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
-                      FILE *out, ng_error *err)
-{
-    int rc;
-    work_queue q;
-    memset(&q, 0, sizeof q);
-    pthread_mutex_init(&q.lock, NULL);
-    stream_state st = {.out = out, .q = &q, .batch_size = 256};
-    ng_strbuf_init(&st.line);
-    ng_strbuf_init(&st.scratch);
-    ng_corpus *c = calloc(1, sizeof *c);
-    st.batch = c;
-    if (!c) {
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    if (opt->from_extract) {
-        rc = ng_error_set(err, NG_EUSAGE, "--stream reads articles, not extract output");
-        goto cleanup;
-    }
-    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
-        goto cleanup;
-    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
-        goto cleanup;
-    q.c = c;
-    q.opt = opt;
-    q.streaming = 1;
-    q.ingest = (ng_ingest_options){.date = opt->date,
-                                   .max_doc_bytes = opt->max_doc_bytes,
-                                   .warn = locked_warn,
-                                   .warn_ctx = &q,
-                                   .furniture = c->furniture};
-    q.started = now_seconds();
-    if (opt->jsonl) {
-        for (size_t i = 0; i < ninputs && rc == 0; i++)
-            rc = ng_jsonl_read_documents(inputs[i], opt, &q.ingest, stream_sink, &st, err);
-    } else {
-        /* the path list is small next to the documents: expand it whole */
-        if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
-            goto cleanup;
-        for (size_t i = 0; i < c->paths.count && rc == 0; i++) {
-            doc_slot *s = add_slot(c);
-            if (!s) {
-                rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-                break;
-            }
-            s->name = c->paths.paths[i];
-            if (c->nslots >= st.batch_size)
-                rc = flush_batch(&st, err);
-        }
-    }
-    if (rc == 0 && c->nslots)
-        rc = flush_batch(&st, err);
-    if (rc == 0 && c->nok == 0)
-        rc = ng_error_set(err, NG_EINPUT, "no readable document in the input");
-    if (rc == 0 && fflush(out) != 0)
-        rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
-cleanup:
-    if (q.streaming && opt->progress && atomic_load(&q.done) && now_seconds() - q.started >= 2.0)
-        fputc('\n', stderr);
-    pthread_mutex_destroy(&q.lock);
-    ng_strbuf_free(&st.line);
-    ng_strbuf_free(&st.scratch);
-    ng_corpus_free(c);
-    return rc;
 }

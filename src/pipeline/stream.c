@@ -1,0 +1,143 @@
+/* stream.c - `extract --stream`: documents are extracted in batches and
+ * each record is written as soon as its batch is done, with ids resolved
+ * inside the document, so memory stays flat however long the input is
+ * (see ng_stream_extract in include/newsgraph/pipeline.h). */
+#include "newsgraph/pipeline.h"
+
+#include "corpus_run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct stream_state {
+    ng_corpus *batch;   /* slots of the current batch only */
+    work_queue *q;
+    size_t batch_size;
+    FILE *out;
+    ng_strbuf line, scratch;
+} stream_state;
+
+/* Extracts the batch in parallel, writes its records in input order with
+ * ids resolved inside each document, and frees it. */
+static int flush_batch(stream_state *st, ng_error *err)
+{
+    ng_corpus *c = st->batch;
+    work_queue *q = st->q;
+    int rc = 0;
+    atomic_store(&q->next, 0);
+    if ((rc = ngp_run_workers(q, q->opt->jobs)) < 0)
+        return ng_error_set(err, rc, "cannot start worker threads");
+    for (size_t i = 0; i < c->nslots && rc == 0; i++) {
+        doc_slot *s = &c->slots[i];
+        if (s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL || s->rc == NG_EUSAGE) {
+            rc = ng_error_set(err, s->rc, "%s", s->error ? s->error : "internal error");
+            break;
+        }
+        if (s->rc != 0) {
+            ngp_warnf(q->opt, "skipping %s", s->error ? s->error : s->name);
+            continue;
+        }
+        ng_resolver *r = NULL;
+        if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
+            (rc = ng_resolver_add(r, 0, s->ex, err)) == 0 &&
+            (rc = ng_resolver_finish(r, err)) == 0) {
+            ng_extract_ids ids;
+            rc = ng_extract_ids_init(&ids, r);
+            if (rc == 0)
+                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, s->ex, &ids, 0);
+            ng_extract_ids_free(&ids);
+            if (rc < 0)
+                ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
+            else if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
+                rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+            else
+                c->nok++;
+        }
+        ng_resolver_free(r);
+    }
+    for (size_t i = 0; i < c->nslots; i++) {
+        ngp_free_extraction(&c->slots[i]);
+        ng_doc_free(c->slots[i].doc);
+        free(c->slots[i].error);
+    }
+    c->nslots = 0;
+    return rc;
+}
+
+/* Sink for JSON Lines documents in a stream: queue, flush when full. */
+static int stream_sink(void *ctx, ng_doc *doc, ng_extraction *ex, ng_error *err)
+{
+    stream_state *st = ctx;
+    int rc = ngp_sink_document(st->batch, doc, ex, err);
+    if (rc == 0 && st->batch->nslots >= st->batch_size)
+        rc = flush_batch(st, err);
+    return rc;
+}
+
+int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
+                      FILE *out, ng_error *err)
+{
+    int rc;
+    work_queue q;
+    memset(&q, 0, sizeof q);
+    pthread_mutex_init(&q.lock, NULL);
+    stream_state st = {.out = out, .q = &q, .batch_size = 256};
+    ng_strbuf_init(&st.line);
+    ng_strbuf_init(&st.scratch);
+    ng_corpus *c = calloc(1, sizeof *c);
+    st.batch = c;
+    if (!c) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (opt->from_extract) {
+        rc = ng_error_set(err, NG_EUSAGE, "--stream reads articles, not extract output");
+        goto cleanup;
+    }
+    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+        goto cleanup;
+    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
+        goto cleanup;
+    q.c = c;
+    q.opt = opt;
+    q.streaming = 1;
+    q.ingest = (ng_ingest_options){.date = opt->date,
+                                   .max_doc_bytes = opt->max_doc_bytes,
+                                   .warn = ngp_locked_warn,
+                                   .warn_ctx = &q,
+                                   .furniture = c->furniture};
+    q.started = ngp_now_seconds();
+    if (opt->jsonl) {
+        for (size_t i = 0; i < ninputs && rc == 0; i++)
+            rc = ng_jsonl_read_documents(inputs[i], opt, &q.ingest, stream_sink, &st, err);
+    } else {
+        /* the path list is small next to the documents: expand it whole */
+        if ((rc = ng_inputs_expand(inputs, ninputs, &c->paths, err)) < 0)
+            goto cleanup;
+        for (size_t i = 0; i < c->paths.count && rc == 0; i++) {
+            doc_slot *s = ngp_add_slot(c);
+            if (!s) {
+                rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+                break;
+            }
+            s->name = c->paths.paths[i];
+            if (c->nslots >= st.batch_size)
+                rc = flush_batch(&st, err);
+        }
+    }
+    if (rc == 0 && c->nslots)
+        rc = flush_batch(&st, err);
+    if (rc == 0 && c->nok == 0)
+        rc = ng_error_set(err, NG_EINPUT, "no readable document in the input");
+    if (rc == 0 && fflush(out) != 0)
+        rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+cleanup:
+    if (q.streaming && opt->progress && atomic_load(&q.done) && ngp_now_seconds() - q.started >= 2.0)
+        fputc('\n', stderr);
+    pthread_mutex_destroy(&q.lock);
+    ng_strbuf_free(&st.line);
+    ng_strbuf_free(&st.scratch);
+    ng_corpus_free(c);
+    return rc;
+}
