@@ -492,6 +492,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         if ((rc = ng_extraction_add_mention(ex, &m)) < 0)
             goto cleanup;
     }
+    /* the attribution stage reads the words by number (statements.c) */
+    ng_extraction_keep_word_ids(ex, s.wid, s.ntok, (uint32_t)s.nwords);
     rc = 0;
 cleanup:
     ng_mscan_free(&s);
