@@ -10,6 +10,7 @@
  * are read in gazetteer_lists.c, the typo search over places is in
  * gazetteer_near.c. */
 #include "gazetteer_internal.h"
+#include "gazetteer_word.h"
 
 #include "newsgraph/error.h"
 #include "strmap.h"
@@ -38,91 +39,14 @@ size_t ng_gaz_fold_key(const char *s, size_t n, char *buf)
     return k;
 }
 
-/* Eight bytes with the ASCII capitals lowercased (other bytes, UTF-8
- * included, as they are), all at once. */
-static inline uint64_t fold8(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t low7 = x & (0x7f * ones);
-    uint64_t ge_a = low7 + (0x80 - 'A') * ones;     /* high bit: byte >= 'A' */
-    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones; /* high bit: byte > 'Z' */
-    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
-    return x | (upper >> 2); /* 0x80 >> 2 = 0x20 */
-}
-
-/* Bytes s[0..n), n < 8, as memcpy would put them in a word whose other
- * bytes are zero (a key stored zero-padded in a slot). */
-static inline uint64_t load_tail(const char *s, size_t n)
-{
-    uint64_t x = 0;
-    for (size_t i = 0; i < n; i++)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        x |= (uint64_t)(unsigned char)s[i] << (8 * (7 - i));
-#else
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
-#endif
-    return x;
-}
-
-/* Bytes s[0..n), n < 8, zero-padded like load_tail, when s[0..8) may be
- * read: one load instead of a loop whose length the branch predictor
- * cannot guess. */
-static inline uint64_t load_tail_over(const char *s, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t x;
-    memcpy(&x, s, 8);
-    return x & ((UINT64_C(1) << (8 * n)) - 1);
-#else
-    return load_tail(s, n);
-#endif
-}
-
-static inline uint64_t mix(uint64_t h, uint64_t x)
-{
-    h = (h ^ x) * 0xff51afd7ed558ccdu;
-    return h ^ (h >> 29);
-}
-
-static inline uint32_t finish(uint64_t h)
-{
-    h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 32;
-    return (uint32_t)h ? (uint32_t)h : 1;
-}
-
-/* Eight folded bytes per multiply: this runs for every token. */
-static inline ng_gaz_word prepare(const char *s, size_t n, size_t avail)
-{
-    ng_gaz_word w = {0, 0};
-    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        x = fold8(x);
-        if (i == 0)
-            w.head = x;
-        h = mix(h, x);
-    }
-    if (i < n) {
-        uint64_t x = fold8(i + 8 <= avail ? load_tail_over(s + i, n - i) : load_tail(s + i, n - i));
-        if (i == 0)
-            w.head = x;
-        h = mix(h, x);
-    }
-    w.hash = finish(h);
-    return w;
-}
-
 uint32_t ng_gazetteer_hash(const char *s, size_t n)
 {
-    return prepare(s, n, n).hash;
+    return ng_gaz_prepare(s, n, n).hash;
 }
 
 ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail)
 {
-    return prepare(s, n, avail);
+    return ng_gaz_prepare(s, n, avail);
 }
 
 /* The slot holding s[0..n) (compared ASCII-case-insensitively; hash is
@@ -160,10 +84,10 @@ static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t has
 {
     uint64_t word = 0;
     if (n < SLOT_INLINE) {
-        word = fold8(load_tail(s, n));
+        word = gaz_fold8(gaz_load_tail(s, n));
     } else if (n == SLOT_INLINE) {
         memcpy(&word, s, sizeof word);
-        word = fold8(word);
+        word = gaz_fold8(word);
     }
     return probe_word(g, s, n, hash, word);
 }
