@@ -21,6 +21,14 @@ static void test_word_lookups(void)
     CHECK(ng_cues_word(cues, "saidsaidsaidsaidsaid", 20).cue == NULL);
     CHECK(ng_cues_word(cues, "", 0).cue == NULL);
     CHECK(ng_cues_word(cues, "Peskov", 6).classes == 0);
+    /* nine bytes and more: the second half of the key folds too */
+    ng_word_info ex = ng_cues_word(cues, "explained", 9), exu = ng_cues_word(cues, "EXPLAINED", 9);
+    CHECK(ex.cue != NULL && ex.cue == exu.cue);
+    /* a NUL inside a token is no word of the lexicon ("said\0" is not "said") */
+    CHECK(ng_cues_word(cues, "said\0", 5).cue == NULL);
+    CHECK(ng_cues_word(cues, "sa\0d", 4).cue == NULL);
+    /* the word is read up to n bytes only */
+    CHECK(ng_cues_word(cues, "saidx", 4).cue == said.cue);
 }
 
 int main(void)
