@@ -340,6 +340,12 @@ static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
 {
+    /* a single word is its own key but for case: hash and compare it
+     * folded on the fly instead of copying it folded first */
+    if (n && n <= KEY_MAX && !memchr(s, ' ', n)) {
+        ng_gaz_word w = ng_gaz_prepare(s, n, n);
+        return ng_gazetteer_word_classes(g, s, n, &w);
+    }
     return VAL_CLASSES(lookup(g, s, n));
 }
 
