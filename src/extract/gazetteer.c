@@ -13,7 +13,6 @@
 #include "gazetteer_word.h"
 
 #include "newsgraph/error.h"
-#include "strmap.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -151,32 +150,68 @@ static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, uint32_t 
     return &g->load_vals[j];
 }
 
+/* An entry of the index of distinct values while freezing. */
+typedef struct val_slot {
+    int64_t v;
+    uint32_t at; /* index in vals + 1; 0 = empty */
+} val_slot;
+
+/* The slot of v in index (icap slots, a power of two), or the empty one
+ * where it goes. */
+static val_slot *val_find(val_slot *index, size_t icap, int64_t v)
+{
+    size_t mask = icap - 1, k = (size_t)(((uint64_t)v * 0x9e3779b97f4a7c15u) >> 40) & mask;
+    while (index[k].at && index[k].v != v)
+        k = (k + 1) & mask;
+    return &index[k];
+}
+
+/* Doubles the index; NULL (index freed) when out of memory. */
+static val_slot *val_grow(val_slot *index, size_t *icap)
+{
+    val_slot *bigger = calloc(2 * *icap, sizeof *bigger);
+    if (bigger)
+        for (size_t i = 0; i < *icap; i++)
+            if (index[i].at)
+                *val_find(bigger, 2 * *icap, index[i].v) = index[i];
+    free(index);
+    *icap *= 2;
+    return bigger;
+}
+
 /* Ends loading: replaces each slot's value by an index into the array of
  * distinct values. */
 int ng_gaz_freeze(ng_gazetteer *g)
 {
-    ng_strmap index;
-    ng_strmap_init(&index);
-    size_t n = 0;
+    /* the distinct values so far -> their index + 1 (0: empty): open
+     * addressing on a multiplicative hash, doubled at load 1/2 */
+    size_t icap = 1024, n = 0;
+    val_slot *index = calloc(icap, sizeof *index);
     int rc = 0;
-    if (!(g->vals = malloc((g->count + 1) * sizeof *g->vals)))
+    if (!index || !(g->vals = malloc((g->count + 1) * sizeof *g->vals))) {
+        free(index);
         return NG_ENOMEM;
+    }
     for (size_t j = 0; j < g->cap && !rc; j++) {
         if (!g->slots[j].hash)
             continue;
-        int64_t v = g->load_vals[j], at;
-        char key[sizeof v];
-        memcpy(key, &v, sizeof v);
-        if (!ng_strmap_get(&index, key, sizeof key, &at)) {
-            at = (int64_t)n;
+        int64_t v = g->load_vals[j];
+        val_slot *sl = val_find(index, icap, v);
+        if (!sl->at) {
             g->vals[n++] = v;
-            rc = ng_strmap_put(&index, key, sizeof key, at);
+            *sl = (val_slot){v, (uint32_t)n};
+            if (2 * n > icap && !(index = val_grow(index, &icap))) {
+                rc = NG_ENOMEM;
+                break;
+            }
+            sl = NULL;
         }
+        size_t at = sl ? sl->at - 1 : n - 1;
         if (at > UINT16_MAX)
             rc = NG_EINTERNAL;
         g->slots[j].val = (uint16_t)at;
     }
-    ng_strmap_free(&index);
+    free(index);
     free(g->load_vals);
     g->load_vals = NULL;
     if (rc)
