@@ -36,7 +36,7 @@ struct ng_cues {
      * written, with ' or ’. Most tokens are no lexicon word and stop here. */
     uint32_t len_mask[256];
     ng_strmap words;   /* word -> index into info */
-    ng_strmap phrases; /* "w1 w2 ..." -> index into cue */
+    ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
     ng_word_info *info;
     size_t ninfo, info_cap;
     ng_cue *cue;
@@ -303,6 +303,14 @@ static int add_entry(ng_cues *c, const char *form, const char *cls, const char *
     } else {
         if (ng_strmap_put(&c->phrases, key, n, (int64_t)c->ncue) < 0)
             return NG_ENOMEM;
+        /* its proper prefixes of two words or more, as -1 unless phrases
+         * themselves: ng_cues_phrase stops at the first unknown one */
+        for (size_t i = 0, spaces = 0; i < n; i++) {
+            int64_t old;
+            if (key[i] == ' ' && ++spaces >= 2 && !ng_strmap_get(&c->phrases, key, i, &old) &&
+                ng_strmap_put(&c->phrases, key, i, -1) < 0)
+                return NG_ENOMEM;
+        }
         if (head->phrase_max < nwords)
             head->phrase_max = (uint32_t)nwords;
     }
@@ -438,7 +446,11 @@ const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t 
             break;
         len += k;
         int64_t idx;
-        if (i && ng_strmap_get(&c->phrases, key, len, &idx))
+        if (!i)
+            continue;
+        if (!ng_strmap_get(&c->phrases, key, len, &idx))
+            break; /* no phrase starts with these words */
+        if (idx >= 0)
             best = &c->cue[idx];
     }
     return best;
