@@ -43,8 +43,10 @@ typedef struct ng_attr {
     const ng_text *tx;
     const ng_token *tok;
     const char *t;         /* document bytes */
-    ng_word_info *lex;     /* per token: lexicon record (zero for non-words),
-                            * looked up on first use: read it with ng_lex */
+    ng_word_info *lex;     /* per word of wid (per token without it): lexicon
+                            * record (zero for non-words), looked up on
+                            * first use: read it with ng_lex */
+    const uint32_t *wid;   /* per token: its word (ng_extraction_word_ids), or NULL */
     int32_t *in_quote;     /* per token: quote index or -1 */
     int32_t *mention_at;   /* per token: index of the mention covering it, or -1 */
     uint8_t *in_content;   /* per token: 1 inside a reported clause already attributed */
@@ -74,7 +76,7 @@ typedef struct ng_attr {
  * lookup is pure, so a const ng_attr may fill the cache. */
 static inline const ng_word_info *ng_lex(const ng_attr *a, uint32_t i)
 {
-    ng_word_info *w = &a->lex[i];
+    ng_word_info *w = &a->lex[a->wid ? a->wid[i] : i];
     if (w->classes & NG_LEX_UNKNOWN)
         *w = ng_cues_word(a->cues, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start);
     return w;

@@ -6,6 +6,7 @@
  * flagged as phrase heads, so the per-token cost stays one hash probe. */
 #include "cues.h"
 
+#include "gazetteer_word.h"
 #include "strmap.h"
 
 #include <errno.h>
@@ -35,7 +36,7 @@ struct ng_cues {
      * written, with ' or ’. Most tokens are no lexicon word and stop here. */
     uint32_t len_mask[256];
     ng_strmap words;   /* word -> index into info */
-    ng_strmap phrases; /* "w1 w2 ..." -> index into cue */
+    ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
     ng_word_info *info;
     size_t ninfo, info_cap;
     ng_cue *cue;
@@ -75,6 +76,43 @@ static inline void key_put(uint64_t *k0, uint64_t *k1, size_t o, unsigned char c
         *k0 |= (uint64_t)ch << (8 * o);
     else
         *k1 |= (uint64_t)ch << (8 * (o - 8));
+}
+
+/* The key of s[0..n) without the byte loop, for the usual word: at most
+ * WORD_INLINE bytes, no typographic apostrophe (its first byte 0xE2) and
+ * no NUL. Sets *k0, *k1 as the loop of ng_cues_word would and returns 1,
+ * or returns 0 and leaves the word to that loop. */
+static inline int fast_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x[2] = {0, 0};
+    if (n == 0 || n > WORD_INLINE)
+        return 0;
+    memcpy(x, s, n);
+    for (int h = 0; h < 2; h++) {
+        size_t have = n > 8 * (size_t)h ? n - 8 * (size_t)h : 0;
+        if (!have)
+            break;
+        /* bytes of the word: all 0xff below have */
+        uint64_t mask = have >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * have)) - 1;
+        uint64_t v = x[h], e2 = v ^ (0xE2 * ones);
+        /* a zero byte of v (NUL) or of e2 (0xE2) among the word's bytes */
+        uint64_t zero = ((v - ones) & ~v & highs) | ((e2 - ones) & ~e2 & highs);
+        if ((zero & mask) != 0)
+            return 0; /* may flag a byte after a real one: the loop decides */
+        x[h] = gaz_fold8(v);
+    }
+    *k0 = x[0];
+    *k1 = x[1];
+    return 1;
+#else
+    (void)s;
+    (void)n;
+    (void)k0;
+    (void)k1;
+    return 0;
+#endif
 }
 
 static uint32_t word_hash(uint64_t k0, uint64_t k1)
@@ -265,6 +303,14 @@ static int add_entry(ng_cues *c, const char *form, const char *cls, const char *
     } else {
         if (ng_strmap_put(&c->phrases, key, n, (int64_t)c->ncue) < 0)
             return NG_ENOMEM;
+        /* its proper prefixes of two words or more, as -1 unless phrases
+         * themselves: ng_cues_phrase stops at the first unknown one */
+        for (size_t i = 0, spaces = 0; i < n; i++) {
+            int64_t old;
+            if (key[i] == ' ' && ++spaces >= 2 && !ng_strmap_get(&c->phrases, key, i, &old) &&
+                ng_strmap_put(&c->phrases, key, i, -1) < 0)
+                return NG_ENOMEM;
+        }
         if (head->phrase_max < nwords)
             head->phrase_max = (uint32_t)nwords;
     }
@@ -353,6 +399,10 @@ ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n)
         /* fold as fold() does, straight into the zero-padded key; a word
          * longer than WORD_INLINE is in no table */
         uint64_t k0 = 0, k1 = 0;
+        if (fast_key(s, n, &k0, &k1)) {
+            const word_slot *sl = fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1));
+            return sl->hash ? c->info[sl->info] : none;
+        }
         size_t o = 0;
         for (size_t i = 0; i < n; i++) {
             unsigned char ch = (unsigned char)s[i];
@@ -396,7 +446,11 @@ const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t 
             break;
         len += k;
         int64_t idx;
-        if (i && ng_strmap_get(&c->phrases, key, len, &idx))
+        if (!i)
+            continue;
+        if (!ng_strmap_get(&c->phrases, key, len, &idx))
+            break; /* no phrase starts with these words */
+        if (idx >= 0)
             best = &c->cue[idx];
     }
     return best;

@@ -12,6 +12,9 @@
 
 struct ng_extract_pool {
     ng_arena arena;
+    uint32_t *word_ids; /* ng_extraction_keep_word_ids, or NULL */
+    size_t nword_ids;
+    uint32_t nwords;
 };
 
 const char *ng_entity_type_name(int type)
@@ -108,6 +111,7 @@ void ng_extraction_free(ng_extraction *ex)
     free(ex->entities);
     free(ex->statements);
     if (ex->pool) {
+        ng_extraction_drop_word_ids(ex);
         ng_arena_free(&ex->pool->arena);
         free(ex->pool);
     }
@@ -160,4 +164,33 @@ const char *ng_extraction_strdup(ng_extraction *ex, const char *s, size_t n)
 void *ng_extraction_alloc(ng_extraction *ex, size_t size)
 {
     return ng_arena_alloc(&ex->pool->arena, size);
+}
+
+void ng_extraction_keep_word_ids(ng_extraction *ex, const uint32_t *wid, size_t ntok,
+                                 uint32_t nwords)
+{
+    ng_extraction_drop_word_ids(ex);
+    if (!ex->pool || !ntok || !(ex->pool->word_ids = malloc(ntok * sizeof *wid)))
+        return;
+    memcpy(ex->pool->word_ids, wid, ntok * sizeof *wid);
+    ex->pool->nword_ids = ntok;
+    ex->pool->nwords = nwords;
+}
+
+const uint32_t *ng_extraction_word_ids(const ng_extraction *ex, size_t ntok, uint32_t *nwords)
+{
+    if (!ex->pool || !ex->pool->word_ids || ex->pool->nword_ids != ntok)
+        return NULL;
+    *nwords = ex->pool->nwords;
+    return ex->pool->word_ids;
+}
+
+void ng_extraction_drop_word_ids(ng_extraction *ex)
+{
+    if (!ex->pool)
+        return;
+    free(ex->pool->word_ids);
+    ex->pool->word_ids = NULL;
+    ex->pool->nword_ids = 0;
+    ex->pool->nwords = 0;
 }

@@ -6,17 +6,19 @@
  * One map means one hash lookup per token in the hot loop of mention
  * finding. The lists are merged into the table while loading, then it is
  * frozen (freeze: values become indexes into the few distinct values) and
- * never written again, so lookups are safe from any thread. The typo
- * search over places is in gazetteer_near.c. */
+ * never written again, so lookups are safe from any thread. The files
+ * are read in gazetteer_lists.c, the typo search over places is in
+ * gazetteer_near.c. */
 #include "gazetteer_internal.h"
+#include "gazetteer_word.h"
 
 #include "newsgraph/error.h"
-#include "strmap.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
  * folds runs of spaces to one; returns the key length or 0 if too long. */
@@ -36,91 +38,14 @@ size_t ng_gaz_fold_key(const char *s, size_t n, char *buf)
     return k;
 }
 
-/* Eight bytes with the ASCII capitals lowercased (other bytes, UTF-8
- * included, as they are), all at once. */
-static inline uint64_t fold8(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t low7 = x & (0x7f * ones);
-    uint64_t ge_a = low7 + (0x80 - 'A') * ones;     /* high bit: byte >= 'A' */
-    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones; /* high bit: byte > 'Z' */
-    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
-    return x | (upper >> 2); /* 0x80 >> 2 = 0x20 */
-}
-
-/* Bytes s[0..n), n < 8, as memcpy would put them in a word whose other
- * bytes are zero (a key stored zero-padded in a slot). */
-static inline uint64_t load_tail(const char *s, size_t n)
-{
-    uint64_t x = 0;
-    for (size_t i = 0; i < n; i++)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        x |= (uint64_t)(unsigned char)s[i] << (8 * (7 - i));
-#else
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
-#endif
-    return x;
-}
-
-/* Bytes s[0..n), n < 8, zero-padded like load_tail, when s[0..8) may be
- * read: one load instead of a loop whose length the branch predictor
- * cannot guess. */
-static inline uint64_t load_tail_over(const char *s, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t x;
-    memcpy(&x, s, 8);
-    return x & ((UINT64_C(1) << (8 * n)) - 1);
-#else
-    return load_tail(s, n);
-#endif
-}
-
-static inline uint64_t mix(uint64_t h, uint64_t x)
-{
-    h = (h ^ x) * 0xff51afd7ed558ccdu;
-    return h ^ (h >> 29);
-}
-
-static inline uint32_t finish(uint64_t h)
-{
-    h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 32;
-    return (uint32_t)h ? (uint32_t)h : 1;
-}
-
-/* Eight folded bytes per multiply: this runs for every token. */
-static inline ng_gaz_word prepare(const char *s, size_t n, size_t avail)
-{
-    ng_gaz_word w = {0, 0};
-    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        x = fold8(x);
-        if (i == 0)
-            w.head = x;
-        h = mix(h, x);
-    }
-    if (i < n) {
-        uint64_t x = fold8(i + 8 <= avail ? load_tail_over(s + i, n - i) : load_tail(s + i, n - i));
-        if (i == 0)
-            w.head = x;
-        h = mix(h, x);
-    }
-    w.hash = finish(h);
-    return w;
-}
-
 uint32_t ng_gazetteer_hash(const char *s, size_t n)
 {
-    return prepare(s, n, n).hash;
+    return ng_gaz_prepare(s, n, n).hash;
 }
 
 ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail)
 {
-    return prepare(s, n, avail);
+    return ng_gaz_prepare(s, n, avail);
 }
 
 /* The slot holding s[0..n) (compared ASCII-case-insensitively; hash is
@@ -158,10 +83,10 @@ static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t has
 {
     uint64_t word = 0;
     if (n < SLOT_INLINE) {
-        word = fold8(load_tail(s, n));
+        word = gaz_fold8(gaz_load_tail(s, n));
     } else if (n == SLOT_INLINE) {
         memcpy(&word, s, sizeof word);
-        word = fold8(word);
+        word = gaz_fold8(word);
     }
     return probe_word(g, s, n, hash, word);
 }
@@ -195,11 +120,10 @@ static int grow(ng_gazetteer *g)
 
 /* While loading: the value of the folded key[0..k), added as 0 when new;
  * NULL when out of memory. */
-static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k)
+static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, uint32_t h)
 {
     if ((g->count + 1) * 4 >= g->cap * 3 && grow(g))
         return NULL;
-    uint32_t h = ng_gazetteer_hash(key, k);
     size_t j = probe(g, key, k, h);
     gaz_slot *sl = &g->slots[j];
     if (sl->hash)
@@ -226,32 +150,68 @@ static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k)
     return &g->load_vals[j];
 }
 
+/* An entry of the index of distinct values while freezing. */
+typedef struct val_slot {
+    int64_t v;
+    uint32_t at; /* index in vals + 1; 0 = empty */
+} val_slot;
+
+/* The slot of v in index (icap slots, a power of two), or the empty one
+ * where it goes. */
+static val_slot *val_find(val_slot *index, size_t icap, int64_t v)
+{
+    size_t mask = icap - 1, k = (size_t)(((uint64_t)v * 0x9e3779b97f4a7c15u) >> 40) & mask;
+    while (index[k].at && index[k].v != v)
+        k = (k + 1) & mask;
+    return &index[k];
+}
+
+/* Doubles the index; NULL (index freed) when out of memory. */
+static val_slot *val_grow(val_slot *index, size_t *icap)
+{
+    val_slot *bigger = calloc(2 * *icap, sizeof *bigger);
+    if (bigger)
+        for (size_t i = 0; i < *icap; i++)
+            if (index[i].at)
+                *val_find(bigger, 2 * *icap, index[i].v) = index[i];
+    free(index);
+    *icap *= 2;
+    return bigger;
+}
+
 /* Ends loading: replaces each slot's value by an index into the array of
  * distinct values. */
-static int freeze(ng_gazetteer *g)
+int ng_gaz_freeze(ng_gazetteer *g)
 {
-    ng_strmap index;
-    ng_strmap_init(&index);
-    size_t n = 0;
+    /* the distinct values so far -> their index + 1 (0: empty): open
+     * addressing on a multiplicative hash, doubled at load 1/2 */
+    size_t icap = 1024, n = 0;
+    val_slot *index = calloc(icap, sizeof *index);
     int rc = 0;
-    if (!(g->vals = malloc((g->count + 1) * sizeof *g->vals)))
+    if (!index || !(g->vals = malloc((g->count + 1) * sizeof *g->vals))) {
+        free(index);
         return NG_ENOMEM;
+    }
     for (size_t j = 0; j < g->cap && !rc; j++) {
         if (!g->slots[j].hash)
             continue;
-        int64_t v = g->load_vals[j], at;
-        char key[sizeof v];
-        memcpy(key, &v, sizeof v);
-        if (!ng_strmap_get(&index, key, sizeof key, &at)) {
-            at = (int64_t)n;
+        int64_t v = g->load_vals[j];
+        val_slot *sl = val_find(index, icap, v);
+        if (!sl->at) {
             g->vals[n++] = v;
-            rc = ng_strmap_put(&index, key, sizeof key, at);
+            *sl = (val_slot){v, (uint32_t)n};
+            if (2 * n > icap && !(index = val_grow(index, &icap))) {
+                rc = NG_ENOMEM;
+                break;
+            }
+            sl = NULL;
         }
+        size_t at = sl ? sl->at - 1 : n - 1;
         if (at > UINT16_MAX)
             rc = NG_EINTERNAL;
         g->slots[j].val = (uint16_t)at;
     }
-    ng_strmap_free(&index);
+    free(index);
     free(g->load_vals);
     g->load_vals = NULL;
     if (rc)
@@ -280,253 +240,105 @@ static int freeze(ng_gazetteer *g)
     return 0;
 }
 
-/* Adds classes (and country / gender when not yet set) to key, and marks
- * every proper word prefix of a phrase so callers can stop extending a
- * phrase as soon as no key starts with it. */
-static int add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, int country,
-                   int gender)
+/* Adds classes (and country / gender when not yet set) to the folded
+ * key, and marks every proper word prefix of a phrase so callers can stop
+ * extending a phrase as soon as no key starts with it. */
+static int store_key(ng_gazetteer *g, const gaz_pending *p)
 {
-    char key[KEY_MAX];
-    size_t k = ng_gaz_fold_key(s, n, key);
-    if (!k)
-        return 0;
-    int64_t *at = load_value(g, key, k);
+    int64_t *at = load_value(g, p->key, p->k, p->hash);
     if (!at)
         return NG_ENOMEM;
-    uint64_t v = (uint64_t)*at | classes;
-    if (country >= 0 && VAL_COUNTRY(v) < 0)
-        v |= (uint64_t)(country + 1) << 32;
-    if (gender && !VAL_GENDER(v))
-        v |= (uint64_t)(gender & 0xff) << 44;
+    uint64_t v = (uint64_t)*at | p->classes;
+    if (p->country >= 0 && VAL_COUNTRY(v) < 0)
+        v |= (uint64_t)(p->country + 1) << 32;
+    if (p->gender && !VAL_GENDER(v))
+        v |= (uint64_t)(p->gender & 0xff) << 44;
     *at = (int64_t)v;
-    for (size_t i = 1; i < k; i++) {
-        if (key[i] != ' ')
+    for (size_t i = 1; i < p->k; i++) {
+        if (p->key[i] != ' ')
             continue;
-        if (!(at = load_value(g, key, i)))
+        if (!(at = load_value(g, p->key, i, ng_gazetteer_hash(p->key, i))))
             return NG_ENOMEM;
         *at |= NG_GAZ_PREFIX;
     }
     return 0;
 }
 
-static int country_by_cca2(const ng_gazetteer *g, const char *cc)
-{
-    for (size_t i = 0; i < g->ncountries; i++)
-        if (strncmp(g->cca2[i], cc, 2) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* Splits line at tabs into at most max fields (in place); returns the count. */
-static int split_tabs(char *line, char **f, int max)
-{
-    int n = 0;
-    f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
-    return n;
-}
-
-/* Calls add_key for every ';'-separated item of list. */
-static int add_list(ng_gazetteer *g, char *list, uint32_t classes, int country, int near)
+/* Stores the keys still waiting, in the order they came. */
+int ng_gaz_flush_keys(ng_gazetteer *g)
 {
     int rc = 0;
-    for (char *item = list; item && *item && !rc;) {
-        char *semi = strchr(item, ';');
-        size_t n = semi ? (size_t)(semi - item) : strlen(item);
-        rc = add_key(g, item, n, classes, country, 0);
-        if (!rc && near)
-            rc = ng_gaz_add_near(g, item, n);
-        item = semi ? semi + 1 : NULL;
-    }
+    for (; g->npending && !rc; g->npending--)
+        rc = store_key(g, &g->pending[(g->pending_at - g->npending) % GAZ_PENDING]);
     return rc;
 }
 
-/* Demonyms also name the people: "Ukrainians", "North Koreans" (not
- * "Chinese", "Swiss", "British"). */
-static int add_plurals(ng_gazetteer *g, const char *list, int country)
+/* Queues key s[0..n) for store_key: its slot is loaded (a cache miss on
+ * a table of ~100k keys) while the GAZ_PENDING keys before it are stored.
+ * Keys are stored in the order they are added, so the first country and
+ * gender given to a key stay the ones it keeps. */
+int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, int country,
+                    int gender)
 {
     int rc = 0;
-    for (const char *item = list; item && *item && !rc;) {
-        const char *semi = strchr(item, ';');
-        size_t n = semi ? (size_t)(semi - item) : strlen(item);
-        char buf[KEY_MAX];
-        char last = n ? item[n - 1] : 's';
-        if (n + 1 < sizeof buf && !strchr("shxz", last) && !(n >= 3 && !memcmp(item + n - 3, "ese", 3))) {
-            memcpy(buf, item, n);
-            buf[n] = 's';
-            rc = add_key(g, buf, n + 1, NG_GAZ_DEMONYM, country, 0);
-        }
-        item = semi ? semi + 1 : NULL;
+    if (g->npending == GAZ_PENDING) {
+        rc = store_key(g, &g->pending[g->pending_at]);
+        g->npending--;
     }
+    gaz_pending *p = &g->pending[g->pending_at];
+    p->k = ng_gaz_fold_key(s, n, p->key);
+    if (!p->k)
+        return rc;
+    p->hash = ng_gazetteer_hash(p->key, p->k);
+    p->classes = classes;
+    p->country = country;
+    p->gender = gender;
+    if (g->cap)
+        __builtin_prefetch(&g->slots[p->hash & (g->cap - 1)], 1);
+    g->pending_at = (g->pending_at + 1) % GAZ_PENDING;
+    g->npending++;
     return rc;
 }
 
-typedef int (*line_fn)(ng_gazetteer *g, char *line, void *ctx);
-
-/* Reads dir/name line by line (comments '#' and blank lines skipped). */
-static int read_lines(ng_gazetteer *g, const char *dir, const char *name, line_fn fn, void *ctx,
-                      ng_error *err)
+/* Zeroed memory for the table of slots. Every lookup of a word is a
+ * random probe into these megabytes: on 4 KB pages nearly each one
+ * misses the TLB too, so where the system allows, a big table is put on
+ * huge pages (2 MB; also one page fault each instead of 512). */
+#define HUGE_PAGE ((size_t)2 << 20)
+static void *table_alloc(size_t bytes)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/gazetteer/%s", dir, name);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return ng_error_set(err, NG_EINTERNAL, "%s: cannot open gazetteer list: %s", path,
-                            strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int rc = 0;
-    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0 || line[0] == '#')
-            continue;
-        rc = fn(g, line, ctx);
+#if defined(MADV_HUGEPAGE)
+    if (bytes >= HUGE_PAGE) {
+        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        void *p = aligned_alloc(HUGE_PAGE, rounded);
+        if (p) {
+            (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
+            memset(p, 0, bytes);
+            return p;
+        }
     }
-    free(line);
-    fclose(f);
-    if (rc)
-        return ng_error_set(err, rc, "%s: out of memory loading gazetteer", path);
-    return 0;
+#endif
+    return calloc(1, bytes);
 }
 
-static int country_line(ng_gazetteer *g, char *line, void *ctx)
+/* Sizes the loading table for about keys keys, so that it need not grow
+ * and freeze need not rebuild it. */
+int ng_gaz_reserve(ng_gazetteer *g, size_t keys)
 {
-    (void)ctx;
-    char *f[5] = {0};
-    if (split_tabs(line, f, 5) < 2 || strlen(f[0]) != 2)
-        return 0;
-    if (g->ncountries % 64 == 0) {
-        char **c = realloc(g->countries, (g->ncountries + 64) * sizeof *c);
-        if (!c)
-            return NG_ENOMEM;
-        g->countries = c;
-        char(*cc)[3] = realloc(g->cca2, (g->ncountries + 64) * sizeof *cc);
-        if (!cc)
-            return NG_ENOMEM;
-        g->cca2 = cc;
-    }
-    int id = (int)g->ncountries;
-    if (!(g->countries[id] = strdup(f[1])))
+    size_t cap = 1024;
+    while (keys * 4 >= cap * 3 || cap < 2 * keys)
+        cap *= 2;
+    g->slots = table_alloc(cap * sizeof *g->slots);
+    g->load_vals = table_alloc(cap * sizeof *g->load_vals);
+    if (!g->slots || !g->load_vals) {
+        free(g->slots);
+        free(g->load_vals);
+        g->slots = NULL;
+        g->load_vals = NULL;
         return NG_ENOMEM;
-    memcpy(g->cca2[id], f[0], 3);
-    g->ncountries++;
-    int rc = add_list(g, f[1], NG_GAZ_COUNTRY, id, 1);
-    if (!rc && f[2])
-        rc = add_list(g, f[2], NG_GAZ_COUNTRY, id, 0);
-    if (!rc && f[3])
-        rc = add_list(g, f[3], NG_GAZ_DEMONYM, id, 0);
-    if (!rc && f[3])
-        rc = add_plurals(g, f[3], id);
-    if (!rc && f[4])
-        rc = add_list(g, f[4], NG_GAZ_CAPITAL, id, 1);
-    return rc;
-}
-
-/* cities.tsv is sorted by population: the first reading of a name keeps
- * its country; cities of >= 500k people become typo targets. */
-static int city_line(ng_gazetteer *g, char *line, void *ctx)
-{
-    (void)ctx;
-    char *f[3] = {0};
-    if (split_tabs(line, f, 3) < 3)
-        return 0;
-    int rc = add_key(g, f[0], strlen(f[0]), NG_GAZ_CITY, country_by_cca2(g, f[1]), 0);
-    if (!rc && atol(f[2]) >= 500000)
-        rc = ng_gaz_add_near(g, f[0], strlen(f[0]));
-    return rc;
-}
-
-static int region_line(ng_gazetteer *g, char *line, void *ctx)
-{
-    (void)ctx;
-    char *f[2] = {0};
-    if (split_tabs(line, f, 2) < 2)
-        return 0;
-    return add_key(g, f[0], strlen(f[0]), NG_GAZ_REGION, country_by_cca2(g, f[1]), 0);
-}
-
-static int extra_place_line(ng_gazetteer *g, char *line, void *ctx)
-{
-    (void)ctx;
-    char *f[3] = {0};
-    if (split_tabs(line, f, 3) < 3)
-        return 0;
-    uint32_t c = strcmp(f[2], "country") == 0   ? NG_GAZ_COUNTRY
-                 : strcmp(f[2], "capital") == 0 ? NG_GAZ_CAPITAL
-                 : strcmp(f[2], "city") == 0    ? NG_GAZ_CITY
-                 : strcmp(f[2], "demonym") == 0 ? NG_GAZ_DEMONYM
-                                                : NG_GAZ_REGION;
-    int country = country_by_cca2(g, f[1]);
-    int rc = add_key(g, f[0], strlen(f[0]), c, country, 0);
-    if (!rc && c == NG_GAZ_DEMONYM)
-        rc = add_plurals(g, f[0], country);
-    return rc;
-}
-
-static int given_line(ng_gazetteer *g, char *line, void *ctx)
-{
-    (void)ctx;
-    char *f[2] = {0};
-    if (split_tabs(line, f, 2) < 2)
-        return 0;
-    return add_key(g, f[0], strlen(f[0]), NG_GAZ_GIVEN, -1, f[1][0]);
-}
-
-static int word_line(ng_gazetteer *g, char *line, void *ctx)
-{
-    return add_key(g, line, strlen(line), *(const uint32_t *)ctx, -1, 0);
-}
-
-int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
-{
-    static const struct {
-        const char *file;
-        uint32_t cls;
-    } lists[] = {
-        {"titles.txt", NG_GAZ_TITLE},         {"roles.txt", NG_GAZ_ROLE},
-        {"org_heads.txt", NG_GAZ_ORG_HEAD},   {"org_nouns.txt", NG_GAZ_ORG_NOUN},
-        {"institutions.txt", NG_GAZ_INSTITUTION}, {"particles.txt", NG_GAZ_PARTICLE},
-        {"nonnames.txt", NG_GAZ_NONNAME},     {"speech.txt", NG_GAZ_SPEECH},
-        {"place_heads.txt", NG_GAZ_PLACE_HEAD}, {"place_mods.txt", NG_GAZ_PLACE_MOD},
-        {"misc_heads.txt", NG_GAZ_MISC_HEAD},
-        {"words.txt", NG_GAZ_COMMON},
-    };
-    int rc;
-    ng_gazetteer *g = calloc(1, sizeof *g);
-    if (!g)
-        return ng_error_set(err, NG_ENOMEM, "out of memory loading gazetteer");
-    /* Countries first: later files refer to them by ISO code. */
-    if ((rc = read_lines(g, data_dir, "countries.tsv", country_line, NULL, err)) < 0)
-        goto cleanup;
-    if ((rc = read_lines(g, data_dir, "places_extra.tsv", extra_place_line, NULL, err)) < 0)
-        goto cleanup;
-    if ((rc = read_lines(g, data_dir, "cities.tsv", city_line, NULL, err)) < 0)
-        goto cleanup;
-    if ((rc = read_lines(g, data_dir, "regions.tsv", region_line, NULL, err)) < 0)
-        goto cleanup;
-    if ((rc = read_lines(g, data_dir, "given_names.tsv", given_line, NULL, err)) < 0)
-        goto cleanup;
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        uint32_t cls = lists[i].cls;
-        if ((rc = read_lines(g, data_dir, lists[i].file, word_line, &cls, err)) < 0)
-            goto cleanup;
     }
-    if ((rc = freeze(g)) < 0) {
-        ng_error_set(err, rc, "out of memory loading gazetteer");
-        goto cleanup;
-    }
-    ng_gaz_index_near(g);
-    *out = g;
+    g->cap = cap;
     return 0;
-cleanup:
-    ng_gazetteer_free(g);
-    return rc;
 }
 
 void ng_gazetteer_free(ng_gazetteer *g)
@@ -563,6 +375,12 @@ static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
 {
+    /* a single word is its own key but for case: hash and compare it
+     * folded on the fly instead of copying it folded first */
+    if (n && n <= KEY_MAX && !memchr(s, ' ', n)) {
+        ng_gaz_word w = ng_gaz_prepare(s, n, n);
+        return ng_gazetteer_word_classes(g, s, n, &w);
+    }
     return VAL_CLASSES(lookup(g, s, n));
 }
 

@@ -44,6 +44,16 @@ typedef struct gaz_slot {
     } key;
 } gaz_slot;
 
+/* A key waiting to be stored while loading (add_key in gazetteer.c). */
+#define GAZ_PENDING 8
+typedef struct gaz_pending {
+    char key[KEY_MAX]; /* folded */
+    size_t k;
+    uint32_t hash;
+    uint32_t classes;
+    int country, gender;
+} gaz_pending;
+
 struct ng_gazetteer {
     gaz_slot *slots;  /* power-of-two size, load <= 3/4 loading, <= 1/2 frozen */
     size_t cap, count;
@@ -54,6 +64,9 @@ struct ng_gazetteer {
     char **countries; /* common names, by id (owned) */
     char (*cca2)[3];
     size_t ncountries;
+    gaz_pending pending[GAZ_PENDING]; /* while loading: a ring, oldest at pending_at - npending */
+    size_t pending_at, npending;
+    int32_t cca2_id[26 * 26]; /* country id + 1 of an upper-case ISO code, 0 = none */
     near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
     size_t nnear, near_cap;
     uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
@@ -62,6 +75,19 @@ struct ng_gazetteer {
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
  * folds runs of spaces to one; returns the key length or 0 if too long. */
 size_t ng_gaz_fold_key(const char *s, size_t n, char *buf);
+
+/* Loading (gazetteer.c; the lists are read in gazetteer_lists.c). */
+/* Queues s[0..n) to get classes (and country / gender when not yet set),
+ * and every proper word prefix of a phrase NG_GAZ_PREFIX; keys are
+ * stored in the order they are added. 0 or NG_ENOMEM. */
+int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, int country,
+                   int gender);
+/* Stores the keys still queued; 0 or NG_ENOMEM. */
+int ng_gaz_flush_keys(ng_gazetteer *g);
+/* Sizes the empty table for about keys keys; 0 or NG_ENOMEM. */
+int ng_gaz_reserve(ng_gazetteer *g, size_t keys);
+/* Ends loading: the table becomes read-only (values indexed); 0 or an error. */
+int ng_gaz_freeze(ng_gazetteer *g);
 
 /* Typo search (gazetteer_near.c). */
 /* Remembers a place as a target of the typo lookup; 0 or NG_ENOMEM. */

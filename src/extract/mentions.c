@@ -71,13 +71,14 @@ static int acronym_use(const ng_mscan *s, uint32_t i)
 /* A token that can be part of a name: capitalised word, no digits, not a
  * plural acronym ("POWs", "MPs"), not a word shouted in capitals
  * ("NOT"), not a weekday or month. */
-static int name_token(const ng_mscan *s, uint32_t i)
+#if defined(__GNUC__)
+#define NG_NOINLINE __attribute__((noinline))
+#else
+#define NG_NOINLINE
+#endif
+static NG_NOINLINE int name_token_cap(const ng_mscan *s, uint32_t i)
 {
     const ng_token *t = &s->tok[i];
-    if (!(t->flags & NG_TOK_WORD))
-        return 0;
-    if (!(t->flags & NG_TOK_CAP))
-        return article_prefixed(s, i);
     if (has_digit(s, i))
         return 0;
     size_t n = t->end - t->start;
@@ -90,6 +91,18 @@ static int name_token(const ng_mscan *s, uint32_t i)
         (c & NG_GAZ_COMMON) && !(c & (NG_GAZ_INSTITUTION | NG_GAZ_PLACE)))
         return acronym_use(s, i);
     return 1;
+}
+
+/* The test of name_token_cap for capitalised words; the others (most
+ * tokens) are decided here, inline, in the scan's loops. */
+static inline int name_token(const ng_mscan *s, uint32_t i)
+{
+    uint32_t f = s->tok[i].flags;
+    if (!(f & NG_TOK_WORD))
+        return 0;
+    if (!(f & NG_TOK_CAP))
+        return article_prefixed(s, i);
+    return name_token_cap(s, i);
 }
 
 /* Never a name on its own: weekdays, months, pronouns, prepositions
@@ -492,6 +505,8 @@ int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
         if ((rc = ng_extraction_add_mention(ex, &m)) < 0)
             goto cleanup;
     }
+    /* the attribution stage reads the words by number (statements.c) */
+    ng_extraction_keep_word_ids(ex, s.wid, s.ntok, (uint32_t)s.nwords);
     rc = 0;
 cleanup:
     ng_mscan_free(&s);

@@ -6,6 +6,8 @@
  * be typed person without any list of names. */
 #include "mentions.h"
 
+#include "gazetteer_word.h"
+
 #include "newsgraph/error.h"
 
 #include <pthread.h>
@@ -19,7 +21,7 @@
  * gazetteer probe. */
 static ng_gaz_word prepare(const ng_mscan *s, const char *w, size_t n)
 {
-    return ng_gazetteer_word(w, n, s->text_avail - (size_t)(w - s->text));
+    return ng_gaz_prepare(w, n, s->text_avail - (size_t)(w - s->text));
 }
 
 int ng_mscan_same_folded(const char *a, const char *b, size_t n)

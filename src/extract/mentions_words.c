@@ -136,6 +136,18 @@ typedef struct word_slot {
 static word_slot table[TABLE_SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+/* Most words of a text are in no list: a bit per 4096th of the hashes
+ * (other bits than the slot's) turns nearly all of them away after one
+ * read of 512 bytes that stay in cache, where the probe reads a table of
+ * 32 KB, as big as the first-level cache. */
+#define FILTER_BITS 4096
+static uint64_t filter[FILTER_BITS / 64];
+
+static uint32_t filter_bit(uint32_t hash)
+{
+    return (hash >> 16) & (FILTER_BITS - 1);
+}
+
 /* The slot of the word w[0..n) prepared in k, or the empty slot ending
  * its probe sequence. Words hold no NUL byte, so under 8 bytes the head
  * decides; longer words compare the rest. */
@@ -166,6 +178,7 @@ static void table_build(void)
                 memcpy(sl->key, w, n);
             }
             sl->lists |= lists[l].bit;
+            filter[filter_bit(key.hash) / 64] |= UINT64_C(1) << (filter_bit(key.hash) % 64);
         }
 }
 
@@ -176,7 +189,8 @@ void ng_mword_lists_init(void)
 
 uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k)
 {
-    if (n == 0 || n > WORD_MAX)
+    uint32_t b = filter_bit(k->hash);
+    if (n == 0 || n > WORD_MAX || !(filter[b / 64] >> (b % 64) & 1))
         return 0;
     return slot_of(w, n, k)->lists;
 }

@@ -26,6 +26,17 @@ struct ng_models {
 /* Finds name, demonym and descriptor mentions (src/extract/mentions.c). */
 int ng_mentions_find(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err);
 
+/* The word of every token, as mention finding numbered the distinct
+ * words of the document (0: not a word; two tokens share a number when
+ * they are spelled alike but for ASCII case), kept for the later stages
+ * of the same document (src/extract/extract.c). keep copies wid (ntok
+ * entries, numbers < nwords); on ENOMEM nothing is kept. word_ids
+ * returns NULL when nothing is kept for ntok tokens; drop frees them. */
+void ng_extraction_keep_word_ids(ng_extraction *ex, const uint32_t *wid, size_t ntok,
+                                 uint32_t nwords);
+const uint32_t *ng_extraction_word_ids(const ng_extraction *ex, size_t ntok, uint32_t *nwords);
+void ng_extraction_drop_word_ids(ng_extraction *ex);
+
 /* Groups one document's mentions into local entities, filling
  * mention.entity and ex->entities (src/extract/coref.c). */
 int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err);

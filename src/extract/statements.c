@@ -54,10 +54,17 @@ static void map_mentions(ng_attr *a)
     }
 }
 
-/* Words are looked up on first use (ng_lex); other tokens have no record. */
-static void map_lexicon(ng_attr *a)
+/* Words are looked up on first use (ng_lex), once per distinct word when
+ * mention finding numbered them; other tokens have no record. */
+static void map_lexicon(ng_attr *a, uint32_t nwords)
 {
     const ng_word_info none = {0, 0, NULL, 0}, unknown = {NG_LEX_UNKNOWN, 0, NULL, 0};
+    if (a->wid) {
+        a->lex[0] = none;
+        for (uint32_t w = 1; w < nwords; w++)
+            a->lex[w] = unknown;
+        return;
+    }
     for (size_t i = 0; i < a->tx->ntokens; i++)
         a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? unknown : none;
 }
@@ -388,9 +395,15 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     a.t = ex->doc->text;
     a.last_speaker = -1;
     a.first_statement = ex->nstatements;
+    /* the lexicon records per word, when the words are numbered */
+    uint32_t nwords = 0;
+    a.wid = ng_extraction_word_ids(ex, n, &nwords);
+    if (a.wid && nwords == 0)
+        a.wid = NULL;
+    size_t nlex = a.wid ? nwords : n;
     /* the per-token and per-entity arrays in one block */
     size_t ne = ex->nentities ? ex->nentities : 1;
-    size_t sz_lex = round16(n * sizeof *a.lex), sz_hits = round16(HITS_MAX * sizeof *hits);
+    size_t sz_lex = round16(nlex * sizeof *a.lex), sz_hits = round16(HITS_MAX * sizeof *hits);
     size_t sz_quote = round16(n * sizeof *a.in_quote), sz_at = round16(n * sizeof *a.mention_at);
     size_t sz_stamp = round16(ne * sizeof *a.stamp);
     block = malloc(sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + n);
@@ -406,7 +419,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     a.in_content = (uint8_t *)(block + sz_lex + sz_hits + sz_quote + sz_at + sz_stamp);
     memset(a.stamp, 0, ne * sizeof *a.stamp);
     memset(a.in_content, 0, n);
-    map_lexicon(&a);
+    map_lexicon(&a, nwords);
     map_mentions(&a);
     if ((rc = ng_quotes_find(a.tx, &a.quotes, a.in_quote)) < 0)
         goto cleanup;
@@ -420,6 +433,7 @@ cleanup:
     if (rc < 0)
         ng_error_set(err, rc, "%s: out of memory attributing statements", ex->doc->path);
     free(block);
+    ng_extraction_drop_word_ids(ex);
     free(a.quotes.v);
     free(a.pron);
     free(a.anchor);
