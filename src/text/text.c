@@ -10,6 +10,7 @@
 
 #include "chars.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,9 +50,45 @@ static const list_word sentence_openers[] = {
     W("For"), W("Some"), W("Many"), W("Officials"), W("According"),
     {0, ""}};
 
-static int word_in(const char *s, size_t n, const list_word *list)
+/* The bit of a first letter in a list's letter mask; 0 for any other
+ * byte (then the list is searched). */
+static inline uint64_t letter_bit(unsigned char c)
 {
+    if (c >= 'A' && c <= 'Z')
+        return (uint64_t)1 << (c - 'A');
+    if (c >= 'a' && c <= 'z')
+        return (uint64_t)1 << (26 + c - 'a');
+    return 0;
+}
+
+enum { LIST_TITLES, LIST_OTHERS, LIST_OPENERS, NLISTS };
+static const list_word *const lists[NLISTS] = {title_abbrevs, other_abbrevs, sentence_openers};
+
+/* The first letters of each list's words, worked out on first use (the
+ * same value whichever thread does it; 0: not yet). Most words looked up
+ * (the last of a sentence, before its period) start with a letter no
+ * word of the lists starts with, and need no search. */
+static _Atomic uint64_t list_letters[NLISTS];
+
+static uint64_t letters_of(int which)
+{
+    uint64_t m = atomic_load_explicit(&list_letters[which], memory_order_relaxed);
+    if (m)
+        return m;
+    for (const list_word *w = lists[which]; w->len; w++)
+        m |= letter_bit((unsigned char)w->s[0]);
+    m |= (uint64_t)1 << 63; /* never 0 */
+    atomic_store_explicit(&list_letters[which], m, memory_order_relaxed);
+    return m;
+}
+
+static int word_in(const char *s, size_t n, int which)
+{
+    const list_word *list = lists[which];
     if (n == 0 || n >= sizeof list->s)
+        return 0;
+    uint64_t bit = letter_bit((unsigned char)s[0]);
+    if (bit && !(letters_of(which) & bit))
         return 0;
     for (size_t i = 0; list[i].len; i++)
         if (list[i].len == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
@@ -224,8 +261,8 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
                 *seen = acc;
                 return i;
             }
-            if (dots == 0 && (word_in(t + start, i - start, title_abbrevs) ||
-                              word_in(t + start, i - start, other_abbrevs))) {
+            if (dots == 0 && (word_in(t + start, i - start, LIST_TITLES) ||
+                              word_in(t + start, i - start, LIST_OTHERS))) {
                 *abbrev = 1;
                 *seen = acc;
                 return i + n;
@@ -416,7 +453,7 @@ static int abbrev_ends_sentence(const char *t, const ng_token *ab, const ng_toke
                                 size_t end)
 {
     size_t len = ab->end - ab->start - 1; /* without the dot */
-    if (word_in(t + ab->start, len, title_abbrevs))
+    if (word_in(t + ab->start, len, LIST_TITLES))
         return 0;
     if (len == 1) /* an initial */
         return 0;
@@ -426,7 +463,7 @@ static int abbrev_ends_sentence(const char *t, const ng_token *ab, const ng_toke
     if ((nx->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) && (nx->flags & NG_TOK_OPEN))
         return 1;
     return (nx->flags & NG_TOK_CAP) &&
-           word_in(t + nx->start, nx->end - nx->start, sentence_openers);
+           word_in(t + nx->start, nx->end - nx->start, LIST_OPENERS);
 }
 
 /* A headline line: no final punctuation and most longer words capitalised. */
