@@ -23,10 +23,11 @@ static int32_t name_key(coref *c, const char *s, size_t n)
 {
     char buf[NG_NAME_MAX];
     size_t len = ng_name_key(s, n, buf, sizeof buf);
-    int32_t id = ng_coref_key_find(c, buf, len);
+    uint32_t h;
+    int32_t id = ng_coref_key_find(c, buf, len, &h);
     if (id < 0 || !c->kt.keys[id].terminated) {
         const char *dup = ng_extraction_strdup(c->ex, buf, len);
-        if (!dup || (id = ng_coref_key_intern(c, dup, len, 1)) < 0) return NG_ENOMEM;
+        if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
     }
     coref_key *k = &c->kt.keys[id];
     if (k->words == UINT32_MAX) k->words = (uint32_t)ng_name_words(k->s);
@@ -165,7 +166,7 @@ static int pass_full_names(coref *c)
             given[gl] = '\0';
             size_t sl = c->mkey_len[i] - (size_t)(sp + 1 - c->mkey[i]);
             size_t bl = sl < 2 ? sl : 2;
-            int32_t bid = ng_coref_key_find(c, sp + 1, bl);
+            int32_t bid = ng_coref_key_find(c, sp + 1, bl, NULL);
             for (int k = bid >= 0 ? c->kt.keys[bid].block : -1; k >= 0;
                  k = c->cl[k].next_block) {
                 const cluster *o = &c->cl[k];
@@ -241,7 +242,7 @@ static int by_surname(coref *c, size_t mi, int *unique)
         if (pass == 1) {
             head = c->kt.keys[c->mkid[mi]].first;
         } else if (len >= 7) { /* variants too */
-            int32_t bid = ng_coref_key_find(c, key, 2);
+            int32_t bid = ng_coref_key_find(c, key, 2, NULL);
             head = bid >= 0 ? c->kt.keys[bid].block : -1;
         } else {
             head = c->kt.keys[c->mkid[mi]].surname;
@@ -445,7 +446,8 @@ static int prepare_mentions(coref *c)
         const char *s = c->text + m->start;
         uint32_t n = m->end - m->start;
         uint32_t kind = m->type == NG_TYPE_PERSON ? SLOT_SPAN_PERSON : SLOT_SPAN;
-        const coref_span *sp = ng_coref_span_find(c, s, n, kind);
+        uint32_t h;
+        const coref_span *sp = ng_coref_span_find(c, s, n, kind, &h);
         int32_t id;
         if (sp) {
             c->name_start[i] = m->start + sp->name_off;
@@ -454,7 +456,7 @@ static int prepare_mentions(coref *c)
             if (kind == SLOT_SPAN_PERSON) c->name_start[i] = skip_titles(c, m);
             uint32_t off = c->name_start[i] - m->start;
             if ((id = name_key(c, s + off, n - off)) < 0 ||
-                ng_coref_span_add(c, s, n, kind, off, id) < 0)
+                ng_coref_span_add(c, s, n, kind, h, off, id) < 0)
                 return NG_ENOMEM;
         }
         set_key(c, i, id);
@@ -467,12 +469,12 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     coref c = {.gaz = gaz, .ex = ex, .text = ex->doc->text};
     int rc = NG_ENOMEM;
     size_t n = ex->nmentions;
-    if (ng_coref_keys_begin(&c, n) < 0) goto cleanup;
     /* a cluster starts at a name or demonym mention: room for all of them
      * at once, so new_cluster never copies the clusters made so far */
     size_t need = 0;
     for (size_t i = 0; i < n; i++)
         need += ex->mentions[i].kind == NG_KIND_NAME || ex->mentions[i].kind == NG_KIND_DEMONYM;
+    if (ng_coref_keys_begin(&c, n, need) < 0) goto cleanup;
     if (need > c.capcl) {
         cluster *p = realloc(c.cl, need * sizeof *p);
         if (!p) goto cleanup;

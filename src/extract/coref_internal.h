@@ -72,7 +72,9 @@ typedef struct coref_slot {
  * thread keeps them from one document to the next (coref_keys.c). */
 typedef struct coref_keys {
     coref_slot *slots;
-    uint32_t slot_cap, used, gen;
+    uint32_t slot_cap; /* allocated */
+    uint32_t mask;     /* slots in use by the document - 1 */
+    uint32_t used, gen;
     coref_key *keys;
     uint32_t nkeys;
     size_t capkeys;
@@ -107,23 +109,29 @@ typedef struct coref {
     coref_keys *kept;        /* the thread's, lent to kt; NULL when none */
 } coref;
 
-/* Takes the thread's buffers (or starts empty ones) and sizes the
- * per-mention arrays of c for nmentions. 0 or NG_ENOMEM. */
-int ng_coref_keys_begin(coref *c, size_t nmentions);
+/* Takes the thread's buffers (or starts empty ones), sizes the
+ * per-mention arrays of c for nmentions and the table for nnames name
+ * mentions. 0 or NG_ENOMEM. */
+int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames);
 /* Gives the buffers back to the thread (or frees them). */
 void ng_coref_keys_end(coref *c, size_t nmentions);
 
-/* The number of key s[0..n), -1 when the document has none such. */
-int32_t ng_coref_key_find(coref *c, const char *s, size_t n);
+/* The number of key s[0..n), -1 when the document has none such; its
+ * hash in *hash unless NULL. */
+int32_t ng_coref_key_find(coref *c, const char *s, size_t n, uint32_t *hash);
 /* The number of key s[0..n), made when new (s must live as long as the
  * extraction; terminated: s[n] is NUL, and then the key's string becomes
  * s if it was not a C string). A number or NG_ENOMEM. */
 int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated);
-/* The span s[0..n) of kind SLOT_SPAN or SLOT_SPAN_PERSON met before, or NULL. */
-const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind);
-/* Remembers a span (not met before). 0 or NG_ENOMEM. */
-int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t name_off,
-                      int32_t key);
+/* The same with the hash ng_coref_key_find gave for s[0..n). */
+int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int terminated, uint32_t hash);
+/* The span s[0..n) of kind SLOT_SPAN or SLOT_SPAN_PERSON met before, or
+ * NULL; its hash in *hash. */
+const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind,
+                                     uint32_t *hash);
+/* Remembers a span not met before (hash: from ng_coref_span_find). 0 or NG_ENOMEM. */
+int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t hash,
+                      uint32_t name_off, int32_t key);
 
 /* Pass 2: acronyms defined next to organisation names (coref_acronyms.c). */
 int ng_coref_pass_acronyms(coref *c);

@@ -90,28 +90,44 @@ static coref_keys *scratch_get(void)
     return kt;
 }
 
-/* Grows the slot table to cap slots (a power of two), keeping its entries. */
-static int rehash(coref_keys *kt, uint32_t cap)
+/* Makes the table's first cap slots (a power of two) the active ones,
+ * keeping the document's entries; the slots array grows when it is
+ * smaller. */
+static int resize(coref_keys *kt, uint32_t cap)
 {
-    coref_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return NG_ENOMEM;
-    for (uint32_t i = 0; i < kt->slot_cap; i++) {
-        const coref_slot *s = &kt->slots[i];
-        if (s->gen != kt->gen)
-            continue;
-        uint32_t j = s->hash & (cap - 1);
-        while (slots[j].gen == kt->gen)
-            j = (j + 1) & (cap - 1);
-        slots[j] = *s;
+    uint32_t old = kt->slot_cap ? kt->mask + 1 : 0, n = 0;
+    coref_slot *live = NULL;
+    if (kt->used) { /* the document's entries, taken out */
+        if (!(live = malloc(kt->used * sizeof *live)))
+            return NG_ENOMEM;
+        for (uint32_t i = 0; i < old; i++)
+            if (kt->slots[i].gen == kt->gen) {
+                live[n++] = kt->slots[i];
+                kt->slots[i].gen = 0;
+            }
     }
-    free(kt->slots);
-    kt->slots = slots;
-    kt->slot_cap = cap;
+    if (cap > kt->slot_cap) {
+        coref_slot *slots = calloc(cap, sizeof *slots);
+        if (!slots) {
+            free(live);
+            return NG_ENOMEM;
+        }
+        free(kt->slots);
+        kt->slots = slots;
+        kt->slot_cap = cap;
+    }
+    kt->mask = cap - 1;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t j = live[k].hash & kt->mask;
+        while (kt->slots[j].gen == kt->gen)
+            j = (j + 1) & kt->mask;
+        kt->slots[j] = live[k];
+    }
+    free(live);
     return 0;
 }
 
-int ng_coref_keys_begin(coref *c, size_t nmentions)
+int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames)
 {
     coref_keys *kept = scratch_get();
     if (kept) {
@@ -130,7 +146,13 @@ int ng_coref_keys_begin(coref *c, size_t nmentions)
     c->capcl = kt->capcl;
     c->alias_len = kt->alias_len;
     c->alias_len_cap = kt->alias_len_cap;
-    if (!kt->slots && rehash(kt, 256) < 0)
+    /* a name makes a span and a key, a person's name up to three more:
+     * a table of four slots a name seldom grows, and only its part of the
+     * kept slots is touched */
+    uint32_t cap = 64;
+    while (cap < 4 * nnames && cap < (1u << 30))
+        cap *= 2;
+    if (resize(kt, cap) < 0)
         return NG_ENOMEM;
     /* the per-mention arrays in one block: keys (pointers) first, then
      * seven arrays of 32-bit values */
@@ -172,7 +194,7 @@ void ng_coref_keys_end(coref *c, size_t nmentions)
  * where it would go. */
 static coref_slot *find_slot(coref_keys *kt, const char *s, size_t n, uint32_t kind, uint32_t h)
 {
-    uint32_t mask = kt->slot_cap - 1;
+    uint32_t mask = kt->mask;
     for (uint32_t j = h & mask;; j = (j + 1) & mask) {
         coref_slot *sl = &kt->slots[j];
         if (sl->gen != kt->gen)
@@ -196,21 +218,28 @@ static coref_slot *find_slot(coref_keys *kt, const char *s, size_t n, uint32_t k
 /* Room for one more entry in the table. */
 static int reserve_slot(coref_keys *kt)
 {
-    if ((kt->used + 1) * 2 > kt->slot_cap && rehash(kt, kt->slot_cap * 2) < 0)
+    if ((kt->used + 1) * 2 > kt->mask + 1 && resize(kt, (kt->mask + 1) * 2) < 0)
         return NG_ENOMEM;
     return 0;
 }
 
-int32_t ng_coref_key_find(coref *c, const char *s, size_t n)
+int32_t ng_coref_key_find(coref *c, const char *s, size_t n, uint32_t *hash)
 {
-    coref_slot *sl = find_slot(&c->kt, s, n, SLOT_KEY, hash_bytes(s, n, SLOT_KEY));
+    uint32_t h = hash_bytes(s, n, SLOT_KEY);
+    if (hash)
+        *hash = h;
+    coref_slot *sl = find_slot(&c->kt, s, n, SLOT_KEY, h);
     return sl->gen == c->kt.gen ? (int32_t)sl->index : -1;
 }
 
 int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated)
 {
+    return ng_coref_key_intern_hashed(c, s, n, terminated, hash_bytes(s, n, SLOT_KEY));
+}
+
+int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int terminated, uint32_t h)
+{
     coref_keys *kt = &c->kt;
-    uint32_t h = hash_bytes(s, n, SLOT_KEY);
     coref_slot *sl = find_slot(kt, s, n, SLOT_KEY, h);
     if (sl->gen == kt->gen) {
         coref_key *k = &kt->keys[sl->index];
@@ -238,14 +267,17 @@ int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated)
     return (int32_t)id;
 }
 
-const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind)
+const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind,
+                                     uint32_t *hash)
 {
-    coref_slot *sl = find_slot(&c->kt, s, n, kind, hash_bytes(s, n, kind));
+    uint32_t h = hash_bytes(s, n, kind);
+    *hash = h;
+    coref_slot *sl = find_slot(&c->kt, s, n, kind, h);
     return sl->gen == c->kt.gen ? &c->kt.spans[sl->index] : NULL;
 }
 
-int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t name_off,
-                      int32_t key)
+int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t h,
+                      uint32_t name_off, int32_t key)
 {
     coref_keys *kt = &c->kt;
     if (kt->nspans == kt->capspans) {
@@ -258,7 +290,6 @@ int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t
     }
     if (reserve_slot(kt) < 0)
         return NG_ENOMEM;
-    uint32_t h = hash_bytes(s, n, kind);
     coref_slot *sl = find_slot(kt, s, n, kind, h);
     uint32_t id = kt->nspans++;
     kt->spans[id] = (coref_span){s, (uint32_t)n, name_off, key};
