@@ -10,7 +10,6 @@
 #include "coref_internal.h"
 
 #include "resolve_names.h"
-#include "strmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,16 +17,33 @@
 #include <strings.h>
 
 
-/* The key of s[0..n) in the extraction's arena; *len gets its length. */
-static const char *arena_key(coref *c, const char *s, size_t n, uint32_t *len)
+/* The number of the key of the name s[0..n), its string NUL-terminated
+ * in the extraction's arena and its word count known; or NG_ENOMEM. */
+static int32_t name_key(coref *c, const char *s, size_t n)
 {
     char buf[NG_NAME_MAX];
-    size_t k = ng_name_key(s, n, buf, sizeof buf);
-    *len = (uint32_t)k;
-    return ng_extraction_strdup(c->ex, buf, k);
+    size_t len = ng_name_key(s, n, buf, sizeof buf);
+    uint32_t h;
+    int32_t id = ng_coref_key_find(c, buf, len, &h);
+    if (id < 0 || !c->kt.keys[id].terminated) {
+        const char *dup = ng_extraction_strdup(c->ex, buf, len);
+        if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
+    }
+    coref_key *k = &c->kt.keys[id];
+    if (k->words == UINT32_MAX) k->words = (uint32_t)ng_name_words(k->s);
+    return id;
 }
 
-static int is_capital(unsigned char ch) { return (ch >= 'A' && ch <= 'Z') || ch >= 0x80; }
+/* Points mention mi at key id. */
+static void set_key(coref *c, size_t mi, int32_t id)
+{
+    const coref_key *k = &c->kt.keys[id];
+    c->mkid[mi] = id;
+    c->mkey[mi] = k->s;
+    c->mkey_len[mi] = k->len;
+    c->mwords[mi] = k->words;
+}
+
 
 /* Where a person's name starts once titles written inside the span are
  * skipped ("President Zelensky", "MP Lee Seong-kweun", "NASA
@@ -52,7 +68,7 @@ static uint32_t skip_titles(const coref *c, const ng_mention *m)
         if (len) {
             i += len;
             after = i;
-        } else if (is_capital((unsigned char)w[i].s[0]) &&
+        } else if (coref_is_capital((unsigned char)w[i].s[0]) &&
                    !(ng_gazetteer_classes(c->gaz, w[i].s, w[i].n) & NG_GAZ_GIVEN)) {
             i++; /* "NASA" in "NASA Administrator": a qualifier, if a title follows */
         } else {
@@ -80,20 +96,19 @@ static int new_cluster(coref *c, uint32_t mi)
     k->entity = -1;
     k->role.country = -1;
     k->next_surname = k->next_first = k->next_block = -1;
-    if (ng_strmap_put(&c->bykey, k->key, c->mkey_len[mi], (int64_t)c->ncl) < 0) return NG_ENOMEM;
+    c->kt.keys[c->mkid[mi]].cluster = (int32_t)c->ncl;
     return (int)c->ncl++;
+}
+
+/* Puts cluster ci at the head of the list starting at *head (next: its link). */
+static void list_push(int32_t *head, int ci, int *next)
+{
+    *next = *head;
+    *head = ci;
 }
 
 /* Person name parts from the key: surname last, unless a hyphenated
  * second word in lowercase marks a Korean-style name ("Lee Seong-kweun"). */
-/* Puts cluster ci at the head of the list of key in map (next: its link). */
-static int list_push(ng_strmap *map, const char *key, size_t len, int ci, int *next)
-{
-    int64_t v;
-    *next = ng_strmap_get(map, key, len, &v) ? (int)v : -1;
-    return ng_strmap_put(map, key, len, ci);
-}
-
 static int set_person_parts(coref *c, cluster *k, uint32_t mi)
 {
     const char *key = k->key;
@@ -101,15 +116,18 @@ static int set_person_parts(coref *c, cluster *k, uint32_t mi)
     const char *last = strrchr(key, ' ');
     if (!sp) return 0;
     int ci = (int)(k - c->cl);
-    k->first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
+    const char *first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
     k->given = ng_extraction_strdup(c->ex, key, (size_t)(last - key));
     k->surname = last + 1;
-    if (!k->first || !k->given ||
-        list_push(&c->bysurname, k->surname, strlen(k->surname), ci, &k->next_surname) < 0 ||
-        list_push(&c->byfirst, k->first, strlen(k->first), ci, &k->next_first) < 0 ||
-        list_push(&c->byblock, k->surname, strlen(k->surname) < 2 ? strlen(k->surname) : 2, ci,
-                  &k->next_block) < 0)
-        return NG_ENOMEM;
+    if (!first || !k->given) return NG_ENOMEM;
+    size_t sl = strlen(k->surname), bl = sl < 2 ? sl : 2;
+    int32_t sid = ng_coref_key_intern(c, k->surname, sl, 1);
+    int32_t fid = ng_coref_key_intern(c, first, (size_t)(sp - key), 1);
+    int32_t bid = ng_coref_key_intern(c, k->surname, bl, bl == sl);
+    if (sid < 0 || fid < 0 || bid < 0) return NG_ENOMEM;
+    list_push(&c->kt.keys[sid].surname, ci, &k->next_surname);
+    list_push(&c->kt.keys[fid].first, ci, &k->next_first);
+    list_push(&c->kt.keys[bid].block, ci, &k->next_block);
     const ng_mention *m = &c->ex->mentions[mi];
     const char *h = memchr(c->text + c->name_start[mi], '-', m->end - c->name_start[mi]);
     ng_word w[3];
@@ -137,9 +155,7 @@ static int pass_full_names(coref *c)
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_NAME || c->mwords[i] < 2) continue;
-        int64_t v;
-        int ci = -1;
-        if (ng_strmap_get(&c->bykey, c->mkey[i], c->mkey_len[i], &v)) ci = (int)v;
+        int ci = c->kt.keys[c->mkid[i]].cluster;
         if (ci < 0 && m->type == NG_TYPE_PERSON) {
             /* spelling variants share the surname's first two letters */
             const char *sp = strrchr(c->mkey[i], ' ');
@@ -150,7 +166,8 @@ static int pass_full_names(coref *c)
             given[gl] = '\0';
             size_t sl = c->mkey_len[i] - (size_t)(sp + 1 - c->mkey[i]);
             size_t bl = sl < 2 ? sl : 2;
-            for (int k = ng_strmap_get(&c->byblock, sp + 1, bl, &v) ? (int)v : -1; k >= 0;
+            int32_t bid = ng_coref_key_find(c, sp + 1, bl, NULL);
+            for (int k = bid >= 0 ? c->kt.keys[bid].block : -1; k >= 0;
                  k = c->cl[k].next_block) {
                 const cluster *o = &c->cl[k];
                 if (ng_name_surname_variant(o->surname, sp + 1) &&
@@ -218,14 +235,18 @@ static int by_surname(coref *c, size_t mi, int *unique)
     size_t len = c->mkey_len[mi];
     int best = -1, count = 0, by_first = 0, given_only = 0;
     uint32_t best_pos = 0, best_seen = 0;
-    int64_t v;
     /* surnames first; a first word ("Kim" of "Kim Jong Un") only when no
      * surname fits, so "Warhol" is Andy Warhol, not "Warhol Polaroid" */
     for (int pass = 0; pass < 2 && best < 0; pass++) {
         int head;
-        if (pass == 1) head = ng_strmap_get(&c->byfirst, key, len, &v) ? (int)v : -1;
-        else if (len >= 7) head = ng_strmap_get(&c->byblock, key, 2, &v) ? (int)v : -1; /* variants too */
-        else head = ng_strmap_get(&c->bysurname, key, len, &v) ? (int)v : -1;
+        if (pass == 1) {
+            head = c->kt.keys[c->mkid[mi]].first;
+        } else if (len >= 7) { /* variants too */
+            int32_t bid = ng_coref_key_find(c, key, 2, NULL);
+            head = bid >= 0 ? c->kt.keys[bid].block : -1;
+        } else {
+            head = c->kt.keys[c->mkid[mi]].surname;
+        }
         for (int k = head; k >= 0;) {
             const cluster *o = &c->cl[k];
             int next = pass == 1 ? o->next_first : len >= 7 ? o->next_block : o->next_surname;
@@ -326,16 +347,14 @@ static int pass_short_names(coref *c)
             if (ci < 0 && !(cls & NG_GAZ_COUNTRY))
                 ci = ng_coref_by_initials(c, acr, m->type);
         }
-        int64_t v;
         if (ci < 0 && m->type != NG_TYPE_PERSON && (cls & NG_GAZ_ORG_HEAD)) ci = by_head(c, i);
-        if (ci < 0 && ng_strmap_get(&c->bykey, key, c->mkey_len[i], &v)) ci = (int)v;
+        if (ci < 0) ci = c->kt.keys[c->mkid[i]].cluster;
         /* an organisation's acronym ("ISIL") is no one's surname */
         if (ci < 0 && (m->type == NG_TYPE_PERSON || (!is_acr && !(cls & (NG_GAZ_PLACE | NG_GAZ_INSTITUTION))))) {
             int unique;
             ci = by_surname(c, i, &unique);
             /* an unambiguous surname also names the person for later lone mentions */
-            if (ci >= 0 && unique && ng_strmap_put(&c->bykey, key, c->mkey_len[i], ci) < 0)
-                return NG_ENOMEM;
+            if (ci >= 0 && unique) c->kt.keys[c->mkid[i]].cluster = ci;
         }
         if (ci < 0 && (ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
         join(c, (uint32_t)i, ci);
@@ -362,42 +381,20 @@ static int adjective(const coref *c, const ng_mention *m)
 static int pass_demonyms(coref *c)
 {
     ng_extraction *ex = c->ex;
-    /* the keys of the countries met so far: a text names few, often */
-    enum { SEEN = 8 };
-    struct { int id; const char *key; uint32_t len; } seen[SEEN];
-    size_t nseen = 0;
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_DEMONYM || !c->gaz) continue;
         int id = ng_gazetteer_country(c->gaz, c->text + m->start, m->end - m->start);
         const char *name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
         if (!name) continue;
-        uint32_t klen = 0;
-        const char *key = NULL;
-        for (size_t k = 0; k < nseen && k < SEEN && !key; k++)
-            if (seen[k].id == id) {
-                key = seen[k].key;
-                klen = seen[k].len;
-            }
-        if (!key) {
-            if (!(key = arena_key(c, name, strlen(name), &klen))) return NG_ENOMEM;
-            seen[nseen % SEEN].id = id;
-            seen[nseen % SEEN].key = key;
-            seen[nseen % SEEN].len = klen;
-            nseen++;
-        }
-        int64_t v;
-        int ci;
-        if (ng_strmap_get(&c->bykey, key, klen, &v)) {
-            ci = (int)v;
-        } else if (!adjective(c, m)) {
+        int32_t kid = name_key(c, name, strlen(name));
+        if (kid < 0) return NG_ENOMEM;
+        int ci = c->kt.keys[kid].cluster;
+        if (ci < 0) {
             /* "speak Ukrainian, English, or Russian": a language, not the
              * country; it joins a country the text names but makes none */
-            continue;
-        } else {
-            c->mkey[i] = key;
-            c->mkey_len[i] = klen;
-            c->mwords[i] = (uint32_t)ng_name_words(key);
+            if (!adjective(c, m)) continue;
+            set_key(c, i, kid);
             if ((ci = new_cluster(c, (uint32_t)i)) < 0) return ci;
             c->cl[ci].name = name;
         }
@@ -431,134 +428,39 @@ static void pass_roles(coref *c)
     }
 }
 
-/* Better display name: well-formed (capitalised), then more words, then
- * earlier in the text. */
-static int better_name(const coref *c, uint32_t a, uint32_t b)
-{
-    const ng_mention *ma = &c->ex->mentions[a], *mb = &c->ex->mentions[b];
-    int wa = is_capital((unsigned char)c->text[c->name_start[a]]);
-    int wb = is_capital((unsigned char)c->text[c->name_start[b]]);
-    if (wa != wb) return wa;
-    size_t na = c->mwords[a], nb = c->mwords[b];
-    if (na != nb) return na > nb;
-    return ma->start < mb->start;
-}
-
-/* Adds s[0..n) to e's aliases unless it is e's name (name_len bytes) or
- * one already; the aliases' lengths are kept in c->alias_len. */
-static int add_alias(coref *c, ng_local_entity *e, size_t *cap, size_t name_len, const char *s,
-                     size_t n)
+/* Where each mention's name starts and its key: a name span written
+ * before is looked up, not worked out again. */
+static int prepare_mentions(coref *c)
 {
     ng_extraction *ex = c->ex;
-    if (!n || (name_len == n && memcmp(e->name, s, n) == 0)) return 0;
-    for (size_t i = 0; i < e->naliases; i++)
-        if (c->alias_len[i] == n && memcmp(e->aliases[i], s, n) == 0) return 0;
-    if (e->naliases == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 4;
-        const char **p = ng_extraction_alloc(ex, ncap * sizeof *p);
-        if (!p) return NG_ENOMEM;
-        if (e->naliases) memcpy(p, e->aliases, e->naliases * sizeof *p);
-        e->aliases = p;
-        *cap = ncap;
-    }
-    if (e->naliases == c->alias_len_cap) {
-        size_t ncap = c->alias_len_cap ? c->alias_len_cap * 2 : 16;
-        size_t *p = realloc(c->alias_len, ncap * sizeof *p);
-        if (!p) return NG_ENOMEM;
-        c->alias_len = p;
-        c->alias_len_cap = ncap;
-    }
-    if (!(e->aliases[e->naliases] = ng_extraction_strdup(ex, s, n))) return NG_ENOMEM;
-    c->alias_len[e->naliases++] = n;
-    return 0;
-}
-
-/* Given name(s) and surname of a person's display name. */
-static int person_fields(coref *c, const cluster *k, ng_local_entity *e)
-{
-    ng_word w[MAX_WORDS];
-    size_t n = ng_words_split(e->name, 0, (uint32_t)strlen(e->name), w, MAX_WORDS);
-    if (n < 2) {
-        e->surname = e->name;
-        return 0;
-    }
-    size_t s = n - 1; /* surname from the last word, with particles before it ("van der") */
-    while (s > 1 && c->gaz && (ng_gazetteer_classes(c->gaz, w[s - 1].s, w[s - 1].n) & NG_GAZ_PARTICLE)) s--;
-    const char *end = w[n - 1].s + w[n - 1].n;
-    if (k->surname_first) {
-        e->surname = ng_extraction_strdup(c->ex, w[0].s, w[0].n);
-        e->given = ng_extraction_strdup(c->ex, w[1].s, (size_t)(end - w[1].s));
-    } else {
-        e->surname = ng_extraction_strdup(c->ex, w[s].s, (size_t)(end - w[s].s));
-        e->given = ng_extraction_strdup(c->ex, w[0].s, (size_t)(w[s - 1].s + w[s - 1].n - w[0].s));
-    }
-    return e->surname && e->given ? 0 : NG_ENOMEM;
-}
-
-/* Groups every cluster's mentions (ascending) into c->members, so that
- * making an entity reads its own mentions, not the whole document. */
-static int group_members(coref *c)
-{
-    size_t n = c->ex->nmentions, off = 0;
-    for (size_t k = 0; k < c->ncl; k++) c->cl[k].mem_n = 0;
-    for (size_t i = 0; i < n; i++)
-        if (c->of[i] >= 0) c->cl[c->of[i]].mem_n++;
-    for (size_t k = 0; k < c->ncl; k++) {
-        c->cl[k].mem_off = (uint32_t)off;
-        off += c->cl[k].mem_n;
-        c->cl[k].mem_n = 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (c->of[i] < 0) continue;
-        cluster *k = &c->cl[c->of[i]];
-        c->members[k->mem_off + k->mem_n++] = (uint32_t)i;
-    }
-    return 0;
-}
-
-/* Makes the local entity of cluster ci (first: its first mention). */
-static int build_entity(coref *c, int ci, uint32_t first)
-{
-    ng_extraction *ex = c->ex;
-    cluster *k = &c->cl[ci];
-    ng_local_entity e = {0};
-    size_t cap = 0;
-    uint32_t best = UINT32_MAX;
-    const uint32_t *mem = c->members + k->mem_off;
-    for (size_t j = 0; j < k->mem_n; j++) {
-        size_t i = mem[j];
-        e.mentions++;
-        if (ex->mentions[i].kind == NG_KIND_NAME && (best == UINT32_MAX || better_name(c, (uint32_t)i, best)))
-            best = (uint32_t)i;
-    }
-    for (int t = 1; t < NG_TYPE_COUNT; t++)
-        if (k->type_count[t] > k->type_count[e.type]) e.type = (uint8_t)t;
-    if (k->name) e.name = k->name;
-    else if (best != UINT32_MAX)
-        e.name = ng_extraction_strdup(ex, c->text + c->name_start[best], ex->mentions[best].end - c->name_start[best]);
-    if (!e.name) return NG_ENOMEM;
-    size_t name_len = strlen(e.name);
-    for (size_t j = 0; j < k->mem_n; j++) {
-        size_t i = mem[j];
+    for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
-        if (m->kind != NG_KIND_NAME) continue;
-        if (add_alias(c, &e, &cap, name_len, c->text + m->start, m->end - m->start) < 0 ||
-            add_alias(c, &e, &cap, name_len, c->text + c->name_start[i], m->end - c->name_start[i]) < 0)
-            return NG_ENOMEM;
+        c->of[i] = -1;
+        c->name_start[i] = m->start;
+        if (m->kind != NG_KIND_NAME) { /* only names are matched by key */
+            c->mkid[i] = -1;
+            c->mkey[i] = "";
+            c->mkey_len[i] = c->mwords[i] = 0;
+            continue;
+        }
+        const char *s = c->text + m->start;
+        uint32_t n = m->end - m->start;
+        uint32_t kind = m->type == NG_TYPE_PERSON ? SLOT_SPAN_PERSON : SLOT_SPAN;
+        uint32_t h;
+        const coref_span *sp = ng_coref_span_find(c, s, n, kind, &h);
+        int32_t id;
+        if (sp) {
+            c->name_start[i] = m->start + sp->name_off;
+            id = sp->key;
+        } else {
+            if (kind == SLOT_SPAN_PERSON) c->name_start[i] = skip_titles(c, m);
+            uint32_t off = c->name_start[i] - m->start;
+            if ((id = name_key(c, s + off, n - off)) < 0 ||
+                ng_coref_span_add(c, s, n, kind, h, off, id) < 0)
+                return NG_ENOMEM;
+        }
+        set_key(c, i, id);
     }
-    if (e.type == NG_TYPE_PERSON && person_fields(c, k, &e) < 0) return NG_ENOMEM;
-    if (k->acronym[0] && !(e.acronym = ng_extraction_strdup(ex, k->acronym, strlen(k->acronym))))
-        return NG_ENOMEM;
-    if (k->role_score >= 0 && e.type == NG_TYPE_PERSON) {
-        char buf[128];
-        ng_role_string(&k->role, buf, sizeof buf);
-        e.role = ng_extraction_strdup(ex, buf, strlen(buf));
-        if (k->role.country >= 0) e.country = ng_gazetteer_country_name(c->gaz, k->role.country);
-    }
-    e.first_mention = first;
-    int idx = ng_extraction_add_entity(ex, &e);
-    if (idx < 0) return idx;
-    k->entity = idx;
     return 0;
 }
 
@@ -567,50 +469,24 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     coref c = {.gaz = gaz, .ex = ex, .text = ex->doc->text};
     int rc = NG_ENOMEM;
     size_t n = ex->nmentions;
-    ng_strmap_init(&c.bykey);
-    ng_strmap_init(&c.bysurname);
-    ng_strmap_init(&c.byfirst);
-    ng_strmap_init(&c.byblock);
-    /* the per-mention arrays in one block: keys (pointers) first, then
-     * six arrays of 32-bit values */
-    char *block = malloc((n + 1) * (sizeof *c.mkey + 6 * sizeof(uint32_t)));
-    if (!block) goto cleanup;
-    c.mkey = (const char **)(void *)block;
-    uint32_t *u32 = (uint32_t *)(void *)(block + (n + 1) * sizeof *c.mkey);
-    c.of = (int32_t *)(void *)u32;
-    c.name_start = u32 + (n + 1);
-    c.mkey_len = u32 + 2 * (n + 1);
-    c.mwords = u32 + 3 * (n + 1);
-    c.members = u32 + 4 * (n + 1);
-    c.p1 = u32 + 5 * (n + 1);
     /* a cluster starts at a name or demonym mention: room for all of them
      * at once, so new_cluster never copies the clusters made so far */
+    size_t need = 0;
     for (size_t i = 0; i < n; i++)
-        c.capcl += ex->mentions[i].kind == NG_KIND_NAME || ex->mentions[i].kind == NG_KIND_DEMONYM;
-    if (c.capcl && !(c.cl = malloc(c.capcl * sizeof *c.cl))) goto cleanup;
-    for (size_t i = 0; i < n; i++) {
-        const ng_mention *m = &ex->mentions[i];
-        c.of[i] = -1;
-        c.name_start[i] = m->type == NG_TYPE_PERSON && m->kind == NG_KIND_NAME ? skip_titles(&c, m) : m->start;
-        if (m->kind != NG_KIND_NAME) { /* only names are matched by key */
-            c.mkey[i] = "";
-            c.mkey_len[i] = c.mwords[i] = 0;
-            continue;
-        }
-        c.mkey[i] = arena_key(&c, c.text + c.name_start[i], m->end - c.name_start[i], &c.mkey_len[i]);
-        if (!c.mkey[i]) goto cleanup;
-        c.mwords[i] = (uint32_t)ng_name_words(c.mkey[i]);
+        need += ex->mentions[i].kind == NG_KIND_NAME || ex->mentions[i].kind == NG_KIND_DEMONYM;
+    if (ng_coref_keys_begin(&c, n, need) < 0) goto cleanup;
+    if (need > c.capcl) {
+        cluster *p = realloc(c.cl, need * sizeof *p);
+        if (!p) goto cleanup;
+        c.cl = p;
+        c.capcl = need;
     }
-    if ((rc = pass_full_names(&c)) < 0 || (rc = ng_coref_pass_acronyms(&c)) < 0 ||
-        (rc = index_full_names(&c)) < 0 || (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
+    if ((rc = prepare_mentions(&c)) < 0 || (rc = pass_full_names(&c)) < 0 ||
+        (rc = ng_coref_pass_acronyms(&c)) < 0 || (rc = index_full_names(&c)) < 0 ||
+        (rc = pass_short_names(&c)) < 0 || (rc = pass_demonyms(&c)) < 0)
         goto cleanup;
     pass_roles(&c);
-    if ((rc = group_members(&c)) < 0) goto cleanup;
-    for (size_t i = 0; i < n; i++) {
-        int ci = c.of[i];
-        if (ci >= 0 && c.cl[ci].entity < 0 && (rc = build_entity(&c, ci, (uint32_t)i)) < 0) goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) ex->mentions[i].entity = c.of[i] >= 0 ? c.cl[c.of[i]].entity : -1;
+    if ((rc = ng_coref_build_entities(&c)) < 0) goto cleanup;
     /* descriptors last: they lean on the roles the entities now carry */
     for (size_t i = 0; i < n; i++) {
         if (ex->mentions[i].kind != NG_KIND_DESCRIPTOR || ex->mentions[i].entity >= 0) continue;
@@ -623,13 +499,7 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     }
     rc = 0;
 cleanup:
-    free(c.mkey); /* the block of every per-mention array */
-    free(c.alias_len);
-    free(c.cl);
-    ng_strmap_free(&c.bykey);
-    ng_strmap_free(&c.bysurname);
-    ng_strmap_free(&c.byfirst);
-    ng_strmap_free(&c.byblock);
+    ng_coref_keys_end(&c, n);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");
     return 0;

@@ -104,7 +104,9 @@ int ng_coref_pass_acronyms(coref *c)
             k->key = ng_extraction_strdup(ex, fkey, strlen(fkey));
             k->words = (uint32_t)ng_name_words(fkey);
             if (!k->name || !k->key) return NG_ENOMEM;
-            if (ng_strmap_put(&c->bykey, k->key, strlen(k->key), c->of[i]) < 0) return NG_ENOMEM;
+            int32_t kid = ng_coref_key_intern(c, k->key, strlen(k->key), 1);
+            if (kid < 0) return NG_ENOMEM;
+            c->kt.keys[kid].cluster = c->of[i];
         }
     }
     return 0;

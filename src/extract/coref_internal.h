@@ -6,9 +6,10 @@
 
 #include "coref.h"
 
-#include "strmap.h"
 
 #define MAX_WORDS 12
+
+static inline int coref_is_capital(unsigned char ch) { return (ch >= 'A' && ch <= 'Z') || ch >= 0x80; }
 
 /* A cluster of name mentions under construction. */
 typedef struct cluster {
@@ -17,7 +18,6 @@ typedef struct cluster {
     uint32_t best;           /* mention giving the fullest name */
     uint32_t words;          /* words in key */
     const char *surname;     /* key of the surname (persons) */
-    const char *first;       /* key of the first word (persons) */
     uint8_t surname_first;   /* "Kim" alone refers to "Kim Jong Un" */
     char acronym[16];
     ng_role role;
@@ -36,6 +36,59 @@ typedef struct cluster {
     uint32_t mem_off, mem_n; /* its mentions, in coref.members (ascending) */
 } cluster;
 
+/* One distinct key of the document (coref_keys.c): a name's key, a
+ * surname, a first word or a surname's first two letters. The strings
+ * are not copied: they live in the extraction's arena. */
+typedef struct coref_key {
+    const char *s;
+    uint32_t len;
+    uint32_t words;   /* ng_name_words of a mention's key, UINT32_MAX until known */
+    int32_t cluster;  /* the cluster of this key, -1 */
+    int32_t surname;  /* first person cluster with this surname (next_surname), -1 */
+    int32_t first;    /* ... with this first word (next_first), -1 */
+    int32_t block;    /* ... whose surname starts with these two letters (next_block), -1 */
+    int terminated;   /* s[len] is NUL */
+} coref_key;
+
+/* A name span of the text met before: where its name starts (after
+ * titles) and its key. */
+typedef struct coref_span {
+    const char *s;    /* in the document's text */
+    uint32_t len;
+    uint32_t name_off;
+    int32_t key;
+} coref_span;
+
+enum { SLOT_KEY, SLOT_SPAN, SLOT_SPAN_PERSON };
+
+typedef struct coref_slot {
+    uint32_t gen;    /* in use when equal to coref_keys.gen */
+    uint32_t hash;
+    uint32_t index;  /* in keys or spans */
+    uint32_t kind;   /* SLOT_* */
+} coref_slot;
+
+/* The keys table and every buffer a document's coreference needs; a
+ * thread keeps them from one document to the next (coref_keys.c). */
+typedef struct coref_keys {
+    coref_slot *slots;
+    uint32_t slot_cap; /* allocated */
+    uint32_t mask;     /* slots in use by the document - 1 */
+    uint32_t used, gen;
+    coref_key *keys;
+    uint32_t nkeys;
+    size_t capkeys;
+    coref_span *spans;
+    uint32_t nspans;
+    size_t capspans;
+    char *block; /* the per-mention arrays */
+    size_t block_cap;
+    cluster *cl;
+    size_t capcl;
+    size_t *alias_len;
+    size_t alias_len_cap;
+} coref_keys;
+
 typedef struct coref {
     const ng_gazetteer *gaz;
     ng_extraction *ex;
@@ -47,15 +100,38 @@ typedef struct coref {
     const char **mkey;       /* mention -> key of its (title-stripped) name */
     uint32_t *mkey_len;      /* mention -> strlen of its key */
     uint32_t *mwords;        /* mention -> words in its key */
+    int32_t *mkid;           /* mention -> its key's number, -1 */
     uint32_t *members;       /* every cluster's mentions, grouped by cluster */
     size_t *alias_len;       /* lengths of the aliases of the entity being built */
     size_t alias_len_cap;
-    ng_strmap bykey;         /* key -> cluster */
-    ng_strmap bysurname;     /* surname key -> first person cluster (list via next_surname) */
-    ng_strmap byfirst;       /* first-word key -> first person cluster (next_first) */
-    ng_strmap byblock;       /* two letters -> first person cluster (next_block) */
     uint32_t *p1;            /* mentions of each cluster after pass 1, grouped by cluster */
+    coref_keys kt;           /* the keys; the buffers above live in it */
+    coref_keys *kept;        /* the thread's, lent to kt; NULL when none */
 } coref;
+
+/* Takes the thread's buffers (or starts empty ones), sizes the
+ * per-mention arrays of c for nmentions and the table for nnames name
+ * mentions. 0 or NG_ENOMEM. */
+int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames);
+/* Gives the buffers back to the thread (or frees them). */
+void ng_coref_keys_end(coref *c, size_t nmentions);
+
+/* The number of key s[0..n), -1 when the document has none such; its
+ * hash in *hash unless NULL. */
+int32_t ng_coref_key_find(coref *c, const char *s, size_t n, uint32_t *hash);
+/* The number of key s[0..n), made when new (s must live as long as the
+ * extraction; terminated: s[n] is NUL, and then the key's string becomes
+ * s if it was not a C string). A number or NG_ENOMEM. */
+int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated);
+/* The same with the hash ng_coref_key_find gave for s[0..n). */
+int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int terminated, uint32_t hash);
+/* The span s[0..n) of kind SLOT_SPAN or SLOT_SPAN_PERSON met before, or
+ * NULL; its hash in *hash. */
+const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind,
+                                     uint32_t *hash);
+/* Remembers a span not met before (hash: from ng_coref_span_find). 0 or NG_ENOMEM. */
+int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t hash,
+                      uint32_t name_off, int32_t key);
 
 /* Pass 2: acronyms defined next to organisation names (coref_acronyms.c). */
 int ng_coref_pass_acronyms(coref *c);
@@ -63,5 +139,9 @@ int ng_coref_pass_acronyms(coref *c);
 /* The one organisation or place cluster of the given type whose name's
  * initials are acr, or -1. */
 int ng_coref_by_initials(coref *c, const char *acr, int type);
+
+/* Makes the local entity of every cluster, in the order of their first
+ * mentions, and points the mentions at them (coref_entities.c). */
+int ng_coref_build_entities(coref *c);
 
 #endif

@@ -38,6 +38,10 @@ struct ng_furniture {
     pcre2_code *any_joined;
     int any_joined_jit;
     uint32_t nany_joined;
+    /* The rules matched one by one (not joined), grouped by category in
+     * file order: solo[solo_off[c] .. solo_off[c + 1]) are c's. */
+    uint32_t *solo;
+    uint32_t solo_off[NCAT + 1];
 };
 
 #define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
@@ -53,6 +57,7 @@ void ng_furniture_free(ng_furniture *f)
     for (int c = 0; c < NCAT; c++)
         pcre2_code_free(f->joined[c]);
     pcre2_code_free(f->any_joined);
+    free(f->solo);
     free(f->rules);
     free(f);
 }
@@ -177,6 +182,17 @@ static int join_rules(ng_furniture *f)
         for (size_t i = 0; i < f->nrules; i++)
             f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
     }
+    /* the rules left alone, by category */
+    if (!(f->solo = malloc((f->nrules + 1) * sizeof *f->solo)))
+        return NG_ENOMEM;
+    uint32_t n = 0;
+    for (int c = 0; c < NCAT; c++) {
+        f->solo_off[c] = n;
+        for (size_t i = 0; i < f->nrules; i++)
+            if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined)
+                f->solo[n++] = (uint32_t)i;
+    }
+    f->solo_off[NCAT] = n;
     return join_all(f);
 }
 
@@ -324,12 +340,18 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
             found |= BIT(c);
         pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     }
-    for (size_t i = 0; i < f->nrules; i++) {
-        const rule *r = &f->rules[i];
-        if (!(mask & BIT(r->cat)) || (found & BIT(r->cat)) || r->joined)
+    /* one category's rules after another: the categories do not depend
+     * on each other, and a category is done at its first match */
+    for (int c = 0; c < NCAT; c++) {
+        if (!(mask & BIT(c)) || (found & BIT(c)))
             continue;
-        if (matches(r->code, r->jit, s, n, m))
-            found |= BIT(r->cat);
+        for (uint32_t k = f->solo_off[c]; k < f->solo_off[c + 1]; k++) {
+            const rule *r = &f->rules[f->solo[k]];
+            if (matches(r->code, r->jit, s, n, m)) {
+                found |= BIT(c);
+                break;
+            }
+        }
     }
     return found;
 }

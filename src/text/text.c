@@ -2,62 +2,15 @@
  *
  * One left-to-right pass over each body paragraph produces tokens; a
  * second pass over the tokens of the paragraph cuts sentences. Both are
- * linear in the size of the document. The few abbreviation words below
- * are part of the grammar of English punctuation (like the quote marks
- * in chars.h), not knowledge about the world, so they live in code: the
- * splitter must work without a data directory (library use, fuzzing). */
+ * linear in the size of the document. The abbreviations it knows are
+ * in abbrevs.c. */
 #include "newsgraph/text.h"
 
+#include "abbrevs.h"
 #include "chars.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* A word of the lists below, its length stored so that a lookup needs no
- * strlen; the lists end with an empty word. */
-typedef struct list_word {
-    unsigned char len;
-    char s[10];
-} list_word;
-#define W(word) {sizeof(word) - 1, word}
-
-/* Words that take an abbreviation dot and never end a sentence: titles
- * before names, months before numbers, "No." before numbers. */
-static const list_word title_abbrevs[] = {
-    W("Mr"), W("Mrs"), W("Ms"), W("Dr"), W("Gen"), W("Sen"), W("Rep"), W("Gov"), W("Lt"),
-    W("Col"), W("Capt"), W("Sgt"), W("Prof"), W("Rev"), W("St"), W("Adm"), W("Maj"), W("Brig"),
-    W("Cmdr"), W("Hon"), W("Pres"), W("Messrs"), W("Mt"), W("Ft"), W("Gens"), W("Jan"),
-    W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
-    W("Nov"), W("Dec"), W("No"), W("Nos"), W("Vol"), W("Fig"), W("approx"), W("vs"), W("Supt"),
-    W("Insp"), W("Det"), W("Cpl"), W("Pvt"), W("Amb"),
-    {0, ""}};
-
-/* Abbreviations that may also end a sentence when a sentence plainly
- * starts after them. */
-static const list_word other_abbrevs[] = {
-    W("Inc"), W("Ltd"), W("Co"), W("Corp"), W("Jr"), W("Sr"), W("etc"), W("Bros"), W("Dept"),
-    W("Univ"), W("Assn"), W("Ave"), W("Blvd"),
-    {0, ""}};
-
-/* Function words that start sentences; after an abbreviation such as
- * "U.S." a following capitalised word of this kind means a new sentence. */
-static const list_word sentence_openers[] = {
-    W("The"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"), W("But"), W("And"),
-    W("In"), W("On"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"), W("His"),
-    W("Her"), W("Its"), W("Their"), W("There"), W("Meanwhile"), W("However"), W("Yet"),
-    W("So"), W("As"), W("At"), W("After"), W("Before"), W("When"), W("While"), W("If"),
-    W("For"), W("Some"), W("Many"), W("Officials"), W("According"),
-    {0, ""}};
-
-static int word_in(const char *s, size_t n, const list_word *list)
-{
-    if (n == 0 || n >= sizeof list->s)
-        return 0;
-    for (size_t i = 0; list[i].len; i++)
-        if (list[i].len == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
-            return 1;
-    return 0;
-}
 
 typedef struct tok_vec {
     ng_token *v;
@@ -224,8 +177,8 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
                 *seen = acc;
                 return i;
             }
-            if (dots == 0 && (word_in(t + start, i - start, title_abbrevs) ||
-                              word_in(t + start, i - start, other_abbrevs))) {
+            if (dots == 0 && (ng_text_word_in(t + start, i - start, LIST_TITLES) ||
+                              ng_text_word_in(t + start, i - start, LIST_OTHERS))) {
                 *abbrev = 1;
                 *seen = acc;
                 return i + n;
@@ -416,7 +369,7 @@ static int abbrev_ends_sentence(const char *t, const ng_token *ab, const ng_toke
                                 size_t end)
 {
     size_t len = ab->end - ab->start - 1; /* without the dot */
-    if (word_in(t + ab->start, len, title_abbrevs))
+    if (ng_text_word_in(t + ab->start, len, LIST_TITLES))
         return 0;
     if (len == 1) /* an initial */
         return 0;
@@ -426,7 +379,7 @@ static int abbrev_ends_sentence(const char *t, const ng_token *ab, const ng_toke
     if ((nx->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) && (nx->flags & NG_TOK_OPEN))
         return 1;
     return (nx->flags & NG_TOK_CAP) &&
-           word_in(t + nx->start, nx->end - nx->start, sentence_openers);
+           ng_text_word_in(t + nx->start, nx->end - nx->start, LIST_OPENERS);
 }
 
 /* A headline line: no final punctuation and most longer words capitalised. */
