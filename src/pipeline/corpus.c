@@ -84,27 +84,87 @@ static int keep_graph_input(spool *sp, doc_slot *t)
     return rc;
 }
 
-/* Spools slot i's template, then hands every extraction that is now next
+/* A worker's templates not yet in the spool file: they go there in one
+ * write once the batch passes SPOOL_BATCH bytes (and when the worker
+ * stops), so the file costs one system call per batch, not per document.
+ * Memory stays flat: a batch is at most SPOOL_BATCH plus one template. */
+#define SPOOL_BATCH (512 * 1024)
+
+typedef struct worker_buf {
+    ng_strbuf scratch; /* templates of the slots in `batch`, back to back */
+    size_t *batch;     /* their slots; spool_off is within scratch until the flush */
+    size_t nbatch, batch_cap;
+} worker_buf;
+
+/* Records the first failure of the spool (under its lock). */
+static void spool_fail(spool *sp, int rc, size_t i, const char *name)
+{
+    if (rc >= 0 || sp->rc != 0)
+        return;
+    sp->rc = rc;
+    sp->fail_slot = i;
+    if (name)
+        ng_error_set(&sp->err, rc, rc == NG_ENOMEM ? "%s: out of memory writing its record"
+                                                   : "%s: writing a temporary file failed",
+                     name);
+    else
+        ng_error_set(&sp->err, rc, "writing a temporary file failed");
+}
+
+/* Writes w's batch to the spool file and places its slots' templates. */
+static void flush_batch(work_queue *q, worker_buf *w)
+{
+    if (!w->nbatch)
+        return;
+    spool *sp = q->spool;
+    uint64_t base = 0;
+    int rc = ng_spool_append(sp->file, w->scratch.data, w->scratch.len, &base);
+    for (size_t k = 0; k < w->nbatch; k++)
+        q->c->slots[w->batch[k]].spool_off += base;
+    if (rc < 0) {
+        pthread_mutex_lock(&sp->lock);
+        spool_fail(sp, rc, w->batch[0], NULL);
+        pthread_mutex_unlock(&sp->lock);
+    }
+    w->scratch.len = 0;
+    w->nbatch = 0;
+}
+
+/* Adds slot i's template to w's batch; 0 or NG_ENOMEM. */
+static int batch_template(work_queue *q, worker_buf *w, size_t i)
+{
+    doc_slot *s = &q->c->slots[i];
+    if (w->nbatch == w->batch_cap) {
+        size_t cap = w->batch_cap ? 2 * w->batch_cap : 64;
+        size_t *grown = realloc(w->batch, cap * sizeof *grown);
+        if (!grown)
+            return NG_ENOMEM;
+        w->batch = grown;
+        w->batch_cap = cap;
+    }
+    size_t at = w->scratch.len;
+    if (ng_extract_format_template(&w->scratch, s->doc, s->ex) < 0) {
+        w->scratch.len = at;
+        return NG_ENOMEM;
+    }
+    s->spool_off = at;
+    s->spool_len = w->scratch.len - at;
+    w->batch[w->nbatch++] = i;
+    if (w->scratch.len >= SPOOL_BATCH)
+        flush_batch(q, w);
+    return 0;
+}
+
+/* Batches slot i's template, then hands every extraction that is now next
  * in document order to the resolver and frees it with its document. */
-static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
+static void spool_document(work_queue *q, size_t i, worker_buf *w)
 {
     ng_corpus *c = q->c;
     doc_slot *s = &c->slots[i];
     spool *sp = q->spool;
-    int rc = s->rc == 0 && !sp->graph_inputs ? ng_extract_format_template(scratch, s->doc, s->ex)
-                                             : 0;
-    if (s->rc == 0 && rc == 0 && !sp->graph_inputs) {
-        s->spool_len = scratch->len;
-        rc = ng_spool_append(sp->file, scratch->data, scratch->len, &s->spool_off);
-    }
+    int rc = s->rc == 0 && !sp->graph_inputs ? batch_template(q, w, i) : 0;
     pthread_mutex_lock(&sp->lock);
-    if (rc < 0 && sp->rc == 0) {
-        sp->rc = rc;
-        sp->fail_slot = i;
-        ng_error_set(&sp->err, rc, rc == NG_ENOMEM ? "%s: out of memory writing its record"
-                                                   : "%s: writing a temporary file failed",
-                     s->name);
-    }
+    spool_fail(sp, rc, i, s->name);
     s->finished = 1;
     while (sp->next_add < c->nslots && c->slots[sp->next_add].finished) {
         doc_slot *t = &c->slots[sp->next_add];
@@ -135,14 +195,14 @@ static void spool_document(work_queue *q, size_t i, ng_strbuf *scratch)
     pthread_mutex_unlock(&sp->lock);
 }
 
-static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
+static void process_one(work_queue *q, size_t i, worker_buf *w)
 {
     doc_slot *s = &q->c->slots[i];
     ng_error err;
     ng_error_clear(&err);
     if (s->extracted) {
         if (q->spool && q->spool->graph_inputs) /* --from-extract into ng_corpus_load */
-            spool_document(q, i, scratch);
+            spool_document(q, i, w);
         return;
     }
     s->rc = s->doc ? 0 : ng_doc_load(s->name, &q->ingest, &s->doc, &err);
@@ -161,22 +221,26 @@ static void process_one(work_queue *q, size_t i, ng_strbuf *scratch)
         ngp_free_extraction(s);
     }
     if (q->spool)
-        spool_document(q, i, scratch);
+        spool_document(q, i, w);
 }
 
 static void *worker(void *arg)
 {
     work_queue *q = arg;
-    ng_strbuf scratch; /* this worker's template buffer, reused across documents */
-    ng_strbuf_init(&scratch);
+    worker_buf w; /* this worker's template batch, reused across documents */
+    memset(&w, 0, sizeof w);
+    ng_strbuf_init(&w.scratch);
     for (;;) {
         size_t i = atomic_fetch_add(&q->next, 1);
         if (i >= q->c->nslots)
             break;
-        process_one(q, i, &scratch);
+        process_one(q, i, &w);
         report_progress(q, atomic_fetch_add(&q->done, 1) + 1);
     }
-    ng_strbuf_free(&scratch);
+    if (q->spool)
+        flush_batch(q, &w);
+    ng_strbuf_free(&w.scratch);
+    free(w.batch);
     return NULL;
 }
 
@@ -391,13 +455,18 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
 }
 
 /* Reads the spooled templates back in document order and writes them
- * with their node ids. */
+ * with their node ids. The file is read a window of SPOOL_WINDOW bytes
+ * at a time (templates follow each other there mostly in document
+ * order), and records go out in blocks of about SPOOL_WINDOW bytes. */
+#define SPOOL_WINDOW (1024 * 1024)
+
 static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_error *err)
 {
-    ng_strbuf tpl, line;
+    ng_strbuf win, block;
     ng_extract_ids ids;
-    ng_strbuf_init(&tpl);
-    ng_strbuf_init(&line);
+    uint64_t win_off = 0, file_end = ng_spool_size(sp->file);
+    ng_strbuf_init(&win);
+    ng_strbuf_init(&block);
     int rc = ng_extract_ids_init(&ids, c->resolver);
     if (rc < 0) {
         ng_error_set(err, rc, "out of memory writing the extract output");
@@ -405,26 +474,41 @@ static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_erro
     }
     for (size_t k = 0; k < c->nok; k++) {
         const doc_slot *s = &c->slots[c->ok[k]];
-        if ((rc = ng_spool_read(sp->file, s->spool_off, s->spool_len, &tpl)) < 0) {
-            ng_error_set(err, rc, rc == NG_ENOMEM ? "out of memory writing the extract output"
-                                                  : "reading a temporary file failed");
-            goto cleanup;
+        if (s->spool_off < win_off || s->spool_off + s->spool_len > win_off + win.len) {
+            size_t want = s->spool_len > SPOOL_WINDOW ? s->spool_len : SPOOL_WINDOW;
+            if (want > file_end - s->spool_off)
+                want = (size_t)(file_end - s->spool_off);
+            win_off = s->spool_off;
+            if (want < s->spool_len)
+                rc = NG_EIO;
+            else
+                rc = ng_spool_read(sp->file, win_off, want, &win);
+            if (rc < 0) {
+                win.len = 0;
+                ng_error_set(err, rc, rc == NG_ENOMEM ? "out of memory writing the extract output"
+                                                      : "reading a temporary file failed");
+                goto cleanup;
+            }
         }
-        if ((rc = ng_extract_expand(&line, tpl.data, s->spool_len, &ids, (uint32_t)c->ok[k])) < 0) {
+        if ((rc = ng_extract_expand(&block, win.data + (s->spool_off - win_off), s->spool_len,
+                                    &ids, (uint32_t)c->ok[k])) < 0) {
             ng_error_set(err, rc, "out of memory writing the extract output");
             goto cleanup;
         }
-        if (fwrite(line.data, 1, line.len, out) != line.len) {
-            rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
-            goto cleanup;
+        if (block.len >= SPOOL_WINDOW || k + 1 == c->nok) {
+            if (fwrite(block.data, 1, block.len, out) != block.len) {
+                rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+                goto cleanup;
+            }
+            block.len = 0;
         }
     }
     if (fflush(out) != 0)
         rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
 cleanup:
     ng_extract_ids_free(&ids);
-    ng_strbuf_free(&line);
-    ng_strbuf_free(&tpl);
+    ng_strbuf_free(&block);
+    ng_strbuf_free(&win);
     return rc;
 }
 

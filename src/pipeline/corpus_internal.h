@@ -78,8 +78,7 @@ int ng_jsonl_read_documents(const char *path, const ng_run_options *opt,
 int ng_jsonl_read_extract(const char *path, const ng_run_options *opt, ng_doc_sink sink,
                           void *ctx, ng_error *err);
 
-/* Formats the `extract` record template of one document into b (cleared
- * first): the record with local entity indices where node ids go (see
+/* Appends the `extract` record template of one document to b: the record with local entity indices where node ids go (see
  * extract_out.c). Needs only doc and ex; both may be freed afterwards. */
 int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex);
 
@@ -96,12 +95,13 @@ typedef struct ng_extract_ids {
 int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r);
 void ng_extract_ids_free(ng_extract_ids *ids);
 
-/* Expands template tpl[0..n) into out (cleared first): the record of the
+/* Expands template tpl[0..n), appending to out: the record of the
  * document that has index rdoc in the resolver of ids. */
 int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids *ids,
                       uint32_t rdoc);
 
-/* Template and expansion in one step (scratch holds the template). */
+/* Template and expansion in one step (b and scratch are cleared first;
+ * scratch holds the template). */
 int ng_extract_format_record(ng_strbuf *b, ng_strbuf *scratch, const ng_doc *doc,
                              const ng_extraction *ex, ng_extract_ids *ids, uint32_t rdoc);
 
@@ -115,6 +115,8 @@ ng_spool *ng_spool_open(void);
 int ng_spool_append(ng_spool *sp, const char *data, size_t n, uint64_t *off);
 /* Reads n bytes at off into out (replacing its contents). */
 int ng_spool_read(const ng_spool *sp, uint64_t off, size_t n, ng_strbuf *out);
+/* Bytes appended so far (call when no append is under way). */
+uint64_t ng_spool_size(const ng_spool *sp);
 void ng_spool_close(ng_spool *sp);
 
 #endif

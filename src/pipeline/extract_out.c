@@ -221,7 +221,6 @@ static int put_locals(ng_strbuf *b, const ng_extraction *ex)
 
 int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex)
 {
-    b->len = 0;
     int rc = put_op(b, 'N', (int64_t)ex->nentities);
     rc |= PUT(b, "{\"document\":");
     rc |= put_str(b, doc->path);
@@ -301,7 +300,6 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
     size_t nactor = 0;
     int rc = 0, first = 1;
     int64_t mention_local = -1; /* of the last M op */
-    out->len = 0;
     while (p < end && !rc) {
         const char *m = memchr(p, OP, (size_t)(end - p));
         if (!m) {
@@ -387,6 +385,8 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
 int ng_extract_format_record(ng_strbuf *b, ng_strbuf *scratch, const ng_doc *doc,
                              const ng_extraction *ex, ng_extract_ids *ids, uint32_t rdoc)
 {
+    scratch->len = 0;
+    b->len = 0;
     int rc = ng_extract_format_template(scratch, doc, ex);
     return rc ? rc : ng_extract_expand(b, scratch->data, scratch->len, ids, rdoc);
 }

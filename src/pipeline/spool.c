@@ -79,6 +79,8 @@ int ng_spool_read(const ng_spool *sp, uint64_t off, size_t n, ng_strbuf *out)
     return 0;
 }
 
+uint64_t ng_spool_size(const ng_spool *sp) { return sp->end; }
+
 void ng_spool_close(ng_spool *sp)
 {
     if (!sp)
