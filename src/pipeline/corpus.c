@@ -88,7 +88,7 @@ static int keep_graph_input(spool *sp, doc_slot *t)
  * write once the batch passes SPOOL_BATCH bytes (and when the worker
  * stops), so the file costs one system call per batch, not per document.
  * Memory stays flat: a batch is at most SPOOL_BATCH plus one template. */
-#define SPOOL_BATCH (512 * 1024)
+#define SPOOL_BATCH (256 * 1024)
 
 typedef struct worker_buf {
     ng_strbuf scratch; /* templates of the slots in `batch`, back to back */
@@ -458,7 +458,7 @@ int ng_corpus_load(const char *const *inputs, size_t ninputs, const ng_run_optio
  * with their node ids. The file is read a window of SPOOL_WINDOW bytes
  * at a time (templates follow each other there mostly in document
  * order), and records go out in blocks of about SPOOL_WINDOW bytes. */
-#define SPOOL_WINDOW (1024 * 1024)
+#define SPOOL_WINDOW (512 * 1024)
 
 static int write_spooled(const ng_corpus *c, const spool *sp, FILE *out, ng_error *err)
 {

@@ -90,6 +90,9 @@ typedef struct ng_extract_ids {
     size_t *off;      /* actor i's is quoted.data[off[i] .. off[i + 1]) */
     int32_t *actor;   /* actor of each local entity of the current record */
     size_t actor_cap;
+    /* a mention's `,"type":"T","kind":"K","start":` for type and kind below 4 */
+    char mention_keys[4][4][64];
+    uint8_t mention_keys_len[4][4];
 } ng_extract_ids;
 
 int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r);

@@ -30,6 +30,7 @@
 #include "jsonw.h"
 #include "strbuf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,14 @@ int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r)
             return NG_ENOMEM;
     }
     ids->off[n] = ids->quoted.len;
+    for (int t = 0; t < 4; t++)
+        for (int k = 0; k < 4; k++) {
+            int len = snprintf(ids->mention_keys[t][k], sizeof ids->mention_keys[t][k],
+                               ",\"type\":\"%s\",\"kind\":\"%s\",\"start\":",
+                               ng_entity_type_name(t), ng_mention_kind_name(k));
+            ids->mention_keys_len[t][k] = len > 0 && (size_t)len < sizeof ids->mention_keys[t][k]
+                                              ? (uint8_t)len : 0;
+        }
     return 0;
 }
 
@@ -343,11 +352,16 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
             else
                 rc |= ng_strbuf_append(out, ids->quoted.data + ids->off[ma],
                                        ids->off[ma + 1] - ids->off[ma]);
-            rc |= PUT(out, ",\"type\":\"");
-            rc |= ng_strbuf_puts(out, ng_entity_type_name(type));
-            rc |= PUT(out, "\",\"kind\":\"");
-            rc |= ng_strbuf_puts(out, ng_mention_kind_name(kind));
-            rc |= PUT(out, "\",\"start\":");
+            if (type < 4 && kind < 4 && ids->mention_keys_len[type][kind]) {
+                rc |= ng_strbuf_append(out, ids->mention_keys[type][kind],
+                                       ids->mention_keys_len[type][kind]);
+            } else {
+                rc |= PUT(out, ",\"type\":\"");
+                rc |= ng_strbuf_puts(out, ng_entity_type_name(type));
+                rc |= PUT(out, "\",\"kind\":\"");
+                rc |= ng_strbuf_puts(out, ng_mention_kind_name(kind));
+                rc |= PUT(out, "\",\"start\":");
+            }
             rc |= ng_strbuf_put_int(out, ms);
             rc |= PUT(out, ",\"end\":");
             rc |= ng_strbuf_put_int(out, me);
