@@ -132,6 +132,7 @@ typedef struct ng_mscan {
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
     ng_mnear_slot *near;   /* typo memo of the thread (NG_MNEAR_SLOTS), or NULL */
     uint32_t pair_gen;
+    uint32_t the_word;     /* the entry of "the" in words, 0 when the document has none */
     ng_cand *cand;
     size_t ncand, cand_cap;
     int lent;              /* the arrays are the thread's scratch (mentions_evidence.c) */
@@ -165,6 +166,12 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
  * to *cls. */
 uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
                           uint32_t *cls);
+
+/* ng_mscan_longest for two sets of classes at once, in one scan of the
+ * phrases: the longest of want_a (returned) and of want_b (*len_b, its
+ * classes in *cls_b). */
+uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
 
 /* a[0..n) equals b[0..n) ignoring ASCII case. */
 int ng_mscan_same_folded(const char *a, const char *b, size_t n);

@@ -41,7 +41,7 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
 /* The entry of the word w[0..n) prepared in k, or 0 with its index slot
  * (empty) when absent: *slot is set either way. An entry spells its word
  * as token tok without its first skip bytes. */
-static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
+static inline NG_MSCAN_ALWAYS_INLINE uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
                           size_t *slot)
 {
     size_t mask = s->index_cap - 1;
@@ -274,6 +274,9 @@ static int scratch_lend(ng_mscan *s)
     return 1;
 }
 
+/* The folded head (ng_gaz_word.head) of "the", in the byte order of heads. */
+#define THE_HEAD gaz_load_tail("the", 3)
+
 /* New words between the hint for a word's gazetteer slot and its lookup. */
 #define LOOKUP_LAG 8
 
@@ -336,6 +339,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         if (!k) {
             k = (uint32_t)s->nwords;
             word_add(s, i, 0, &key, slot);
+            if (n == 3 && key.head == THE_HEAD)
+                s->the_word = k;
             ng_gazetteer_prefetch(gaz, key.hash);
             if (s->nwords - looked > LOOKUP_LAG)
                 look_up(s, &s->words[looked++]);
@@ -483,6 +488,28 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     if (cls)
         *cls = best_cls;
     return best;
+}
+
+uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
+{
+    uint32_t best_a = 0, best_b = 0, best_cls = 0;
+    for (uint32_t e = b + 1; e <= lim && e <= b + 6; e++) {
+        if (!(s->tok[e - 1].flags & NG_TOK_WORD))
+            break;
+        uint32_t c = ng_mscan_phrase(s, b, e);
+        if (c & want_a)
+            best_a = e - b;
+        if (c & want_b) {
+            best_b = e - b;
+            best_cls = c;
+        }
+        if (!(c & NG_GAZ_PREFIX))
+            break;
+    }
+    *len_b = best_b;
+    *cls_b = best_cls;
+    return best_a;
 }
 
 int ng_mscan_place_near(ng_mscan *s, uint32_t i)
