@@ -85,6 +85,16 @@ uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k);
 
 #define NG_MPAIR_SLOTS 2048
 
+/* A remembered lookup of a word of up to 8 bytes (its folded head, which
+ * spells it whole), kept by a thread across documents while the
+ * gazetteer stays the same: most words of a document were in earlier ones. */
+#define NG_MMEMO_SLOTS 8192
+typedef struct ng_mmemo_slot {
+    uint64_t head;  /* 0 = empty */
+    uint32_t cls;   /* ng_gazetteer_word_classes */
+    uint32_t lists; /* ng_mword_lists */
+} ng_mmemo_slot;
+
 /* A remembered answer of ng_gazetteer_place_near for one word, kept by a
  * thread across documents (names recur from article to article). */
 #define NG_MNEAR_SLOTS 4096
@@ -131,6 +141,7 @@ typedef struct ng_mscan {
     size_t index_cap, index_max;
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
     ng_mnear_slot *near;   /* typo memo of the thread (NG_MNEAR_SLOTS), or NULL */
+    ng_mmemo_slot *memo;   /* word memo of the thread (NG_MMEMO_SLOTS), or NULL */
     uint32_t pair_gen;
     uint32_t the_word;     /* the entry of "the" in words, 0 when the document has none */
     ng_cand *cand;

@@ -192,6 +192,8 @@ typedef struct mscan_scratch {
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
     ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
+    ng_mmemo_slot *memo;  /* NG_MMEMO_SLOTS, kept across documents of one gazetteer */
+    uint64_t memo_serial; /* that gazetteer (ng_gazetteer_serial) */
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
@@ -211,6 +213,7 @@ static void scratch_free(void *p)
     free(sc->wid);
     free(sc->pairs);
     free(sc->near);
+    free(sc->memo);
     free(sc->cand);
     free(sc);
 }
@@ -238,7 +241,8 @@ static mscan_scratch *scratch_get(void)
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
     sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near ||
+    sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near || !sc->memo ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -268,6 +272,11 @@ static int scratch_lend(ng_mscan *s)
     }
     s->pairs = sc->pairs;
     s->near = sc->near;
+    if (sc->memo_serial != ng_gazetteer_serial(s->gaz)) { /* another gazetteer: forget */
+        memset(sc->memo, 0, NG_MMEMO_SLOTS * sizeof *sc->memo);
+        sc->memo_serial = ng_gazetteer_serial(s->gaz);
+    }
+    s->memo = sc->memo;
     s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
@@ -285,8 +294,19 @@ static void look_up(ng_mscan *s, ng_mword *e)
 {
     const char *w = s->text + s->tok[e->tok].start;
     ng_gaz_word key = {e->head, e->hash};
+    ng_mmemo_slot *m = NULL;
+    if (s->memo && e->len <= 8 && e->head) {
+        m = &s->memo[e->hash & (NG_MMEMO_SLOTS - 1)];
+        if (m->head == e->head) {
+            e->cls = m->cls;
+            e->lists = m->lists;
+            return;
+        }
+    }
     e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
     e->lists = ng_mword_lists(w, e->len, &key);
+    if (m)
+        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
