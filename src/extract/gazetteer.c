@@ -384,6 +384,11 @@ uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
     return VAL_CLASSES(lookup(g, s, n));
 }
 
+uint64_t ng_gazetteer_serial(const ng_gazetteer *g)
+{
+    return g->serial;
+}
+
 void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash)
 {
     if (g->cap)

@@ -65,6 +65,10 @@ ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail);
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w);
 
+/* A number that tells this gazetteer from every other loaded by the
+ * process (never 0): what a cache of its answers is valid for. */
+uint64_t ng_gazetteer_serial(const ng_gazetteer *g);
+
 /* The hash of s[0..n) with ASCII letters lowercased (never 0). */
 uint32_t ng_gazetteer_hash(const char *s, size_t n);
 

@@ -70,6 +70,7 @@ struct ng_gazetteer {
     near_place *near; /* typo targets: countries, capitals, big cities, by first letter */
     size_t nnear, near_cap;
     uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
+    uint64_t serial;  /* ng_gazetteer_serial, set when loaded */
 };
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and

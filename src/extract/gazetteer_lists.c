@@ -8,6 +8,7 @@
 #include "newsgraph/error.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,6 +293,8 @@ int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
         goto cleanup;
     }
     ng_gaz_index_near(g);
+    static atomic_uint_fast64_t serials;
+    g->serial = (uint64_t)atomic_fetch_add(&serials, 1) + 1;
     *out = g;
     return 0;
 cleanup:

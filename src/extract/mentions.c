@@ -41,6 +41,16 @@ static int has_digit(const ng_mscan *s, uint32_t i)
     /* bounds in locals: the text is char, which may alias the tokens */
     const char *w = s->text + s->tok[i].start;
     size_t n = s->tok[i].end - s->tok[i].start;
+    if (n <= 8 && s->wid[i]) {
+        /* the whole word is in the folded head of its entry (folding
+         * leaves digits alone; the padding is zero): all bytes at once */
+        const uint64_t ones = 0x0101010101010101u;
+        uint64_t x = s->words[s->wid[i]].head;
+        uint64_t low7 = x & (0x7f * ones);
+        uint64_t ge_0 = low7 + (0x80 - '0') * ones;     /* high bit: byte >= '0' */
+        uint64_t gt_9 = low7 + (0x80 - '9' - 1) * ones; /* high bit: byte > '9' */
+        return (ge_0 & ~gt_9 & ~x & (0x80 * ones)) != 0;
+    }
     for (size_t k = 0; k < n; k++)
         if (w[k] >= '0' && w[k] <= '9')
             return 1;

@@ -85,6 +85,16 @@ uint32_t ng_mword_lists(const char *w, size_t n, const ng_gaz_word *k);
 
 #define NG_MPAIR_SLOTS 2048
 
+/* A remembered lookup of a word of up to 8 bytes (its folded head, which
+ * spells it whole), kept by a thread across documents while the
+ * gazetteer stays the same: most words of a document were in earlier ones. */
+#define NG_MMEMO_SLOTS 8192
+typedef struct ng_mmemo_slot {
+    uint64_t head;  /* 0 = empty */
+    uint32_t cls;   /* ng_gazetteer_word_classes */
+    uint32_t lists; /* ng_mword_lists */
+} ng_mmemo_slot;
+
 /* A remembered answer of ng_gazetteer_place_near for one word, kept by a
  * thread across documents (names recur from article to article). */
 #define NG_MNEAR_SLOTS 4096
@@ -131,7 +141,9 @@ typedef struct ng_mscan {
     size_t index_cap, index_max;
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
     ng_mnear_slot *near;   /* typo memo of the thread (NG_MNEAR_SLOTS), or NULL */
+    ng_mmemo_slot *memo;   /* word memo of the thread (NG_MMEMO_SLOTS), or NULL */
     uint32_t pair_gen;
+    uint32_t the_word;     /* the entry of "the" in words, 0 when the document has none */
     ng_cand *cand;
     size_t ncand, cand_cap;
     int lent;              /* the arrays are the thread's scratch (mentions_evidence.c) */
@@ -165,6 +177,12 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
  * to *cls. */
 uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
                           uint32_t *cls);
+
+/* ng_mscan_longest for two sets of classes at once, in one scan of the
+ * phrases: the longest of want_a (returned) and of want_b (*len_b, its
+ * classes in *cls_b). */
+uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
 
 /* a[0..n) equals b[0..n) ignoring ASCII case. */
 int ng_mscan_same_folded(const char *a, const char *b, size_t n);

@@ -65,7 +65,8 @@ int ng_mscan_descriptors(ng_mscan *s, uint32_t sb, uint32_t se)
                 return rc;
             continue;
         }
-        if (!ng_mscan_is(s, i, "the") || (t->flags & NG_TOK_HEADLINE))
+        /* ng_mscan_is(s, i, "the") by the entry: no load of the word */
+        if (s->wid[i] != s->the_word || (t->flags & NG_TOK_HEADLINE))
             continue;
         int type = NG_TYPE_PERSON;
         uint32_t end = descriptor_at(s, i, se, &type);

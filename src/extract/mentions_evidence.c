@@ -41,7 +41,7 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n)
 /* The entry of the word w[0..n) prepared in k, or 0 with its index slot
  * (empty) when absent: *slot is set either way. An entry spells its word
  * as token tok without its first skip bytes. */
-static uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
+static inline NG_MSCAN_ALWAYS_INLINE uint32_t word_find(const ng_mscan *s, const char *w, size_t n, const ng_gaz_word *k,
                           size_t *slot)
 {
     size_t mask = s->index_cap - 1;
@@ -192,6 +192,8 @@ typedef struct mscan_scratch {
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
     ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
+    ng_mmemo_slot *memo;  /* NG_MMEMO_SLOTS, kept across documents of one gazetteer */
+    uint64_t memo_serial; /* that gazetteer (ng_gazetteer_serial) */
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
@@ -211,6 +213,7 @@ static void scratch_free(void *p)
     free(sc->wid);
     free(sc->pairs);
     free(sc->near);
+    free(sc->memo);
     free(sc->cand);
     free(sc);
 }
@@ -238,7 +241,8 @@ static mscan_scratch *scratch_get(void)
     sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
     sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near ||
+    sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
+    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near || !sc->memo ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -268,11 +272,19 @@ static int scratch_lend(ng_mscan *s)
     }
     s->pairs = sc->pairs;
     s->near = sc->near;
+    if (sc->memo_serial != ng_gazetteer_serial(s->gaz)) { /* another gazetteer: forget */
+        memset(sc->memo, 0, NG_MMEMO_SLOTS * sizeof *sc->memo);
+        sc->memo_serial = ng_gazetteer_serial(s->gaz);
+    }
+    s->memo = sc->memo;
     s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
     return 1;
 }
+
+/* The folded head (ng_gaz_word.head) of "the", in the byte order of heads. */
+#define THE_HEAD gaz_load_tail("the", 3)
 
 /* New words between the hint for a word's gazetteer slot and its lookup. */
 #define LOOKUP_LAG 8
@@ -282,8 +294,19 @@ static void look_up(ng_mscan *s, ng_mword *e)
 {
     const char *w = s->text + s->tok[e->tok].start;
     ng_gaz_word key = {e->head, e->hash};
+    ng_mmemo_slot *m = NULL;
+    if (s->memo && e->len <= 8 && e->head) {
+        m = &s->memo[e->hash & (NG_MMEMO_SLOTS - 1)];
+        if (m->head == e->head) {
+            e->cls = m->cls;
+            e->lists = m->lists;
+            return;
+        }
+    }
     e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
     e->lists = ng_mword_lists(w, e->len, &key);
+    if (m)
+        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
@@ -336,6 +359,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         if (!k) {
             k = (uint32_t)s->nwords;
             word_add(s, i, 0, &key, slot);
+            if (n == 3 && key.head == THE_HEAD)
+                s->the_word = k;
             ng_gazetteer_prefetch(gaz, key.hash);
             if (s->nwords - looked > LOOKUP_LAG)
                 look_up(s, &s->words[looked++]);
@@ -483,6 +508,28 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     if (cls)
         *cls = best_cls;
     return best;
+}
+
+uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
+{
+    uint32_t best_a = 0, best_b = 0, best_cls = 0;
+    for (uint32_t e = b + 1; e <= lim && e <= b + 6; e++) {
+        if (!(s->tok[e - 1].flags & NG_TOK_WORD))
+            break;
+        uint32_t c = ng_mscan_phrase(s, b, e);
+        if (c & want_a)
+            best_a = e - b;
+        if (c & want_b) {
+            best_b = e - b;
+            best_cls = c;
+        }
+        if (!(c & NG_GAZ_PREFIX))
+            break;
+    }
+    *len_b = best_b;
+    *cls_b = best_cls;
+    return best_a;
 }
 
 int ng_mscan_place_near(ng_mscan *s, uint32_t i)

@@ -16,13 +16,13 @@ uint32_t ng_mscan_last_title(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t
 {
     uint32_t end = 0;
     for (uint32_t q = b; q < e;) {
-        uint32_t cls = 0;
-        uint32_t n = ng_mscan_longest(s, q, e, NG_GAZ_PLACE | NG_GAZ_INSTITUTION, NULL);
-        if (n >= 2) {
-            q += n;
+        uint32_t cls = 0, n = 0;
+        /* one scan of the phrases at q for both questions */
+        uint32_t known = ng_mscan_longest2(s, q, e, NG_GAZ_PLACE | NG_GAZ_INSTITUTION, NG_GAZ_TITLE, &n, &cls);
+        if (known >= 2) {
+            q += known;
             continue;
         }
-        n = ng_mscan_longest(s, q, e, NG_GAZ_TITLE, &cls);
         if (n && q + n < e && !ng_mscan_has_class(s, q + n, e, NG_GAZ_ORG_HEAD | NG_GAZ_PLACE_HEAD)) {
             uint32_t t = q + n;
             /* the portfolio after "Minister of", "Minister for the": English
