@@ -30,7 +30,11 @@ static int32_t name_key(coref *c, const char *s, size_t n)
         if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
     }
     coref_key *k = &c->kt.keys[id];
-    if (k->words == UINT32_MAX) k->words = (uint32_t)ng_name_words(k->s);
+    if (k->words == UINT32_MAX) { /* a key has single spaces between words, none at the ends */
+        uint32_t words = len > 0;
+        for (const char *p = buf, *end = buf + len; (p = memchr(p, ' ', (size_t)(end - p))); p++) words++;
+        k->words = words;
+    }
     return id;
 }
 
@@ -142,7 +146,7 @@ static int join(coref *c, uint32_t mi, int ci)
     cluster *k = &c->cl[ci];
     const ng_mention *m = &c->ex->mentions[mi];
     c->of[mi] = ci;
-    k->type_count[m->type < NG_TYPE_COUNT ? m->type : NG_TYPE_ORG]++;
+    coref_count_type(k, m->type < NG_TYPE_COUNT ? m->type : NG_TYPE_ORG);
     return 0;
 }
 
@@ -335,10 +339,17 @@ static int pass_short_names(coref *c)
         const char *key = c->mkey[i];
         if (!key[0]) continue;
         int ci = -1;
-        char acr[16];
-        uint32_t ns = c->name_start[i];
-        int is_acr = ng_name_acronym(c->text + ns, m->end - ns, acr) != 0;
-        uint32_t cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+        /* the same span has the same name: its acronym and classes once */
+        coref_span *sp = &c->kt.spans[c->mspan[i]];
+        if (!sp->short_known) {
+            uint32_t ns = c->name_start[i];
+            sp->is_acr = ng_name_acronym(c->text + ns, m->end - ns, sp->acr) != 0;
+            sp->cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+            sp->short_known = 1;
+        }
+        const char *acr = sp->acr;
+        int is_acr = sp->is_acr;
+        uint32_t cls = sp->cls;
         if (is_acr) {
             for (size_t k = 0; k < c->ncl && ci < 0; k++)
                 if (c->cl[k].acronym[0] == acr[0] && strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
@@ -384,11 +395,23 @@ static int pass_demonyms(coref *c)
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_DEMONYM || !c->gaz) continue;
-        int id = ng_gazetteer_country(c->gaz, c->text + m->start, m->end - m->start);
-        const char *name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
+        /* a demonym written before: its country and key looked up once */
+        const char *s = c->text + m->start;
+        uint32_t n = m->end - m->start, h;
+        const coref_span *sp = ng_coref_span_find(c, s, n, SLOT_DEMONYM, &h);
+        const char *name = NULL;
+        int32_t kid = -1;
+        if (sp) {
+            if (sp->name_off != UINT32_MAX) name = ng_gazetteer_country_name(c->gaz, (int)sp->name_off);
+            kid = sp->key;
+        } else {
+            int id = ng_gazetteer_country(c->gaz, s, n);
+            name = id >= 0 ? ng_gazetteer_country_name(c->gaz, id) : NULL;
+            if (name && (kid = name_key(c, name, strlen(name))) < 0) return NG_ENOMEM;
+            if (ng_coref_span_add(c, s, n, SLOT_DEMONYM, h, name ? (uint32_t)id : UINT32_MAX, kid) < 0)
+                return NG_ENOMEM;
+        }
         if (!name) continue;
-        int32_t kid = name_key(c, name, strlen(name));
-        if (kid < 0) return NG_ENOMEM;
         int ci = c->kt.keys[kid].cluster;
         if (ci < 0) {
             /* "speak Ukrainian, English, or Russian": a language, not the
@@ -399,7 +422,7 @@ static int pass_demonyms(coref *c)
             c->cl[ci].name = name;
         }
         c->of[i] = ci;
-        c->cl[ci].type_count[NG_TYPE_PLACE]++;
+        coref_count_type(&c->cl[ci], NG_TYPE_PLACE);
     }
     return 0;
 }
@@ -452,12 +475,14 @@ static int prepare_mentions(coref *c)
         if (sp) {
             c->name_start[i] = m->start + sp->name_off;
             id = sp->key;
+            c->mspan[i] = (uint32_t)(sp - c->kt.spans);
         } else {
             if (kind == SLOT_SPAN_PERSON) c->name_start[i] = skip_titles(c, m);
             uint32_t off = c->name_start[i] - m->start;
             if ((id = name_key(c, s + off, n - off)) < 0 ||
                 ng_coref_span_add(c, s, n, kind, h, off, id) < 0)
                 return NG_ENOMEM;
+            c->mspan[i] = c->kt.nspans - 1;
         }
         set_key(c, i, id);
     }

@@ -121,10 +121,7 @@ int ng_coref_by_initials(coref *c, const char *acr, int type)
         cluster *o = &c->cl[k];
         if (o->surname || o->words < 2) continue;
         /* same type as the acronym was marked: "EU" is not "Eastern Ukraine" */
-        int t = 0;
-        for (int j = 1; j < NG_TYPE_COUNT; j++)
-            if (o->type_count[j] > o->type_count[t]) t = j;
-        if (t != type) continue;
+        if (o->type != type) continue;
         if (!o->initials_known) { /* keys are final once pass 2 is done */
             if (!ng_name_initials(o->key, o->initials))
                 o->initials[0] = '\0';

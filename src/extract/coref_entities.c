@@ -106,8 +106,7 @@ static int build_entity(coref *c, int ci, uint32_t first)
         if (ex->mentions[i].kind == NG_KIND_NAME && (best == UINT32_MAX || better_name(c, (uint32_t)i, best)))
             best = (uint32_t)i;
     }
-    for (int t = 1; t < NG_TYPE_COUNT; t++)
-        if (k->type_count[t] > k->type_count[e.type]) e.type = (uint8_t)t;
+    e.type = k->type;
     if (k->name) e.name = k->name;
     else if (best != UINT32_MAX)
         e.name = ng_extraction_strdup(ex, c->text + c->name_start[best], ex->mentions[best].end - c->name_start[best]);

@@ -23,6 +23,7 @@ typedef struct cluster {
     ng_role role;
     int role_score;          /* -1 none */
     uint32_t type_count[NG_TYPE_COUNT];
+    uint8_t type;            /* the most counted type (the first of equals) */
     int entity;
     const char *given;       /* key of the given name(s) (persons) */
     int next_surname;        /* next person cluster with the same surname key, -1 */
@@ -51,15 +52,20 @@ typedef struct coref_key {
 } coref_key;
 
 /* A name span of the text met before: where its name starts (after
- * titles) and its key. */
+ * titles) and its key; for a demonym span (SLOT_DEMONYM), the country's
+ * number in name_off (UINT32_MAX: none) and the key of its name (-1). */
 typedef struct coref_span {
     const char *s;    /* in the document's text */
     uint32_t len;
     uint32_t name_off;
     int32_t key;
+    uint32_t cls;     /* gazetteer classes of the name once short_known */
+    char acr[16];     /* ng_name_acronym of the name once short_known, "" for none */
+    uint8_t is_acr;
+    uint8_t short_known; /* cls, acr and is_acr set (pass 3) */
 } coref_span;
 
-enum { SLOT_KEY, SLOT_SPAN, SLOT_SPAN_PERSON };
+enum { SLOT_KEY, SLOT_SPAN, SLOT_SPAN_PERSON, SLOT_DEMONYM };
 
 typedef struct coref_slot {
     uint32_t gen;    /* in use when equal to coref_keys.gen */
@@ -101,6 +107,7 @@ typedef struct coref {
     uint32_t *mkey_len;      /* mention -> strlen of its key */
     uint32_t *mwords;        /* mention -> words in its key */
     int32_t *mkid;           /* mention -> its key's number, -1 */
+    uint32_t *mspan;         /* name mention -> its span's number in kt.spans */
     uint32_t *members;       /* every cluster's mentions, grouped by cluster */
     size_t *alias_len;       /* lengths of the aliases of the entity being built */
     size_t alias_len_cap;
@@ -108,6 +115,14 @@ typedef struct coref {
     coref_keys kt;           /* the keys; the buffers above live in it */
     coref_keys *kept;        /* the thread's, lent to kt; NULL when none */
 } coref;
+
+/* Counts one more mention of type t in k, keeping k->type. */
+static inline void coref_count_type(cluster *k, int t)
+{
+    k->type_count[t]++;
+    if (k->type_count[t] > k->type_count[k->type] || (k->type_count[t] == k->type_count[k->type] && t < k->type))
+        k->type = (uint8_t)t;
+}
 
 /* Takes the thread's buffers (or starts empty ones), sizes the
  * per-mention arrays of c for nmentions and the table for nnames name

@@ -155,8 +155,8 @@ int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames)
     if (resize(kt, cap) < 0)
         return NG_ENOMEM;
     /* the per-mention arrays in one block: keys (pointers) first, then
-     * seven arrays of 32-bit values */
-    size_t need = (nmentions + 1) * (sizeof(const char *) + 7 * sizeof(uint32_t));
+     * eight arrays of 32-bit values */
+    size_t need = (nmentions + 1) * (sizeof(const char *) + 8 * sizeof(uint32_t));
     if (need > kt->block_cap) {
         free(kt->block);
         if (!(kt->block = malloc(need))) {
@@ -175,6 +175,7 @@ int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames)
     c->members = u32 + 4 * n1;
     c->p1 = u32 + 5 * n1;
     c->mkid = (int32_t *)(void *)(u32 + 6 * n1);
+    c->mspan = u32 + 7 * n1;
     return 0;
 }
 
@@ -292,7 +293,7 @@ int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t
         return NG_ENOMEM;
     coref_slot *sl = find_slot(kt, s, n, kind, h);
     uint32_t id = kt->nspans++;
-    kt->spans[id] = (coref_span){s, (uint32_t)n, name_off, key};
+    kt->spans[id] = (coref_span){.s = s, .len = (uint32_t)n, .name_off = name_off, .key = key};
     *sl = (coref_slot){kt->gen, h, id, kind};
     kt->used++;
     return 0;
