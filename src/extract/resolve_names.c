@@ -62,15 +62,33 @@ static int fold_cp(unsigned cp)
     return -1; /* other scripts: kept as written by the key, dropped by the slug */
 }
 
+/* fold_cp of the ASCII code points, one lookup. */
+static const unsigned char fold_ascii[128] = {
+    32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+    32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+    32, 32, 32, 32, 32, 32, 32, 0, 32, 32, 32, 32, 32, 32, 0, 32,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 32, 32, 32, 32, 32, 32,
+    32, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 32, 32, 32, 32, 32,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 32, 32, 32, 32, 32,
+};
+
 size_t ng_name_key(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)s;
     if (cap == 0) return 0;
     for (size_t i = 0; i < n && o + 4 < cap;) {
-        size_t len;
-        unsigned cp = decode(p + i, n - i, &len);
-        int c = fold_cp(cp);
+        size_t len = 1;
+        unsigned cp = p[i];
+        int c;
+        if (cp < 0x80) {
+            c = fold_ascii[cp];
+        } else {
+            cp = decode(p + i, n - i, &len);
+            c = fold_cp(cp);
+        }
         /* a possessive inside a name goes: "New People's Party" is "New
          * People Party", as outlets write it both ways */
         if (c == 0 && cp != '.' && i + len < n && (p[i + len] == 's' || p[i + len] == 'S') &&
