@@ -116,7 +116,10 @@ static int build_entity(coref *c, int ci, uint32_t first)
         size_t i = mem[j];
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_NAME) continue;
-        if (add_alias(c, &e, &cap, name_len, c->text + m->start, m->end - m->start) < 0 ||
+        if (add_alias(c, &e, &cap, name_len, c->text + m->start, m->end - m->start) < 0)
+            return NG_ENOMEM;
+        /* without titles: the same alias again when none were skipped */
+        if (c->name_start[i] != m->start &&
             add_alias(c, &e, &cap, name_len, c->text + c->name_start[i], m->end - c->name_start[i]) < 0)
             return NG_ENOMEM;
     }

@@ -283,6 +283,38 @@ static void test_surname_first_when_the_text_says_so(void)
     ng_extraction_free(&ex);
 }
 
+/* Two documents in a row on one thread: the second reuses the first's
+ * buffers and must know nothing of its spans, keys or clusters; a span
+ * written twice (acronym, demonym) is looked up the second time. */
+static void test_two_documents_in_a_row(void)
+{
+    ng_extraction ex;
+    const mark m1[] = {ORG("National Intelligence Service"), ORG("NIS"), DEM("North Korean"),
+                       ORG("NIS"), DEM("North Korean"), PER("President Zelensky"), PER("Zelensky")};
+    run(&ex,
+        "The National Intelligence Service said so. The NIS added that North Korean troops "
+        "fought. The NIS saw North Korean units. President Zelensky spoke. Zelensky added.",
+        m1, 7);
+    CHECK(ex.mentions[1].entity == ex.mentions[0].entity);
+    CHECK(ex.mentions[3].entity == ex.mentions[0].entity);
+    CHECK_STR(entity_of(&ex, 2)->name, "North Korea");
+    CHECK(ex.mentions[4].entity == ex.mentions[2].entity);
+    CHECK(ex.mentions[6].entity == ex.mentions[5].entity);
+    CHECK(has_alias(entity_of(&ex, 5), "President Zelensky"));
+    CHECK(ex.nentities == 3);
+    ng_extraction_free(&ex);
+
+    const mark m2[] = {ORG("NIS"), DEM("North Korean"), PER("Zelensky"), ORG("NIS")};
+    run(&ex, "The NIS said so. They spoke North Korean. Zelensky left. The NIS agreed.", m2, 4);
+    CHECK(ex.mentions[0].entity >= 0);
+    CHECK_STR(entity_of(&ex, 0)->name, "NIS");
+    CHECK(ex.mentions[3].entity == ex.mentions[0].entity);
+    CHECK(ex.mentions[1].entity == -1); /* a language here: no country */
+    CHECK(entity_of(&ex, 2) && entity_of(&ex, 2)->naliases == 0);
+    CHECK(ex.nentities == 2);
+    ng_extraction_free(&ex);
+}
+
 int main(void)
 {
     ng_error err;
@@ -309,6 +341,7 @@ int main(void)
     RUN(test_particle_or_common_word_is_no_name);
     RUN(test_title_inside_the_span);
     RUN(test_surname_first_when_the_text_says_so);
+    RUN(test_two_documents_in_a_row);
     ng_models_free(models);
     return CHECK_DONE();
 }
