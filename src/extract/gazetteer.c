@@ -351,7 +351,7 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
  * misses the TLB too, so where the system allows, a big table is put on
  * huge pages (2 MB; also one page fault each instead of 512). */
 #define HUGE_PAGE ((size_t)2 << 20)
-static void *table_alloc(size_t bytes)
+static void *table_alloc(size_t bytes, int zero)
 {
 #if defined(MADV_HUGEPAGE)
     if (bytes >= HUGE_PAGE) {
@@ -359,12 +359,13 @@ static void *table_alloc(size_t bytes)
         void *p = aligned_alloc(HUGE_PAGE, rounded);
         if (p) {
             (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
-            memset(p, 0, bytes);
+            if (zero)
+                memset(p, 0, bytes);
             return p;
         }
     }
 #endif
-    return calloc(1, bytes);
+    return zero ? calloc(1, bytes) : malloc(bytes);
 }
 
 /* Sizes the loading table for about keys keys, so that it need not grow
@@ -374,8 +375,10 @@ int ng_gaz_reserve(ng_gazetteer *g, size_t keys)
     size_t cap = 1024;
     while (keys * 4 >= cap * 3 || cap < 2 * keys)
         cap *= 2;
-    g->slots = table_alloc(cap * sizeof *g->slots);
-    g->load_vals = table_alloc(cap * sizeof *g->load_vals);
+    g->slots = table_alloc(cap * sizeof *g->slots, 1);
+    /* a value is read only where a slot is taken, which sets it first
+     * (load_value): no need to zero megabytes of it */
+    g->load_vals = table_alloc(cap * sizeof *g->load_vals, 0);
     if (!g->slots || !g->load_vals) {
         free(g->slots);
         free(g->load_vals);
