@@ -120,11 +120,12 @@ static int grow(ng_gazetteer *g)
 
 /* While loading: the value of the folded key[0..k), added as 0 when new;
  * NULL when out of memory. */
-static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, uint32_t h)
+static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, ng_gaz_word w)
 {
     if ((g->count + 1) * 4 >= g->cap * 3 && grow(g))
         return NULL;
-    size_t j = probe(g, key, k, h);
+    uint32_t h = w.hash;
+    size_t j = probe_word(g, key, k, h, k <= SLOT_INLINE ? w.head : 0);
     gaz_slot *sl = &g->slots[j];
     if (sl->hash)
         return &g->load_vals[j];
@@ -245,7 +246,7 @@ int ng_gaz_freeze(ng_gazetteer *g)
  * extending a phrase as soon as no key starts with it. */
 static int store_key(ng_gazetteer *g, const gaz_pending *p)
 {
-    int64_t *at = load_value(g, p->key, p->k, p->hash);
+    int64_t *at = load_value(g, p->key, p->k, (ng_gaz_word){p->head, p->hash});
     if (!at)
         return NG_ENOMEM;
     uint64_t v = (uint64_t)*at | p->classes;
@@ -257,7 +258,8 @@ static int store_key(ng_gazetteer *g, const gaz_pending *p)
     for (size_t i = 1; i < p->k; i++) {
         if (p->key[i] != ' ')
             continue;
-        if (!(at = load_value(g, p->key, i, ng_gazetteer_hash(p->key, i))))
+        /* the key is in a buffer of KEY_MAX bytes: its words can be read whole */
+        if (!(at = load_value(g, p->key, i, ng_gaz_prepare(p->key, i, KEY_MAX))))
             return NG_ENOMEM;
         *at |= NG_GAZ_PREFIX;
     }
@@ -273,6 +275,48 @@ int ng_gaz_flush_keys(ng_gazetteer *g)
     return rc;
 }
 
+/* ng_gaz_fold_key into buf (KEY_MAX bytes) and the ng_gazetteer_word of
+ * the folded key, in one pass of eight bytes at a time when the key has
+ * no spaces to drop (none leading, trailing or doubled: nearly all keys);
+ * others are folded byte by byte first. Returns the key length, 0 if
+ * too long. */
+static size_t fold_hash_key(const char *s, size_t n, char *buf, ng_gaz_word *w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones, low7 = 0x7f * ones;
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    goto slow; /* the space test below reads the bytes of a word in little-endian order */
+#endif
+    if (n == 0 || n > KEY_MAX || s[0] == ' ' || s[n - 1] == ' ')
+        goto slow;
+    memcpy(buf, s, n);
+    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u, head = 0, prev_space = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        /* i + 8 <= KEY_MAX: the whole word is in buf, bytes past n masked */
+        uint64_t x;
+        if (n - i >= 8)
+            memcpy(&x, buf + i, 8);
+        else
+            x = gaz_load_tail_over(buf + i, n - i);
+        uint64_t t = x ^ (0x20 * ones);
+        uint64_t space = ~(((t & low7) + low7) | t) & high; /* high bit: byte == ' ' */
+        if ((space & (space << 8)) || (prev_space && (space & 0x80)))
+            goto slow;
+        prev_space = space >> 63;
+        x = gaz_fold8(x);
+        memcpy(buf + i, &x, 8);
+        if (i == 0)
+            head = x;
+        h = gaz_mix(h, x);
+    }
+    *w = (ng_gaz_word){head, gaz_finish(h)};
+    return n;
+slow:;
+    size_t k = ng_gaz_fold_key(s, n, buf);
+    if (k)
+        *w = ng_gaz_prepare(buf, k, KEY_MAX);
+    return k;
+}
+
 /* Queues key s[0..n) for store_key: its slot is loaded (a cache miss on
  * a table of ~100k keys) while the GAZ_PENDING keys before it are stored.
  * Keys are stored in the order they are added, so the first country and
@@ -286,10 +330,12 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
         g->npending--;
     }
     gaz_pending *p = &g->pending[g->pending_at];
-    p->k = ng_gaz_fold_key(s, n, p->key);
+    ng_gaz_word w;
+    p->k = fold_hash_key(s, n, p->key, &w);
     if (!p->k)
         return rc;
-    p->hash = ng_gazetteer_hash(p->key, p->k);
+    p->hash = w.hash;
+    p->head = w.head;
     p->classes = classes;
     p->country = country;
     p->gender = gender;
@@ -305,7 +351,7 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
  * misses the TLB too, so where the system allows, a big table is put on
  * huge pages (2 MB; also one page fault each instead of 512). */
 #define HUGE_PAGE ((size_t)2 << 20)
-static void *table_alloc(size_t bytes)
+static void *table_alloc(size_t bytes, int zero)
 {
 #if defined(MADV_HUGEPAGE)
     if (bytes >= HUGE_PAGE) {
@@ -313,12 +359,13 @@ static void *table_alloc(size_t bytes)
         void *p = aligned_alloc(HUGE_PAGE, rounded);
         if (p) {
             (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
-            memset(p, 0, bytes);
+            if (zero)
+                memset(p, 0, bytes);
             return p;
         }
     }
 #endif
-    return calloc(1, bytes);
+    return zero ? calloc(1, bytes) : malloc(bytes);
 }
 
 /* Sizes the loading table for about keys keys, so that it need not grow
@@ -328,8 +375,10 @@ int ng_gaz_reserve(ng_gazetteer *g, size_t keys)
     size_t cap = 1024;
     while (keys * 4 >= cap * 3 || cap < 2 * keys)
         cap *= 2;
-    g->slots = table_alloc(cap * sizeof *g->slots);
-    g->load_vals = table_alloc(cap * sizeof *g->load_vals);
+    g->slots = table_alloc(cap * sizeof *g->slots, 1);
+    /* a value is read only where a slot is taken, which sets it first
+     * (load_value): no need to zero megabytes of it */
+    g->load_vals = table_alloc(cap * sizeof *g->load_vals, 0);
     if (!g->slots || !g->load_vals) {
         free(g->slots);
         free(g->load_vals);

@@ -49,6 +49,7 @@ typedef struct gaz_slot {
 typedef struct gaz_pending {
     char key[KEY_MAX]; /* folded */
     size_t k;
+    uint64_t head; /* the first eight bytes of key, zero-padded (ng_gaz_word) */
     uint32_t hash;
     uint32_t classes;
     int country, gender;

@@ -91,7 +91,6 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
         return ng_error_set(err, NG_EINPUT, "%s:%zu: bad pattern at character %zu: %s", name,
                             lineno, (size_t)off, (const char *)msg);
     }
-    int jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     rule *r = realloc(f->rules, (f->nrules + 1) * sizeof *r);
     char *src = malloc(n - w + 1);
     if (r)
@@ -103,7 +102,8 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, jit};
+    /* JIT-compiled later, if it is matched alone (join_rules) */
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, 0};
     return 0;
 }
 
@@ -189,8 +189,12 @@ static int join_rules(ng_furniture *f)
     for (int c = 0; c < NCAT; c++) {
         f->solo_off[c] = n;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined)
+            if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined) {
                 f->solo[n++] = (uint32_t)i;
+                /* a joined rule is only ever matched in its union: only
+                 * the rules matched alone need machine code */
+                f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
+            }
     }
     f->solo_off[NCAT] = n;
     return join_all(f);
