@@ -14,6 +14,7 @@
 
 typedef struct tok_vec {
     ng_token *v;
+    uint64_t *heads; /* ng_text.heads, cap of them */
     size_t n, cap;
 } tok_vec;
 
@@ -26,14 +27,20 @@ static int reserve_tokens(tok_vec *tv, size_t cap)
     if (!p)
         return NG_ENOMEM;
     tv->v = p;
+    uint64_t *h = realloc(tv->heads, cap * sizeof *h);
+    if (!h)
+        return NG_ENOMEM;
+    tv->heads = h;
     tv->cap = cap;
     return 0;
 }
 
-static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags,
+                             uint64_t head)
 {
     if (tv->n == tv->cap && reserve_tokens(tv, tv->cap ? tv->cap * 2 : 256))
         return NG_ENOMEM;
+    tv->heads[tv->n] = head;
     tv->v[tv->n++] = (ng_token){start, end, flags, 0};
     return 0;
 }
@@ -82,7 +89,7 @@ static const unsigned char byte_class[256] = {
  * exit. Each byte is range-tested in its own lane (Hacker's Delight 6-1):
  * v + (0x80 - lo) has its top bit set when v >= lo, v + (0x7F - hi) when
  * v > hi, and neither sum carries into the next byte for v < 0x80. */
-static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
+static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc, uint64_t *head)
 {
     const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
     uint64_t w;
@@ -98,28 +105,31 @@ static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
     digit &= run;
     uint64_t lower = letter & (x << 2); /* bit 5 (lower case) moved to the top */
     *acc |= (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+    *head = y & run; /* letters and digits of the run, lower case (digits have 0x20) */
     return k;
 }
 
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
 
-/* Scans one word starting at i; returns its end and sets *abbrev when a
- * trailing abbreviation dot was taken into the word. *seen gets the byte
- * classes of the word's letters and digits, and BC_HIGH when the word may
- * hold a byte >= 0x80 (then only decoding tells its case). */
-static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen)
+/* scan_word from i, inside the word that starts at start: *seen holds
+ * the classes of its bytes before i and gets those of the whole word.
+ * cls, when not 0, is the class of the byte at i, which ends a run of
+ * ASCII letters and digits already scanned. */
+static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
+                             int *abbrev, unsigned *seen)
 {
-    size_t start = i, seg_start = i, n;
+    size_t seg_start = start, n;
     int dots = 0;
-    unsigned cls = 0, acc = 0;
+    unsigned acc = *seen;
     *abbrev = 0;
     while (i < end) {
         /* fast path: a run of ASCII letters and digits, eight bytes at a
          * time while the paragraph has eight left, ended by a space or a
          * mark that cannot join words */
-        for (;;) {
+        for (; !cls;) {
             if (i + 8 <= end) {
-                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc);
+                uint64_t ignored;
+                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc, &ignored);
                 i += k;
                 if (k == 8)
                     continue;
@@ -135,6 +145,7 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
         if (i == end || !(cls & (BC_JOIN | BC_HIGH)))
             break;
         acc |= cls & BC_HIGH;
+        cls = 0;
         uint32_t c = cp_at(t, end, i, &n);
         if (is_word_cp(c)) {
             i += n;
@@ -215,6 +226,40 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
     return i;
 }
 
+/* Scans one word starting at i; returns its end and sets *abbrev when a
+ * trailing abbreviation dot was taken into the word. *seen gets the byte
+ * classes of the word's letters and digits, and BC_HIGH when the word may
+ * hold a byte >= 0x80 (then only decoding tells its case). *head gets the
+ * word's ng_text.heads entry: its first run of ASCII letters and digits,
+ * folded, when that run is the whole word and under 8 bytes; else 0. */
+static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen,
+                               uint64_t *head)
+{
+    size_t start = i, k = 0;
+    uint64_t first = 0;
+    unsigned acc = 0, cls = 0;
+    *head = 0;
+    if (i + 8 <= end) {
+        /* the first run, read once here: most words are that run alone */
+        k = alnum_prefix8((const unsigned char *)t + i, &acc, &first);
+        i += k;
+        if (k < 8) {
+            cls = byte_class[(unsigned char)t[i]]; /* not 0: BC_HIGH when k is 0 */
+            if (!(cls & (BC_JOIN | BC_HIGH))) {
+                *abbrev = 0;
+                *seen = acc;
+                *head = first;
+                return i;
+            }
+        }
+    }
+    size_t we = scan_word_rest(t, end, start, i, cls, abbrev, &acc);
+    if (k > 0 && k < 8 && we == start + k)
+        *head = first;
+    *seen = acc;
+    return we;
+}
+
 /* Capitalisation flags of the word t[s, e), decoding every code point. */
 static uint32_t case_flags_decoded(const char *t, size_t s, size_t e)
 {
@@ -281,9 +326,10 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
         if (word) {
             int abbrev;
             unsigned seen;
-            size_t we = scan_word(t, e, i, &abbrev, &seen);
+            uint64_t head;
+            size_t we = scan_word(t, e, i, &abbrev, &seen, &head);
             uint32_t f = case_flags(t, i, we, seen) | (abbrev ? NG_TOK_ABBREV : 0);
-            rc = push_token(tv, (uint32_t)i, (uint32_t)we, f);
+            rc = push_token(tv, (uint32_t)i, (uint32_t)we, f, head);
             i = we;
         } else {
             uint32_t f = NG_TOK_PUNCT;
@@ -293,7 +339,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
                              (tv->v[tv->n - 1].flags & NG_TOK_WORD);
             if ((c == '\'' || c == 0x2019) && after_word && (next == 's' || next == 'S')) {
                 /* possessive: Russia's, Russia’s */
-                rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE);
+                rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE, 0);
                 i += n + pn;
                 if (rc)
                     return rc;
@@ -302,7 +348,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
             if ((c == '\'' || c == 0x2019) && after_word && i > s && (t[i - 1] == 's')) {
                 /* plural possessive: Workers' Party */
                 if (!is_word_cp(next)) {
-                    rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE);
+                    rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE, 0);
                     i += n;
                     if (rc)
                         return rc;
@@ -321,7 +367,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
                 else
                     f |= NG_TOK_CLOSE;
             }
-            rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), f);
+            rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), f, 0);
             i += n;
         }
         if (rc)
@@ -522,6 +568,7 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
         }
     }
     out->tokens = tv.v;
+    out->heads = tv.heads;
     out->ntokens = tv.n;
     out->sentences = sv.v;
     out->nsentences = sv.n;
@@ -530,6 +577,7 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     return 0;
 cleanup:
     free(tv.v);
+    free(tv.heads);
     free(sv.v);
     free(paras);
     return ng_error_set(err, rc, "%s: out of memory while splitting text", doc->path);
@@ -540,6 +588,7 @@ void ng_text_free(ng_text *t)
     if (!t)
         return;
     free(t->tokens);
+    free(t->heads);
     free(t->sentences);
     free(t->paras);
     memset(t, 0, sizeof *t);
