@@ -437,10 +437,12 @@ static int is_headline(const char *t, const ng_token *v, size_t b, size_t e)
     if (is_terminal(t, last) || (is_closer(t, last) && e - b > 1 && is_terminal(t, &v[e - 2])))
         return 0;
     size_t words = 0, caps = 0;
-    for (size_t k = b; k + 1 < e; k++)
-        if (is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
-            return 0; /* a finished quotation: a signed quote, not a headline */
     for (size_t k = b; k < e; k++) {
+        if (v[k].flags & NG_TOK_PUNCT) {
+            if (k + 1 < e && is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
+                return 0; /* a finished quotation: a signed quote, not a headline */
+            continue;
+        }
         if (!(v[k].flags & NG_TOK_WORD) || v[k].end - v[k].start < 4)
             continue;
         words++;
@@ -468,35 +470,40 @@ static int reserve_sentences(sent_vec *sv, size_t cap)
     return 0;
 }
 
-static int push_sentence(sent_vec *sv, ng_token *tok, size_t b, size_t e, uint32_t para)
+/* Records the sentence of tokens [b, e), b < e, whose tokens
+ * split_sentences has marked. */
+static int push_sentence(sent_vec *sv, const ng_token *tok, size_t b, size_t e, uint32_t para)
 {
-    if (b >= e)
-        return 0;
     if (sv->n == sv->cap && reserve_sentences(sv, sv->cap ? sv->cap * 2 : 64))
         return NG_ENOMEM;
-    uint32_t idx = (uint32_t)sv->n;
     sv->v[sv->n++] = (ng_sentence){tok[b].start, tok[e - 1].end, (uint32_t)b, (uint32_t)e, para};
-    int first_word = 1;
-    for (size_t k = b; k < e; k++) {
-        tok[k].sentence = idx;
-        if (first_word && (tok[k].flags & NG_TOK_WORD)) {
-            tok[k].flags |= NG_TOK_SENT_START;
-            first_word = 0;
-        }
-    }
     return 0;
 }
 
-/* Cuts the tokens [b, e) of one paragraph into sentences. */
+/* Marks token k as part of sentence idx (and of a headline when hl is
+ * NG_TOK_HEADLINE); the first word of a sentence, while *want_start,
+ * starts it. */
+static inline void mark_token(ng_token *tk, uint32_t idx, uint32_t hl, int *want_start)
+{
+    tk->sentence = idx;
+    tk->flags |= hl;
+    if (*want_start && (tk->flags & NG_TOK_WORD)) {
+        tk->flags |= NG_TOK_SENT_START;
+        *want_start = 0;
+    }
+}
+
+/* Cuts the tokens [b, e) of one paragraph into sentences, marking the
+ * tokens on the way (one pass: the marks are read by none of the tests). */
 static int split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint32_t para,
                            sent_vec *sv)
 {
-    int headline = is_headline(t, v, b, e);
-    if (headline)
-        for (size_t k = b; k < e; k++)
-            v[k].flags |= NG_TOK_HEADLINE;
+    uint32_t hl = is_headline(t, v, b, e) ? NG_TOK_HEADLINE : 0;
+    uint32_t idx = (uint32_t)sv->n;
+    int want_start = 1;
     size_t s = b;
     for (size_t k = b; k < e; k++) {
+        mark_token(&v[k], idx, hl, &want_start);
         size_t cut = 0;
         if (is_terminal(t, &v[k])) {
             size_t j = k + 1;
@@ -508,14 +515,18 @@ static int split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint3
             cut = k + 1;
         }
         if (cut) {
+            for (size_t j = k + 1; j < cut; j++)
+                mark_token(&v[j], idx, hl, &want_start);
             int rc = push_sentence(sv, v, s, cut, para);
             if (rc)
                 return rc;
+            idx++;
+            want_start = 1;
             s = cut;
             k = cut - 1;
         }
     }
-    return push_sentence(sv, v, s, e, para);
+    return s < e ? push_sentence(sv, v, s, e, para) : 0;
 }
 
 int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
