@@ -89,7 +89,8 @@ static const unsigned char byte_class[256] = {
  * exit. Each byte is range-tested in its own lane (Hacker's Delight 6-1):
  * v + (0x80 - lo) has its top bit set when v >= lo, v + (0x7F - hi) when
  * v > hi, and neither sum carries into the next byte for v < 0x80. */
-static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc, uint64_t *head)
+static inline size_t alnum_masks8(const unsigned char *p, uint64_t *letter_out,
+                                  uint64_t *lower_out, uint64_t *digit_out, uint64_t *head)
 {
     const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
     uint64_t w;
@@ -104,8 +105,26 @@ static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc, uint64
     letter &= run;
     digit &= run;
     uint64_t lower = letter & (x << 2); /* bit 5 (lower case) moved to the top */
-    *acc |= (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+    *letter_out = letter;
+    *lower_out = lower;
+    *digit_out = digit;
     *head = y & run; /* letters and digits of the run, lower case (digits have 0x20) */
+    return k;
+}
+
+/* The classes (BC_UPPER, BC_LOWER, BC_DIGIT) of a run of alnum_masks8. */
+static inline unsigned mask_classes(uint64_t letter, uint64_t lower, uint64_t digit)
+{
+    return (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+}
+
+/* How many of the eight bytes at p are ASCII letters and digits before
+ * the first other byte, with their classes ORed into *acc. */
+static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
+{
+    uint64_t letter, lower, digit, head;
+    size_t k = alnum_masks8(p, &letter, &lower, &digit, &head);
+    *acc |= mask_classes(letter, lower, digit);
     return k;
 }
 
@@ -128,8 +147,7 @@ static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, 
          * mark that cannot join words */
         for (; !cls;) {
             if (i + 8 <= end) {
-                uint64_t ignored;
-                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc, &ignored);
+                size_t k = alnum_prefix8((const unsigned char *)t + i, &acc);
                 i += k;
                 if (k == 8)
                     continue;
@@ -226,40 +244,6 @@ static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, 
     return i;
 }
 
-/* Scans one word starting at i; returns its end and sets *abbrev when a
- * trailing abbreviation dot was taken into the word. *seen gets the byte
- * classes of the word's letters and digits, and BC_HIGH when the word may
- * hold a byte >= 0x80 (then only decoding tells its case). *head gets the
- * word's ng_text.heads entry: its first run of ASCII letters and digits,
- * folded, when that run is the whole word and under 8 bytes; else 0. */
-static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen,
-                               uint64_t *head)
-{
-    size_t start = i, k = 0;
-    uint64_t first = 0;
-    unsigned acc = 0, cls = 0;
-    *head = 0;
-    if (i + 8 <= end) {
-        /* the first run, read once here: most words are that run alone */
-        k = alnum_prefix8((const unsigned char *)t + i, &acc, &first);
-        i += k;
-        if (k < 8) {
-            cls = byte_class[(unsigned char)t[i]]; /* not 0: BC_HIGH when k is 0 */
-            if (!(cls & (BC_JOIN | BC_HIGH))) {
-                *abbrev = 0;
-                *seen = acc;
-                *head = first;
-                return i;
-            }
-        }
-    }
-    size_t we = scan_word_rest(t, end, start, i, cls, abbrev, &acc);
-    if (k > 0 && k < 8 && we == start + k)
-        *head = first;
-    *seen = acc;
-    return we;
-}
-
 /* Capitalisation flags of the word t[s, e), decoding every code point. */
 static uint32_t case_flags_decoded(const char *t, size_t s, size_t e)
 {
@@ -296,6 +280,45 @@ static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
            ((seen & BC_LETTER) == BC_UPPER ? NG_TOK_ALLCAPS : 0);
 }
 
+/* Scans one word starting at i; returns its end and sets *abbrev when a
+ * trailing abbreviation dot was taken into the word. *flags gets its
+ * capitalisation flags (case_flags). *head gets the word's ng_text.heads
+ * entry: its first run of ASCII letters and digits, folded, when that run
+ * is the whole word and under 8 bytes; else 0. */
+static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, uint32_t *flags,
+                               uint64_t *head)
+{
+    size_t start = i, k = 0;
+    uint64_t first = 0;
+    unsigned acc = 0, cls = 0;
+    *head = 0;
+    if (i + 8 <= end) {
+        /* the first run, read once here: most words are that run alone */
+        uint64_t letter, lower, digit;
+        k = alnum_masks8((const unsigned char *)t + i, &letter, &lower, &digit, &first);
+        i += k;
+        if (k < 8) {
+            cls = byte_class[(unsigned char)t[i]]; /* not 0: BC_HIGH when k is 0 */
+            if (!(cls & (BC_JOIN | BC_HIGH))) {
+                /* case_flags of the run, from its masks: the first byte
+                 * is the lowest (little-endian, as in alnum_masks8) */
+                *abbrev = 0;
+                *flags = NG_TOK_WORD | ((digit & 0x80) ? NG_TOK_DIGIT : 0) |
+                         ((letter & ~lower & 0x80) ? NG_TOK_CAP : 0) |
+                         (letter && !lower ? NG_TOK_ALLCAPS : 0);
+                *head = first;
+                return i;
+            }
+        }
+        acc = mask_classes(letter, lower, digit);
+    }
+    size_t we = scan_word_rest(t, end, start, i, cls, abbrev, &acc);
+    if (k > 0 && k < 8 && we == start + k)
+        *head = first;
+    *flags = case_flags(t, start, we, acc);
+    return we;
+}
+
 /* Tokenises the paragraph t[s, e) into tv. */
 static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
 {
@@ -325,10 +348,10 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
         int rc;
         if (word) {
             int abbrev;
-            unsigned seen;
+            uint32_t f;
             uint64_t head;
-            size_t we = scan_word(t, e, i, &abbrev, &seen, &head);
-            uint32_t f = case_flags(t, i, we, seen) | (abbrev ? NG_TOK_ABBREV : 0);
+            size_t we = scan_word(t, e, i, &abbrev, &f, &head);
+            f |= abbrev ? NG_TOK_ABBREV : 0;
             rc = push_token(tv, (uint32_t)i, (uint32_t)we, f, head);
             i = we;
         } else {
