@@ -48,6 +48,10 @@ typedef struct ng_text {
     const ng_doc *doc;            /* borrowed */
     ng_token *tokens;
     size_t ntokens;
+    /* per token: the bytes of a word of 1 to 7 ASCII letters and digits,
+     * lowercased and zero-padded, as one unaligned 8-byte load would give
+     * them; 0 for other tokens (and when NULL) */
+    uint64_t *heads;
     ng_sentence *sentences;
     size_t nsentences;
     ng_span *paras;               /* paragraphs: body split at line breaks */

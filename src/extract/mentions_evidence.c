@@ -24,6 +24,15 @@ static ng_gaz_word prepare(const ng_mscan *s, const char *w, size_t n)
     return ng_gaz_prepare(w, n, s->text_avail - (size_t)(w - s->text));
 }
 
+/* prepare of a word of 1 to 7 bytes whose folded head the tokenizer
+ * gave (ng_text.heads): the same hash, without reading the word again. */
+static inline ng_gaz_word prepare_short(size_t n, uint64_t head)
+{
+    ng_gaz_word w = {head, 0};
+    w.hash = gaz_finish(gaz_mix((uint64_t)n * 0x9e3779b97f4a7c15u, head));
+    return w;
+}
+
 int ng_mscan_same_folded(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -346,6 +355,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
      * when its slot has come in (the probes are cache misses). One lookup
      * per distinct word, not per token: "the", "said" and surnames repeat. */
     size_t looked = 1;
+    const uint64_t *heads = ex->text.heads;
     for (uint32_t i = 0; i < s->ntok; i++) {
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD)) {
@@ -354,7 +364,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
         }
         const char *w = s->text + t->start;
         size_t n = t->end - t->start, slot;
-        ng_gaz_word key = prepare(s, w, n);
+        uint64_t head = heads ? heads[i] : 0;
+        ng_gaz_word key = head ? prepare_short(n, head) : prepare(s, w, n);
         uint32_t k = word_find(s, w, n, &key, &slot);
         if (!k) {
             k = (uint32_t)s->nwords;

@@ -14,6 +14,7 @@
 
 typedef struct tok_vec {
     ng_token *v;
+    uint64_t *heads; /* ng_text.heads, cap of them */
     size_t n, cap;
 } tok_vec;
 
@@ -26,14 +27,20 @@ static int reserve_tokens(tok_vec *tv, size_t cap)
     if (!p)
         return NG_ENOMEM;
     tv->v = p;
+    uint64_t *h = realloc(tv->heads, cap * sizeof *h);
+    if (!h)
+        return NG_ENOMEM;
+    tv->heads = h;
     tv->cap = cap;
     return 0;
 }
 
-static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags)
+static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags,
+                             uint64_t head)
 {
     if (tv->n == tv->cap && reserve_tokens(tv, tv->cap ? tv->cap * 2 : 256))
         return NG_ENOMEM;
+    tv->heads[tv->n] = head;
     tv->v[tv->n++] = (ng_token){start, end, flags, 0};
     return 0;
 }
@@ -82,7 +89,8 @@ static const unsigned char byte_class[256] = {
  * exit. Each byte is range-tested in its own lane (Hacker's Delight 6-1):
  * v + (0x80 - lo) has its top bit set when v >= lo, v + (0x7F - hi) when
  * v > hi, and neither sum carries into the next byte for v < 0x80. */
-static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
+static inline size_t alnum_masks8(const unsigned char *p, uint64_t *letter_out,
+                                  uint64_t *lower_out, uint64_t *digit_out, uint64_t *head)
 {
     const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
     uint64_t w;
@@ -97,27 +105,47 @@ static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
     letter &= run;
     digit &= run;
     uint64_t lower = letter & (x << 2); /* bit 5 (lower case) moved to the top */
-    *acc |= (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+    *letter_out = letter;
+    *lower_out = lower;
+    *digit_out = digit;
+    *head = y & run; /* letters and digits of the run, lower case (digits have 0x20) */
+    return k;
+}
+
+/* The classes (BC_UPPER, BC_LOWER, BC_DIGIT) of a run of alnum_masks8. */
+static inline unsigned mask_classes(uint64_t letter, uint64_t lower, uint64_t digit)
+{
+    return (letter & ~lower ? BC_UPPER : 0) | (lower ? BC_LOWER : 0) | (digit ? BC_DIGIT : 0);
+}
+
+/* How many of the eight bytes at p are ASCII letters and digits before
+ * the first other byte, with their classes ORed into *acc. */
+static inline size_t alnum_prefix8(const unsigned char *p, unsigned *acc)
+{
+    uint64_t letter, lower, digit, head;
+    size_t k = alnum_masks8(p, &letter, &lower, &digit, &head);
+    *acc |= mask_classes(letter, lower, digit);
     return k;
 }
 
 static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(c); }
 
-/* Scans one word starting at i; returns its end and sets *abbrev when a
- * trailing abbreviation dot was taken into the word. *seen gets the byte
- * classes of the word's letters and digits, and BC_HIGH when the word may
- * hold a byte >= 0x80 (then only decoding tells its case). */
-static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsigned *seen)
+/* scan_word from i, inside the word that starts at start: *seen holds
+ * the classes of its bytes before i and gets those of the whole word.
+ * cls, when not 0, is the class of the byte at i, which ends a run of
+ * ASCII letters and digits already scanned. */
+static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
+                             int *abbrev, unsigned *seen)
 {
-    size_t start = i, seg_start = i, n;
+    size_t seg_start = start, n;
     int dots = 0;
-    unsigned cls = 0, acc = 0;
+    unsigned acc = *seen;
     *abbrev = 0;
     while (i < end) {
         /* fast path: a run of ASCII letters and digits, eight bytes at a
          * time while the paragraph has eight left, ended by a space or a
          * mark that cannot join words */
-        for (;;) {
+        for (; !cls;) {
             if (i + 8 <= end) {
                 size_t k = alnum_prefix8((const unsigned char *)t + i, &acc);
                 i += k;
@@ -135,6 +163,7 @@ static size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, unsign
         if (i == end || !(cls & (BC_JOIN | BC_HIGH)))
             break;
         acc |= cls & BC_HIGH;
+        cls = 0;
         uint32_t c = cp_at(t, end, i, &n);
         if (is_word_cp(c)) {
             i += n;
@@ -251,6 +280,45 @@ static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
            ((seen & BC_LETTER) == BC_UPPER ? NG_TOK_ALLCAPS : 0);
 }
 
+/* Scans one word starting at i; returns its end and sets *abbrev when a
+ * trailing abbreviation dot was taken into the word. *flags gets its
+ * capitalisation flags (case_flags). *head gets the word's ng_text.heads
+ * entry: its first run of ASCII letters and digits, folded, when that run
+ * is the whole word and under 8 bytes; else 0. */
+static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev, uint32_t *flags,
+                               uint64_t *head)
+{
+    size_t start = i, k = 0;
+    uint64_t first = 0;
+    unsigned acc = 0, cls = 0;
+    *head = 0;
+    if (i + 8 <= end) {
+        /* the first run, read once here: most words are that run alone */
+        uint64_t letter, lower, digit;
+        k = alnum_masks8((const unsigned char *)t + i, &letter, &lower, &digit, &first);
+        i += k;
+        if (k < 8) {
+            cls = byte_class[(unsigned char)t[i]]; /* not 0: BC_HIGH when k is 0 */
+            if (!(cls & (BC_JOIN | BC_HIGH))) {
+                /* case_flags of the run, from its masks: the first byte
+                 * is the lowest (little-endian, as in alnum_masks8) */
+                *abbrev = 0;
+                *flags = NG_TOK_WORD | ((digit & 0x80) ? NG_TOK_DIGIT : 0) |
+                         ((letter & ~lower & 0x80) ? NG_TOK_CAP : 0) |
+                         (letter && !lower ? NG_TOK_ALLCAPS : 0);
+                *head = first;
+                return i;
+            }
+        }
+        acc = mask_classes(letter, lower, digit);
+    }
+    size_t we = scan_word_rest(t, end, start, i, cls, abbrev, &acc);
+    if (k > 0 && k < 8 && we == start + k)
+        *head = first;
+    *flags = case_flags(t, start, we, acc);
+    return we;
+}
+
 /* Tokenises the paragraph t[s, e) into tv. */
 static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
 {
@@ -280,10 +348,11 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
         int rc;
         if (word) {
             int abbrev;
-            unsigned seen;
-            size_t we = scan_word(t, e, i, &abbrev, &seen);
-            uint32_t f = case_flags(t, i, we, seen) | (abbrev ? NG_TOK_ABBREV : 0);
-            rc = push_token(tv, (uint32_t)i, (uint32_t)we, f);
+            uint32_t f;
+            uint64_t head;
+            size_t we = scan_word(t, e, i, &abbrev, &f, &head);
+            f |= abbrev ? NG_TOK_ABBREV : 0;
+            rc = push_token(tv, (uint32_t)i, (uint32_t)we, f, head);
             i = we;
         } else {
             uint32_t f = NG_TOK_PUNCT;
@@ -293,7 +362,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
                              (tv->v[tv->n - 1].flags & NG_TOK_WORD);
             if ((c == '\'' || c == 0x2019) && after_word && (next == 's' || next == 'S')) {
                 /* possessive: Russia's, Russia’s */
-                rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE);
+                rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE, 0);
                 i += n + pn;
                 if (rc)
                     return rc;
@@ -302,7 +371,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
             if ((c == '\'' || c == 0x2019) && after_word && i > s && (t[i - 1] == 's')) {
                 /* plural possessive: Workers' Party */
                 if (!is_word_cp(next)) {
-                    rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE);
+                    rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE, 0);
                     i += n;
                     if (rc)
                         return rc;
@@ -321,7 +390,7 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
                 else
                     f |= NG_TOK_CLOSE;
             }
-            rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), f);
+            rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), f, 0);
             i += n;
         }
         if (rc)
@@ -391,10 +460,12 @@ static int is_headline(const char *t, const ng_token *v, size_t b, size_t e)
     if (is_terminal(t, last) || (is_closer(t, last) && e - b > 1 && is_terminal(t, &v[e - 2])))
         return 0;
     size_t words = 0, caps = 0;
-    for (size_t k = b; k + 1 < e; k++)
-        if (is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
-            return 0; /* a finished quotation: a signed quote, not a headline */
     for (size_t k = b; k < e; k++) {
+        if (v[k].flags & NG_TOK_PUNCT) {
+            if (k + 1 < e && is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
+                return 0; /* a finished quotation: a signed quote, not a headline */
+            continue;
+        }
         if (!(v[k].flags & NG_TOK_WORD) || v[k].end - v[k].start < 4)
             continue;
         words++;
@@ -422,35 +493,40 @@ static int reserve_sentences(sent_vec *sv, size_t cap)
     return 0;
 }
 
-static int push_sentence(sent_vec *sv, ng_token *tok, size_t b, size_t e, uint32_t para)
+/* Records the sentence of tokens [b, e), b < e, whose tokens
+ * split_sentences has marked. */
+static int push_sentence(sent_vec *sv, const ng_token *tok, size_t b, size_t e, uint32_t para)
 {
-    if (b >= e)
-        return 0;
     if (sv->n == sv->cap && reserve_sentences(sv, sv->cap ? sv->cap * 2 : 64))
         return NG_ENOMEM;
-    uint32_t idx = (uint32_t)sv->n;
     sv->v[sv->n++] = (ng_sentence){tok[b].start, tok[e - 1].end, (uint32_t)b, (uint32_t)e, para};
-    int first_word = 1;
-    for (size_t k = b; k < e; k++) {
-        tok[k].sentence = idx;
-        if (first_word && (tok[k].flags & NG_TOK_WORD)) {
-            tok[k].flags |= NG_TOK_SENT_START;
-            first_word = 0;
-        }
-    }
     return 0;
 }
 
-/* Cuts the tokens [b, e) of one paragraph into sentences. */
+/* Marks token k as part of sentence idx (and of a headline when hl is
+ * NG_TOK_HEADLINE); the first word of a sentence, while *want_start,
+ * starts it. */
+static inline void mark_token(ng_token *tk, uint32_t idx, uint32_t hl, int *want_start)
+{
+    tk->sentence = idx;
+    tk->flags |= hl;
+    if (*want_start && (tk->flags & NG_TOK_WORD)) {
+        tk->flags |= NG_TOK_SENT_START;
+        *want_start = 0;
+    }
+}
+
+/* Cuts the tokens [b, e) of one paragraph into sentences, marking the
+ * tokens on the way (one pass: the marks are read by none of the tests). */
 static int split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint32_t para,
                            sent_vec *sv)
 {
-    int headline = is_headline(t, v, b, e);
-    if (headline)
-        for (size_t k = b; k < e; k++)
-            v[k].flags |= NG_TOK_HEADLINE;
+    uint32_t hl = is_headline(t, v, b, e) ? NG_TOK_HEADLINE : 0;
+    uint32_t idx = (uint32_t)sv->n;
+    int want_start = 1;
     size_t s = b;
     for (size_t k = b; k < e; k++) {
+        mark_token(&v[k], idx, hl, &want_start);
         size_t cut = 0;
         if (is_terminal(t, &v[k])) {
             size_t j = k + 1;
@@ -462,14 +538,18 @@ static int split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint3
             cut = k + 1;
         }
         if (cut) {
+            for (size_t j = k + 1; j < cut; j++)
+                mark_token(&v[j], idx, hl, &want_start);
             int rc = push_sentence(sv, v, s, cut, para);
             if (rc)
                 return rc;
+            idx++;
+            want_start = 1;
             s = cut;
             k = cut - 1;
         }
     }
-    return push_sentence(sv, v, s, e, para);
+    return s < e ? push_sentence(sv, v, s, e, para) : 0;
 }
 
 int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
@@ -522,6 +602,7 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
         }
     }
     out->tokens = tv.v;
+    out->heads = tv.heads;
     out->ntokens = tv.n;
     out->sentences = sv.v;
     out->nsentences = sv.n;
@@ -530,6 +611,7 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     return 0;
 cleanup:
     free(tv.v);
+    free(tv.heads);
     free(sv.v);
     free(paras);
     return ng_error_set(err, rc, "%s: out of memory while splitting text", doc->path);
@@ -540,6 +622,7 @@ void ng_text_free(ng_text *t)
     if (!t)
         return;
     free(t->tokens);
+    free(t->heads);
     free(t->sentences);
     free(t->paras);
     memset(t, 0, sizeof *t);

@@ -166,8 +166,40 @@ static void test_signed_quote_is_not_a_headline(void)
     ng_text_free(&t);
 }
 
+/* The folded head of every token: set for words of 1 to 7 ASCII letters
+ * and digits that are nothing more (what an 8-byte load, lowercased and
+ * zero-padded, would give), 0 for every other token. */
+static void test_heads_of_short_ascii_words(void)
+{
+    ng_doc d;
+    ng_span sp;
+    ng_text t = analyze("Kim met O'Brien, PUTIN and Zelenskyy in U.S. talks 2024 Caf\xC3\xA9 ok.",
+                        &d, &sp);
+    CHECK(t.heads != NULL);
+    for (size_t i = 0; i < t.ntokens; i++) {
+        const char *w = d.text + t.tokens[i].start;
+        size_t n = t.tokens[i].end - t.tokens[i].start;
+        uint64_t want = 0;
+        int simple = (t.tokens[i].flags & NG_TOK_WORD) && n < 8;
+        for (size_t k = 0; k < n && simple; k++)
+            simple = (w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z') ||
+                     (w[k] >= '0' && w[k] <= '9');
+        if (simple) {
+            unsigned char b[8] = {0};
+            for (size_t k = 0; k < n; k++)
+                b[k] = (unsigned char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+            memcpy(&want, b, 8);
+        }
+        /* the end of a paragraph may leave a short word without one */
+        CHECK(t.heads[i] == want || (t.heads[i] == 0 && t.tokens[i].end + 8 > d.len));
+    }
+    CHECK(t.heads[0] != 0);
+    ng_text_free(&t);
+}
+
 int main(void)
 {
+    RUN(test_heads_of_short_ascii_words);
     RUN(test_split_survives_abbreviations);
     RUN(test_split_after_initialism_at_sentence_end);
     RUN(test_split_keeps_decimals_and_initials);
