@@ -83,6 +83,12 @@ static const unsigned char byte_class[256] = {
     ['.'] = BC_JOIN, [','] = BC_JOIN, ['\''] = BC_JOIN, [0x80] = BC_HIGH64, BC_HIGH64,
 };
 
+/* The 8-byte scans below read a word's bytes with one load and take the
+ * first byte as the lowest: little-endian only. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "src/text/text.c: the 8-byte word scan assumes a little-endian machine"
+#endif
+
 /* How many of the eight bytes at p are ASCII letters and digits before
  * the first other byte, with their classes (BC_UPPER, BC_LOWER, BC_DIGIT)
  * ORed into *acc. Branch-free: a word's end costs no mispredicted loop
