@@ -19,7 +19,13 @@ static size_t signature(const char *key, char *out, size_t cap)
 {
     size_t len = strlen(key);
     if (len + 8 > cap) return 0;
-    int n = snprintf(out, cap, "%zu%c%c", len, key[0], key[len - 1]);
+    /* "%zu%c%c" of len, the first and the last letter, without printf */
+    char digits[24];
+    size_t nd = 0, n = 0;
+    for (size_t v = len; nd == 0 || v; v /= 10) digits[nd++] = (char)('0' + v % 10);
+    while (nd) out[n++] = digits[--nd];
+    out[n++] = key[0];
+    out[n++] = key[len - 1];
     char *p = out + n;
     memcpy(p, key, len + 1);
     /* insertion sort: keys are short */
