@@ -102,9 +102,13 @@ static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, 
     }
     const ng_rstr *s = &r->strs[text];
     if (f->full_words[text] == NG_RNONE) {
-        char key[NG_NAME_MAX];
-        ng_name_key(s->text, s->len, key, sizeof key);
-        f->full_words[text] = full_words(key);
+        if (s->key != NG_RNONE) { /* the key is interned already (ng_rstr_key) */
+            f->full_words[text] = full_words(r->strs[s->key].text);
+        } else {
+            char key[NG_NAME_MAX];
+            ng_name_key(s->text, s->len, key, sizeof key);
+            f->full_words[text] = full_words(key);
+        }
     }
     f->stamp[text] = f->cluster;
     f->at[text] = (uint32_t)f->n;
