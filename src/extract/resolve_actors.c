@@ -147,7 +147,7 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
     if (!a->aliases) return NG_ENOMEM;
     for (size_t i = 0; i < f->n; i++)
         if (i != best) a->aliases[a->naliases++] = (char *)ng_rtext(r, f->v[i].text);
-    qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
+    if (a->naliases > 1) qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
     return 0;
 }
 
@@ -179,6 +179,12 @@ static int unique_ids(ng_resolver *r, slot *s, size_t n)
     int rc = NG_ENOMEM;
     ng_strmap_init(&taken);
     qsort(s, n, sizeof *s, cmp_slot);
+    size_t dup = 1; /* the slugs are distinct unless two neighbours are equal */
+    while (dup < n && strcmp(s[dup].actor.id, s[dup - 1].actor.id) != 0) dup++;
+    if (dup >= n) { /* nothing renamed: the order stands */
+        rc = 0;
+        goto cleanup;
+    }
     for (size_t i = 0; i < n; i++)
         if (ng_strmap_put(&taken, s[i].actor.id, strlen(s[i].actor.id), 0) < 0) goto cleanup;
     for (size_t i = 0; i < n;) {
