@@ -290,6 +290,43 @@ static member *members(ng_resolver *r, size_t *count, size_t *clusters)
     return m;
 }
 
+/* ng_name_slug of labels, per thread and kept across runs (it is a pure
+ * function of the label): extract --stream resolves every document on its
+ * own and slugs the same labels again and again. Direct-mapped by the
+ * label's hash; longer labels and slugs are not kept. */
+#define SLUG_MEMO_SLOTS 512
+#define SLUG_MEMO_TEXT 40
+#define SLUG_MEMO_SLUG 64
+
+typedef struct slug_memo_slot {
+    uint32_t len;      /* label length + 1, 0 empty */
+    uint32_t slug_len;
+    char text[SLUG_MEMO_TEXT];
+    char slug[SLUG_MEMO_SLUG];
+} slug_memo_slot;
+
+static _Thread_local slug_memo_slot slug_memo[SLUG_MEMO_SLOTS];
+
+/* ng_name_slug of string id label into out (cap NG_NAME_MAX). */
+static size_t label_slug(const ng_resolver *r, uint32_t label, char *out)
+{
+    const ng_rstr *t = &r->strs[label];
+    if (t->len > SLUG_MEMO_TEXT) return ng_name_slug(t->text, out, NG_NAME_MAX);
+    slug_memo_slot *m = &slug_memo[t->hash & (SLUG_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
+        memcpy(out, m->slug, m->slug_len + 1);
+        return m->slug_len;
+    }
+    size_t n = ng_name_slug(t->text, out, NG_NAME_MAX);
+    if (n < SLUG_MEMO_SLUG) {
+        m->len = t->len + 1;
+        memcpy(m->text, t->text, t->len);
+        m->slug_len = (uint32_t)n;
+        memcpy(m->slug, out, n + 1);
+    }
+    return n;
+}
+
 int ng_ractors_build(ng_resolver *r)
 {
     int rc = NG_ENOMEM;
@@ -327,7 +364,7 @@ int ng_ractors_build(ng_resolver *r)
             }
             sl->surname = agree && surname != NG_RNONE ? ng_rtext(r, surname) : NULL;
             char slug[NG_NAME_MAX];
-            size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
+            size_t len = label_slug(r, label, slug);
             const char *id = len ? slug : ng_entity_type_name(sl->actor.type);
             sl->actor.id = ng_arena_strndup(&r->arena, id, strlen(id));
             if (!sl->actor.id) goto cleanup;
