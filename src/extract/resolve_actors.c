@@ -102,9 +102,13 @@ static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, 
     }
     const ng_rstr *s = &r->strs[text];
     if (f->full_words[text] == NG_RNONE) {
-        char key[NG_NAME_MAX];
-        ng_name_key(s->text, s->len, key, sizeof key);
-        f->full_words[text] = full_words(key);
+        if (s->key != NG_RNONE) { /* the key is interned already (ng_rstr_key) */
+            f->full_words[text] = full_words(r->strs[s->key].text);
+        } else {
+            char key[NG_NAME_MAX];
+            ng_name_key(s->text, s->len, key, sizeof key);
+            f->full_words[text] = full_words(key);
+        }
     }
     f->stamp[text] = f->cluster;
     f->at[text] = (uint32_t)f->n;
@@ -143,7 +147,7 @@ static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, fo
     if (!a->aliases) return NG_ENOMEM;
     for (size_t i = 0; i < f->n; i++)
         if (i != best) a->aliases[a->naliases++] = (char *)ng_rtext(r, f->v[i].text);
-    qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
+    if (a->naliases > 1) qsort(a->aliases, a->naliases, sizeof *a->aliases, cmp_str);
     return 0;
 }
 
@@ -175,6 +179,12 @@ static int unique_ids(ng_resolver *r, slot *s, size_t n)
     int rc = NG_ENOMEM;
     ng_strmap_init(&taken);
     qsort(s, n, sizeof *s, cmp_slot);
+    size_t dup = 1; /* the slugs are distinct unless two neighbours are equal */
+    while (dup < n && strcmp(s[dup].actor.id, s[dup - 1].actor.id) != 0) dup++;
+    if (dup >= n) { /* nothing renamed: the order stands */
+        rc = 0;
+        goto cleanup;
+    }
     for (size_t i = 0; i < n; i++)
         if (ng_strmap_put(&taken, s[i].actor.id, strlen(s[i].actor.id), 0) < 0) goto cleanup;
     for (size_t i = 0; i < n;) {
@@ -280,6 +290,43 @@ static member *members(ng_resolver *r, size_t *count, size_t *clusters)
     return m;
 }
 
+/* ng_name_slug of labels, per thread and kept across runs (it is a pure
+ * function of the label): extract --stream resolves every document on its
+ * own and slugs the same labels again and again. Direct-mapped by the
+ * label's hash; longer labels and slugs are not kept. */
+#define SLUG_MEMO_SLOTS 512
+#define SLUG_MEMO_TEXT 40
+#define SLUG_MEMO_SLUG 64
+
+typedef struct slug_memo_slot {
+    uint32_t len;      /* label length + 1, 0 empty */
+    uint32_t slug_len;
+    char text[SLUG_MEMO_TEXT];
+    char slug[SLUG_MEMO_SLUG];
+} slug_memo_slot;
+
+static _Thread_local slug_memo_slot slug_memo[SLUG_MEMO_SLOTS];
+
+/* ng_name_slug of string id label into out (cap NG_NAME_MAX). */
+static size_t label_slug(const ng_resolver *r, uint32_t label, char *out)
+{
+    const ng_rstr *t = &r->strs[label];
+    if (t->len > SLUG_MEMO_TEXT) return ng_name_slug(t->text, out, NG_NAME_MAX);
+    slug_memo_slot *m = &slug_memo[t->hash & (SLUG_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
+        memcpy(out, m->slug, m->slug_len + 1);
+        return m->slug_len;
+    }
+    size_t n = ng_name_slug(t->text, out, NG_NAME_MAX);
+    if (n < SLUG_MEMO_SLUG) {
+        m->len = t->len + 1;
+        memcpy(m->text, t->text, t->len);
+        m->slug_len = (uint32_t)n;
+        memcpy(m->slug, out, n + 1);
+    }
+    return n;
+}
+
 int ng_ractors_build(ng_resolver *r)
 {
     int rc = NG_ENOMEM;
@@ -317,7 +364,7 @@ int ng_ractors_build(ng_resolver *r)
             }
             sl->surname = agree && surname != NG_RNONE ? ng_rtext(r, surname) : NULL;
             char slug[NG_NAME_MAX];
-            size_t len = ng_name_slug(sl->actor.label, slug, sizeof slug);
+            size_t len = label_slug(r, label, slug);
             const char *id = len ? slug : ng_entity_type_name(sl->actor.type);
             sl->actor.id = ng_arena_strndup(&r->arena, id, strlen(id));
             if (!sl->actor.id) goto cleanup;

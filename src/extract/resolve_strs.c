@@ -93,26 +93,62 @@ int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
 }
 
 typedef struct text_id {
+    uint64_t prefix; /* the first 8 bytes (up to the NUL, zeros after) big-endian: strcmp order */
     const char *text;
     uint32_t id;
 } text_id;
 
-static int cmp_text(const void *a, const void *b)
+static inline int text_less(const text_id *x, const text_id *y)
 {
-    return strcmp(((const text_id *)a)->text, ((const text_id *)b)->text);
+    return x->prefix != y->prefix ? x->prefix < y->prefix : strcmp(x->text, y->text) < 0;
+}
+
+/* Sorts v[0..n) by text_less (tmp has room for n): a merge sort with the
+ * comparison inlined, as qsort's calls through a pointer were most of the
+ * cost of ranking the few hundred strings of a document (extract --stream). */
+static void sort_texts(text_id *v, text_id *tmp, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            text_id x = v[i];
+            size_t j = i;
+            for (; j > 0 && text_less(&x, &v[j - 1]); j--) v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    size_t h = n / 2, a = 0, b = h, k = 0;
+    sort_texts(v, tmp, h);
+    sort_texts(v + h, tmp, n - h);
+    if (!text_less(&v[h], &v[h - 1])) return; /* already in order */
+    while (a < h && b < n) tmp[k++] = text_less(&v[b], &v[a]) ? v[b++] : v[a++];
+    while (a < h) tmp[k++] = v[a++];
+    memcpy(v, tmp, k * sizeof *v); /* v[b..n) is in place */
 }
 
 int ng_rstr_rank(ng_resolver *r)
 {
-    text_id *order = malloc(((size_t)r->nstrs + 1) * sizeof *order);
+    text_id *order = malloc(((size_t)r->nstrs + 1) * 2 * sizeof *order);
     uint32_t *rank = malloc(((size_t)r->nstrs + 1) * sizeof *rank);
     if (!order || !rank) {
         free(order);
         free(rank);
         return NG_ENOMEM;
     }
-    for (uint32_t i = 0; i < r->nstrs; i++) order[i] = (text_id){r->strs[i].text, i};
-    qsort(order, r->nstrs, sizeof *order, cmp_text); /* distinct strings: no ties */
+    for (uint32_t i = 0; i < r->nstrs; i++) {
+        const ng_rstr *t = &r->strs[i];
+        uint64_t p = 0;
+        for (uint32_t k = 0; k < 8; k++) {
+            unsigned char c = k < t->len ? (unsigned char)t->text[k] : 0;
+            p = p << 8 | c;
+            if (!c) {
+                p <<= 8 * (7 - k);
+                break;
+            }
+        }
+        order[i] = (text_id){p, t->text, i};
+    }
+    sort_texts(order, order + r->nstrs + 1, r->nstrs); /* distinct strings: no ties */
     for (uint32_t i = 0; i < r->nstrs; i++) rank[order[i].id] = i;
     free(order);
     free(r->rank);

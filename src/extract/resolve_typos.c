@@ -19,7 +19,13 @@ static size_t signature(const char *key, char *out, size_t cap)
 {
     size_t len = strlen(key);
     if (len + 8 > cap) return 0;
-    int n = snprintf(out, cap, "%zu%c%c", len, key[0], key[len - 1]);
+    /* "%zu%c%c" of len, the first and the last letter, without printf */
+    char digits[24];
+    size_t nd = 0, n = 0;
+    for (size_t v = len; nd == 0 || v; v /= 10) digits[nd++] = (char)('0' + v % 10);
+    while (nd) out[n++] = digits[--nd];
+    out[n++] = key[0];
+    out[n++] = key[len - 1];
     char *p = out + n;
     memcpy(p, key, len + 1);
     /* insertion sort: keys are short */
@@ -111,6 +117,38 @@ static uint32_t transposed(typo_run *t, uint32_t key)
     return found;
 }
 
+/* ng_gazetteer_place_near of the unknown words a run asks about, per
+ * thread and kept while the gazetteer is the same: extract --stream
+ * resolves every document on its own and asks about the same words again
+ * and again. Direct-mapped by the string's hash; longer words go straight
+ * to the gazetteer. */
+#define NEAR_MEMO_SLOTS 1024
+#define NEAR_MEMO_TEXT 40
+
+typedef struct near_memo_slot {
+    uint64_t serial;  /* ng_gazetteer_serial of the answer's gazetteer, 0 empty */
+    const char *near; /* the answer, borrowed from that gazetteer, or NULL */
+    uint32_t len;
+    char text[NEAR_MEMO_TEXT];
+} near_memo_slot;
+
+static _Thread_local near_memo_slot near_memo[NEAR_MEMO_SLOTS];
+
+static const char *place_near(const ng_gazetteer *g, const ng_rstr *name)
+{
+    if (name->len > NEAR_MEMO_TEXT) return ng_gazetteer_place_near(g, name->text, name->len);
+    uint64_t serial = ng_gazetteer_serial(g);
+    near_memo_slot *m = &near_memo[name->hash & (NEAR_MEMO_SLOTS - 1)];
+    if (m->serial == serial && m->len == name->len && memcmp(m->text, name->text, name->len) == 0)
+        return m->near;
+    const char *near = ng_gazetteer_place_near(g, name->text, name->len);
+    m->serial = serial;
+    m->near = near;
+    m->len = name->len;
+    memcpy(m->text, name->text, name->len);
+    return near;
+}
+
 /* Could the record be a misspelt place (of the group of its key)? */
 static int candidate(const ng_resolver *r, const ng_rrec *rec)
 {
@@ -191,7 +229,7 @@ int ng_rrules_place_typos(ng_resolver *r)
         /* a slip is rare: a word written many times is a real name the
          * gazetteer lacks (Samarra is not Samara) */
         if (gr[i].total > 3 || ng_gazetteer_classes(g, name->text, name->len) != 0) continue;
-        const char *near = ng_gazetteer_place_near(g, name->text, name->len);
+        const char *near = place_near(g, name);
         uint32_t to = NG_RNONE;
         if (near) { /* only a place the run itself names */
             char key[NG_NAME_MAX];

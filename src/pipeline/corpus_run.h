@@ -27,6 +27,11 @@ typedef struct doc_slot {
     int finished;     /* spooling: extracted and its template written */
     uint64_t spool_off; /* spooling: where its template is in the spool */
     size_t spool_len;
+    char *record;     /* --stream: its record, resolved and formatted by the
+                         worker that extracted it (ngp_stream_record) */
+    size_t record_len;
+    int record_failed; /* --stream: rc and error are from resolving or
+                          formatting the record, which stops the run */
 } doc_slot;
 
 struct ng_corpus {
@@ -89,6 +94,12 @@ int ngp_run_workers(work_queue *q, int jobs);
 /* Formats a warning and passes it to opt's callback, if any. */
 void ngp_warnf(const ng_run_options *opt, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* --stream, in the worker that extracted slot s: resolves its ids
+ * inside the document and formats its record into s->record (line and
+ * scratch are the worker's buffers), then frees its extraction. On
+ * failure sets s->rc, s->error and s->record_failed. */
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *line, ng_strbuf *scratch);
 
 /* Appends an empty slot to c; returns it or NULL when out of memory. */
 doc_slot *ngp_add_slot(ng_corpus *c);

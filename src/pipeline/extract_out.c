@@ -262,13 +262,28 @@ int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r)
             return NG_ENOMEM;
     }
     ids->off[n] = ids->quoted.len;
+    /* ,"type":"T","kind":"K","start": pieced together without printf: this
+     * runs once per record in extract --stream */
+    static const char p1[] = ",\"type\":\"", p2[] = "\",\"kind\":\"", p3[] = "\",\"start\":";
     for (int t = 0; t < 4; t++)
         for (int k = 0; k < 4; k++) {
-            int len = snprintf(ids->mention_keys[t][k], sizeof ids->mention_keys[t][k],
-                               ",\"type\":\"%s\",\"kind\":\"%s\",\"start\":",
-                               ng_entity_type_name(t), ng_mention_kind_name(k));
-            ids->mention_keys_len[t][k] = len > 0 && (size_t)len < sizeof ids->mention_keys[t][k]
-                                              ? (uint8_t)len : 0;
+            const char *tn = ng_entity_type_name(t), *kn = ng_mention_kind_name(k);
+            size_t tl = strlen(tn), kl = strlen(kn);
+            size_t len = sizeof p1 - 1 + tl + sizeof p2 - 1 + kl + sizeof p3 - 1;
+            char *o = ids->mention_keys[t][k];
+            ids->mention_keys_len[t][k] = 0;
+            if (len >= sizeof ids->mention_keys[t][k])
+                continue;
+            memcpy(o, p1, sizeof p1 - 1);
+            o += sizeof p1 - 1;
+            memcpy(o, tn, tl);
+            o += tl;
+            memcpy(o, p2, sizeof p2 - 1);
+            o += sizeof p2 - 1;
+            memcpy(o, kn, kl);
+            o += kl;
+            memcpy(o, p3, sizeof p3);
+            ids->mention_keys_len[t][k] = (uint8_t)len;
         }
     return 0;
 }

@@ -15,11 +15,42 @@ typedef struct stream_state {
     work_queue *q;
     size_t batch_size;
     FILE *out;
-    ng_strbuf line, scratch;
 } stream_state;
 
-/* Extracts the batch in parallel, writes its records in input order with
- * ids resolved inside each document, and frees it. */
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *line, ng_strbuf *scratch)
+{
+    ng_error err;
+    ng_error_clear(&err);
+    ng_resolver *r = NULL;
+    int rc;
+    if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
+        (rc = ng_resolver_finish(r, &err)) == 0) {
+        ng_extract_ids ids;
+        rc = ng_extract_ids_init(&ids, r);
+        if (rc == 0)
+            rc = ng_extract_format_record(line, scratch, s->doc, s->ex, &ids, 0);
+        ng_extract_ids_free(&ids);
+        if (rc == 0 && !(s->record = malloc(line->len ? line->len : 1)))
+            rc = NG_ENOMEM;
+        if (rc < 0)
+            ng_error_set(&err, rc, "%s: out of memory writing its record", s->name);
+        else {
+            memcpy(s->record, line->data, line->len);
+            s->record_len = line->len;
+        }
+    }
+    ng_resolver_free(r);
+    ngp_free_extraction(s); /* the record is all the batch still needs */
+    if (rc < 0) {
+        s->rc = rc;
+        s->record_failed = 1;
+        s->error = strdup(err.message[0] ? err.message : "internal error");
+    }
+}
+
+/* Extracts the batch in parallel (each worker also resolves and formats
+ * the records of its documents), writes the records in input order and
+ * frees the batch. */
 static int flush_batch(stream_state *st, ng_error *err)
 {
     ng_corpus *c = st->batch;
@@ -30,7 +61,7 @@ static int flush_batch(stream_state *st, ng_error *err)
         return ng_error_set(err, rc, "cannot start worker threads");
     for (size_t i = 0; i < c->nslots && rc == 0; i++) {
         doc_slot *s = &c->slots[i];
-        if (s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL || s->rc == NG_EUSAGE) {
+        if (s->record_failed || s->rc == NG_ENOMEM || s->rc == NG_EINTERNAL || s->rc == NG_EUSAGE) {
             rc = ng_error_set(err, s->rc, "%s", s->error ? s->error : "internal error");
             break;
         }
@@ -38,28 +69,16 @@ static int flush_batch(stream_state *st, ng_error *err)
             ngp_warnf(q->opt, "skipping %s", s->error ? s->error : s->name);
             continue;
         }
-        ng_resolver *r = NULL;
-        if ((rc = ng_resolver_new(c->models, &r, err)) == 0 &&
-            (rc = ng_resolver_add(r, 0, s->ex, err)) == 0 &&
-            (rc = ng_resolver_finish(r, err)) == 0) {
-            ng_extract_ids ids;
-            rc = ng_extract_ids_init(&ids, r);
-            if (rc == 0)
-                rc = ng_extract_format_record(&st->line, &st->scratch, s->doc, s->ex, &ids, 0);
-            ng_extract_ids_free(&ids);
-            if (rc < 0)
-                ng_error_set(err, rc, "%s: out of memory writing its record", s->name);
-            else if (fwrite(st->line.data, 1, st->line.len, st->out) != st->line.len)
-                rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
-            else
-                c->nok++;
-        }
-        ng_resolver_free(r);
+        if (fwrite(s->record, 1, s->record_len, st->out) != s->record_len)
+            rc = ng_error_set(err, NG_EIO, "writing the extract output failed");
+        else
+            c->nok++;
     }
     for (size_t i = 0; i < c->nslots; i++) {
         ngp_free_extraction(&c->slots[i]);
         ng_doc_free(c->slots[i].doc);
         free(c->slots[i].error);
+        free(c->slots[i].record);
     }
     c->nslots = 0;
     return rc;
@@ -83,8 +102,6 @@ int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_op
     memset(&q, 0, sizeof q);
     pthread_mutex_init(&q.lock, NULL);
     stream_state st = {.out = out, .q = &q, .batch_size = 256};
-    ng_strbuf_init(&st.line);
-    ng_strbuf_init(&st.scratch);
     ng_corpus *c = calloc(1, sizeof *c);
     st.batch = c;
     if (!c) {
@@ -136,8 +153,6 @@ cleanup:
     if (q.streaming && opt->progress && atomic_load(&q.done) && ngp_now_seconds() - q.started >= 2.0)
         fputc('\n', stderr);
     pthread_mutex_destroy(&q.lock);
-    ng_strbuf_free(&st.line);
-    ng_strbuf_free(&st.scratch);
     ng_corpus_free(c);
     return rc;
 }
