@@ -356,6 +356,23 @@ static int collect_inputs(ng_corpus *c, const char *const *inputs, size_t ninput
     return 0;
 }
 
+int ngp_queue_start(work_queue *q, ng_corpus *c, const ng_run_options *opt, ng_error *err)
+{
+    int rc;
+    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+        return rc;
+    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
+        return rc;
+    q->c = c;
+    q->opt = opt;
+    q->ingest = (ng_ingest_options){.date = opt->date,
+                                    .max_doc_bytes = opt->max_doc_bytes,
+                                    .warn = ngp_locked_warn,
+                                    .warn_ctx = q,
+                                    .furniture = c->furniture};
+    return 0;
+}
+
 /* ng_corpus_load, spooling templates into sp when it is not NULL (the
  * corpus then keeps neither documents nor extractions). */
 static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_options *opt,
@@ -370,17 +387,8 @@ static int load_corpus(const char *const *inputs, size_t ninputs, const ng_run_o
         rc = ng_error_set(err, NG_ENOMEM, "out of memory");
         goto cleanup;
     }
-    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+    if ((rc = ngp_queue_start(&q, c, opt, err)) < 0)
         goto cleanup;
-    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
-        goto cleanup;
-    q.c = c;
-    q.opt = opt;
-    q.ingest = (ng_ingest_options){.date = opt->date,
-                                   .max_doc_bytes = opt->max_doc_bytes,
-                                   .warn = ngp_locked_warn,
-                                   .warn_ctx = &q,
-                                   .furniture = c->furniture};
     if ((rc = collect_inputs(c, inputs, ninputs, opt, &q.ingest, err)) < 0)
         goto cleanup;
     c->ok = calloc(c->nslots ? c->nslots : 1, sizeof *c->ok);

@@ -91,6 +91,10 @@ void ngp_free_extraction(doc_slot *s);
  * online CPU). Returns 0 or NG_ENOMEM. */
 int ngp_run_workers(work_queue *q, int jobs);
 
+/* Loads c's models and furniture rules for opt, and points q (zeroed,
+ * its lock initialised) at c with the ingest options of the run. */
+int ngp_queue_start(work_queue *q, ng_corpus *c, const ng_run_options *opt, ng_error *err);
+
 /* Formats a warning and passes it to opt's callback, if any. */
 void ngp_warnf(const ng_run_options *opt, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

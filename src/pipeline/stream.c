@@ -112,18 +112,9 @@ int ng_stream_extract(const char *const *inputs, size_t ninputs, const ng_run_op
         rc = ng_error_set(err, NG_EUSAGE, "--stream reads articles, not extract output");
         goto cleanup;
     }
-    if ((rc = ng_models_load(opt->data_dir, &c->models, err)) < 0)
+    if ((rc = ngp_queue_start(&q, c, opt, err)) < 0)
         goto cleanup;
-    if ((rc = ng_furniture_load(opt->data_dir, &c->furniture, err)) < 0)
-        goto cleanup;
-    q.c = c;
-    q.opt = opt;
     q.streaming = 1;
-    q.ingest = (ng_ingest_options){.date = opt->date,
-                                   .max_doc_bytes = opt->max_doc_bytes,
-                                   .warn = ngp_locked_warn,
-                                   .warn_ctx = &q,
-                                   .furniture = c->furniture};
     q.started = ngp_now_seconds();
     if (opt->jsonl) {
         for (size_t i = 0; i < ninputs && rc == 0; i++)
