@@ -55,6 +55,18 @@ static const GumboVector *children(const GumboNode *n)
     return NULL;
 }
 
+/* One step of the depth-first walks below: pushes the next child of the
+ * top frame, or pops the frame when it has none left. */
+static int step(stack *s)
+{
+    frame *top = &s->v[s->n - 1];
+    const GumboVector *kids = children(top->node);
+    if (kids && top->next < kids->length)
+        return push(s, kids->data[top->next++]);
+    s->n--;
+    return 0;
+}
+
 static int is_element(const GumboNode *n)
 {
     return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
@@ -177,11 +189,7 @@ static size_t text_bytes(const GumboNode *root)
             s.n--;
             continue;
         }
-        const GumboVector *kids = children(n);
-        if (kids && top->next < kids->length)
-            rc = push(&s, kids->data[top->next++]);
-        else
-            s.n--;
+        rc = step(&s);
     }
     free(s.v);
     return total;
@@ -288,11 +296,7 @@ static int scan_page(const GumboNode *root, meta *m)
             default: break;
             }
         }
-        const GumboVector *kids = children(n);
-        if (kids && top->next < kids->length)
-            rc = push(&s, kids->data[top->next++]);
-        else
-            s.n--;
+        rc = step(&s);
     }
     free(s.v);
     return rc;
@@ -326,11 +330,7 @@ static const GumboNode *find_first(const GumboNode *root, GumboTag tag)
         const GumboNode *n = top->node;
         if (top->next == 0 && is_element(n) && n->v.element.tag == tag)
             hit = n;
-        const GumboVector *kids = children(n);
-        if (kids && top->next < kids->length)
-            rc = push(&s, kids->data[top->next++]);
-        else
-            s.n--;
+        rc = step(&s);
     }
     free(s.v);
     return hit;
