@@ -91,12 +91,35 @@ static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t has
     return probe_word(g, s, n, hash, word);
 }
 
-static int grow(ng_gazetteer *g)
+/* Zeroed memory for the table of slots. Every lookup of a word is a
+ * random probe into these megabytes: on 4 KB pages nearly each one
+ * misses the TLB too, so where the system allows, a big table is put on
+ * huge pages (2 MB; also one page fault each instead of 512). */
+#define HUGE_PAGE ((size_t)2 << 20)
+static void *table_alloc(size_t bytes, int zero)
 {
-    size_t cap = g->cap ? g->cap * 2 : 1024;
-    gaz_slot *slots = calloc(cap, sizeof *slots);
-    int64_t *vals = calloc(cap, sizeof *vals);
-    if (!slots || !vals) {
+#if defined(MADV_HUGEPAGE)
+    if (bytes >= HUGE_PAGE) {
+        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        void *p = aligned_alloc(HUGE_PAGE, rounded);
+        if (p) {
+            (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
+            if (zero)
+                memset(p, 0, bytes);
+            return p;
+        }
+    }
+#endif
+    return zero ? calloc(1, bytes) : malloc(bytes);
+}
+
+/* Moves the slots into a table of cap slots, cap a power of two larger
+ * than the count; while loading (with_vals) their values too. */
+static int rehash(ng_gazetteer *g, size_t cap, int with_vals)
+{
+    gaz_slot *slots = table_alloc(cap * sizeof *slots, 1);
+    int64_t *vals = with_vals ? table_alloc(cap * sizeof *vals, 0) : NULL;
+    if (!slots || (with_vals && !vals)) {
         free(slots);
         free(vals);
         return NG_ENOMEM;
@@ -108,7 +131,8 @@ static int grow(ng_gazetteer *g)
         while (slots[j].hash)
             j = (j + 1) & (cap - 1);
         slots[j] = g->slots[i];
-        vals[j] = g->load_vals[i];
+        if (with_vals)
+            vals[j] = g->load_vals[i];
     }
     free(g->slots);
     free(g->load_vals);
@@ -116,6 +140,11 @@ static int grow(ng_gazetteer *g)
     g->load_vals = vals;
     g->cap = cap;
     return 0;
+}
+
+static int grow(ng_gazetteer *g)
+{
+    return rehash(g, g->cap ? g->cap * 2 : 1024, 1);
 }
 
 /* While loading: the value of the folded key[0..k), added as 0 when new;
@@ -224,21 +253,7 @@ int ng_gaz_freeze(ng_gazetteer *g)
         cap *= 2;
     if (cap == g->cap)
         return 0;
-    gaz_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return NG_ENOMEM;
-    for (size_t i = 0; i < g->cap; i++) {
-        if (!g->slots[i].hash)
-            continue;
-        size_t j = g->slots[i].hash & (cap - 1);
-        while (slots[j].hash)
-            j = (j + 1) & (cap - 1);
-        slots[j] = g->slots[i];
-    }
-    free(g->slots);
-    g->slots = slots;
-    g->cap = cap;
-    return 0;
+    return rehash(g, cap, 0);
 }
 
 /* Adds classes (and country / gender when not yet set) to the folded
@@ -344,28 +359,6 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
     g->pending_at = (g->pending_at + 1) % GAZ_PENDING;
     g->npending++;
     return rc;
-}
-
-/* Zeroed memory for the table of slots. Every lookup of a word is a
- * random probe into these megabytes: on 4 KB pages nearly each one
- * misses the TLB too, so where the system allows, a big table is put on
- * huge pages (2 MB; also one page fault each instead of 512). */
-#define HUGE_PAGE ((size_t)2 << 20)
-static void *table_alloc(size_t bytes, int zero)
-{
-#if defined(MADV_HUGEPAGE)
-    if (bytes >= HUGE_PAGE) {
-        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        void *p = aligned_alloc(HUGE_PAGE, rounded);
-        if (p) {
-            (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
-            if (zero)
-                memset(p, 0, bytes);
-            return p;
-        }
-    }
-#endif
-    return zero ? calloc(1, bytes) : malloc(bytes);
 }
 
 /* Sizes the loading table for about keys keys, so that it need not grow
