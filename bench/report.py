@@ -48,8 +48,8 @@ L.append(f"Machine: {nproc} online CPUs ({env('CPU_MODEL')}), {env('MEM_TOTAL')}
          "were shared with other jobs, so wall times are inflated and noisy. Compare rows "
          "of the same run, and read **CPU MB/s** (input MB per second of user + system "
          "CPU time of the process) as the single-core figure an idle core would give.\n")
-L.append(f"Wall time: median of {env('REPEAT')} runs ({env('REPEAT_LARGE')} for 100 MB "
-         "and more), page cache warm, stdout to /dev/null (build writes its files to "
+L.append(f"Wall time: median of {env('REPEAT')} runs ({env('REPEAT_SMALL')} below 10 MB, "
+         f"{env('REPEAT_LARGE')} for 100 MB and more), page cache warm, stdout to /dev/null (build writes its files to "
          "bench/out/build). CPU: median user + system seconds. Peak RSS: the largest "
          "`Maximum resident set size` of `/usr/bin/time -v` over the runs. "
          "`÷ pcre2grep`: CPU MB/s over pcre2grep's CPU MB/s on the same size.\n")

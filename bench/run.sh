@@ -5,7 +5,9 @@
 #
 # Environment:
 #   NG=PATH         newsgraph binary (default: build-bench/newsgraph, then build/newsgraph)
-#   REPEAT=N        runs per measurement for sizes < 100 MB (default 3; median wall time)
+#   REPEAT=N        runs per measurement for sizes of 10 to 99 MB (default 3; median)
+#   REPEAT_SMALL=N  runs per measurement for sizes < 10 MB (default 11: a 1 MB run
+#                   takes ~50 ms, so one scheduler hiccup would move a median of 3)
 #   REPEAT_LARGE=N  runs per measurement for sizes >= 100 MB (default 1)
 #   TIMEOUT=S       give up on one run after S seconds (default 1800)
 #   OUT=FILE        markdown results (default bench/results.md)
@@ -33,6 +35,7 @@ ROOT=$PWD
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1 10 100)
 REPEAT=${REPEAT:-3}
+REPEAT_SMALL=${REPEAT_SMALL:-11}
 REPEAT_LARGE=${REPEAT_LARGE:-1}
 TIMEOUT=${TIMEOUT:-1800}
 OUT=${OUT:-$ROOT/bench/results.md}
@@ -126,6 +129,7 @@ for mb in "${SIZES[@]}"; do
     DOCS[$mb]=$(find "$dir" -type f -name '*.txt' | wc -l)
     BYTES[$mb]=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
     reps=$REPEAT
+    [ "$mb" -lt 10 ] && reps=$REPEAT_SMALL
     [ "$mb" -ge 100 ] && reps=$REPEAT_LARGE
     # Warm the page cache so that every tool reads from memory.
     find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null
@@ -163,7 +167,7 @@ if command -v hyperfine >/dev/null; then
         "$NG extract -j 1 $WORK/tiny.txt" >/dev/null 2>&1 &&
         STARTUP=$(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f ± %.1f ms" % (r["mean"]*1e3, r["stddev"]*1e3))' "$WORK/startup.json")
 fi
-measure startup 0 1 1 "$NG" extract -j 1 "$WORK/tiny.txt"
+measure startup 0 1 "$REPEAT_SMALL" "$NG" extract -j 1 "$WORK/tiny.txt"
 
 # Peer: compromise over the first MB. Processing time only (the script
 # excludes reading and require()), best of the runs by CPU time.
@@ -189,7 +193,7 @@ fi
 
 # ---- report ------------------------------------------------------------------
 
-export NPROC SAME STARTUP REPEAT REPEAT_LARGE NG RAW OUT
+export NPROC SAME STARTUP REPEAT REPEAT_SMALL REPEAT_LARGE NG RAW OUT
 export CPU_MODEL="$(awk -F': ' '/^model name/ {m=$2} /^cpu family/ {f=$2} /^model\t/ {n=$2}
     /^cpu MHz/ {h=$2} END {printf "%s, family %s model %s, %.0f MHz", m, f, n, h}' /proc/cpuinfo)$(
     command -v lscpu >/dev/null && lscpu | awk -F': *' '/^L2 cache/ {l2=$2} /^L3 cache/ {l3=$2}
