@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { NOUT = 6 };
 
@@ -57,6 +58,51 @@ int ng_make_dirs(const char *dir, ng_error *err)
     }
     free(p);
     return rc;
+}
+
+/* The shortest prefix of dir (at a '/') that does not exist yet, malloc'd;
+ * NULL when dir exists (or on out of memory: then nothing is cleaned up). */
+static char *first_missing_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0)
+        return NULL;
+    char *p = strdup(dir);
+    if (!p)
+        return NULL;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        int exists = stat(p, &st) == 0;
+        if (!exists)
+            return p;
+        *s = '/';
+    }
+    return p;
+}
+
+/* Undoes ng_make_dirs after a failure: removes dir and its parents up to
+ * and including created (the first directory the run made). rmdir only
+ * removes empty directories, so nothing a user put there can go. */
+static void remove_created_dirs(const char *dir, const char *created)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return;
+    size_t stop = strlen(created);
+    for (;;) {
+        size_t n = strlen(p);
+        while (n > 1 && p[n - 1] == '/')
+            p[--n] = '\0';
+        if (n < stop || rmdir(p) != 0)
+            break;
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p)
+            break;
+        *slash = '\0';
+    }
+    free(p);
 }
 
 static int set_text(output *o, const char *name, char *text)
@@ -116,11 +162,13 @@ int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, 
     int rc = 0;
     output out[NOUT] = {{0}};
     ng_graph_stats own = {0};
+    char *created = NULL; /* first directory this call creates, if any */
     if (!st) {
         if ((rc = ng_graph_compute_stats(g, &own, err)) < 0)
             goto cleanup;
         st = &own;
     }
+    created = first_missing_dir(dir);
     if ((rc = ng_make_dirs(dir, err)) < 0)
         goto cleanup;
     out[0].name = "graph.json";
@@ -166,5 +214,8 @@ cleanup:
             ng_outfile_discard(&out[i].file);
     }
     ng_graph_stats_free(&own);
+    if (rc < 0 && created)
+        remove_created_dirs(dir, created);
+    free(created);
     return rc;
 }

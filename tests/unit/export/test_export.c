@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -275,6 +276,36 @@ static void test_export_all_failure_leaves_old_outputs(void)
     ng_graph_free(g);
 }
 
+/* A failure after the output directory was made (here: statistics that
+ * do not match the graph) removes the directories the call created, and
+ * only those: an existing directory stays. */
+static void test_export_all_failure_removes_created_dirs(void)
+{
+    char base[] = "/tmp/ng-export-XXXXXX";
+    CHECK(mkdtemp(base) != NULL);
+    ng_graph *g = sample_graph();
+    ng_graph_stats st;
+    CHECK(ng_graph_compute_stats(g, &st, NULL) == 0);
+    ng_graph_stats bad = st;
+    bad.nnodes++;
+    char target[160], parent[160];
+    snprintf(parent, sizeof parent, "%s/new", base);
+    snprintf(target, sizeof target, "%s/new/sub/", base);
+    ng_error err = {0};
+    CHECK(ng_export_all(g, &bad, target, "none", &err) == NG_EINTERNAL);
+    struct stat sb;
+    CHECK(stat(parent, &sb) != 0 && errno == ENOENT);
+    CHECK(count_entries(base) == 0);
+    CHECK(ng_export_all(g, &bad, base, "none", &err) == NG_EINTERNAL);
+    CHECK(stat(base, &sb) == 0 && S_ISDIR(sb.st_mode));
+    CHECK(count_entries(base) == 0);
+    CHECK(ng_export_all(g, &st, target, "none", &err) == 0);
+    CHECK(count_entries(parent) == 1);
+    ng_graph_stats_free(&st);
+    remove_tree(base);
+    ng_graph_free(g);
+}
+
 /* The graph's fields are public; a producer that leaves strings NULL
  * must not crash any writer. */
 static void test_writers_survive_null_strings(void)
@@ -422,6 +453,7 @@ int main(int argc, char **argv)
     RUN(test_graphml_escapes_markup_and_drops_bad_characters);
     RUN(test_stats_rows_sorted_by_pagerank_and_csv_quoted);
     RUN(test_dot_styles_by_type_with_legend);
+    RUN(test_export_all_failure_removes_created_dirs);
     RUN(test_render_svg_and_png);
     RUN(test_render_rejects_bad_dot_and_format);
     RUN(test_write_atomic_replaces_and_reports_path);
