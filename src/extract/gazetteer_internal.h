@@ -6,8 +6,11 @@
 
 #include "gazetteer.h"
 
+#include "newsgraph/error.h"
+
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Packed value: bits 0-31 classes, 32-43 country id + 1, 44-51 gender. */
 #define VAL_CLASSES(v) ((uint32_t)((uint64_t)(v)&0xffffffffu))
@@ -72,6 +75,7 @@ struct ng_gazetteer {
     size_t nnear, near_cap;
     uint32_t near_at[257]; /* near[near_at[c] .. near_at[c + 1]) start with byte c, sorted by length */
     uint64_t serial;  /* ng_gazetteer_serial, set when loaded */
+    int from_image;   /* loaded from the built-in image (gazetteer_image.c), not parsed */
 };
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
@@ -90,6 +94,45 @@ int ng_gaz_flush_keys(ng_gazetteer *g);
 int ng_gaz_reserve(ng_gazetteer *g, size_t keys);
 /* Ends loading: the table becomes read-only (values indexed); 0 or an error. */
 int ng_gaz_freeze(ng_gazetteer *g);
+
+/* Memory for a table of slots (on huge pages where it pays), zeroed if
+ * zero; NULL when out of memory. Free with ng_gaz_table_free and the
+ * same size. */
+void *ng_gaz_table_alloc(size_t bytes, int zero);
+void ng_gaz_table_free(void *p, size_t bytes);
+
+/* The lists of data/gazetteer/, in the order they are parsed
+ * (gazetteer_lists.c): read whole, compared with the built-in image,
+ * then parsed if they differ from it. */
+enum { GAZ_NTABLES = 5, GAZ_NLISTS = 12, GAZ_NFILES = GAZ_NTABLES + GAZ_NLISTS };
+typedef struct gaz_file {
+    char path[4096];
+    char *text; /* len bytes and a NUL; parsing cuts its lines in place */
+    size_t len;
+} gaz_file;
+/* Reads the lists of dir/gazetteer/ into files (zeroed by the caller);
+ * 0 or an error (set in err). Free with ng_gaz_free_files, also on error. */
+int ng_gaz_read_files(const char *dir, gaz_file *files, ng_error *err);
+void ng_gaz_free_files(gaz_file *files);
+/* The plain parser: fills the empty g from the lists (cut in place) and
+ * freezes it; 0 or an error (set in err). */
+int ng_gaz_parse_files(ng_gazetteer *g, gaz_file *files, ng_error *err);
+/* Loads dir/gazetteer/ from the built-in image when allowed and the files
+ * are byte for byte those it was made from, else by the plain parser:
+ * the same tables either way. 0 or an error (set in err). */
+int ng_gaz_load(const char *dir, int allow_image, ng_gazetteer **out, ng_error *err);
+
+/* The built-in image (gazetteer_image.c). */
+/* Fills the empty g from the image built into the program when files
+ * (as read, not yet parsed) are byte for byte the lists it was made
+ * from: 1 when loaded, 0 when there is no image or the files differ
+ * (g left empty), NG_ENOMEM. */
+int ng_gaz_image_load(ng_gazetteer *g, const gaz_file *files);
+/* Writes the image of the frozen g, parsed from lists whose text before
+ * parsing was texts[i][0..lens[i]), as a C source defining the image;
+ * 0 or an error. */
+int ng_gaz_image_write_c(FILE *out, const char *const *texts, const size_t *lens,
+                         const ng_gazetteer *g);
 
 /* Typo search (gazetteer_near.c). */
 /* Remembers a place as a target of the typo lookup; 0 or NG_ENOMEM. */
