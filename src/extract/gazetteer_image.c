@@ -9,9 +9,9 @@
  * hash to collide and no cache to go stale, and lists a user edited
  * (--data, NEWSGRAPH_DATA) go through the plain parser as before.
  *
- * Loading the image puts each stored slot back at its index in a fresh
- * table from ng_gaz_table_alloc (so the table is on huge pages like a
- * parsed one) and copies the values, long keys, countries and typo
+ * Loading the image puts each stored slot back at its index in fresh
+ * tables from ng_gaz_table_alloc (so they are on huge pages like parsed
+ * ones) and copies the values, long keys, countries and typo
  * targets: the same tables as parsing, which tests/unit/extract
  * test_gazetteer.c checks key by key.
  *
@@ -37,20 +37,18 @@ extern const size_t ng_gaz_image_size;
 #define IMAGE_LAYOUT                                                                        \
     ((uint64_t)sizeof(gaz_slot) | (uint64_t)KEY_MAX << 8 | (uint64_t)GAZ_NFILES << 16 |    \
      (uint64_t)SLOT_INLINE << 24 | (uint64_t)sizeof(size_t) << 32 |                         \
-     (uint64_t)sizeof(((ng_gazetteer *)0)->near_at) << 40)
+     (uint64_t)sizeof(((ng_gazetteer *)0)->near_at) << 40 |                                 \
+     (uint64_t)sizeof(gaz_long_slot) << 52 | (uint64_t)LONG_INLINE << 58)
 
 enum {
     H_MAGIC,
     H_LAYOUT,
     H_FILES,                        /* offset and length of each list, GAZ_NFILES pairs */
-    H_CAP = H_FILES + 2 * GAZ_NFILES, /* slots of the table */
-    H_KEYS,                         /* taken slots */
-    H_INDEXES,                      /* offset: uint32 slot index of each taken slot */
-    H_SLOTS,                        /* offset: the taken slots, in table order */
-    H_NVALS,
+    H_TABLES = H_FILES + 2 * GAZ_NFILES, /* per table (short keys, long), T_COUNT fields: */
+    H_NVALS = H_TABLES + 2 * 4, /* 2 * T_COUNT */
     H_VALS,                         /* offset: the distinct packed values */
     H_POOL_LEN,
-    H_POOL,                         /* offset: keys longer than SLOT_INLINE */
+    H_POOL,                         /* offset: keys longer than LONG_INLINE */
     H_NCOUNTRIES,
     H_COUNTRIES,                    /* offset: common names, each NUL-terminated */
     H_CCA2,                         /* offset: ISO codes, 3 bytes each */
@@ -59,6 +57,14 @@ enum {
     H_NEAR,                         /* offset: typo targets in sorted order, NUL-terminated */
     H_NEAR_AT,                      /* offset: the uint32 near_at table */
     H_COUNT
+};
+
+enum {
+    T_CAP,     /* slots of the table */
+    T_KEYS,    /* taken slots */
+    T_INDEXES, /* offset: uint32 slot index of each taken slot */
+    T_SLOTS,   /* offset: the taken slots, in table order */
+    T_COUNT
 };
 
 static uint64_t header(const unsigned char *image, size_t field)
@@ -92,17 +98,21 @@ static const char *next_string(const char *s)
 
 static int unpack(ng_gazetteer *g, const unsigned char *image)
 {
-    size_t cap = header(image, H_CAP), keys = header(image, H_KEYS);
-    if (!(g->slots = ng_gaz_table_alloc(cap * sizeof *g->slots, 1)))
-        return NG_ENOMEM;
-    g->cap = cap;
-    g->count = keys;
-    const unsigned char *indexes = image + header(image, H_INDEXES);
-    const unsigned char *slots = image + header(image, H_SLOTS);
-    for (size_t i = 0; i < keys; i++) {
-        uint32_t j;
-        memcpy(&j, indexes + i * sizeof j, sizeof j);
-        memcpy(&g->slots[j], slots + i * sizeof *g->slots, sizeof *g->slots);
+    for (int is_long = 0; is_long < 2; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        size_t at = H_TABLES + (size_t)is_long * T_COUNT, stride = GAZ_STRIDE(is_long);
+        size_t cap = header(image, at + T_CAP), keys = header(image, at + T_KEYS);
+        if (!(t->slots = ng_gaz_table_alloc(cap * stride, 1)))
+            return NG_ENOMEM;
+        t->cap = cap;
+        t->count = keys;
+        const unsigned char *indexes = image + header(image, at + T_INDEXES);
+        const unsigned char *slots = image + header(image, at + T_SLOTS);
+        for (size_t i = 0; i < keys; i++) {
+            uint32_t j;
+            memcpy(&j, indexes + i * sizeof j, sizeof j);
+            memcpy((char *)t->slots + j * stride, slots + i * stride, stride);
+        }
     }
 
     size_t nvals = header(image, H_NVALS);
@@ -248,22 +258,30 @@ int ng_gaz_image_write_c(FILE *out, const char *const *texts, const size_t *lens
     }
 
     size_t keys = 0, nvals = 0;
-    set_header(&b, H_CAP, g->cap);
-    set_header(&b, H_INDEXES, section(&b));
-    for (size_t j = 0; j < g->cap; j++)
-        if (g->slots[j].hash) {
-            uint32_t at = (uint32_t)j;
-            put(&b, &at, sizeof at);
-            keys++;
+    for (int is_long = 0; is_long < 2; is_long++) {
+        const gaz_table *t = &g->tables[is_long];
+        size_t at = H_TABLES + (size_t)is_long * T_COUNT, stride = GAZ_STRIDE(is_long);
+        set_header(&b, at + T_CAP, t->cap);
+        set_header(&b, at + T_INDEXES, section(&b));
+        size_t taken = 0;
+        for (size_t j = 0; j < t->cap; j++)
+            if (((const gaz_slot_head *)((const char *)t->slots + j * stride))->hash) {
+                uint32_t index = (uint32_t)j;
+                put(&b, &index, sizeof index);
+                taken++;
+            }
+        set_header(&b, at + T_KEYS, taken);
+        set_header(&b, at + T_SLOTS, section(&b));
+        for (size_t j = 0; j < t->cap; j++) {
+            const gaz_slot_head *sl = (const gaz_slot_head *)((const char *)t->slots + j * stride);
+            if (sl->hash) {
+                put(&b, sl, stride);
+                if ((size_t)sl->val + 1 > nvals)
+                    nvals = (size_t)sl->val + 1;
+            }
         }
-    set_header(&b, H_KEYS, keys);
-    set_header(&b, H_SLOTS, section(&b));
-    for (size_t j = 0; j < g->cap; j++)
-        if (g->slots[j].hash) {
-            put(&b, &g->slots[j], sizeof g->slots[j]);
-            if ((size_t)g->slots[j].val + 1 > nvals)
-                nvals = (size_t)g->slots[j].val + 1;
-        }
+        keys += taken == t->count ? taken : 0; /* a count that disagrees fails below */
+    }
     set_header(&b, H_NVALS, nvals);
     set_header(&b, H_VALS, put_section(&b, g->vals, nvals * sizeof *g->vals));
     set_header(&b, H_POOL_LEN, g->pool_len);
@@ -281,7 +299,7 @@ int ng_gaz_image_write_c(FILE *out, const char *const *texts, const size_t *lens
         put(&b, g->near[i].name, strlen(g->near[i].name) + 1);
     set_header(&b, H_NEAR_AT, put_section(&b, g->near_at, sizeof g->near_at));
 
-    int rc = b.oom || keys != g->count ? NG_ENOMEM : write_c(out, &b);
+    int rc = b.oom || keys != g->tables[0].count + g->tables[1].count ? NG_ENOMEM : write_c(out, &b);
     free(b.bytes);
     return rc;
 }

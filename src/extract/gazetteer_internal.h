@@ -27,25 +27,53 @@ typedef struct near_place {
     uint32_t letters; /* set of the letters a-z it contains */
 } near_place;
 
-/* A slot of the frozen table: 16 bytes, four to a cache line. The probe
- * of a word is a cache miss on a table of ~100k keys, so the slots are
- * small (4 MB at load 1/2, where a general ng_strmap takes 8 MB) and a key
- * of up to 8 bytes -- most words -- is compared inside the slot; longer
- * keys are in a pool. The packed values are few (~1.6k distinct), so a
- * slot holds an index into the value array, which stays in cache. */
+/* The keys are in two open-addressing tables by length: words of up
+ * to 8 bytes (most words) in 16-byte slots, four to a cache line, and
+ * longer keys in 32-byte slots, two to a line. The probe of a word is a
+ * cache miss on tables of ~100k keys, so the slots are small (together
+ * 6 MB at load <= 1/2, where a general ng_strmap takes 8 MB) and hold
+ * the key itself, compared inside the slot: a key of 9-24 bytes too,
+ * which a single table of 16-byte slots kept in a pool, a second miss on
+ * every hit (40 % of the time of probe_word on 100 MB). Only keys of more
+ * than 24 bytes (~0.4 %) are in the pool. The packed values are few
+ * (~1.6k distinct), so a slot holds an index into the value array,
+ * which stays in cache. Both slot types start with a gaz_slot_head. */
 #define SLOT_INLINE 8
+#define LONG_INLINE 24
 
-typedef struct gaz_slot {
+typedef struct gaz_slot_head {
     uint32_t hash; /* ng_gazetteer_hash of the key; 0 = empty */
     uint16_t val;  /* index into vals */
     uint8_t len;   /* key length (keys are < KEY_MAX bytes) */
     uint8_t pad_;
+} gaz_slot_head;
+
+typedef struct gaz_slot { /* keys of 1 to SLOT_INLINE bytes */
+    gaz_slot_head h;
     union {
-        char bytes[SLOT_INLINE]; /* len <= SLOT_INLINE: the key, zero-padded */
+        char bytes[SLOT_INLINE]; /* the key, zero-padded */
         uint64_t word;
-        uint32_t off;            /* longer keys: offset in pool */
     } key;
 } gaz_slot;
+
+typedef struct gaz_long_slot { /* keys of more than SLOT_INLINE bytes */
+    gaz_slot_head h;
+    union {
+        char bytes[LONG_INLINE]; /* len <= LONG_INLINE: the key, zero-padded */
+        uint64_t word;           /* its first eight bytes (ng_gaz_word.head) */
+        uint32_t off;            /* longer keys: offset in pool */
+    } key;
+} gaz_long_slot;
+
+/* One table: slots of gaz_slot (short) or gaz_long_slot (long). */
+typedef struct gaz_table {
+    void *slots;      /* power-of-two size, load <= 3/4 loading, <= 1/2 frozen */
+    size_t cap, count;
+    int64_t *load_vals; /* while loading: the packed value of each slot */
+} gaz_table;
+
+/* The size of a slot of the long (1) or short (0) table. */
+#define GAZ_STRIDE(is_long) ((is_long) ? sizeof(gaz_long_slot) : sizeof(gaz_slot))
 
 /* A key waiting to be stored while loading (add_key in gazetteer.c). */
 #define GAZ_PENDING 8
@@ -59,11 +87,9 @@ typedef struct gaz_pending {
 } gaz_pending;
 
 struct ng_gazetteer {
-    gaz_slot *slots;  /* power-of-two size, load <= 3/4 loading, <= 1/2 frozen */
-    size_t cap, count;
-    int64_t *load_vals; /* while loading: the packed value of each slot */
+    gaz_table tables[2]; /* [0]: keys of <= SLOT_INLINE bytes, [1]: longer */
     int64_t *vals;    /* after loading: the distinct packed values */
-    char *pool;       /* keys longer than SLOT_INLINE, folded */
+    char *pool;       /* keys longer than LONG_INLINE, folded */
     size_t pool_len, pool_cap;
     char **countries; /* common names, by id (owned) */
     char (*cca2)[3];

@@ -28,10 +28,19 @@ static ng_gazetteer *load(const char *dir, int allow_image)
     return g;
 }
 
-/* The key of slot sl, folded, as a string. */
-static void slot_key(const ng_gazetteer *g, const gaz_slot *sl, char *buf)
+/* Slot j of table is_long of g. */
+static const gaz_slot_head *slot(const ng_gazetteer *g, int is_long, size_t j)
 {
-    memcpy(buf, sl->len <= SLOT_INLINE ? sl->key.bytes : g->pool + sl->key.off, sl->len);
+    return (const gaz_slot_head *)((const char *)g->tables[is_long].slots + j * GAZ_STRIDE(is_long));
+}
+
+/* The key of slot sl of table is_long, folded, as a string. */
+static void slot_key(const ng_gazetteer *g, int is_long, const gaz_slot_head *sl, char *buf)
+{
+    const char *k = !is_long                ? ((const gaz_slot *)sl)->key.bytes
+                    : sl->len <= LONG_INLINE ? ((const gaz_long_slot *)sl)->key.bytes
+                                             : g->pool + ((const gaz_long_slot *)sl)->key.off;
+    memcpy(buf, k, sl->len);
     buf[sl->len] = '\0';
 }
 
@@ -39,36 +48,39 @@ static void slot_key(const ng_gazetteer *g, const gaz_slot *sl, char *buf)
  * is found in b through the public lookups with the same answers. */
 static void check_same_tables(const ng_gazetteer *a, const ng_gazetteer *b)
 {
-    CHECK(a->cap == b->cap);
-    CHECK(a->count == b->count);
-    CHECK(a->count > 50000); /* the real lists */
-    if (a->cap != b->cap)
-        return;
     size_t differ = 0, keys = 0;
-    for (size_t j = 0; j < a->cap; j++) {
-        const gaz_slot *x = &a->slots[j], *y = &b->slots[j];
-        if (x->hash != y->hash || x->len != y->len) {
-            differ++;
-            continue;
+    for (int is_long = 0; is_long < 2; is_long++) {
+        const gaz_table *ta = &a->tables[is_long], *tb = &b->tables[is_long];
+        CHECK(ta->cap == tb->cap);
+        CHECK(ta->count == tb->count);
+        if (ta->cap != tb->cap)
+            return;
+        for (size_t j = 0; j < ta->cap; j++) {
+            const gaz_slot_head *x = slot(a, is_long, j), *y = slot(b, is_long, j);
+            if (x->hash != y->hash || x->len != y->len) {
+                differ++;
+                continue;
+            }
+            if (!x->hash)
+                continue;
+            keys++;
+            char kx[KEY_MAX + 1], ky[KEY_MAX + 1];
+            slot_key(a, is_long, x, kx);
+            slot_key(b, is_long, y, ky);
+            int64_t vx = a->vals[x->val], vy = b->vals[y->val];
+            if (strcmp(kx, ky) != 0 || vx != vy || (strlen(kx) > SLOT_INLINE) != is_long) {
+                differ++;
+                continue;
+            }
+            size_t n = strlen(kx);
+            if (ng_gazetteer_classes(b, kx, n) != VAL_CLASSES(vx) ||
+                ng_gazetteer_country(b, kx, n) != VAL_COUNTRY(vx) ||
+                ng_gazetteer_gender(b, kx, n) != ng_gazetteer_gender(a, kx, n))
+                differ++;
         }
-        if (!x->hash)
-            continue;
-        keys++;
-        char kx[KEY_MAX + 1], ky[KEY_MAX + 1];
-        slot_key(a, x, kx);
-        slot_key(b, y, ky);
-        int64_t vx = a->vals[x->val], vy = b->vals[y->val];
-        if (strcmp(kx, ky) != 0 || vx != vy) {
-            differ++;
-            continue;
-        }
-        size_t n = strlen(kx);
-        if (ng_gazetteer_classes(b, kx, n) != VAL_CLASSES(vx) ||
-            ng_gazetteer_country(b, kx, n) != VAL_COUNTRY(vx) ||
-            ng_gazetteer_gender(b, kx, n) != ng_gazetteer_gender(a, kx, n))
-            differ++;
     }
-    CHECK(keys == a->count);
+    CHECK(keys == a->tables[0].count + a->tables[1].count);
+    CHECK(keys > 50000); /* the real lists */
     CHECK(differ == 0);
     if (differ)
         fprintf(stderr, "%zu slots differ\n", differ);
