@@ -1,14 +1,16 @@
-/* gazetteer.c - loads data/gazetteer/ into one hash map of word classes
+/* gazetteer.c - loads data/gazetteer/ into a hash map of word classes
  * (see gazetteer.h) and answers lookups on it.
  *
  * Every key (word or phrase, ASCII-lowercased) maps to one packed value:
  * class bits, the country it belongs to and, for given names, a gender.
  * One map means one hash lookup per token in the hot loop of mention
- * finding. The lists are merged into the table while loading, then it is
- * frozen (freeze: values become indexes into the few distinct values) and
- * never written again, so lookups are safe from any thread. The files
- * are read in gazetteer_lists.c, the typo search over places is in
- * gazetteer_near.c. */
+ * finding; the map is two tables by key length (gazetteer_internal.h),
+ * and the length of a word tells which one to probe. The lists are
+ * merged into the tables while loading, then they are frozen (freeze:
+ * values become indexes into the few distinct values) and never written
+ * again, so lookups are safe from any thread. The files are read in
+ * gazetteer_lists.c (or the tables come from the built-in image,
+ * gazetteer_image.c), the typo search over places is in gazetteer_near.c. */
 #include "gazetteer_internal.h"
 #include "gazetteer_word.h"
 
@@ -101,18 +103,7 @@ static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_
     }
 }
 
-/* probe_word, preparing the head itself. */
-static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
-{
-    uint64_t head;
-    if (n < 8)
-        head = gaz_load_tail(s, n);
-    else
-        memcpy(&head, s, sizeof head);
-    return probe_word(g, s, n, hash, gaz_fold8(head));
-}
-
-/* Memory for the table of slots. Every lookup of a word is a random
+/* Memory for a table of slots. Every lookup of a word is a random
  * probe into these megabytes: on 4 KB pages nearly each one misses the
  * TLB too, so where the system allows, a big table is put on huge pages
  * (2 MB; also one page fault each instead of 512). It is mapped rather
@@ -474,21 +465,18 @@ void ng_gazetteer_free(ng_gazetteer *g)
     free(g);
 }
 
-/* The packed value of s[0..n) (no spaces to fold), 0 if unknown. */
-static int64_t find(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
-{
-    int is_long = n > SLOT_INLINE;
-    if (n == 0 || n > KEY_MAX || !g->tables[is_long].cap)
-        return 0;
-    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe(g, s, n, hash));
-    return sl->hash ? g->vals[sl->val] : 0;
-}
-
+/* The packed value of the word or phrase s[0..n), 0 if unknown: folded
+ * and hashed in one pass (fold_hash_key, as keys are when loading). */
 static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 {
     char key[KEY_MAX];
-    size_t k = ng_gaz_fold_key(s, n, key);
-    return k ? find(g, key, k, ng_gazetteer_hash(key, k)) : 0;
+    ng_gaz_word w;
+    size_t k = fold_hash_key(s, n, key, &w);
+    int is_long = k > SLOT_INLINE;
+    if (k == 0 || !g->tables[is_long].cap)
+        return 0;
+    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe_word(g, key, k, w.hash, w.head));
+    return sl->hash ? g->vals[sl->val] : 0;
 }
 
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)

@@ -2,7 +2,7 @@
  * gazetteer (ng_gazetteer_load): each file is read whole; when the files
  * are the ones the built-in image was made from, the tables come from
  * the image (gazetteer_image.c), else the plain parser below cuts the
- * lines in place, sizes the table from the number of lines before the
+ * lines in place, sizes the tables from the number of lines before the
  * first key goes in, and queues the keys so that the slot of each is
  * loaded while earlier ones are stored (ng_gaz_add_key). */
 #include "gazetteer_internal.h"
@@ -292,7 +292,7 @@ void ng_gaz_free_files(gaz_file *files)
 
 int ng_gaz_parse_files(ng_gazetteer *g, gaz_file *files, ng_error *err)
 {
-    /* The lines tell how big the table must be (a key per line, a few
+    /* The lines tell how big the tables must be (a key per line, a few
      * more for phrase prefixes and plurals). */
     size_t lines = 0;
     for (size_t i = 0; i < GAZ_NFILES; i++)
