@@ -40,12 +40,21 @@ extern const size_t ng_gaz_image_size;
      (uint64_t)sizeof(((ng_gazetteer *)0)->near_at) << 40 |                                 \
      (uint64_t)sizeof(gaz_long_slot) << 52 | (uint64_t)LONG_INLINE << 58)
 
+/* The fields of each table in the header. */
+enum {
+    T_CAP,     /* slots of the table */
+    T_KEYS,    /* taken slots */
+    T_INDEXES, /* offset: uint32 slot index of each taken slot */
+    T_SLOTS,   /* offset: the taken slots, in table order */
+    T_COUNT
+};
+
 enum {
     H_MAGIC,
     H_LAYOUT,
     H_FILES,                        /* offset and length of each list, GAZ_NFILES pairs */
-    H_TABLES = H_FILES + 2 * GAZ_NFILES, /* per table (short keys, long), T_COUNT fields: */
-    H_NVALS = H_TABLES + 2 * 4, /* 2 * T_COUNT */
+    H_TABLES = H_FILES + 2 * GAZ_NFILES, /* T_COUNT fields of the short keys' table, then the long */
+    H_NVALS = H_TABLES + 2 * T_COUNT,
     H_VALS,                         /* offset: the distinct packed values */
     H_POOL_LEN,
     H_POOL,                         /* offset: keys longer than LONG_INLINE */
@@ -57,14 +66,6 @@ enum {
     H_NEAR,                         /* offset: typo targets in sorted order, NUL-terminated */
     H_NEAR_AT,                      /* offset: the uint32 near_at table */
     H_COUNT
-};
-
-enum {
-    T_CAP,     /* slots of the table */
-    T_KEYS,    /* taken slots */
-    T_INDEXES, /* offset: uint32 slot index of each taken slot */
-    T_SLOTS,   /* offset: the taken slots, in table order */
-    T_COUNT
 };
 
 static uint64_t header(const unsigned char *image, size_t field)

@@ -116,9 +116,9 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
                    int gender);
 /* Stores the keys still queued; 0 or NG_ENOMEM. */
 int ng_gaz_flush_keys(ng_gazetteer *g);
-/* Sizes the empty table for about keys keys; 0 or NG_ENOMEM. */
+/* Sizes the empty tables for about keys keys; 0 or NG_ENOMEM. */
 int ng_gaz_reserve(ng_gazetteer *g, size_t keys);
-/* Ends loading: the table becomes read-only (values indexed); 0 or an error. */
+/* Ends loading: the tables become read-only (values indexed); 0 or an error. */
 int ng_gaz_freeze(ng_gazetteer *g);
 
 /* Memory for a table of slots (on huge pages where it pays), zeroed if
