@@ -1,14 +1,16 @@
-/* gazetteer.c - loads data/gazetteer/ into one hash map of word classes
+/* gazetteer.c - loads data/gazetteer/ into a hash map of word classes
  * (see gazetteer.h) and answers lookups on it.
  *
  * Every key (word or phrase, ASCII-lowercased) maps to one packed value:
  * class bits, the country it belongs to and, for given names, a gender.
  * One map means one hash lookup per token in the hot loop of mention
- * finding. The lists are merged into the table while loading, then it is
- * frozen (freeze: values become indexes into the few distinct values) and
- * never written again, so lookups are safe from any thread. The files
- * are read in gazetteer_lists.c, the typo search over places is in
- * gazetteer_near.c. */
+ * finding; the map is two tables by key length (gazetteer_internal.h),
+ * and the length of a word tells which one to probe. The lists are
+ * merged into the tables while loading, then they are frozen (freeze:
+ * values become indexes into the few distinct values) and never written
+ * again, so lookups are safe from any thread. The files are read in
+ * gazetteer_lists.c (or the tables come from the built-in image,
+ * gazetteer_image.c), the typo search over places is in gazetteer_near.c. */
 #include "gazetteer_internal.h"
 #include "gazetteer_word.h"
 
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <stdint.h>
 
 /* Lowercases ASCII letters of s into buf (at most KEY_MAX bytes) and
  * folds runs of spaces to one; returns the key length or 0 if too long. */
@@ -48,26 +51,48 @@ ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail)
     return ng_gaz_prepare(s, n, avail);
 }
 
-/* The slot holding s[0..n) (compared ASCII-case-insensitively; hash is
- * ng_gazetteer_hash(s, n), n < 256), or the empty slot that ends its probe
- * sequence. word: the key zero-padded, when n <= SLOT_INLINE. */
-static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash,
-                         uint64_t word)
+/* The head of slot j of table t, whose slots are gaz_long_slot if
+ * is_long, else gaz_slot. */
+static inline gaz_slot_head *slot_at(const gaz_table *t, int is_long, size_t j)
 {
-    size_t mask = g->cap - 1;
-    for (size_t j = hash & mask;; j = (j + 1) & mask) {
-        const gaz_slot *sl = &g->slots[j];
-        if (!sl->hash)
-            return j;
-        if (sl->hash != hash || sl->len != n)
-            continue;
-        if (n <= SLOT_INLINE) {
-            if (sl->key.word == word)
+    return (gaz_slot_head *)((char *)t->slots + j * GAZ_STRIDE(is_long));
+}
+
+/* The index, in the table of keys of n bytes, of the slot holding
+ * s[0..n) (compared ASCII-case-insensitively; hash is
+ * ng_gazetteer_hash(s, n), 0 < n < 256), or of the empty slot that ends
+ * its probe sequence. head: the first eight bytes of the key, folded and
+ * zero-padded (ng_gaz_word.head). That table must have slots. */
+static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash,
+                         uint64_t head)
+{
+    if (n <= SLOT_INLINE) {
+        const gaz_slot *slots = g->tables[0].slots;
+        size_t mask = g->tables[0].cap - 1;
+        for (size_t j = hash & mask;; j = (j + 1) & mask) {
+            const gaz_slot *sl = &slots[j];
+            if (!sl->h.hash)
                 return j;
+            if (sl->h.hash == hash && sl->h.len == n && sl->key.word == head)
+                return j;
+        }
+    }
+    const gaz_long_slot *slots = g->tables[1].slots;
+    size_t mask = g->tables[1].cap - 1;
+    for (size_t j = hash & mask;; j = (j + 1) & mask) {
+        const gaz_long_slot *sl = &slots[j];
+        if (!sl->h.hash)
+            return j;
+        if (sl->h.hash != hash || sl->h.len != n)
+            continue;
+        const char *k = sl->key.bytes;
+        size_t i = 8; /* the first eight bytes are compared as a word */
+        if (n > LONG_INLINE) {
+            k = g->pool + sl->key.off;
+            i = 0;
+        } else if (sl->key.word != head) {
             continue;
         }
-        const char *k = g->pool + sl->key.off;
-        size_t i = 0;
         for (; i < n; i++) {
             unsigned char c = (unsigned char)s[i];
             if ((char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != k[i])
@@ -78,89 +103,110 @@ static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_
     }
 }
 
-/* probe, preparing the inline key itself. */
-static size_t probe(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+/* Memory for a table of slots. Every lookup of a word is a random
+ * probe into these megabytes: on 4 KB pages nearly each one misses the
+ * TLB too, so where the system allows, a big table is put on huge pages
+ * (2 MB; also one page fault each instead of 512). It is mapped rather
+ * than allocated: fresh pages come zeroed from the kernel, so the table
+ * needs no memset of its megabytes (5 M instructions at start-up). */
+#define HUGE_PAGE ((size_t)2 << 20)
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+#define TABLE_MAPPED(bytes) ((bytes) >= HUGE_PAGE)
+#else
+#define TABLE_MAPPED(bytes) 0
+#endif
+
+static size_t huge_round(size_t bytes)
 {
-    uint64_t word = 0;
-    if (n < SLOT_INLINE) {
-        word = gaz_fold8(gaz_load_tail(s, n));
-    } else if (n == SLOT_INLINE) {
-        memcpy(&word, s, sizeof word);
-        word = gaz_fold8(word);
-    }
-    return probe_word(g, s, n, hash, word);
+    return (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 }
 
-/* Zeroed memory for the table of slots. Every lookup of a word is a
- * random probe into these megabytes: on 4 KB pages nearly each one
- * misses the TLB too, so where the system allows, a big table is put on
- * huge pages (2 MB; also one page fault each instead of 512). */
-#define HUGE_PAGE ((size_t)2 << 20)
-static void *table_alloc(size_t bytes, int zero)
+void *ng_gaz_table_alloc(size_t bytes, int zero)
 {
-#if defined(MADV_HUGEPAGE)
-    if (bytes >= HUGE_PAGE) {
-        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        void *p = aligned_alloc(HUGE_PAGE, rounded);
-        if (p) {
-            (void)madvise(p, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
-            if (zero)
-                memset(p, 0, bytes);
-            return p;
-        }
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+    if (TABLE_MAPPED(bytes)) {
+        /* map one huge page more and trim to a huge-page boundary */
+        size_t rounded = huge_round(bytes), len = rounded + HUGE_PAGE;
+        char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        char *at = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+        if (at > p)
+            munmap(p, (size_t)(at - p));
+        if (p + len > at + rounded)
+            munmap(at + rounded, (size_t)(p + len - (at + rounded)));
+        (void)madvise(at, rounded, MADV_HUGEPAGE); /* a hint: fine if refused */
+        return at;
     }
 #endif
     return zero ? calloc(1, bytes) : malloc(bytes);
 }
 
-/* Moves the slots into a table of cap slots, cap a power of two larger
- * than the count; while loading (with_vals) their values too. */
-static int rehash(ng_gazetteer *g, size_t cap, int with_vals)
+void ng_gaz_table_free(void *p, size_t bytes)
 {
-    gaz_slot *slots = table_alloc(cap * sizeof *slots, 1);
-    int64_t *vals = with_vals ? table_alloc(cap * sizeof *vals, 0) : NULL;
+    if (!p)
+        return;
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+    if (TABLE_MAPPED(bytes)) {
+        munmap(p, huge_round(bytes));
+        return;
+    }
+#endif
+    free(p);
+}
+
+/* Moves the slots of table t (of long keys if is_long) into a new one
+ * of cap slots, cap a power of two larger than its count; while loading
+ * (with_vals) their values too. */
+static int rehash(gaz_table *t, int is_long, size_t cap, int with_vals)
+{
+    size_t stride = GAZ_STRIDE(is_long);
+    char *slots = ng_gaz_table_alloc(cap * stride, 1);
+    int64_t *vals = with_vals ? ng_gaz_table_alloc(cap * sizeof *vals, 0) : NULL;
     if (!slots || (with_vals && !vals)) {
-        free(slots);
-        free(vals);
+        ng_gaz_table_free(slots, cap * stride);
+        ng_gaz_table_free(vals, cap * sizeof *vals);
         return NG_ENOMEM;
     }
-    for (size_t i = 0; i < g->cap; i++) {
-        if (!g->slots[i].hash)
+    for (size_t i = 0; i < t->cap; i++) {
+        const gaz_slot_head *from = slot_at(t, is_long, i);
+        if (!from->hash)
             continue;
-        size_t j = g->slots[i].hash & (cap - 1);
-        while (slots[j].hash)
+        size_t j = from->hash & (cap - 1);
+        while (((const gaz_slot_head *)(slots + j * stride))->hash)
             j = (j + 1) & (cap - 1);
-        slots[j] = g->slots[i];
+        memcpy(slots + j * stride, from, stride);
         if (with_vals)
-            vals[j] = g->load_vals[i];
+            vals[j] = t->load_vals[i];
     }
-    free(g->slots);
-    free(g->load_vals);
-    g->slots = slots;
-    g->load_vals = vals;
-    g->cap = cap;
+    ng_gaz_table_free(t->slots, t->cap * stride);
+    ng_gaz_table_free(t->load_vals, t->cap * sizeof *t->load_vals);
+    t->slots = slots;
+    t->load_vals = vals;
+    t->cap = cap;
     return 0;
 }
 
-static int grow(ng_gazetteer *g)
+static int grow(gaz_table *t, int is_long)
 {
-    return rehash(g, g->cap ? g->cap * 2 : 1024, 1);
+    return rehash(t, is_long, t->cap ? t->cap * 2 : 1024, 1);
 }
 
 /* While loading: the value of the folded key[0..k), added as 0 when new;
  * NULL when out of memory. */
 static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, ng_gaz_word w)
 {
-    if ((g->count + 1) * 4 >= g->cap * 3 && grow(g))
+    int is_long = k > SLOT_INLINE;
+    gaz_table *t = &g->tables[is_long];
+    if ((t->count + 1) * 4 >= t->cap * 3 && grow(t, is_long))
         return NULL;
-    uint32_t h = w.hash;
-    size_t j = probe_word(g, key, k, h, k <= SLOT_INLINE ? w.head : 0);
-    gaz_slot *sl = &g->slots[j];
+    size_t j = probe_word(g, key, k, w.hash, w.head);
+    gaz_slot_head *sl = slot_at(t, is_long, j);
     if (sl->hash)
-        return &g->load_vals[j];
-    if (k > SLOT_INLINE) {
+        return &t->load_vals[j];
+    if (k > LONG_INLINE) {
         if (g->pool_len + k > g->pool_cap) {
-            size_t cap = g->pool_cap ? g->pool_cap * 2 : 65536;
+            size_t cap = g->pool_cap ? g->pool_cap * 2 : 4096;
             char *p = realloc(g->pool, cap);
             if (!p)
                 return NULL;
@@ -168,16 +214,16 @@ static int64_t *load_value(ng_gazetteer *g, const char *key, size_t k, ng_gaz_wo
             g->pool_cap = cap;
         }
         memcpy(g->pool + g->pool_len, key, k);
-        sl->key.off = (uint32_t)g->pool_len;
+        ((gaz_long_slot *)sl)->key.off = (uint32_t)g->pool_len;
         g->pool_len += k;
     } else {
-        memcpy(sl->key.bytes, key, k);
+        memcpy(is_long ? ((gaz_long_slot *)sl)->key.bytes : ((gaz_slot *)sl)->key.bytes, key, k);
     }
-    sl->hash = h;
+    sl->hash = w.hash;
     sl->len = (uint8_t)k;
-    g->load_vals[j] = 0;
-    g->count++;
-    return &g->load_vals[j];
+    t->load_vals[j] = 0;
+    t->count++;
+    return &t->load_vals[j];
 }
 
 /* An entry of the index of distinct values while freezing. */
@@ -210,7 +256,7 @@ static val_slot *val_grow(val_slot *index, size_t *icap)
 }
 
 /* Ends loading: replaces each slot's value by an index into the array of
- * distinct values. */
+ * distinct values, and sizes each table to load <= 1/2. */
 int ng_gaz_freeze(ng_gazetteer *g)
 {
     /* the distinct values so far -> their index + 1 (0: empty): open
@@ -218,42 +264,51 @@ int ng_gaz_freeze(ng_gazetteer *g)
     size_t icap = 1024, n = 0;
     val_slot *index = calloc(icap, sizeof *index);
     int rc = 0;
-    if (!index || !(g->vals = malloc((g->count + 1) * sizeof *g->vals))) {
+    if (!index ||
+        !(g->vals = malloc((g->tables[0].count + g->tables[1].count + 1) * sizeof *g->vals))) {
         free(index);
         return NG_ENOMEM;
     }
-    for (size_t j = 0; j < g->cap && !rc; j++) {
-        if (!g->slots[j].hash)
-            continue;
-        int64_t v = g->load_vals[j];
-        val_slot *sl = val_find(index, icap, v);
-        if (!sl->at) {
-            g->vals[n++] = v;
-            *sl = (val_slot){v, (uint32_t)n};
-            if (2 * n > icap && !(index = val_grow(index, &icap))) {
-                rc = NG_ENOMEM;
-                break;
+    for (int is_long = 0; is_long < 2; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        for (size_t j = 0; j < t->cap && !rc; j++) {
+            gaz_slot_head *slot = slot_at(t, is_long, j);
+            if (!slot->hash)
+                continue;
+            int64_t v = t->load_vals[j];
+            val_slot *sl = val_find(index, icap, v);
+            if (!sl->at) {
+                g->vals[n++] = v;
+                *sl = (val_slot){v, (uint32_t)n};
+                if (2 * n > icap && !(index = val_grow(index, &icap))) {
+                    rc = NG_ENOMEM;
+                    break;
+                }
+                sl = NULL;
             }
-            sl = NULL;
+            size_t at = sl ? sl->at - 1 : n - 1;
+            if (at > UINT16_MAX)
+                rc = NG_EINTERNAL;
+            slot->val = (uint16_t)at;
         }
-        size_t at = sl ? sl->at - 1 : n - 1;
-        if (at > UINT16_MAX)
-            rc = NG_EINTERNAL;
-        g->slots[j].val = (uint16_t)at;
     }
     free(index);
-    free(g->load_vals);
-    g->load_vals = NULL;
-    if (rc)
-        return rc;
+    for (int is_long = 0; is_long < 2; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        ng_gaz_table_free(t->load_vals, t->cap * sizeof *t->load_vals);
+        t->load_vals = NULL;
+    }
     /* Many probes are for words that are not keys: at load 1/2 their
      * probe sequences are ~2.5 slots instead of ~7 at 3/4. */
-    size_t cap = g->cap;
-    while (cap < 2 * g->count)
-        cap *= 2;
-    if (cap == g->cap)
-        return 0;
-    return rehash(g, cap, 0);
+    for (int is_long = 0; is_long < 2 && !rc; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        size_t cap = 1024;
+        while (cap < 2 * t->count)
+            cap *= 2;
+        if (cap != t->cap)
+            rc = rehash(t, is_long, cap, 0);
+    }
+    return rc;
 }
 
 /* Adds classes (and country / gender when not yet set) to the folded
@@ -354,32 +409,40 @@ int ng_gaz_add_key(ng_gazetteer *g, const char *s, size_t n, uint32_t classes, i
     p->classes = classes;
     p->country = country;
     p->gender = gender;
-    if (g->cap)
-        __builtin_prefetch(&g->slots[p->hash & (g->cap - 1)], 1);
+    int is_long = p->k > SLOT_INLINE;
+    const gaz_table *t = &g->tables[is_long];
+    if (t->cap)
+        __builtin_prefetch(slot_at(t, is_long, p->hash & (t->cap - 1)), 1);
     g->pending_at = (g->pending_at + 1) % GAZ_PENDING;
     g->npending++;
     return rc;
 }
 
-/* Sizes the loading table for about keys keys, so that it need not grow
- * and freeze need not rebuild it. */
+/* Sizes the loading tables for about keys keys, so that they need not
+ * grow: about 2/3 of the keys of the real lists are words of up to 8
+ * bytes and 1/3 longer; the guess is generous, as a table too big is
+ * rebuilt smaller at freeze and one too small grows. */
 int ng_gaz_reserve(ng_gazetteer *g, size_t keys)
 {
-    size_t cap = 1024;
-    while (keys * 4 >= cap * 3 || cap < 2 * keys)
-        cap *= 2;
-    g->slots = table_alloc(cap * sizeof *g->slots, 1);
-    /* a value is read only where a slot is taken, which sets it first
-     * (load_value): no need to zero megabytes of it */
-    g->load_vals = table_alloc(cap * sizeof *g->load_vals, 0);
-    if (!g->slots || !g->load_vals) {
-        free(g->slots);
-        free(g->load_vals);
-        g->slots = NULL;
-        g->load_vals = NULL;
-        return NG_ENOMEM;
+    size_t expect[2] = {keys * 2 / 3, keys / 2};
+    for (int is_long = 0; is_long < 2; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        size_t cap = 1024;
+        while (expect[is_long] * 4 >= cap * 3)
+            cap *= 2;
+        t->slots = ng_gaz_table_alloc(cap * GAZ_STRIDE(is_long), 1);
+        /* a value is read only where a slot is taken, which sets it
+         * first (load_value): no need to zero megabytes of it */
+        t->load_vals = ng_gaz_table_alloc(cap * sizeof *t->load_vals, 0);
+        if (!t->slots || !t->load_vals) {
+            ng_gaz_table_free(t->slots, cap * GAZ_STRIDE(is_long));
+            ng_gaz_table_free(t->load_vals, cap * sizeof *t->load_vals);
+            t->slots = NULL;
+            t->load_vals = NULL;
+            return NG_ENOMEM;
+        }
+        t->cap = cap;
     }
-    g->cap = cap;
     return 0;
 }
 
@@ -387,8 +450,11 @@ void ng_gazetteer_free(ng_gazetteer *g)
 {
     if (!g)
         return;
-    free(g->slots);
-    free(g->load_vals);
+    for (int is_long = 0; is_long < 2; is_long++) {
+        gaz_table *t = &g->tables[is_long];
+        ng_gaz_table_free(t->slots, t->cap * GAZ_STRIDE(is_long));
+        ng_gaz_table_free(t->load_vals, t->cap * sizeof *t->load_vals);
+    }
     free(g->vals);
     free(g->pool);
     for (size_t i = 0; i < g->ncountries; i++)
@@ -399,20 +465,18 @@ void ng_gazetteer_free(ng_gazetteer *g)
     free(g);
 }
 
-/* The packed value of s[0..n) (no spaces to fold), 0 if unknown. */
-static int64_t find(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
-{
-    if (n == 0 || n > KEY_MAX || !g->cap)
-        return 0;
-    const gaz_slot *sl = &g->slots[probe(g, s, n, hash)];
-    return sl->hash ? g->vals[sl->val] : 0;
-}
-
+/* The packed value of the word or phrase s[0..n), 0 if unknown: folded
+ * and hashed in one pass (fold_hash_key, as keys are when loading). */
 static int64_t lookup(const ng_gazetteer *g, const char *s, size_t n)
 {
     char key[KEY_MAX];
-    size_t k = ng_gaz_fold_key(s, n, key);
-    return k ? find(g, key, k, ng_gazetteer_hash(key, k)) : 0;
+    ng_gaz_word w;
+    size_t k = fold_hash_key(s, n, key, &w);
+    int is_long = k > SLOT_INLINE;
+    if (k == 0 || !g->tables[is_long].cap)
+        return 0;
+    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe_word(g, key, k, w.hash, w.head));
+    return sl->hash ? g->vals[sl->val] : 0;
 }
 
 uint32_t ng_gazetteer_classes(const ng_gazetteer *g, const char *s, size_t n)
@@ -431,18 +495,29 @@ uint64_t ng_gazetteer_serial(const ng_gazetteer *g)
     return g->serial;
 }
 
+/* Both tables: the length of the word, which tells its table, is not
+ * given. */
 void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash)
 {
-    if (g->cap)
-        __builtin_prefetch(&g->slots[hash & (g->cap - 1)]);
+    for (int is_long = 0; is_long < 2; is_long++)
+        if (g->tables[is_long].cap)
+            __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
+}
+
+void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n)
+{
+    int is_long = n > SLOT_INLINE;
+    if (g->tables[is_long].cap)
+        __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
 }
 
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w)
 {
-    if (n == 0 || n > KEY_MAX || !g->cap)
+    int is_long = n > SLOT_INLINE;
+    if (n == 0 || n > KEY_MAX || !g->tables[is_long].cap)
         return 0;
-    const gaz_slot *sl = &g->slots[probe_word(g, s, n, w->hash, w->head)];
+    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe_word(g, s, n, w->hash, w->head));
     return sl->hash ? VAL_CLASSES(g->vals[sl->val]) : 0;
 }
 

@@ -77,6 +77,12 @@ uint32_t ng_gazetteer_hash(const char *s, size_t n);
  * looking them up lets the misses overlap. */
 void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash);
 
+/* ng_gazetteer_prefetch for a word of n bytes: words of up to 8 bytes
+ * and longer ones are in two tables, and this loads the slot of the one
+ * table the word can be in (ng_gazetteer_prefetch, not told the length,
+ * loads both). */
+void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n);
+
 /* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);
 

@@ -1,17 +1,22 @@
 /* gazetteer_lists.c - reads the lists of data/gazetteer/ into the
- * gazetteer (ng_gazetteer_load): each file is read whole and its lines
- * cut in place, the table is sized from the number of lines before the
- * first key goes in, and the keys are queued so that the slot of each is
+ * gazetteer (ng_gazetteer_load): each file is read whole; when the files
+ * are the ones the built-in image was made from, the tables come from
+ * the image (gazetteer_image.c), else the plain parser below cuts the
+ * lines in place, sizes the tables from the number of lines before the
+ * first key goes in, and queues the keys so that the slot of each is
  * loaded while earlier ones are stored (ng_gaz_add_key). */
 #include "gazetteer_internal.h"
 
 #include "newsgraph/error.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The id of the country of ISO code cc (its first two bytes), or -1:
  * upper-case codes by table, others by a scan (the first country wins). */
@@ -76,27 +81,22 @@ static int add_plurals(ng_gazetteer *g, const char *list, int country)
 
 typedef int (*line_fn)(ng_gazetteer *g, char *line, void *ctx);
 
-/* One list of data/gazetteer/, read whole: parsing cuts its lines in
- * place (no allocation per line). */
-typedef struct gaz_file {
-    char path[4096];
-    char *text; /* len bytes and a NUL */
-    size_t len;
-    size_t lines; /* newlines, plus an unterminated last line */
-} gaz_file;
-
+/* Reads dir/gazetteer/name whole into out (size from fstat, one read
+ * loop: no stdio buffer to copy through). */
 static int read_file(const char *dir, const char *name, gaz_file *out, ng_error *err)
 {
     snprintf(out->path, sizeof out->path, "%s/gazetteer/%s", dir, name);
-    FILE *f = fopen(out->path, "rb");
-    if (!f)
+    int fd = open(out->path, O_RDONLY);
+    if (fd < 0)
         return ng_error_set(err, NG_EINTERNAL, "%s: cannot open gazetteer list: %s", out->path,
                             strerror(errno));
-    size_t cap = 65536, len = 0, got;
+    struct stat st;
+    size_t cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    size_t len = 0;
     char *text = malloc(cap);
-    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
+    int bad = 0;
+    while (text) {
+        if (len + 1 == cap) { /* the file grew, or is not a regular file */
             char *p = realloc(text, cap * 2);
             if (!p) {
                 free(text);
@@ -106,9 +106,16 @@ static int read_file(const char *dir, const char *name, gaz_file *out, ng_error 
             text = p;
             cap *= 2;
         }
+        ssize_t got = read(fd, text + len, cap - len - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            bad = got < 0;
+            break;
+        }
+        len += (size_t)got;
     }
-    int bad = text && ferror(f);
-    fclose(f);
+    close(fd);
     if (!text)
         return ng_error_set(err, NG_ENOMEM, "%s: out of memory loading gazetteer", out->path);
     if (bad) {
@@ -118,10 +125,17 @@ static int read_file(const char *dir, const char *name, gaz_file *out, ng_error 
     text[len] = '\0';
     out->text = text;
     out->len = len;
-    out->lines = len && text[len - 1] != '\n';
-    for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++)
-        out->lines++;
     return 0;
+}
+
+/* Newlines of file, plus an unterminated last line. */
+static size_t count_lines(const gaz_file *file)
+{
+    const char *text = file->text;
+    size_t len = file->len, lines = len && text[len - 1] != '\n';
+    for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++)
+        lines++;
+    return lines;
 }
 
 /* Calls fn on every line of file (comments '#' and blank lines skipped),
@@ -237,69 +251,96 @@ static int word_line(ng_gazetteer *g, char *line, void *ctx)
     return ng_gaz_add_key(g, line, strlen(line), *(const uint32_t *)ctx, -1, 0);
 }
 
-int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
+static const struct {
+    const char *file;
+    uint32_t cls;
+} lists[GAZ_NLISTS] = {
+    {"titles.txt", NG_GAZ_TITLE},         {"roles.txt", NG_GAZ_ROLE},
+    {"org_heads.txt", NG_GAZ_ORG_HEAD},   {"org_nouns.txt", NG_GAZ_ORG_NOUN},
+    {"institutions.txt", NG_GAZ_INSTITUTION}, {"particles.txt", NG_GAZ_PARTICLE},
+    {"nonnames.txt", NG_GAZ_NONNAME},     {"speech.txt", NG_GAZ_SPEECH},
+    {"place_heads.txt", NG_GAZ_PLACE_HEAD}, {"place_mods.txt", NG_GAZ_PLACE_MOD},
+    {"misc_heads.txt", NG_GAZ_MISC_HEAD},
+    {"words.txt", NG_GAZ_COMMON},
+};
+static const struct {
+    const char *file;
+    line_fn fn;
+} tables[GAZ_NTABLES] = {
+    /* Countries first: later files refer to them by ISO code. */
+    {"countries.tsv", country_line}, {"places_extra.tsv", extra_place_line},
+    {"cities.tsv", city_line},       {"regions.tsv", region_line},
+    {"given_names.tsv", given_line},
+};
+
+int ng_gaz_read_files(const char *dir, gaz_file *files, ng_error *err)
 {
-    static const struct {
-        const char *file;
-        uint32_t cls;
-    } lists[] = {
-        {"titles.txt", NG_GAZ_TITLE},         {"roles.txt", NG_GAZ_ROLE},
-        {"org_heads.txt", NG_GAZ_ORG_HEAD},   {"org_nouns.txt", NG_GAZ_ORG_NOUN},
-        {"institutions.txt", NG_GAZ_INSTITUTION}, {"particles.txt", NG_GAZ_PARTICLE},
-        {"nonnames.txt", NG_GAZ_NONNAME},     {"speech.txt", NG_GAZ_SPEECH},
-        {"place_heads.txt", NG_GAZ_PLACE_HEAD}, {"place_mods.txt", NG_GAZ_PLACE_MOD},
-        {"misc_heads.txt", NG_GAZ_MISC_HEAD},
-        {"words.txt", NG_GAZ_COMMON},
-    };
-    static const struct {
-        const char *file;
-        line_fn fn;
-    } tables[] = {
-        /* Countries first: later files refer to them by ISO code. */
-        {"countries.tsv", country_line}, {"places_extra.tsv", extra_place_line},
-        {"cities.tsv", city_line},       {"regions.tsv", region_line},
-        {"given_names.tsv", given_line},
-    };
-    enum { NTABLES = sizeof tables / sizeof tables[0], NLISTS = sizeof lists / sizeof lists[0] };
-    gaz_file files[NTABLES + NLISTS];
+    int rc = 0;
+    for (size_t i = 0; i < GAZ_NFILES && !rc; i++)
+        rc = read_file(dir, i < GAZ_NTABLES ? tables[i].file : lists[i - GAZ_NTABLES].file,
+                       &files[i], err);
+    return rc;
+}
+
+void ng_gaz_free_files(gaz_file *files)
+{
+    for (size_t i = 0; i < GAZ_NFILES; i++) {
+        free(files[i].text);
+        files[i].text = NULL;
+    }
+}
+
+int ng_gaz_parse_files(ng_gazetteer *g, gaz_file *files, ng_error *err)
+{
+    /* The lines tell how big the tables must be (a key per line, a few
+     * more for phrase prefixes and plurals). */
+    size_t lines = 0;
+    for (size_t i = 0; i < GAZ_NFILES; i++)
+        lines += count_lines(&files[i]);
+    int rc = ng_gaz_reserve(g, lines + lines / 4);
+    if (rc < 0)
+        return ng_error_set(err, rc, "out of memory loading gazetteer");
+    for (size_t i = 0; i < GAZ_NFILES; i++) {
+        uint32_t cls = i < GAZ_NTABLES ? 0 : lists[i - GAZ_NTABLES].cls;
+        line_fn fn = i < GAZ_NTABLES ? tables[i].fn : word_line;
+        if ((rc = parse_lines(g, &files[i], fn, &cls, err)) < 0)
+            return rc;
+    }
+    if ((rc = ng_gaz_flush_keys(g)) < 0 || (rc = ng_gaz_freeze(g)) < 0)
+        return ng_error_set(err, rc, "out of memory loading gazetteer");
+    ng_gaz_index_near(g);
+    return 0;
+}
+
+int ng_gaz_load(const char *dir, int allow_image, ng_gazetteer **out, ng_error *err)
+{
+    gaz_file files[GAZ_NFILES];
     memset(files, 0, sizeof files);
     int rc;
     ng_gazetteer *g = calloc(1, sizeof *g);
     if (!g)
         return ng_error_set(err, NG_ENOMEM, "out of memory loading gazetteer");
-    /* Read everything first: the lines tell how big the table must be
-     * (a key per line, a few more for phrase prefixes and plurals). */
-    size_t lines = 0;
-    for (size_t i = 0; i < NTABLES + NLISTS; i++) {
-        const char *name = i < NTABLES ? tables[i].file : lists[i - NTABLES].file;
-        if ((rc = read_file(data_dir, name, &files[i], err)) < 0)
-            goto cleanup;
-        lines += files[i].lines;
-    }
-    if ((rc = ng_gaz_reserve(g, lines + lines / 4)) < 0) {
+    if ((rc = ng_gaz_read_files(dir, files, err)) < 0)
+        goto cleanup;
+    rc = allow_image ? ng_gaz_image_load(g, files) : 0;
+    if (rc < 0) {
         ng_error_set(err, rc, "out of memory loading gazetteer");
         goto cleanup;
     }
-    for (size_t i = 0; i < NTABLES + NLISTS; i++) {
-        uint32_t cls = i < NTABLES ? 0 : lists[i - NTABLES].cls;
-        line_fn fn = i < NTABLES ? tables[i].fn : word_line;
-        if ((rc = parse_lines(g, &files[i], fn, &cls, err)) < 0)
-            goto cleanup;
-        free(files[i].text);
-        files[i].text = NULL;
-    }
-    if ((rc = ng_gaz_flush_keys(g)) < 0 || (rc = ng_gaz_freeze(g)) < 0) {
-        ng_error_set(err, rc, "out of memory loading gazetteer");
+    if (rc == 0 && (rc = ng_gaz_parse_files(g, files, err)) < 0)
         goto cleanup;
-    }
-    ng_gaz_index_near(g);
+    ng_gaz_free_files(files);
     static atomic_uint_fast64_t serials;
     g->serial = (uint64_t)atomic_fetch_add(&serials, 1) + 1;
     *out = g;
     return 0;
 cleanup:
-    for (size_t i = 0; i < NTABLES + NLISTS; i++)
-        free(files[i].text);
+    ng_gaz_free_files(files);
     ng_gazetteer_free(g);
     return rc;
+}
+
+int ng_gazetteer_load(const char *data_dir, ng_gazetteer **out, ng_error *err)
+{
+    return ng_gaz_load(data_dir, 1, out, err);
 }
