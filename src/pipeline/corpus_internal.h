@@ -88,6 +88,7 @@ typedef struct ng_extract_ids {
     const ng_resolver *r;
     ng_strbuf quoted; /* every actor's id as a JSON string, back to back */
     size_t *off;      /* actor i's is quoted.data[off[i] .. off[i + 1]) */
+    size_t max_quoted; /* the longest of them, or 4 (null) */
     int32_t *actor;   /* actor of each local entity of the current record */
     size_t actor_cap;
     /* a mention's `,"type":"T","kind":"K","start":` for type and kind below 4 */
