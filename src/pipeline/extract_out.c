@@ -260,7 +260,8 @@ int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r)
     ng_strbuf_init(&ids->quoted);
     size_t n = ng_resolver_actor_count(r);
     ids->off = malloc((n + 1) * sizeof *ids->off);
-    if (!ids->off)
+    ids->reader = ng_resolver_reader_new(r);
+    if (!ids->off || !ids->reader)
         return NG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ids->off[i] = ids->quoted.len;
@@ -303,6 +304,7 @@ void ng_extract_ids_free(ng_extract_ids *ids)
     ng_strbuf_free(&ids->quoted);
     free(ids->off);
     free(ids->actor);
+    ng_resolver_reader_free(ids->reader);
     memset(ids, 0, sizeof *ids);
 }
 
@@ -408,7 +410,7 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
                 ids->actor_cap = nactor;
             }
             actor = ids->actor;
-            if (ng_resolver_doc_actors(ids->r, rdoc, actor, nactor) < 0)
+            if (ng_resolver_reader_doc_actors(ids->reader, rdoc, actor, nactor) < 0)
                 return NG_EIO;
             break;
         case 'L':
