@@ -140,6 +140,11 @@ size_t ng_name_slug(const char *label, char *out, size_t cap)
 {
     char key[NG_NAME_MAX];
     size_t n = ng_name_key(label, strlen(label), key, sizeof key);
+    return ng_name_slug_of_key(key, n, out, cap);
+}
+
+size_t ng_name_slug_of_key(const char *key, size_t n, char *out, size_t cap)
+{
     size_t o = 0;
     if (cap == 0) return 0;
     for (size_t i = 0; i < n && o + 1 < cap;) {

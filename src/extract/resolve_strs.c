@@ -102,11 +102,46 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
     return 0;
 }
 
+/* ng_name_key of strings, per thread and kept across resolvers (it is a
+ * pure function of the string): extract --stream resolves every document
+ * on its own and keys the same names again and again. Direct-mapped by
+ * the string's hash; longer strings and keys are not kept. */
+#define KEY_MEMO_SLOTS 4096
+#define KEY_MEMO_TEXT 40
+
+typedef struct key_memo_slot {
+    uint32_t len;     /* text length + 1, 0 empty */
+    uint32_t key_len;
+    char text[KEY_MEMO_TEXT];
+    char key[KEY_MEMO_TEXT + 1]; /* a key is never longer than its text */
+} key_memo_slot;
+
+static _Thread_local key_memo_slot key_memo[KEY_MEMO_SLOTS];
+
+/* ng_name_key of string t into buf (NG_NAME_MAX bytes); its length. */
+static size_t name_key(const ng_rstr *t, char *buf)
+{
+    if (t->len > KEY_MEMO_TEXT) return ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
+        memcpy(buf, m->key, m->key_len + 1);
+        return m->key_len;
+    }
+    size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    if (n <= KEY_MEMO_TEXT) {
+        m->len = t->len + 1;
+        memcpy(m->text, t->text, t->len);
+        m->key_len = (uint32_t)n;
+        memcpy(m->key, buf, n + 1);
+    }
+    return n;
+}
+
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
 {
     if (r->strs[id].key == NG_RNONE) {
         char buf[NG_NAME_MAX];
-        size_t n = ng_name_key(r->strs[id].text, r->strs[id].len, buf, sizeof buf);
+        size_t n = name_key(&r->strs[id], buf);
         uint32_t k;
         if (ng_rstr_intern(r, buf, n, &k) < 0) return NG_ENOMEM;
         r->strs[id].key = k;
