@@ -256,7 +256,7 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
     if (intern(r, name, &rec->name) < 0) return NG_ENOMEM;
     rec->key = r->empty;
     if (name && ng_rstr_key(r, rec->name, &rec->key) < 0) return NG_ENOMEM;
-    rec->words = r->strs[rec->key].words;
+    rec->words = ng_rstr_words(r, rec->key);
     if (e->naliases) {
         if (e->naliases > r->scratch_cap) {
             uint32_t *p = realloc(r->scratch, e->naliases * sizeof *p);
@@ -406,7 +406,7 @@ static int country_keys(ng_resolver *r)
             rec->typo_of = rec->name; /* the written form stays an alias */
             rec->name = common;
         }
-        rec->words = r->strs[rec->key].words;
+        rec->words = ng_rstr_words(r, rec->key);
     }
     free(common_of);
     return 0;

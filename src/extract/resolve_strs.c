@@ -96,7 +96,7 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
     }
     const char *text = ng_arena_strndup(&r->arena, s, n);
     if (!text) return NG_ENOMEM;
-    r->strs[r->nstrs] = (ng_rstr){text, (uint32_t)n, hash, NG_RNONE, (uint32_t)ng_name_words(text)};
+    r->strs[r->nstrs] = (ng_rstr){text, (uint32_t)n, hash, NG_RNONE, NG_RNONE};
     r->slots[j] = r->nstrs + 1;
     *id = r->nstrs++;
     return 0;
