@@ -130,7 +130,8 @@ struct ng_resolver {
     uint32_t *slots;
     uint32_t slots_cap;
     uint32_t empty;          /* id of "" */
-    uint32_t *rank;          /* after finish's ranking: strcmp rank of strs[0..nranked) */
+    uint32_t *rank;          /* after finish's ranking: strcmp rank among the records'
+                                keys and surnames (NG_RNONE for other strings) */
     uint32_t *classes;       /* ng_rclasses memo of strs[0..nclasses), NG_RNONE unknown */
     uint32_t nclasses;
     uint32_t nranked;
@@ -161,7 +162,8 @@ static inline uint32_t ng_rstr_words(ng_resolver *r, uint32_t id)
 }
 /* Id of the key of string id (ng_name_key), interned on first use. */
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key);
-/* Ranks every string interned so far in strcmp order (r->rank). */
+/* Ranks the records' keys and surnames in strcmp order (r->rank), the
+ * strings the rules compare by rank. */
 int ng_rstr_rank(ng_resolver *r);
 /* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
  * once per string (every time, should the memo not grow). */

@@ -193,7 +193,18 @@ int ng_rstr_rank(ng_resolver *r)
         free(rank);
         return NG_ENOMEM;
     }
+    /* only the records' keys and surnames are ever compared by rank: they
+     * alone are sorted (the others keep NG_RNONE), which orders them as
+     * ranking every string would */
+    for (uint32_t i = 0; i < r->nstrs; i++) rank[i] = NG_RNONE;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (rec->key < r->nstrs) rank[rec->key] = 0;
+        if (rec->surname < r->nstrs) rank[rec->surname] = 0;
+    }
+    uint32_t n = 0;
     for (uint32_t i = 0; i < r->nstrs; i++) {
+        if (rank[i] == NG_RNONE) continue;
         const ng_rstr *t = &r->strs[i];
         uint64_t p = 0;
         for (uint32_t k = 0; k < 8; k++) {
@@ -204,10 +215,10 @@ int ng_rstr_rank(ng_resolver *r)
                 break;
             }
         }
-        order[i] = (text_id){p, t->text, i};
+        order[n++] = (text_id){p, t->text, i};
     }
-    sort_texts(order, order + r->nstrs + 1, r->nstrs); /* distinct strings: no ties */
-    for (uint32_t i = 0; i < r->nstrs; i++) rank[order[i].id] = i;
+    sort_texts(order, order + n + 1, n); /* distinct strings: no ties */
+    for (uint32_t i = 0; i < n; i++) rank[order[i].id] = i;
     free(order);
     free(r->rank);
     r->rank = rank;

@@ -1,11 +1,13 @@
 /* test_resolve_memo.c - the shortcuts of resolution against the plain
  * path: slugs made from an interned key (ng_name_slug_of_key) against
- * ng_name_slug, and the per-thread memo of name keys (which resolvers
- * share, as in extract --stream) against resolvers whose memo is cold:
- * the same documents must give the same actors either way. */
+ * ng_name_slug; the per-thread memo of name keys (which resolvers share,
+ * as in extract --stream) against resolvers whose memo is cold: the same
+ * documents must give the same actors either way; and the ranks of the
+ * records' keys and surnames (only they are ranked) against strcmp. */
 #include "check.h"
 
 #include "newsgraph/resolve.h"
+#include "resolve_internal.h"
 #include "resolve_names.h"
 
 #include <stdio.h>
@@ -73,9 +75,48 @@ static void test_warm_memo_resolves_alike(void)
     }
 }
 
+static void test_ranks_follow_strcmp(void)
+{
+    ng_resolver *r = NULL;
+    CHECK(ng_resolver_new(NULL, &r, NULL) == 0);
+    static ng_doc d = {.path = "test"};
+    size_t n = sizeof labels / sizeof *labels;
+    for (uint32_t doc = 0; doc < 3; doc++) {
+        ng_extraction ex;
+        CHECK(ng_extraction_init(&ex, &d) == 0);
+        for (size_t k = 0; k < n; k++) {
+            ng_local_entity e = {.type = (uint8_t)((k + doc) % 3), .name = labels[k], .mentions = 1,
+                                 .surname = k % 4 == 0 ? labels[(k + 1) % n] : NULL};
+            CHECK(ng_extraction_add_entity(&ex, &e) >= 0);
+        }
+        CHECK(ng_resolver_add(r, doc, &ex, NULL) == 0);
+        ng_extraction_free(&ex);
+    }
+    CHECK(ng_resolver_finish(r, NULL) == 0);
+    /* every pair of ranked strings is in strcmp order, and every key and
+     * surname of a record is ranked */
+    size_t ranked = 0;
+    for (uint32_t i = 0; i < r->nranked; i++) {
+        if (r->rank[i] == NG_RNONE) continue;
+        ranked++;
+        for (uint32_t j = 0; j < r->nranked; j++) {
+            if (r->rank[j] == NG_RNONE || i == j) continue;
+            int c = strcmp(r->strs[i].text, r->strs[j].text);
+            CHECK(c != 0 && (c < 0) == (r->rank[i] < r->rank[j]));
+        }
+    }
+    CHECK(ranked > 10);
+    for (size_t i = 0; i < r->nrecs; i++) {
+        CHECK(r->recs[i].key < r->nranked && r->rank[r->recs[i].key] != NG_RNONE);
+        CHECK(r->recs[i].surname < r->nranked && r->rank[r->recs[i].surname] != NG_RNONE);
+    }
+    ng_resolver_free(r);
+}
+
 int main(void)
 {
     RUN(test_slug_of_key_is_the_slug);
     RUN(test_warm_memo_resolves_alike);
+    RUN(test_ranks_follow_strcmp);
     return CHECK_DONE();
 }
