@@ -443,7 +443,8 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
         o += len;
         out->len = (size_t)(o - out->data);
     }
-    out->data[out->len] = '\0';
+    if (out->data) /* NULL only when nothing was ever written */
+        out->data[out->len] = '\0';
     return 0;
 }
 
