@@ -52,6 +52,18 @@ int32_t ng_resolver_actor_of(const ng_resolver *r, uint32_t doc_index, int32_t l
  * temporary file cannot be read. Safe from several threads. */
 int ng_resolver_doc_actors(const ng_resolver *r, uint32_t doc_index, int32_t *actor, size_t n);
 
+/* ng_resolver_doc_actors for a reader that goes through the documents in
+ * increasing doc_index (the writers of a run's output): the log is read
+ * through a window of many documents, one read each, rather than one
+ * read per document. A reader belongs to one thread. */
+typedef struct ng_resolver_reader ng_resolver_reader;
+/* NULL when out of memory. r must outlive the reader. */
+ng_resolver_reader *ng_resolver_reader_new(const ng_resolver *r);
+/* As ng_resolver_doc_actors; any doc_index works, increasing ones are fast. */
+int ng_resolver_reader_doc_actors(ng_resolver_reader *rd, uint32_t doc_index, int32_t *actor,
+                                  size_t n);
+void ng_resolver_reader_free(ng_resolver_reader *rd);
+
 void ng_resolver_free(ng_resolver *r);
 
 #endif

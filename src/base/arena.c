@@ -18,9 +18,10 @@ void ng_arena_init(ng_arena *a)
     a->block_size = 4 * 1024; /* grows by doubling: small documents stay small */
 }
 
-void *ng_arena_alloc(ng_arena *a, size_t size)
+/* size bytes rounded up to 16 (the multiple of 16 they take), not
+ * zeroed: ng_arena_strndup writes them itself. */
+static void *bump(ng_arena *a, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
     ng_arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
         /* A reset arena keeps its blocks on the chain after head; look for a free one. */
@@ -39,15 +40,27 @@ void *ng_arena_alloc(ng_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *ng_arena_alloc(ng_arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    void *p = bump(a, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *ng_arena_strndup(ng_arena *a, const char *s, size_t n)
 {
-    char *p = ng_arena_alloc(a, n + 1);
+    size_t size = (n + 1 + 15) & ~(size_t)15;
+    char *p = bump(a, size);
     if (!p)
         return NULL;
+    /* the padding after the NUL is zero, as from ng_arena_alloc: it all
+     * lies in the last 16 bytes */
+    memset(p + size - 16, 0, 16);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -68,38 +68,85 @@ static const unsigned char plain[256] = {
 };
 #undef P16
 
-static int plain_ascii(unsigned char c) { return plain[c]; }
-
-int ng_json_put_cstring(ng_strbuf *b, const char *s)
+/* Whether all 8 bytes of x are plain: no byte below 0x20 or above 0x7E,
+ * none '"' or '\\' (the usual bit tricks; each test is exact about
+ * whether some byte matches, which is all that is asked). */
+static int plain8(uint64_t x)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    uint64_t bad = ((x - ones * 0x20) & ~x)                 /* a byte < 0x20 */
+                   | ((x + ones) | x)                       /* a byte >= 0x7F */
+                   | ((quote - ones) & ~quote)              /* a '"' */
+                   | ((backslash - ones) & ~backslash);     /* a '\\' */
+    return (bad & high) == 0;
+}
+
+static uint64_t load8(const unsigned char *u)
+{
+    uint64_t x;
+    memcpy(&x, u, 8);
+    return x;
+}
+
+/* Length of the plain prefix of u[0..n): eight bytes at a time (the last
+ * eight overlapping the ones before), then one at a time with the table
+ * from the first eight that are not all plain. */
+static inline size_t plain_span(const unsigned char *u, size_t n)
+{
     size_t i = 0;
-    while (plain[u[i]])
+    for (; i + 8 <= n; i += 8)
+        if (!plain8(load8(u + i)))
+            goto bytes;
+    if (i < n && n >= 8 && plain8(load8(u + n - 8)))
+        return n;
+bytes:
+    while (i < n && plain[u[i]])
         i++;
-    if (u[i]) /* something to escape or check: the general writer */
-        return ng_json_put_string(b, s, i + strlen(s + i));
-    if (ng_strbuf_reserve(b, i + 2))
+    return i;
+}
+
+/* s[0..n) quoted, as it is: the whole of it is plain. */
+static int put_plain(ng_strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 3 > b->cap && ng_strbuf_reserve(b, n + 2))
         return NG_ENOMEM;
     char *o = b->data + b->len;
     o[0] = '"';
-    memcpy(o + 1, s, i);
-    o[i + 1] = '"';
-    b->len += i + 2;
+    memcpy(o + 1, s, n);
+    o[n + 1] = '"';
+    b->len += n + 2;
     b->data[b->len] = '\0';
     return 0;
 }
 
+static int put_escaped(ng_strbuf *b, const char *s, size_t n, size_t plain_prefix);
+
+int ng_json_put_cstring(ng_strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    size_t i = plain_span((const unsigned char *)s, n);
+    return i == n ? put_plain(b, s, n) : put_escaped(b, s, n, i);
+}
+
 int ng_json_put_string(ng_strbuf *b, const char *s, size_t n)
+{
+    size_t i = plain_span((const unsigned char *)s, n);
+    return i == n ? put_plain(b, s, n) : put_escaped(b, s, n, i);
+}
+
+/* The general writer: s[0..n), of which the first plain_prefix bytes are
+ * plain, escaping what needs it. */
+static int put_escaped(ng_strbuf *b, const char *s, size_t n, size_t plain_prefix)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
     if (ng_strbuf_putc(b, '"'))
         return NG_ENOMEM;
     size_t run = 0; /* start of the pending run of bytes copied verbatim */
-    for (size_t i = 0; i < n;) {
+    for (size_t i = plain_prefix; i < n;) {
         /* fast path: most text is plain ASCII, skip it without branching per case */
-        while (i < n && plain_ascii(u[i]))
-            i++;
+        i += plain_span(u + i, n - i);
         if (i == n)
             break;
         unsigned char c = u[i];

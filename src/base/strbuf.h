@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct ng_strbuf {
@@ -34,6 +35,33 @@ static inline int ng_strbuf_append(ng_strbuf *b, const char *s, size_t n)
 static inline int ng_strbuf_puts(ng_strbuf *b, const char *s) { return ng_strbuf_append(b, s, strlen(s)); }
 
 static inline int ng_strbuf_putc(ng_strbuf *b, char c) { return ng_strbuf_append(b, &c, 1); }
+
+/* "00" "01" ... "99": two decimal digits per entry. */
+extern const char ng_digit_pairs[200];
+
+/* Writes v in decimal at o (room for 10 bytes) and returns the end. The
+ * length is found first so the digits go straight to their places, two
+ * at a time: writers that reserve room once and format many numbers
+ * (extract output) use this instead of a call per number. */
+static inline char *ng_fmt_u32(char *o, uint32_t v)
+{
+    size_t n = v < 100 ? (v < 10 ? 1 : 2)
+             : v < 10000 ? (v < 1000 ? 3 : 4)
+             : v < 1000000 ? (v < 100000 ? 5 : 6)
+             : v < 100000000 ? (v < 10000000 ? 7 : 8)
+             : v < 1000000000 ? 9 : 10;
+    char *end = o + n, *q = end;
+    while (v >= 100) {
+        q -= 2;
+        memcpy(q, ng_digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10)
+        memcpy(q - 2, ng_digit_pairs + 2 * v, 2);
+    else
+        q[-1] = (char)('0' + v);
+    return end;
+}
 
 /* Appends v in decimal, without printf (output loops write many numbers). */
 int ng_strbuf_put_int(ng_strbuf *b, long long v);

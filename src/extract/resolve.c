@@ -256,7 +256,7 @@ static int add_entity(ng_resolver *r, uint32_t doc, int32_t local, const ng_loca
     if (intern(r, name, &rec->name) < 0) return NG_ENOMEM;
     rec->key = r->empty;
     if (name && ng_rstr_key(r, rec->name, &rec->key) < 0) return NG_ENOMEM;
-    rec->words = r->strs[rec->key].words;
+    rec->words = ng_rstr_words(r, rec->key);
     if (e->naliases) {
         if (e->naliases > r->scratch_cap) {
             uint32_t *p = realloc(r->scratch, e->naliases * sizeof *p);
@@ -406,7 +406,7 @@ static int country_keys(ng_resolver *r)
             rec->typo_of = rec->name; /* the written form stays an alias */
             rec->name = common;
         }
-        rec->words = r->strs[rec->key].words;
+        rec->words = ng_rstr_words(r, rec->key);
     }
     free(common_of);
     return 0;
@@ -515,6 +515,43 @@ int ng_resolver_doc_actors(const ng_resolver *r, uint32_t doc_index, int32_t *ac
     for (size_t k = 0; k < n; k++) actor[k] = -1;
     actors_out out = {actor, n};
     return scan_doc(r, doc_index, put_actors, &out);
+}
+
+struct ng_resolver_reader {
+    const ng_resolver *r;
+    ng_rcursor cursor;
+};
+
+ng_resolver_reader *ng_resolver_reader_new(const ng_resolver *r)
+{
+    ng_resolver_reader *rd = malloc(sizeof *rd);
+    if (!rd) return NULL;
+    rd->r = r;
+    ng_rcursor_init(&rd->cursor);
+    return rd;
+}
+
+int ng_resolver_reader_doc_actors(ng_resolver_reader *rd, uint32_t doc_index, int32_t *actor, size_t n)
+{
+    const ng_resolver *r = rd->r;
+    for (size_t k = 0; k < n; k++) actor[k] = -1;
+    if (!r->finished || !r->rec_actor) return 0;
+    size_t d = ng_rlog_find(&r->log, doc_index);
+    if (d == (size_t)-1) return 0;
+    ng_rocc *o;
+    size_t no;
+    int rc = ng_rcursor_doc(&rd->cursor, &r->log, d, &o, &no);
+    if (rc < 0) return rc;
+    actors_out out = {actor, n};
+    put_actors(r, o, no, &out);
+    return 0;
+}
+
+void ng_resolver_reader_free(ng_resolver_reader *rd)
+{
+    if (!rd) return;
+    ng_rcursor_free(&rd->cursor);
+    free(rd);
 }
 
 typedef struct actor_one {

@@ -307,17 +307,28 @@ typedef struct slug_memo_slot {
 
 static _Thread_local slug_memo_slot slug_memo[SLUG_MEMO_SLOTS];
 
+/* ng_name_slug of string t, from its key when that is interned already
+ * (ng_rstr_key): the key is most of the work of a slug. */
+static size_t slug_of(const ng_resolver *r, const ng_rstr *t, char *out)
+{
+    if (t->key != NG_RNONE && strlen(t->text) == t->len) {
+        const ng_rstr *key = &r->strs[t->key];
+        return ng_name_slug_of_key(key->text, key->len, out, NG_NAME_MAX);
+    }
+    return ng_name_slug(t->text, out, NG_NAME_MAX);
+}
+
 /* ng_name_slug of string id label into out (cap NG_NAME_MAX). */
 static size_t label_slug(const ng_resolver *r, uint32_t label, char *out)
 {
     const ng_rstr *t = &r->strs[label];
-    if (t->len > SLUG_MEMO_TEXT) return ng_name_slug(t->text, out, NG_NAME_MAX);
+    if (t->len > SLUG_MEMO_TEXT) return slug_of(r, t, out);
     slug_memo_slot *m = &slug_memo[t->hash & (SLUG_MEMO_SLOTS - 1)];
     if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
         memcpy(out, m->slug, m->slug_len + 1);
         return m->slug_len;
     }
-    size_t n = ng_name_slug(t->text, out, NG_NAME_MAX);
+    size_t n = slug_of(r, t, out);
     if (n < SLUG_MEMO_SLUG) {
         m->len = t->len + 1;
         memcpy(m->text, t->text, t->len);

@@ -18,6 +18,7 @@
 #include "newsgraph/resolve.h"
 
 #include "arena.h"
+#include "resolve_names.h"
 #include "stages.h"
 
 #include <stdint.h>
@@ -31,7 +32,7 @@ typedef struct ng_rstr {
     uint32_t len;
     uint32_t hash;
     uint32_t key;     /* id of ng_name_key(text); NG_RNONE until ng_rstr_key */
-    uint32_t words;   /* ng_name_words(text) */
+    uint32_t words;   /* ng_name_words(text); NG_RNONE until ng_rstr_words */
 } ng_rstr;
 
 /* A record: the local entities of the run that are the same to every
@@ -129,7 +130,8 @@ struct ng_resolver {
     uint32_t *slots;
     uint32_t slots_cap;
     uint32_t empty;          /* id of "" */
-    uint32_t *rank;          /* after finish's ranking: strcmp rank of strs[0..nranked) */
+    uint32_t *rank;          /* after finish's ranking: strcmp rank among the records'
+                                keys and surnames (NG_RNONE for other strings) */
     uint32_t *classes;       /* ng_rclasses memo of strs[0..nclasses), NG_RNONE unknown */
     uint32_t nclasses;
     uint32_t nranked;
@@ -149,9 +151,19 @@ static inline const char *ng_rtext(const ng_resolver *r, uint32_t id) { return r
 int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id);
 /* Id of s[0..n) when interned, else NG_RNONE. */
 uint32_t ng_rstr_find(const ng_resolver *r, const char *s, size_t n);
+/* ng_name_words of string id, counted on first use: only keys are
+ * asked, and a document's resolver (extract --stream) interns many more
+ * strings than keys. */
+static inline uint32_t ng_rstr_words(ng_resolver *r, uint32_t id)
+{
+    ng_rstr *t = &r->strs[id];
+    if (t->words == NG_RNONE) t->words = (uint32_t)ng_name_words(t->text);
+    return t->words;
+}
 /* Id of the key of string id (ng_name_key), interned on first use. */
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key);
-/* Ranks every string interned so far in strcmp order (r->rank). */
+/* Ranks the records' keys and surnames in strcmp order (r->rank), the
+ * strings the rules compare by rank. */
 int ng_rstr_rank(ng_resolver *r);
 /* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
  * once per string (every time, should the memo not grow). */

@@ -80,6 +80,11 @@ size_t ng_name_key(const char *s, size_t n, char *out, size_t cap)
     const unsigned char *p = (const unsigned char *)s;
     if (cap == 0) return 0;
     for (size_t i = 0; i < n && o + 4 < cap;) {
+        /* a run of ASCII letters and digits, most of a name: folded and
+         * copied in a tight loop (room for it checked once) */
+        size_t run_end = n - i < cap - 4 - o ? n : i + (cap - 4 - o);
+        while (i < run_end && p[i] < 0x80 && fold_ascii[p[i]] > ' ') out[o++] = (char)fold_ascii[p[i++]];
+        if (i >= n || o + 4 >= cap) break;
         size_t len = 1;
         unsigned cp = p[i];
         int c;
@@ -140,6 +145,11 @@ size_t ng_name_slug(const char *label, char *out, size_t cap)
 {
     char key[NG_NAME_MAX];
     size_t n = ng_name_key(label, strlen(label), key, sizeof key);
+    return ng_name_slug_of_key(key, n, out, cap);
+}
+
+size_t ng_name_slug_of_key(const char *key, size_t n, char *out, size_t cap)
+{
     size_t o = 0;
     if (cap == 0) return 0;
     for (size_t i = 0; i < n && o + 1 < cap;) {

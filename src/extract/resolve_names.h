@@ -25,6 +25,9 @@ size_t ng_name_key(const char *s, size_t n, char *out, size_t cap);
  * romanised ("Путин" -> "putin"), other scripts are dropped. May be
  * empty. Returns its length. */
 size_t ng_name_slug(const char *label, char *out, size_t cap);
+/* The same from the label's key key[0..n) (ng_name_key of the label, with
+ * cap NG_NAME_MAX), for callers that have it already. */
+size_t ng_name_slug_of_key(const char *key, size_t n, char *out, size_t cap);
 
 /* Optimal-string-alignment (Damerau) distance between a and b, or max+1
  * as soon as it is certain to exceed max. */

@@ -10,14 +10,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Eight bytes at a time (the last eight overlapping, or for short strings
+ * two overlapping halves or three bytes): names are a dozen bytes, where
+ * a byte-at-a-time hash was most of the cost of interning. The hash only
+ * places strings in the table and the memos; nothing visible depends on it. */
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
     }
-    return h;
+    if (i < n) {
+        if (n >= 8) {
+            memcpy(&w, s + n - 8, 8);
+        } else if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, s, 4);
+            memcpy(&b, s + n - 4, 4);
+            w = (uint64_t)a << 32 | b;
+        } else {
+            w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                (unsigned char)s[n - 1];
+        }
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    }
+    h ^= h >> 29;
+    h *= k;
+    return (uint32_t)(h ^ h >> 32);
 }
 
 static int grow_slots(ng_resolver *r)
@@ -73,17 +96,52 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
     }
     const char *text = ng_arena_strndup(&r->arena, s, n);
     if (!text) return NG_ENOMEM;
-    r->strs[r->nstrs] = (ng_rstr){text, (uint32_t)n, hash, NG_RNONE, (uint32_t)ng_name_words(text)};
+    r->strs[r->nstrs] = (ng_rstr){text, (uint32_t)n, hash, NG_RNONE, NG_RNONE};
     r->slots[j] = r->nstrs + 1;
     *id = r->nstrs++;
     return 0;
+}
+
+/* ng_name_key of strings, per thread and kept across resolvers (it is a
+ * pure function of the string): extract --stream resolves every document
+ * on its own and keys the same names again and again. Direct-mapped by
+ * the string's hash; longer strings and keys are not kept. */
+#define KEY_MEMO_SLOTS 4096
+#define KEY_MEMO_TEXT 40
+
+typedef struct key_memo_slot {
+    uint32_t len;     /* text length + 1, 0 empty */
+    uint32_t key_len;
+    char text[KEY_MEMO_TEXT];
+    char key[KEY_MEMO_TEXT + 1]; /* a key is never longer than its text */
+} key_memo_slot;
+
+static _Thread_local key_memo_slot key_memo[KEY_MEMO_SLOTS];
+
+/* ng_name_key of string t into buf (NG_NAME_MAX bytes); its length. */
+static size_t name_key(const ng_rstr *t, char *buf)
+{
+    if (t->len > KEY_MEMO_TEXT) return ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
+        memcpy(buf, m->key, m->key_len + 1);
+        return m->key_len;
+    }
+    size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    if (n <= KEY_MEMO_TEXT) {
+        m->len = t->len + 1;
+        memcpy(m->text, t->text, t->len);
+        m->key_len = (uint32_t)n;
+        memcpy(m->key, buf, n + 1);
+    }
+    return n;
 }
 
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
 {
     if (r->strs[id].key == NG_RNONE) {
         char buf[NG_NAME_MAX];
-        size_t n = ng_name_key(r->strs[id].text, r->strs[id].len, buf, sizeof buf);
+        size_t n = name_key(&r->strs[id], buf);
         uint32_t k;
         if (ng_rstr_intern(r, buf, n, &k) < 0) return NG_ENOMEM;
         r->strs[id].key = k;
@@ -135,7 +193,18 @@ int ng_rstr_rank(ng_resolver *r)
         free(rank);
         return NG_ENOMEM;
     }
+    /* only the records' keys and surnames are ever compared by rank: they
+     * alone are sorted (the others keep NG_RNONE), which orders them as
+     * ranking every string would */
+    for (uint32_t i = 0; i < r->nstrs; i++) rank[i] = NG_RNONE;
+    for (size_t i = 0; i < r->nrecs; i++) {
+        const ng_rrec *rec = &r->recs[i];
+        if (rec->key < r->nstrs) rank[rec->key] = 0;
+        if (rec->surname < r->nstrs) rank[rec->surname] = 0;
+    }
+    uint32_t n = 0;
     for (uint32_t i = 0; i < r->nstrs; i++) {
+        if (rank[i] == NG_RNONE) continue;
         const ng_rstr *t = &r->strs[i];
         uint64_t p = 0;
         for (uint32_t k = 0; k < 8; k++) {
@@ -146,10 +215,10 @@ int ng_rstr_rank(ng_resolver *r)
                 break;
             }
         }
-        order[i] = (text_id){p, t->text, i};
+        order[n++] = (text_id){p, t->text, i};
     }
-    sort_texts(order, order + r->nstrs + 1, r->nstrs); /* distinct strings: no ties */
-    for (uint32_t i = 0; i < r->nstrs; i++) rank[order[i].id] = i;
+    sort_texts(order, order + n + 1, n); /* distinct strings: no ties */
+    for (uint32_t i = 0; i < n; i++) rank[order[i].id] = i;
     free(order);
     free(r->rank);
     r->rank = rank;

@@ -294,13 +294,36 @@ static int cmp_typo_entry(const void *a, const void *b)
     return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
+/* Sorts v[0..n) by cmp_typo_entry (tmp has room for n): a merge sort with
+ * the comparison inlined, as qsort's calls through a pointer were most of
+ * the cost of the few dozen entries of a document (extract --stream).
+ * Entries are distinct records, so any sort gives this order. */
+static void sort_entries(typo_entry *v, typo_entry *tmp, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            typo_entry x = v[i];
+            size_t j = i;
+            for (; j > 0 && cmp_typo_entry(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    size_t h = n / 2, a = 0, b = h, k = 0;
+    sort_entries(v, tmp, h);
+    sort_entries(v + h, tmp, n - h);
+    while (a < h && b < n) tmp[k++] = cmp_typo_entry(&v[b], &v[a]) < 0 ? v[b++] : v[a++];
+    while (a < h) tmp[k++] = v[a++];
+    memcpy(v, tmp, k * sizeof *v); /* v[b..n) is in place */
+}
+
 /* One entry per name and actor ("Russia" of a thousand documents is
  * one): the occurrences of one key in log order, a new entry each time
  * the actor changes. An entry is decided by its record (key, name and
  * root), so a record gives one entry however often it starts a run. */
 static typo_entry *typo_entries(ng_resolver *r, size_t *count)
 {
-    typo_entry *e = malloc((r->nrecs + 1) * sizeof *e);
+    typo_entry *e = malloc(2 * (r->nrecs + 1) * sizeof *e); /* the second half: sort space */
     uint32_t *last = ng_rstr_memo(r, NG_RNONE); /* key -> root of its last entry */
     uint8_t *done = calloc(r->nrecs + 1, 1);
     ng_rcursor c;
@@ -329,7 +352,7 @@ static typo_entry *typo_entries(ng_resolver *r, size_t *count)
         free(e);
         return NULL;
     }
-    qsort(e, n, sizeof *e, cmp_typo_entry);
+    sort_entries(e, e + r->nrecs + 1, n);
     *count = n;
     return e;
 }

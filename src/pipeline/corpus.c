@@ -91,10 +91,10 @@ static int keep_graph_input(spool *sp, doc_slot *t)
 #define SPOOL_BATCH (256 * 1024)
 
 typedef struct worker_buf {
-    ng_strbuf scratch; /* templates of the slots in `batch`, back to back */
+    ng_strbuf scratch; /* templates of the slots in `batch`, back to back
+                          (--stream: the template of the record being made) */
     size_t *batch;     /* their slots; spool_off is within scratch until the flush */
     size_t nbatch, batch_cap;
-    ng_strbuf line;    /* --stream: the record being formatted */
 } worker_buf;
 
 /* Records the first failure of the spool (under its lock). */
@@ -224,7 +224,7 @@ static void process_one(work_queue *q, size_t i, worker_buf *w)
     if (q->spool)
         spool_document(q, i, w);
     else if (q->streaming && s->rc == 0)
-        ngp_stream_record(q, s, &w->line, &w->scratch);
+        ngp_stream_record(q, s, &w->scratch);
 }
 
 static void *worker(void *arg)
@@ -233,7 +233,6 @@ static void *worker(void *arg)
     worker_buf w; /* this worker's template batch, reused across documents */
     memset(&w, 0, sizeof w);
     ng_strbuf_init(&w.scratch);
-    ng_strbuf_init(&w.line);
     for (;;) {
         size_t i = atomic_fetch_add(&q->next, 1);
         if (i >= q->c->nslots)
@@ -244,7 +243,6 @@ static void *worker(void *arg)
     if (q->spool)
         flush_batch(q, &w);
     ng_strbuf_free(&w.scratch);
-    ng_strbuf_free(&w.line);
     free(w.batch);
     return NULL;
 }

@@ -86,8 +86,10 @@ int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extract
  * scratch space of ng_extract_expand. */
 typedef struct ng_extract_ids {
     const ng_resolver *r;
+    ng_resolver_reader *reader; /* r's log, read a window at a time */
     ng_strbuf quoted; /* every actor's id as a JSON string, back to back */
     size_t *off;      /* actor i's is quoted.data[off[i] .. off[i + 1]) */
+    size_t max_quoted; /* the longest of them, or 4 (null) */
     int32_t *actor;   /* actor of each local entity of the current record */
     size_t actor_cap;
     /* a mention's `,"type":"T","kind":"K","start":` for type and kind below 4 */

@@ -100,10 +100,10 @@ void ngp_warnf(const ng_run_options *opt, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* --stream, in the worker that extracted slot s: resolves its ids
- * inside the document and formats its record into s->record (line and
- * scratch are the worker's buffers), then frees its extraction. On
+ * inside the document and formats its record into s->record (scratch
+ * is the worker's buffer for the template), then frees its extraction. On
  * failure sets s->rc, s->error and s->record_failed. */
-void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *line, ng_strbuf *scratch);
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch);
 
 /* Appends an empty slot to c; returns it or NULL when out of memory. */
 doc_slot *ngp_add_slot(ng_corpus *c);

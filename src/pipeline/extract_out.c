@@ -9,69 +9,91 @@
  * and its extraction, so a worker makes it as soon as the document is
  * extracted and the document can be freed (plain `extract` spools
  * templates to a temporary file; memory stays flat). Expanding a template
- * once the resolver has finished puts the node ids in. Templates hold
- * JSON text and ops: byte 0x01 (never in the JSON text, where control
- * bytes are escaped), an op letter and for some ops a local index in five
- * bytes of seven bits, each with the high bit set (so never 0x01):
- *   N e  the document has e local entities (first op of every template)
- *   L    a comma-separated list starts
- *   I e  an item of that list: dropped up to its E when e is unresolved,
- *        else preceded by a comma unless it is the first one kept
- *   E    end of an item
- *   D e  the quoted node id of e, or null when unresolved
- *   M t k s x e  a mention of local entity e: type and kind in one byte
- *        each (high bit set), start and end offsets in five bytes each;
- *        writes the record up to "text": (the escaped text follows)
- *   m    the rest of that mention's record (its local index)
- * Mentions are most of a record; their fixed keys are written when the
- * template is expanded, so the spool holds less than half the bytes. */
+ * once the resolver has finished puts the node ids in.
+ *
+ * A template is a sequence of ops. Each is one op byte, its arguments
+ * (32-bit numbers in native order: the template never leaves the process)
+ * and a run: a 32-bit length and that many bytes of JSON text. The text
+ * follows the op's own output, except for M, whose run is the mention's
+ * text and is dropped with the mention. Lengths rather than a marker byte
+ * let the expansion copy runs without searching them.
+ *   N n    the document has n local entities (first op of every template)
+ *   T      nothing: plain text
+ *   L      a comma-separated list starts
+ *   D e    the quoted node id of local entity e, or null when unresolved
+ *   A e    an item of an id list: e's quoted id, preceded by a comma unless
+ *          it is the first item kept; nothing when e is unresolved
+ *   M t k s x e  an item of the mention list: a mention of local entity e,
+ *          type t and kind k (one byte each), start s and end x; its run is
+ *          the quoted text. Dropped when e is unresolved.
+ * Mentions are most of a record; their keys and numbers are written when
+ * the template is expanded, so the spool holds less than half the bytes. */
 #include "corpus_internal.h"
 
 #include "jsonw.h"
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define OP 0x01
-#define OP_ARG 5 /* bytes of an op's local index */
-
 #define PUT(b, lit) ng_strbuf_append((b), (lit), sizeof(lit) - 1)
 
-static void encode_u32(char *out, uint32_t u)
+/* ---- templates ------------------------------------------------------------ */
+
+/* A template being written into b: ops are appended with their run's
+ * length left open, and the length is filled in when the next op starts
+ * (or the template ends). */
+typedef struct tpl {
+    ng_strbuf *b;
+    size_t run; /* offset in b of the open run's length; SIZE_MAX: none */
+    int rc;     /* NG_ENOMEM once a run grew past 4 GiB */
+} tpl;
+
+static void close_run(tpl *t)
 {
-    for (int i = 0; i < OP_ARG; i++)
-        out[i] = (char)(0x80 | ((u >> (7 * i)) & 0x7F));
+    if (t->run == SIZE_MAX)
+        return;
+    size_t n = t->b->len - (t->run + 4);
+    if (n > UINT32_MAX)
+        t->rc = NG_ENOMEM;
+    uint32_t len = (uint32_t)n;
+    memcpy(t->b->data + t->run, &len, 4);
+    t->run = SIZE_MAX;
 }
 
-static int put_op(ng_strbuf *b, char op, int64_t local)
+/* Starts op `op` with nargs 32-bit arguments and opens its run. */
+static int put_op(tpl *t, char op, const uint32_t *args, size_t nargs)
 {
-    char code[2 + OP_ARG] = {OP, op};
-    encode_u32(code + 2, (uint32_t)(local + 1)); /* -1 (none) is 0 */
-    return ng_strbuf_append(b, code, sizeof code);
+    close_run(t);
+    char code[1 + 6 * 4];
+    code[0] = op;
+    if (nargs)
+        memcpy(code + 1, args, nargs * 4);
+    memset(code + 1 + nargs * 4, 0, 4);
+    size_t n = 1 + nargs * 4 + 4;
+    if (ng_strbuf_append(t->b, code, n))
+        return NG_ENOMEM;
+    t->run = t->b->len - 4;
+    return 0;
 }
 
-static uint32_t decode_u32(const char *p)
+static int put_op0(tpl *t, char op) { return put_op(t, op, NULL, 0); }
+
+static int put_op1(tpl *t, char op, int32_t e)
 {
-    uint32_t u = 0;
-    for (int i = 0; i < OP_ARG; i++)
-        u |= (uint32_t)((unsigned char)p[i] & 0x7F) << (7 * i);
-    return u;
+    uint32_t arg = (uint32_t)e;
+    return put_op(t, op, &arg, 1);
 }
 
-static int64_t get_op_arg(const char *p) { return (int64_t)decode_u32(p) - 1; }
-
-#define OP_M_ARGS (2 + 3 * OP_ARG) /* bytes after "\x01M" */
-
-/* The M op of mention mn of local entity e (see the top of the file). */
-static int put_mention_op(ng_strbuf *b, const ng_mention *mn, int32_t e)
+/* The M op of mention mn of local entity e, whose run is its quoted text. */
+static int put_mention(tpl *t, const ng_doc *doc, const ng_mention *mn, int32_t e)
 {
-    char code[2 + OP_M_ARGS] = {OP, 'M', (char)(0x80 | mn->type), (char)(0x80 | mn->kind)};
-    encode_u32(code + 4, mn->start);
-    encode_u32(code + 4 + OP_ARG, mn->end);
-    encode_u32(code + 4 + 2 * OP_ARG, (uint32_t)e + 1);
-    return ng_strbuf_append(b, code, sizeof code);
+    uint32_t args[4] = {(uint32_t)mn->type | (uint32_t)mn->kind << 8, mn->start, mn->end,
+                        (uint32_t)e};
+    int rc = put_op(t, 'M', args, 4);
+    return rc | ng_json_put_string(t->b, doc->text + mn->start, mn->end - mn->start);
 }
 
 /* Local entity e when it exists in ex, else -1 (a null id). */
@@ -82,45 +104,26 @@ static int32_t local_or_none(const ng_extraction *ex, int32_t e)
 
 static int put_str(ng_strbuf *b, const char *s) { return ng_json_put_cstring(b, s); }
 
-static int put_entities(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex)
+static int put_entities(tpl *t, const ng_doc *doc, const ng_extraction *ex)
 {
-    int rc = PUT(b, "\"entities\":[\x01L");
+    int rc = PUT(t->b, "\"entities\":[");
+    rc |= put_op0(t, 'L');
     for (size_t m = 0; m < ex->nmentions && !rc; m++) {
         const ng_mention *mn = &ex->mentions[m];
         int32_t e = local_or_none(ex, mn->entity);
-        if (e < 0)
-            continue;
-        rc |= put_op(b, 'I', e);
-        if (mn->type < 0x80 && mn->kind < 0x80) {
-            rc |= put_mention_op(b, mn, e);
-            rc |= ng_json_put_string(b, doc->text + mn->start, mn->end - mn->start);
-            rc |= PUT(b, "\x01m\x01" "E");
-            continue;
-        }
-        rc |= PUT(b, "{\"id\":");
-        rc |= put_op(b, 'D', e);
-        rc |= PUT(b, ",\"type\":\"");
-        rc |= ng_strbuf_puts(b, ng_entity_type_name(mn->type));
-        rc |= PUT(b, "\",\"kind\":\"");
-        rc |= ng_strbuf_puts(b, ng_mention_kind_name(mn->kind));
-        rc |= PUT(b, "\",\"start\":");
-        rc |= ng_strbuf_put_int(b, mn->start);
-        rc |= PUT(b, ",\"end\":");
-        rc |= ng_strbuf_put_int(b, mn->end);
-        rc |= PUT(b, ",\"text\":");
-        rc |= ng_json_put_string(b, doc->text + mn->start, mn->end - mn->start);
-        rc |= PUT(b, ",\"local\":");
-        rc |= ng_strbuf_put_int(b, mn->entity);
-        rc |= PUT(b, "}\x01" "E");
+        if (e >= 0)
+            rc |= put_mention(t, doc, mn, e);
     }
-    return rc | ng_strbuf_putc(b, ']');
+    rc |= put_op0(t, 'T');
+    return rc | ng_strbuf_putc(t->b, ']');
 }
 
-static int put_statement(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex,
+static int put_statement(tpl *t, const ng_doc *doc, const ng_extraction *ex,
                          const ng_statement *st)
 {
+    ng_strbuf *b = t->b;
     int rc = PUT(b, "{\"speaker\":");
-    rc |= put_op(b, 'D', local_or_none(ex, st->speaker));
+    rc |= put_op1(t, 'D', local_or_none(ex, st->speaker));
     if (st->speaker_mention >= 0 && (size_t)st->speaker_mention < ex->nmentions) {
         const ng_mention *sm = &ex->mentions[st->speaker_mention];
         rc |= PUT(b, ",\"speaker_start\":");
@@ -151,19 +154,18 @@ static int put_statement(ng_strbuf *b, const ng_doc *doc, const ng_extraction *e
     rc |= ng_strbuf_put_int(b, qs);
     rc |= PUT(b, ",\"quote_end\":");
     rc |= ng_strbuf_put_int(b, qe);
-    rc |= PUT(b, ",\"about\":[\x01L");
+    rc |= PUT(b, ",\"about\":[");
+    rc |= put_op0(t, 'L');
     for (uint32_t a = 0; a < st->nabout; a++) {
         int32_t e = local_or_none(ex, st->about[a]);
-        if (e < 0)
-            continue;
-        rc |= put_op(b, 'I', e);
-        rc |= put_op(b, 'D', e);
-        rc |= PUT(b, "\x01" "E");
+        if (e >= 0)
+            rc |= put_op1(t, 'A', e);
     }
+    rc |= put_op0(t, 'T');
     rc |= ng_strbuf_putc(b, ']');
     if (st->source >= 0) {
         rc |= PUT(b, ",\"source\":");
-        rc |= put_op(b, 'D', local_or_none(ex, st->source));
+        rc |= put_op1(t, 'D', local_or_none(ex, st->source));
     }
     /* local indices: what `build --from-extract` needs to resolve again */
     rc |= PUT(b, ",\"speaker_local\":");
@@ -222,7 +224,10 @@ static int put_locals(ng_strbuf *b, const ng_extraction *ex)
 
 int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extraction *ex)
 {
-    int rc = put_op(b, 'N', (int64_t)ex->nentities);
+    if (ex->nentities > INT32_MAX)
+        return NG_ENOMEM;
+    tpl t = {b, SIZE_MAX, 0};
+    int rc = put_op1(&t, 'N', (int32_t)ex->nentities);
     rc |= PUT(b, "{\"document\":");
     rc |= put_str(b, doc->path);
     rc |= PUT(b, ",\"date\":");
@@ -232,17 +237,18 @@ int ng_extract_format_template(ng_strbuf *b, const ng_doc *doc, const ng_extract
         rc |= put_str(b, doc->title);
     }
     rc |= ng_strbuf_putc(b, ',');
-    rc |= put_entities(b, doc, ex);
+    rc |= put_entities(&t, doc, ex);
     rc |= PUT(b, ",\"statements\":[");
     for (size_t k = 0; k < ex->nstatements; k++) {
         if (k)
             rc |= ng_strbuf_putc(b, ',');
-        rc |= put_statement(b, doc, ex, &ex->statements[k]);
+        rc |= put_statement(&t, doc, ex, &ex->statements[k]);
     }
     rc |= ng_strbuf_putc(b, ']');
     rc |= put_locals(b, ex);
     rc |= PUT(b, "}\n");
-    return rc ? NG_ENOMEM : 0;
+    close_run(&t);
+    return rc || t.rc ? NG_ENOMEM : 0;
 }
 
 /* ---- node ids ------------------------------------------------------------ */
@@ -254,7 +260,8 @@ int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r)
     ng_strbuf_init(&ids->quoted);
     size_t n = ng_resolver_actor_count(r);
     ids->off = malloc((n + 1) * sizeof *ids->off);
-    if (!ids->off)
+    ids->reader = ng_resolver_reader_new(r);
+    if (!ids->off || !ids->reader)
         return NG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ids->off[i] = ids->quoted.len;
@@ -262,6 +269,10 @@ int ng_extract_ids_init(ng_extract_ids *ids, const ng_resolver *r)
             return NG_ENOMEM;
     }
     ids->off[n] = ids->quoted.len;
+    ids->max_quoted = 4; /* null */
+    for (size_t i = 0; i < n; i++)
+        if (ids->off[i + 1] - ids->off[i] > ids->max_quoted)
+            ids->max_quoted = ids->off[i + 1] - ids->off[i];
     /* ,"type":"T","kind":"K","start": pieced together without printf: this
      * runs once per record in extract --stream */
     static const char p1[] = ",\"type\":\"", p2[] = "\",\"kind\":\"", p3[] = "\",\"start\":";
@@ -293,28 +304,70 @@ void ng_extract_ids_free(ng_extract_ids *ids)
     ng_strbuf_free(&ids->quoted);
     free(ids->off);
     free(ids->actor);
+    ng_resolver_reader_free(ids->reader);
     memset(ids, 0, sizeof *ids);
 }
 
-/* Skips the ops and text of an item whose entity is unresolved; returns
- * the position after its E. */
-static const char *skip_item(const char *p, const char *end)
+/* ---- expansion ------------------------------------------------------------ */
+
+static uint32_t read_u32(const char *p)
 {
-    while (p < end) {
-        const char *m = memchr(p, OP, (size_t)(end - p));
-        if (!m || m + 1 >= end)
-            return end;
-        char op = m[1];
-        p = m + 2;
-        if (op == 'E')
-            break;
-        if (op == 'I' || op == 'D' || op == 'N')
-            p += OP_ARG;
-        else if (op == 'M')
-            p += OP_M_ARGS;
-    }
-    return p;
+    uint32_t u;
+    memcpy(&u, p, 4);
+    return u;
 }
+
+/* Appends actor a's quoted id at o, or null when a < 0. */
+static char *put_id(char *o, const ng_extract_ids *ids, int32_t a)
+{
+    if (a < 0) {
+        memcpy(o, "null", 4);
+        return o + 4;
+    }
+    size_t n = ids->off[a + 1] - ids->off[a];
+    memcpy(o, ids->quoted.data + ids->off[a], n);
+    return o + n;
+}
+
+#define PUT_RAW(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) += sizeof(lit) - 1)
+
+/* Writes the record of mention op arguments p (see the top of the file)
+ * at o, its quoted text being text[0..n); returns the end. */
+static char *put_mention_record(char *o, const ng_extract_ids *ids, const char *p, int32_t a,
+                                const char *text, size_t n)
+{
+    uint32_t tk = read_u32(p);
+    unsigned type = tk & 0xFF, kind = (tk >> 8) & 0xFF;
+    PUT_RAW(o, "{\"id\":");
+    o = put_id(o, ids, a);
+    if (type < 4 && kind < 4 && ids->mention_keys_len[type][kind]) {
+        memcpy(o, ids->mention_keys[type][kind], ids->mention_keys_len[type][kind]);
+        o += ids->mention_keys_len[type][kind];
+    } else {
+        const char *tn = ng_entity_type_name((int)type), *kn = ng_mention_kind_name((int)kind);
+        PUT_RAW(o, ",\"type\":\"");
+        memcpy(o, tn, strlen(tn));
+        o += strlen(tn);
+        PUT_RAW(o, "\",\"kind\":\"");
+        memcpy(o, kn, strlen(kn));
+        o += strlen(kn);
+        PUT_RAW(o, "\",\"start\":");
+    }
+    o = ng_fmt_u32(o, read_u32(p + 4));
+    PUT_RAW(o, ",\"end\":");
+    o = ng_fmt_u32(o, read_u32(p + 8));
+    PUT_RAW(o, ",\"text\":");
+    memcpy(o, text, n);
+    o += n;
+    PUT_RAW(o, ",\"local\":");
+    o = ng_fmt_u32(o, read_u32(p + 12));
+    *o++ = '}';
+    return o;
+}
+
+/* Bytes a mention record adds to its text at most: keys, three numbers,
+ * the id (see ng_extract_ids_init for the keys' bound). */
+#define MENTION_MAX (sizeof "{\"id\":,\"end\":,\"text\":,\"local\":}" + 64 + 3 * 10 + 1)
 
 int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids *ids,
                       uint32_t rdoc)
@@ -322,25 +375,33 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
     const char *p = tpl, *end = tpl + n;
     int32_t *actor = NULL;
     size_t nactor = 0;
-    int rc = 0, first = 1;
-    int64_t mention_local = -1; /* of the last M op */
-    while (p < end && !rc) {
-        const char *m = memchr(p, OP, (size_t)(end - p));
-        if (!m) {
-            rc = ng_strbuf_append(out, p, (size_t)(end - p));
+    int first = 1;
+    while (end - p >= 5) {
+        char op = *p++;
+        size_t nargs = op == 'M' ? 4 : op == 'N' || op == 'D' || op == 'A' ? 1 : 0;
+        if ((size_t)(end - p) < 4 * nargs + 4)
             break;
-        }
-        rc = ng_strbuf_append(out, p, (size_t)(m - p));
-        char op = m[1];
-        p = m + 2;
-        int64_t e = -1;
-        if (op == 'N' || op == 'I' || op == 'D') {
-            e = get_op_arg(p);
-            p += OP_ARG;
-        }
-        if (op == 'N') {
+        const char *args = p;
+        p += 4 * nargs;
+        size_t len = read_u32(p);
+        p += 4;
+        if ((size_t)(end - p) < len)
+            break;
+        const char *run = p;
+        p += len;
+        int32_t e = nargs ? (int32_t)read_u32(args) : -1;
+        if (op == 'M')
+            e = (int32_t)read_u32(args + 12);
+        int32_t a = e >= 0 && (size_t)e < nactor ? actor[e] : -1;
+        /* room for the op's own output and its run */
+        size_t need = len + ids->max_quoted + MENTION_MAX;
+        if (out->len + need + 1 > out->cap && ng_strbuf_reserve(out, need))
+            return NG_ENOMEM;
+        char *o = out->data + out->len;
+        switch (op) {
+        case 'N':
             /* the document's actors, in one read of the resolver's log */
-            nactor = (size_t)e;
+            nactor = (size_t)(uint32_t)e;
             if (nactor > ids->actor_cap) {
                 int32_t *grown = realloc(ids->actor, nactor * sizeof *grown);
                 if (!grown)
@@ -349,66 +410,42 @@ int ng_extract_expand(ng_strbuf *out, const char *tpl, size_t n, ng_extract_ids 
                 ids->actor_cap = nactor;
             }
             actor = ids->actor;
-            if (ng_resolver_doc_actors(ids->r, rdoc, actor, nactor) < 0)
+            if (ng_resolver_reader_doc_actors(ids->reader, rdoc, actor, nactor) < 0)
                 return NG_EIO;
-            continue;
-        }
-        if (op == 'M') {
-            if (end - p < OP_M_ARGS)
-                break;
-            int type = p[0] & 0x7F, kind = p[1] & 0x7F;
-            uint32_t ms = decode_u32(p + 2), me = decode_u32(p + 2 + OP_ARG);
-            mention_local = (int64_t)decode_u32(p + 2 + 2 * OP_ARG) - 1;
-            p += OP_M_ARGS;
-            int32_t ma = mention_local >= 0 && (size_t)mention_local < nactor ? actor[mention_local] : -1;
-            rc = PUT(out, "{\"id\":");
-            if (ma < 0)
-                rc |= PUT(out, "null");
-            else
-                rc |= ng_strbuf_append(out, ids->quoted.data + ids->off[ma],
-                                       ids->off[ma + 1] - ids->off[ma]);
-            if (type < 4 && kind < 4 && ids->mention_keys_len[type][kind]) {
-                rc |= ng_strbuf_append(out, ids->mention_keys[type][kind],
-                                       ids->mention_keys_len[type][kind]);
-            } else {
-                rc |= PUT(out, ",\"type\":\"");
-                rc |= ng_strbuf_puts(out, ng_entity_type_name(type));
-                rc |= PUT(out, "\",\"kind\":\"");
-                rc |= ng_strbuf_puts(out, ng_mention_kind_name(kind));
-                rc |= PUT(out, "\",\"start\":");
-            }
-            rc |= ng_strbuf_put_int(out, ms);
-            rc |= PUT(out, ",\"end\":");
-            rc |= ng_strbuf_put_int(out, me);
-            rc |= PUT(out, ",\"text\":");
-            continue;
-        }
-        if (op == 'm') {
-            rc = PUT(out, ",\"local\":");
-            rc |= ng_strbuf_put_int(out, mention_local);
-            rc |= ng_strbuf_putc(out, '}');
-            continue;
-        }
-        int32_t a = e >= 0 && (size_t)e < nactor ? actor[e] : -1;
-        if (op == 'L') {
+            break;
+        case 'L':
             first = 1;
-        } else if (op == 'I') {
+            break;
+        case 'D':
+            o = put_id(o, ids, a);
+            break;
+        case 'A':
+        case 'M':
             if (a < 0) {
-                p = skip_item(p, end);
-            } else {
-                if (!first)
-                    rc = ng_strbuf_putc(out, ',');
-                first = 0;
+                if (op == 'M')
+                    len = 0; /* the mention's text goes with it */
+                break;
             }
-        } else if (op == 'D') {
-            if (a < 0)
-                rc = PUT(out, "null");
-            else
-                rc = ng_strbuf_append(out, ids->quoted.data + ids->off[a],
-                                      ids->off[a + 1] - ids->off[a]);
+            if (!first)
+                *o++ = ',';
+            first = 0;
+            if (op == 'A') {
+                o = put_id(o, ids, a);
+                break;
+            }
+            o = put_mention_record(o, ids, args, a, run, len);
+            len = 0;
+            break;
+        default: /* T */
+            break;
         }
+        memcpy(o, run, len);
+        o += len;
+        out->len = (size_t)(o - out->data);
     }
-    return rc ? NG_ENOMEM : 0;
+    if (out->data) /* NULL only when nothing was ever written */
+        out->data[out->len] = '\0';
+    return 0;
 }
 
 int ng_extract_format_record(ng_strbuf *b, ng_strbuf *scratch, const ng_doc *doc,

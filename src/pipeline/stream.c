@@ -17,28 +17,39 @@ typedef struct stream_state {
     FILE *out;
 } stream_state;
 
-void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *line, ng_strbuf *scratch)
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch)
 {
     ng_error err;
     ng_error_clear(&err);
     ng_resolver *r = NULL;
+    ng_strbuf record;
+    ng_strbuf_init(&record);
     int rc;
     if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
         (rc = ng_resolver_finish(r, &err)) == 0) {
         ng_extract_ids ids;
         rc = ng_extract_ids_init(&ids, r);
+        scratch->len = 0;
         if (rc == 0)
-            rc = ng_extract_format_record(line, scratch, s->doc, s->ex, &ids, 0);
-        ng_extract_ids_free(&ids);
-        if (rc == 0 && !(s->record = malloc(line->len ? line->len : 1)))
+            rc = ng_extract_format_template(scratch, s->doc, s->ex);
+        /* the record goes straight into its own buffer, which the slot
+         * keeps: room for about what a record is to its template, so it
+         * seldom grows, then trimmed */
+        if (rc == 0 && ng_strbuf_reserve(&record, scratch->len * 2 + 256) < 0)
             rc = NG_ENOMEM;
-        if (rc < 0)
+        if (rc == 0)
+            rc = ng_extract_expand(&record, scratch->data, scratch->len, &ids, 0);
+        ng_extract_ids_free(&ids);
+        if (rc < 0) {
             ng_error_set(&err, rc, "%s: out of memory writing its record", s->name);
-        else {
-            memcpy(s->record, line->data, line->len);
-            s->record_len = line->len;
+        } else {
+            s->record_len = record.len;
+            char *trimmed = realloc(record.data, record.len + 1);
+            s->record = trimmed ? trimmed : record.data;
+            ng_strbuf_init(&record);
         }
     }
+    ng_strbuf_free(&record);
     ng_resolver_free(r);
     ngp_free_extraction(s); /* the record is all the batch still needs */
     if (rc < 0) {

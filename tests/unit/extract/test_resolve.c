@@ -550,6 +550,21 @@ static void test_long_run_decides_lone_surnames_per_document(void)
         CHECK(ng_resolver_doc_actors(r, 5, a, 4) == 0);
         CHECK(a[0] == a[1] && a[0] >= 0 && a[2] >= 0 && a[3] == -1);
         CHECK_STR(ng_resolver_actor(r, (size_t)a[0])->id, "mary-smith");
+        /* the windowed reader agrees with the one-read-per-document path,
+         * in order (windows refilled across the temporary file and the
+         * memory part of the log), then backwards, and past the last */
+        ng_resolver_reader *rd = ng_resolver_reader_new(r);
+        CHECK(rd != NULL);
+        int32_t b[4];
+        int same = 1;
+        for (uint32_t k = 0; k < 2 * ndocs + 1 && rd; k++) {
+            uint32_t d = k < ndocs ? k : k < 2 * ndocs ? 2 * ndocs - 1 - k : ndocs + 5;
+            CHECK(ng_resolver_doc_actors(r, d, a, 4) == 0);
+            CHECK(ng_resolver_reader_doc_actors(rd, d, b, 4) == 0);
+            same &= memcmp(a, b, sizeof a) == 0;
+        }
+        CHECK(same);
+        ng_resolver_reader_free(rd);
         describe(r, reverse ? now : first, sizeof first);
         if (reverse) CHECK_STR(now, first);
         ng_resolver_free(r);
