@@ -65,8 +65,9 @@ typedef struct ng_word_info {
     uint32_t phrase_max; /* longest phrase starting with this word, 0 if none */
 } ng_word_info;
 
-/* Looks a single word up (case-insensitive for ASCII, ’ read as '). */
-ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n);
+/* Looks a single word up (case-insensitive for ASCII, ’ read as '): its
+ * record in c, or a record of zeros (never NULL); valid while c is. */
+const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n);
 
 /* Longest cue phrase starting at words[0] (each words[i] a {ptr,len}
  * pair) of at most nwords words; NULL when none. */

@@ -58,15 +58,15 @@ static void map_mentions(ng_attr *a)
  * mention finding numbered them; other tokens have no record. */
 static void map_lexicon(ng_attr *a, uint32_t nwords)
 {
-    const ng_word_info none = {0, 0, NULL, 0}, unknown = {NG_LEX_UNKNOWN, 0, NULL, 0};
+    static const ng_word_info none = {0, 0, NULL, 0};
     if (a->wid) {
-        a->lex[0] = none;
+        a->lex[0] = &none;
         for (uint32_t w = 1; w < nwords; w++)
-            a->lex[w] = unknown;
+            a->lex[w] = NULL;
         return;
     }
     for (size_t i = 0; i < a->tx->ntokens; i++)
-        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? unknown : none;
+        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? NULL : &none;
 }
 
 /* The cue starting at token i (a phrase when one matches), or NULL. */
@@ -411,7 +411,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
         rc = NG_ENOMEM;
         goto cleanup;
     }
-    a.lex = (ng_word_info *)(void *)block;
+    a.lex = (const ng_word_info **)(void *)block;
     hits = (cue_hit *)(void *)(block + sz_lex);
     a.in_quote = (int32_t *)(void *)(block + sz_lex + sz_hits);
     a.mention_at = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote);
