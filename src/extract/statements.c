@@ -43,6 +43,10 @@ static void map_mentions(ng_attr *a)
         a->mention_at[i] = -1;
     for (size_t m = 0; m < ex->nmentions; m++) {
         const ng_mention *mm = &ex->mentions[m];
+        /* the first token ending after the mention's start is the same
+         * from any t (token ends ascend): jump to its sentence first */
+        if (mm->sentence < a->tx->nsentences && t < a->tx->sentences[mm->sentence].tok_begin)
+            t = a->tx->sentences[mm->sentence].tok_begin;
         while (t > 0 && a->tok[t - 1].end > mm->start)
             t--; /* overlapping mentions: step back a little */
         while (t < n && a->tok[t].end <= mm->start)
@@ -140,8 +144,14 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         return 0; /* a headline "Ukraine willing to swap captives: Zelenskyy" */
     if (is_title_line(a, sn))
         return 0; /* "Seoul says North Korean troops suffer heavy losses" */
-    for (uint32_t i = sn->tok_begin; i < sn->tok_end && nhits < HITS_MAX; i++) {
-        if (!(a->tok[i].flags & NG_TOK_WORD) || a->in_quote[i] >= 0 || a->mention_at[i] >= 0)
+    /* read through locals: the stores of ng_lex's cache might alias the
+     * fields of a, which the compiler would then load again per token */
+    const ng_token *tok = a->tok;
+    const int32_t *in_quote = a->in_quote, *mention_at = a->mention_at;
+    for (uint32_t i = sn->tok_begin, end = sn->tok_end; i < end && nhits < HITS_MAX; i++) {
+        /* in a quote or a mention: either is an index (>= 0), so the AND
+         * of the two has its sign bit clear */
+        if (!(tok[i].flags & NG_TOK_WORD) || (in_quote[i] & mention_at[i]) >= 0)
             continue;
         const ng_cue *c = cue_at(a, i, sn->tok_end);
         if (!c || (c->frames & NG_CUE_SOURCE))
