@@ -32,7 +32,7 @@ static int32_t name_key(coref *c, const char *s, size_t n)
     coref_key *k = &c->kt.keys[id];
     if (k->words == UINT32_MAX) { /* a key has single spaces between words, none at the ends */
         uint32_t words = len > 0;
-        for (const char *p = buf, *end = buf + len; (p = memchr(p, ' ', (size_t)(end - p))); p++) words++;
+        for (size_t i = 0; i < len; i++) words += buf[i] == ' '; /* keys are short: no memchr calls */
         k->words = words;
     }
     return id;
@@ -333,6 +333,15 @@ static int by_head(const coref *c, size_t mi)
 static int pass_short_names(coref *c)
 {
     ng_extraction *ex = c->ex;
+    /* clusters get acronyms in pass 2 only (those made here have none):
+     * an acronym is looked for among the clusters [acr_lo, acr_hi) */
+    size_t acr_lo = 0, acr_hi = 0;
+    for (size_t k = 0; k < c->ncl; k++)
+        if (c->cl[k].acronym[0]) {
+            if (acr_hi == 0)
+                acr_lo = k;
+            acr_hi = k + 1;
+        }
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_NAME || c->of[i] >= 0) continue;
@@ -351,7 +360,7 @@ static int pass_short_names(coref *c)
         int is_acr = sp->is_acr;
         uint32_t cls = sp->cls;
         if (is_acr) {
-            for (size_t k = 0; k < c->ncl && ci < 0; k++)
+            for (size_t k = acr_lo; k < acr_hi && ci < 0; k++)
                 if (c->cl[k].acronym[0] == acr[0] && strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
             /* "US" is the country, whatever else in the text has initials U, S
              * (only countries: "NIS" is also the city of Niš, case aside) */

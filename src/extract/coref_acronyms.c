@@ -61,12 +61,16 @@ static int expansion_after(const coref *c, size_t mi)
 {
     const ng_mention *m = &c->ex->mentions[mi];
     char acr[16];
-    if (mi + 1 >= c->ex->nmentions || !ng_name_acronym(c->text + m->start, m->end - m->start, acr))
+    if (mi + 1 >= c->ex->nmentions)
         return -1;
+    /* the layout first: it rules out almost every mention without
+     * working out an acronym */
     const ng_mention *n = &c->ex->mentions[mi + 1];
     if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
         memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
         c->mwords[mi + 1] < 2)
+        return -1;
+    if (!ng_name_acronym(c->text + m->start, m->end - m->start, acr))
         return -1;
     return (int)mi + 1;
 }

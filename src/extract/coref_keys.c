@@ -25,6 +25,29 @@
  * document with more mentions than this are freed after it. */
 #define KEEP_MAX_MENTIONS 65536u
 
+/* Bytes s[0..n), n < 8, as memcpy puts them in a zeroed word, reading
+ * nothing past s[n - 1] and calling no memcpy of variable length. */
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) { /* two overlapping four-byte loads */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n == 0)
+        return 0;
+    /* the first, the middle and the last byte (some the same) */
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    return w;
+#endif
+}
+
 /* The hash of s[0..n): eight bytes at a time (keys are short). */
 static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
 {
@@ -38,8 +61,7 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
         s += 8;
         n -= 8;
     }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
+    uint64_t w = load_tail(s, n);
     h = (h ^ w) * mul;
     h ^= h >> 32;
     return (uint32_t)h;
