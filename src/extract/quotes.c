@@ -78,12 +78,22 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
     /* a sentence of paragraph cur_para: the paragraph of a token changes
      * only where its sentence does, so most tokens skip para_of */
     uint32_t cur_sent = UINT32_MAX;
-    for (size_t i = 0; i < tx->ntokens; i++)
+    const uint32_t n = (uint32_t)tx->ntokens, marks = NG_TOK_DQUOTE | NG_TOK_SQUOTE;
+    for (uint32_t i = 0; i < n; i++)
         in_quote[i] = -1;
-    for (uint32_t i = 0; i < tx->ntokens; i++) {
+    for (uint32_t i = 0; i < n; i++) {
+        /* only a mark, or a new sentence while a quotation is open, can
+         * change anything: run to the next such token */
+        if (cur < 0) {
+            while (i < n && !(tok[i].flags & marks))
+                i++;
+        } else {
+            while (i < n && !(tok[i].flags & marks) && tok[i].sentence == cur_sent)
+                i++;
+        }
+        if (i >= n)
+            break;
         uint32_t f = tok[i].flags;
-        if (cur < 0 && !(f & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)))
-            continue; /* no quotation open and no mark: nothing to do */
         int is_d = (f & NG_TOK_DQUOTE) != 0, is_s = (f & NG_TOK_SQUOTE) != 0;
         int opens = (f & NG_TOK_OPEN) != 0;
         if (cur >= 0 && tok[i].sentence != cur_sent) {
@@ -137,7 +147,7 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
         if (l->v[cur].single)
             l->n--;
         else
-            finish(tx, l, cur, (uint32_t)tx->ntokens, 0, in_quote);
+            finish(tx, l, cur, n, 0, in_quote);
     }
     return 0;
 }

@@ -149,10 +149,12 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
     const ng_token *tok = a->tok;
     const int32_t *in_quote = a->in_quote, *mention_at = a->mention_at;
     for (uint32_t i = sn->tok_begin, end = sn->tok_end; i < end && nhits < HITS_MAX; i++) {
-        /* in a quote or a mention: either is an index (>= 0), so the AND
-         * of the two has its sign bit clear */
-        if (!(tok[i].flags & NG_TOK_WORD) || (in_quote[i] & mention_at[i]) >= 0)
-            continue;
+        /* to the next word outside quotes and mentions (in a quote or a
+         * mention, one of the two is an index >= 0: their AND is >= 0) */
+        while (i < end && (!(tok[i].flags & NG_TOK_WORD) || (in_quote[i] & mention_at[i]) >= 0))
+            i++;
+        if (i >= end)
+            break;
         const ng_cue *c = cue_at(a, i, sn->tok_end);
         if (!c || (c->frames & NG_CUE_SOURCE))
             continue;
