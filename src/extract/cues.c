@@ -41,6 +41,9 @@ struct ng_cues {
      * lexicon word and stop here, before any folding or hashing (a filter
      * on the first byte and the length alone let four in five through). */
     uint64_t shape[SHAPE_BITS / 64];
+    /* the same for the second words of the phrases: most words after a
+     * phrase's first word ("has", "in", "could") start none */
+    uint64_t second_shape[SHAPE_BITS / 64];
     uint8_t byte_class[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
@@ -98,10 +101,37 @@ static inline uint32_t shape_of(const uint8_t *cls, unsigned char first, unsigne
     return (uint32_t)cls[first] << 10 | (uint32_t)cls[last] << 5 | (uint32_t)(n < 31 ? n : 31);
 }
 
-static void shape_set(ng_cues *c, unsigned char first, unsigned char last, size_t n)
+static void shape_set(const ng_cues *c, uint64_t *bits, unsigned char first, unsigned char last, size_t n)
 {
     uint32_t bit = shape_of(c->byte_class, first, last, n);
-    c->shape[bit / 64] |= UINT64_C(1) << (bit % 64);
+    bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+/* Sets in bits the shape of every way the folded word w[0..n) (n > 0)
+ * may be written: each ' may be ’ (three bytes), the first and the last
+ * too, so every length, and E2 first or 99 last for them. */
+static void shape_add_word(const ng_cues *c, uint64_t *bits, const char *w, size_t n)
+{
+    size_t quotes = 0;
+    for (size_t o = 0; o < n; o++)
+        quotes += w[o] == '\'';
+    unsigned char first = (unsigned char)w[0], last = (unsigned char)w[n - 1];
+    for (size_t q = 0; q <= quotes; q++) {
+        size_t len = n + 2 * q;
+        shape_set(c, bits, first, last, len);
+        if (first == '\'')
+            shape_set(c, bits, 0xE2, last, len);
+        if (last == '\'')
+            shape_set(c, bits, first, 0x99, len);
+        if (first == '\'' && last == '\'')
+            shape_set(c, bits, 0xE2, 0x99, len);
+    }
+}
+
+static inline int shape_has(const ng_cues *c, const uint64_t *bits, const char *s, size_t n)
+{
+    uint32_t bit = shape_of(c->byte_class, (unsigned char)s[0], (unsigned char)s[n - 1], n);
+    return (bits[bit / 64] & (UINT64_C(1) << (bit % 64))) != 0;
 }
 
 /* Puts byte ch at position o (< WORD_INLINE) of a key held as two words
@@ -213,23 +243,7 @@ static void build_fast(ng_cues *c)
             key_put(&key[0], &key[1], o, (unsigned char)m->key.bytes[o]);
         uint32_t h = word_hash(key[0], key[1]);
         word_slot *sl = (word_slot *)fast_slot(t, cap, key[0], key[1], h);
-        /* each ' may be written ’ (three bytes), the first and the last
-         * too: every length, and E2 first or 99 last for them */
-        size_t quotes = 0;
-        for (size_t o = 0; o < m->len; o++)
-            quotes += m->key.bytes[o] == '\'';
-        unsigned char first = (unsigned char)m->key.bytes[0];
-        unsigned char last = (unsigned char)m->key.bytes[m->len - 1];
-        for (size_t q = 0; q <= quotes; q++) {
-            size_t len = m->len + 2 * q;
-            shape_set(c, first, last, len);
-            if (first == '\'')
-                shape_set(c, 0xE2, last, len);
-            if (last == '\'')
-                shape_set(c, first, 0x99, len);
-            if (first == '\'' && last == '\'')
-                shape_set(c, 0xE2, 0x99, len);
-        }
+        shape_add_word(c, c->shape, m->key.bytes, m->len);
         sl->key[0] = key[0];
         sl->key[1] = key[1];
         sl->hash = h;
@@ -368,6 +382,9 @@ static int add_entry(ng_cues *c, const char *form, const char *cls, const char *
     } else {
         if (ng_strmap_put(&c->phrases, key, n, (int64_t)c->ncue) < 0)
             return NG_ENOMEM;
+        size_t w2 = strcspn(key + w1 + 1, " ");
+        if (w2)
+            shape_add_word(c, c->second_shape, key + w1 + 1, w2);
         /* its proper prefixes of two words or more, as -1 unless phrases
          * themselves: ng_cues_phrase stops at the first unknown one */
         for (size_t i = 0, spaces = 0; i < n; i++) {
@@ -508,8 +525,7 @@ const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n)
         return word_by_map(c, s, n);
     if (n == 0)
         return &no_word;
-    uint32_t bit = shape_of(c->byte_class, (unsigned char)s[0], (unsigned char)s[n - 1], n);
-    if (!(c->shape[bit / 64] & (UINT64_C(1) << (bit % 64))))
+    if (!shape_has(c, c->shape, s, n))
         return &no_word;
     /* fold as fold() does, straight into the zero-padded key; a word
      * longer than WORD_INLINE is in no table */
@@ -524,6 +540,10 @@ const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t 
     char key[KEY_MAX];
     size_t len = 0;
     const ng_cue *best = NULL;
+    /* no phrase has a second word of this shape: the loop below would
+     * find no two-word start and stop there */
+    if (nwords < 2 || words[1].n == 0 || !shape_has(c, c->second_shape, words[1].s, words[1].n))
+        return NULL;
     for (size_t i = 0; i < nwords; i++) {
         if (i) {
             if (len + 2 >= KEY_MAX)
