@@ -62,18 +62,19 @@ static uint32_t skip_titles(const coref *c, const ng_mention *m)
     if (!c->gaz) return m->start;
     while (i + 1 < n) {
         size_t len = 0;
+        uint32_t word_cls = 0; /* classes of w[i] alone: k = 1 is always tried when len is 0 */
         for (size_t k = 3; k >= 1 && !len; k--) {
             if (i + k >= n) continue; /* keep at least one word */
             const char *s = w[i].s;
             size_t bytes = (size_t)(w[i + k - 1].s + w[i + k - 1].n - s);
             uint32_t cls = ng_gazetteer_classes(c->gaz, s, bytes);
+            if (k == 1) word_cls = cls;
             if ((cls & (NG_GAZ_TITLE | NG_GAZ_ROLE)) && !(k == 1 && (cls & NG_GAZ_GIVEN))) len = k;
         }
         if (len) {
             i += len;
             after = i;
-        } else if (coref_is_capital((unsigned char)w[i].s[0]) &&
-                   !(ng_gazetteer_classes(c->gaz, w[i].s, w[i].n) & NG_GAZ_GIVEN)) {
+        } else if (coref_is_capital((unsigned char)w[i].s[0]) && !(word_cls & NG_GAZ_GIVEN)) {
             i++; /* "NASA" in "NASA Administrator": a qualifier, if a title follows */
         } else {
             break;
@@ -533,6 +534,7 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     }
     rc = 0;
 cleanup:
+    free(c.initials_of);
     ng_coref_keys_end(&c, n);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");

@@ -112,6 +112,10 @@ typedef struct coref {
     size_t *alias_len;       /* lengths of the aliases of the entity being built */
     size_t alias_len_cap;
     uint32_t *p1;            /* mentions of each cluster after pass 1, grouped by cluster */
+    int32_t *initials_of;    /* clusters an acronym's initials may name, made by the
+                              * first ng_coref_by_initials (freed by coref.c) */
+    size_t ninitials_of;
+    int initials_ready;      /* initials_of made (it may be NULL: out of memory) */
     coref_keys kt;           /* the keys; the buffers above live in it */
     coref_keys *kept;        /* the thread's, lent to kt; NULL when none */
 } coref;

@@ -280,9 +280,11 @@ int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int termin
         kt->keys = p;
         kt->capkeys = cap;
     }
-    if (reserve_slot(kt) < 0)
-        return NG_ENOMEM;
-    sl = find_slot(kt, s, n, SLOT_KEY, h); /* the table may have grown */
+    if ((kt->used + 1) * 2 > kt->mask + 1) { /* as reserve_slot: the table grows */
+        if (resize(kt, (kt->mask + 1) * 2) < 0)
+            return NG_ENOMEM;
+        sl = find_slot(kt, s, n, SLOT_KEY, h);
+    }
     uint32_t id = kt->nkeys++;
     kt->keys[id] = (coref_key){s, (uint32_t)n, UINT32_MAX, -1, -1, -1, -1, terminated != 0};
     *sl = (coref_slot){kt->gen, h, id, SLOT_KEY};

@@ -282,14 +282,21 @@ int ng_role_matches(const ng_role *d, const ng_role *e)
     return 1;
 }
 
+/* A space, line break or tab: the bytes words are split at. Letters
+ * (most bytes) fail the first test. */
+static inline int split_byte(char c)
+{
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\t');
+}
+
 size_t ng_words_split(const char *text, uint32_t start, uint32_t end, ng_word *w, size_t max)
 {
     size_t n = 0;
     uint32_t i = start;
     while (i < end && n < max) {
-        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) i++;
+        while (i < end && split_byte(text[i])) i++;
         uint32_t s = i;
-        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') i++;
+        while (i < end && !split_byte(text[i])) i++;
         if (i > s) w[n++] = (ng_word){text + s, i - s};
     }
     return n;
