@@ -44,6 +44,8 @@ struct ng_cues {
     /* the same for the second words of the phrases: most words after a
      * phrase's first word ("has", "in", "could") start none */
     uint64_t second_shape[SHAPE_BITS / 64];
+    /* and for the words that are a cue or start a phrase (ng_cues_may_head) */
+    uint64_t head_shape[SHAPE_BITS / 64];
     uint8_t byte_class[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
@@ -443,6 +445,13 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
         if (c->info[i].cue)
             c->info[i].cue = &c->cue[(uintptr_t)c->info[i].cue - 1];
     build_fast(c);
+    for (size_t i = 0; i < c->words.cap; i++) {
+        const ng_strmap_slot *m = &c->words.slots[i];
+        const ng_word_info *w = m->hash ? &c->info[m->value] : NULL;
+        if (w && m->len && (w->cue || w->phrase_max > 1))
+            shape_add_word(c, c->head_shape, m->len <= NG_STRMAP_INLINE ? m->key.bytes : m->key.ptr,
+                           m->len);
+    }
     fclose(f);
     *out = c;
     return 0;
@@ -533,6 +542,11 @@ const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n)
     if (!fast_key(s, n, &k0, &k1))
         return word_by_loop(c, s, n);
     return slot_info(c, fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1)));
+}
+
+int ng_cues_may_head(const ng_cues *c, const char *s, size_t n)
+{
+    return n > 0 && shape_has(c, c->head_shape, s, n);
 }
 
 const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t nwords)

@@ -69,6 +69,11 @@ typedef struct ng_word_info {
  * record in c, or a record of zeros (never NULL); valid while c is. */
 const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n);
 
+/* 0 when s[0..n) is surely neither a cue nor the first word of a cue
+ * phrase (its record would have no cue and phrase_max <= 1); 1 when it
+ * may be. A filter on the word's shape, without folding or hashing. */
+int ng_cues_may_head(const ng_cues *c, const char *s, size_t n);
+
 /* Longest cue phrase starting at words[0] (each words[i] a {ptr,len}
  * pair) of at most nwords words; NULL when none. */
 typedef struct ng_cue_word {

@@ -76,6 +76,11 @@ static void map_lexicon(ng_attr *a, uint32_t nwords)
 /* The cue starting at token i (a phrase when one matches), or NULL. */
 static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
 {
+    /* most words are no cue: a word not looked up yet is first put
+     * through the shape filter of cue words, which needs no lookup */
+    if (!a->lex[a->wid ? a->wid[i] : i] &&
+        !ng_cues_may_head(a->cues, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+        return NULL;
     const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
         ng_cue_word words[8];

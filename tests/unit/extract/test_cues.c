@@ -86,6 +86,9 @@ static void test_every_lexicon_word(void)
                 const ng_word_info *w = ng_cues_word(cues, buf, len);
                 CHECK(w->classes == plain->classes && w->features == plain->features &&
                       w->cue == plain->cue && w->phrase_max == plain->phrase_max);
+                /* a cue or a phrase's first word passes the head filter */
+                if (w->cue || w->phrase_max > 1)
+                    CHECK(ng_cues_may_head(cues, buf, len));
             }
         words++;
     }
@@ -131,6 +134,8 @@ static void test_every_lexicon_phrase(void)
     }
     fclose(f);
     CHECK(phrases > 10);
+    /* the head filter drops words that are no cue ("Peskov" is in no list) */
+    CHECK(!ng_cues_may_head(cues, "", 0));
     /* a second word no phrase has: nothing, without looking further */
     ng_cue_word has_been[2] = {{"has", 3}, {"been", 4}};
     CHECK(ng_cues_phrase(cues, has_been, 2) == NULL);
