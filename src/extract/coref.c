@@ -18,7 +18,7 @@
 
 
 /* The number of the key of the name s[0..n), its string NUL-terminated
- * in the extraction's arena and its word count known; or NG_ENOMEM. */
+ * (ng_coref_keep) and its word count known; or NG_ENOMEM. */
 static int32_t name_key(coref *c, const char *s, size_t n)
 {
     char buf[NG_NAME_MAX];
@@ -26,7 +26,7 @@ static int32_t name_key(coref *c, const char *s, size_t n)
     uint32_t h;
     int32_t id = ng_coref_key_find(c, buf, len, &h);
     if (id < 0 || !c->kt.keys[id].terminated) {
-        const char *dup = ng_extraction_strdup(c->ex, buf, len);
+        const char *dup = ng_coref_keep(c, buf, len);
         if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
     }
     coref_key *k = &c->kt.keys[id];
@@ -121,8 +121,8 @@ static int set_person_parts(coref *c, cluster *k, uint32_t mi)
     const char *last = strrchr(key, ' ');
     if (!sp) return 0;
     int ci = (int)(k - c->cl);
-    const char *first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
-    k->given = ng_extraction_strdup(c->ex, key, (size_t)(last - key));
+    const char *first = ng_coref_keep(c, key, (size_t)(sp - key));
+    k->given = ng_coref_keep(c, key, (size_t)(last - key));
     k->surname = last + 1;
     if (!first || !k->given) return NG_ENOMEM;
     size_t sl = strlen(k->surname), bl = sl < 2 ? sl : 2;

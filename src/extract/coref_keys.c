@@ -69,6 +69,10 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
 
 static void keys_release(coref_keys *kt)
 {
+    for (coref_strings *b = kt->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(kt->slots);
     free(kt->keys);
     free(kt->spans);
@@ -164,6 +168,9 @@ int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames)
         kt->gen = 1;
     }
     kt->nkeys = kt->nspans = kt->used = 0;
+    kt->cur = kt->strings; /* the strings of the last document are done with */
+    if (kt->cur)
+        kt->cur->used = 0;
     c->cl = kt->cl;
     c->capcl = kt->capcl;
     c->alias_len = kt->alias_len;
@@ -321,4 +328,35 @@ int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t
     *sl = (coref_slot){kt->gen, h, id, kind};
     kt->used++;
     return 0;
+}
+
+const char *ng_coref_keep(coref *c, const char *s, size_t n)
+{
+    coref_keys *kt = &c->kt;
+    coref_strings *b = kt->cur;
+    while (b && b->cap - b->used < n + 1) { /* the next block kept from before, if any */
+        b = b->next;
+        if (b)
+            b->used = 0;
+    }
+    if (!b) { /* a new block after the current one, twice as big */
+        size_t cap = kt->cur ? kt->cur->cap * 2 : 4096;
+        while (cap < n + 1)
+            cap *= 2;
+        if (!(b = malloc(sizeof *b + cap)))
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = kt->cur ? kt->cur->next : NULL;
+        if (kt->cur)
+            kt->cur->next = b;
+        else
+            kt->strings = b;
+    }
+    kt->cur = b;
+    char *d = b->data + b->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    b->used += n + 1;
+    return d;
 }

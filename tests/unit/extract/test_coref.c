@@ -316,6 +316,36 @@ static void test_two_documents_in_a_row(void)
     ng_extraction_free(&ex);
 }
 
+/* Keys live in blocks the thread reuses from one document to the next:
+ * a document with more keys than the first block holds, then a small
+ * one, then the big one again must come out the same each time. */
+static void test_many_keys_over_documents(void)
+{
+    enum { NAMES = 600 }; /* surnames with distinct first two letters: no spelling variants */
+    static char text[NAMES * 64];
+    static char names[NAMES][48];
+    static mark m[NAMES * 2];
+    size_t o = 0;
+    for (int i = 0; i < NAMES; i++) {
+        snprintf(names[i], sizeof names[i], "Aleksandr %c%cyzzyqwertovich", 'A' + i % 26,
+                 'a' + (i / 26) % 26);
+        o += (size_t)snprintf(text + o, sizeof text - o, "%s spoke. ", names[i]);
+        m[i] = (mark)PER(names[i]);
+    }
+    for (int round = 0; round < 2; round++) {
+        ng_extraction ex;
+        run(&ex, text, m, NAMES);
+        CHECK(ex.nentities == NAMES);
+        for (int i = 0; i < NAMES && i < (int)ex.nmentions; i++)
+            CHECK(entity_of(&ex, (size_t)i) && strcmp(entity_of(&ex, (size_t)i)->name, names[i]) == 0);
+        ng_extraction_free(&ex);
+        const mark small[] = {PER("Ivan Petrov"), PER("Petrov")};
+        run(&ex, "Ivan Petrov spoke. Petrov left.", small, 2);
+        CHECK(ex.nentities == 1 && ex.mentions[1].entity == ex.mentions[0].entity);
+        ng_extraction_free(&ex);
+    }
+}
+
 /* ng_role_string and ng_role_of_entity copy strings by hand instead of
  * calling snprintf: the same bytes, truncation included, for every
  * length of qualifier and family against every buffer size. */
@@ -383,6 +413,7 @@ int main(void)
     RUN(test_surname_first_when_the_text_says_so);
     RUN(test_two_documents_in_a_row);
     RUN(test_role_strings_as_snprintf_writes_them);
+    RUN(test_many_keys_over_documents);
     ng_models_free(models);
     return CHECK_DONE();
 }
