@@ -38,6 +38,7 @@ int ng_quotes_find(const ng_text *text, ng_quote_list *q, int32_t *in_quote);
 /* What one document looks like to the attribution rules. */
 typedef struct ng_attr {
     const ng_cues *cues;
+    const ng_cue_shapes *heads; /* ng_cues_heads(cues) */
     const ng_gazetteer *gaz; /* may be NULL (then genders are unknown) */
     ng_extraction *ex;
     const ng_text *tx;

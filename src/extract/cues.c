@@ -44,8 +44,9 @@ struct ng_cues {
     /* the same for the second words of the phrases: most words after a
      * phrase's first word ("has", "in", "could") start none */
     uint64_t second_shape[SHAPE_BITS / 64];
-    /* and for the words that are a cue or start a phrase (ng_cues_may_head) */
-    uint64_t head_shape[SHAPE_BITS / 64];
+    /* and for the words that are a cue or start a phrase (ng_cues_heads),
+     * with its own copy of byte_class */
+    ng_cue_shapes heads;
     uint8_t byte_class[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
@@ -97,10 +98,10 @@ static void init_byte_class(uint8_t *cls)
 }
 
 /* The bit of the shape of a word of n > 0 bytes, as written, whose first
- * byte is first and last byte last. */
+ * byte is first and last byte last (the same as ng_cue_shapes_has). */
 static inline uint32_t shape_of(const uint8_t *cls, unsigned char first, unsigned char last, size_t n)
 {
-    return (uint32_t)cls[first] << 10 | (uint32_t)cls[last] << 5 | (uint32_t)(n < 31 ? n : 31);
+    return ng_cue_shape_bit(cls, first, last, n);
 }
 
 static void shape_set(const ng_cues *c, uint64_t *bits, unsigned char first, unsigned char last, size_t n)
@@ -415,6 +416,7 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
     ng_strmap_init(&c->words);
     ng_strmap_init(&c->phrases);
     init_byte_class(c->byte_class);
+    memcpy(c->heads.byte_class, c->byte_class, sizeof c->byte_class);
     snprintf(path, sizeof path, "%s/cues.tsv", data_dir);
     f = fopen(path, "r");
     if (!f) {
@@ -449,7 +451,7 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
         const ng_strmap_slot *m = &c->words.slots[i];
         const ng_word_info *w = m->hash ? &c->info[m->value] : NULL;
         if (w && m->len && (w->cue || w->phrase_max > 1))
-            shape_add_word(c, c->head_shape, m->len <= NG_STRMAP_INLINE ? m->key.bytes : m->key.ptr,
+            shape_add_word(c, c->heads.bits, m->len <= NG_STRMAP_INLINE ? m->key.bytes : m->key.ptr,
                            m->len);
     }
     fclose(f);
@@ -544,9 +546,14 @@ const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n)
     return slot_info(c, fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1)));
 }
 
+const ng_cue_shapes *ng_cues_heads(const ng_cues *c)
+{
+    return &c->heads;
+}
+
 int ng_cues_may_head(const ng_cues *c, const char *s, size_t n)
 {
-    return n > 0 && shape_has(c, c->head_shape, s, n);
+    return ng_cue_shapes_has(&c->heads, s, n);
 }
 
 const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t nwords)

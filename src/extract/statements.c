@@ -79,7 +79,7 @@ static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
     /* most words are no cue: a word not looked up yet is first put
      * through the shape filter of cue words, which needs no lookup */
     if (!a->lex[a->wid ? a->wid[i] : i] &&
-        !ng_cues_may_head(a->cues, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+        !ng_cue_shapes_has(a->heads, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
         return NULL;
     const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
@@ -405,6 +405,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     if (!n || !cues)
         return 0;
     a.cues = cues;
+    a.heads = ng_cues_heads(cues);
     a.gaz = gaz;
     a.ex = ex;
     a.tx = &ex->text;
