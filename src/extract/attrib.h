@@ -38,14 +38,15 @@ int ng_quotes_find(const ng_text *text, ng_quote_list *q, int32_t *in_quote);
 /* What one document looks like to the attribution rules. */
 typedef struct ng_attr {
     const ng_cues *cues;
+    const ng_cue_shapes *heads; /* ng_cues_heads(cues) */
     const ng_gazetteer *gaz; /* may be NULL (then genders are unknown) */
     ng_extraction *ex;
     const ng_text *tx;
     const ng_token *tok;
     const char *t;         /* document bytes */
-    ng_word_info *lex;     /* per word of wid (per token without it): lexicon
-                            * record (zero for non-words), looked up on
-                            * first use: read it with ng_lex */
+    const ng_word_info **lex; /* per word of wid (per token without it): its
+                            * lexicon record (zeros for non-words), NULL
+                            * until looked up on first use: read it with ng_lex */
     const uint32_t *wid;   /* per token: its word (ng_extraction_word_ids), or NULL */
     int32_t *in_quote;     /* per token: quote index or -1 */
     int32_t *mention_at;   /* per token: index of the mention covering it, or -1 */
@@ -68,18 +69,15 @@ typedef struct ng_attr {
     int rc;         /* first error (NG_ENOMEM), sticky */
 } ng_attr;
 
-/* ng_word_info.classes of a word not looked up yet (no real class). */
-#define NG_LEX_UNKNOWN (1u << 31)
-
 /* The lexicon record of token i. Most words are never asked about (those
  * in quotations and names), so each is looked up on first use; the
  * lookup is pure, so a const ng_attr may fill the cache. */
 static inline const ng_word_info *ng_lex(const ng_attr *a, uint32_t i)
 {
-    ng_word_info *w = &a->lex[a->wid ? a->wid[i] : i];
-    if (w->classes & NG_LEX_UNKNOWN)
+    const ng_word_info **w = &a->lex[a->wid ? a->wid[i] : i];
+    if (!*w)
         *w = ng_cues_word(a->cues, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start);
-    return w;
+    return *w;
 }
 
 /* A subject (speaker) noun phrase found next to a cue. */

@@ -17,8 +17,32 @@
 #include <strings.h>
 
 
+/* The spaces in s[0..n), eight bytes at a time (s[0..readable) may be
+ * read, readable >= n): a key's words are its spaces + 1, and a byte
+ * loop over every new key shows in profiles. */
+static uint32_t count_spaces(const char *s, size_t n, size_t readable)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu, spaces = 0x2020202020202020u;
+    uint32_t count = 0;
+    size_t i = 0;
+    for (; i < n && i + 8 <= readable; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (n - i < 8) x &= (UINT64_C(1) << (8 * (n - i))) - 1; /* bytes past n: zero, no space */
+#else
+        if (n - i < 8) break; /* the byte loop below takes the rest */
+#endif
+        x ^= spaces;                                       /* a space becomes a zero byte */
+        uint64_t zero = ~(((x & low7) + low7) | x | low7); /* high bit of each zero byte, exactly */
+        count += (uint32_t)(((zero >> 7) * 0x0101010101010101u) >> 56); /* their sum, in the top byte */
+    }
+    for (; i < n; i++) count += s[i] == ' ';
+    return count;
+}
+
 /* The number of the key of the name s[0..n), its string NUL-terminated
- * in the extraction's arena and its word count known; or NG_ENOMEM. */
+ * (ng_coref_keep) and its word count known; or NG_ENOMEM. */
 static int32_t name_key(coref *c, const char *s, size_t n)
 {
     char buf[NG_NAME_MAX];
@@ -26,13 +50,13 @@ static int32_t name_key(coref *c, const char *s, size_t n)
     uint32_t h;
     int32_t id = ng_coref_key_find(c, buf, len, &h);
     if (id < 0 || !c->kt.keys[id].terminated) {
-        const char *dup = ng_extraction_strdup(c->ex, buf, len);
+        const char *dup = ng_coref_keep(c, buf, len);
         if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
     }
     coref_key *k = &c->kt.keys[id];
     if (k->words == UINT32_MAX) { /* a key has single spaces between words, none at the ends */
         uint32_t words = len > 0;
-        for (const char *p = buf, *end = buf + len; (p = memchr(p, ' ', (size_t)(end - p))); p++) words++;
+        words += count_spaces(buf, len, sizeof buf);
         k->words = words;
     }
     return id;
@@ -62,18 +86,19 @@ static uint32_t skip_titles(const coref *c, const ng_mention *m)
     if (!c->gaz) return m->start;
     while (i + 1 < n) {
         size_t len = 0;
+        uint32_t word_cls = 0; /* classes of w[i] alone: k = 1 is always tried when len is 0 */
         for (size_t k = 3; k >= 1 && !len; k--) {
             if (i + k >= n) continue; /* keep at least one word */
             const char *s = w[i].s;
             size_t bytes = (size_t)(w[i + k - 1].s + w[i + k - 1].n - s);
             uint32_t cls = ng_gazetteer_classes(c->gaz, s, bytes);
+            if (k == 1) word_cls = cls;
             if ((cls & (NG_GAZ_TITLE | NG_GAZ_ROLE)) && !(k == 1 && (cls & NG_GAZ_GIVEN))) len = k;
         }
         if (len) {
             i += len;
             after = i;
-        } else if (coref_is_capital((unsigned char)w[i].s[0]) &&
-                   !(ng_gazetteer_classes(c->gaz, w[i].s, w[i].n) & NG_GAZ_GIVEN)) {
+        } else if (coref_is_capital((unsigned char)w[i].s[0]) && !(word_cls & NG_GAZ_GIVEN)) {
             i++; /* "NASA" in "NASA Administrator": a qualifier, if a title follows */
         } else {
             break;
@@ -120,8 +145,8 @@ static int set_person_parts(coref *c, cluster *k, uint32_t mi)
     const char *last = strrchr(key, ' ');
     if (!sp) return 0;
     int ci = (int)(k - c->cl);
-    const char *first = ng_extraction_strdup(c->ex, key, (size_t)(sp - key));
-    k->given = ng_extraction_strdup(c->ex, key, (size_t)(last - key));
+    const char *first = ng_coref_keep(c, key, (size_t)(sp - key));
+    k->given = ng_coref_keep(c, key, (size_t)(last - key));
     k->surname = last + 1;
     if (!first || !k->given) return NG_ENOMEM;
     size_t sl = strlen(k->surname), bl = sl < 2 ? sl : 2;
@@ -333,6 +358,15 @@ static int by_head(const coref *c, size_t mi)
 static int pass_short_names(coref *c)
 {
     ng_extraction *ex = c->ex;
+    /* clusters get acronyms in pass 2 only (those made here have none):
+     * an acronym is looked for among the clusters [acr_lo, acr_hi) */
+    size_t acr_lo = 0, acr_hi = 0;
+    for (size_t k = 0; k < c->ncl; k++)
+        if (c->cl[k].acronym[0]) {
+            if (acr_hi == 0)
+                acr_lo = k;
+            acr_hi = k + 1;
+        }
     for (size_t i = 0; i < ex->nmentions; i++) {
         const ng_mention *m = &ex->mentions[i];
         if (m->kind != NG_KIND_NAME || c->of[i] >= 0) continue;
@@ -351,7 +385,7 @@ static int pass_short_names(coref *c)
         int is_acr = sp->is_acr;
         uint32_t cls = sp->cls;
         if (is_acr) {
-            for (size_t k = 0; k < c->ncl && ci < 0; k++)
+            for (size_t k = acr_lo; k < acr_hi && ci < 0; k++)
                 if (c->cl[k].acronym[0] == acr[0] && strcmp(c->cl[k].acronym, acr) == 0) ci = (int)k;
             /* "US" is the country, whatever else in the text has initials U, S
              * (only countries: "NIS" is also the city of Niš, case aside) */
@@ -524,6 +558,7 @@ int ng_coref_document(const ng_gazetteer *gaz, ng_extraction *ex, ng_error *err)
     }
     rc = 0;
 cleanup:
+    free(c.initials_of);
     ng_coref_keys_end(&c, n);
     if (rc < 0)
         return ng_error_set(err, rc, "%s: out of memory in coreference", ex->doc->path ? ex->doc->path : "-");

@@ -7,6 +7,7 @@
 #include "resolve_names.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The acronym written right after an organisation's name: "X (SSU)", or
@@ -61,12 +62,16 @@ static int expansion_after(const coref *c, size_t mi)
 {
     const ng_mention *m = &c->ex->mentions[mi];
     char acr[16];
-    if (mi + 1 >= c->ex->nmentions || !ng_name_acronym(c->text + m->start, m->end - m->start, acr))
+    if (mi + 1 >= c->ex->nmentions)
         return -1;
+    /* the layout first: it rules out almost every mention without
+     * working out an acronym */
     const ng_mention *n = &c->ex->mentions[mi + 1];
     if (n->kind != NG_KIND_NAME || n->type == NG_TYPE_PERSON || n->start != m->end + 2 ||
         memcmp(c->text + m->end, " (", 2) != 0 || n->end >= c->ex->doc->len || c->text[n->end] != ')' ||
         c->mwords[mi + 1] < 2)
+        return -1;
+    if (!ng_name_acronym(c->text + m->start, m->end - m->start, acr))
         return -1;
     return (int)mi + 1;
 }
@@ -114,12 +119,28 @@ int ng_coref_pass_acronyms(coref *c)
 
 /* The one cluster of an organisation or place whose name's initials are
  * the acronym acr, or -1 (none, or several). */
+/* Whether cluster o may bear initials: a name of two words or more, not
+ * a person's. Fixed once pass 2 is done: the clusters pass 3 makes are
+ * one-word names (pass 1 took every longer one). */
+static int initials_candidate(const cluster *o)
+{
+    return !o->surname && o->words >= 2;
+}
+
 int ng_coref_by_initials(coref *c, const char *acr, int type)
 {
     int found = -1;
-    for (size_t k = 0; k < c->ncl; k++) {
+    if (!c->initials_ready) { /* the candidates, listed once per document */
+        c->initials_ready = 1;
+        if ((c->initials_of = malloc((c->ncl ? c->ncl : 1) * sizeof *c->initials_of)))
+            for (size_t k = 0; k < c->ncl; k++)
+                if (initials_candidate(&c->cl[k])) c->initials_of[c->ninitials_of++] = (int32_t)k;
+    }
+    size_t n = c->initials_of ? c->ninitials_of : c->ncl;
+    for (size_t j = 0; j < n; j++) {
+        size_t k = c->initials_of ? (size_t)c->initials_of[j] : j;
         cluster *o = &c->cl[k];
-        if (o->surname || o->words < 2) continue;
+        if (!initials_candidate(o)) continue;
         /* same type as the acronym was marked: "EU" is not "Eastern Ukraine" */
         if (o->type != type) continue;
         if (!o->initials_known) { /* keys are final once pass 2 is done */

@@ -74,6 +74,13 @@ typedef struct coref_slot {
     uint32_t kind;   /* SLOT_* */
 } coref_slot;
 
+/* A block of the strings only coreference reads (keys, given names). */
+typedef struct coref_strings {
+    struct coref_strings *next;
+    size_t cap, used;
+    char data[];
+} coref_strings;
+
 /* The keys table and every buffer a document's coreference needs; a
  * thread keeps them from one document to the next (coref_keys.c). */
 typedef struct coref_keys {
@@ -93,6 +100,8 @@ typedef struct coref_keys {
     size_t capcl;
     size_t *alias_len;
     size_t alias_len_cap;
+    coref_strings *strings; /* the blocks, reused by the next document */
+    coref_strings *cur;     /* the one being filled */
 } coref_keys;
 
 typedef struct coref {
@@ -112,6 +121,10 @@ typedef struct coref {
     size_t *alias_len;       /* lengths of the aliases of the entity being built */
     size_t alias_len_cap;
     uint32_t *p1;            /* mentions of each cluster after pass 1, grouped by cluster */
+    int32_t *initials_of;    /* clusters an acronym's initials may name, made by the
+                              * first ng_coref_by_initials (freed by coref.c) */
+    size_t ninitials_of;
+    int initials_ready;      /* initials_of made (it may be NULL: out of memory) */
     coref_keys kt;           /* the keys; the buffers above live in it */
     coref_keys *kept;        /* the thread's, lent to kt; NULL when none */
 } coref;
@@ -130,6 +143,11 @@ static inline void coref_count_type(cluster *k, int t)
 int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames);
 /* Gives the buffers back to the thread (or frees them). */
 void ng_coref_keys_end(coref *c, size_t nmentions);
+
+/* A NUL-terminated copy of s[0..n) that lasts until the end of the
+ * document's coreference (not in the extraction: keys and the like never
+ * reach the entities); NULL on ENOMEM. */
+const char *ng_coref_keep(coref *c, const char *s, size_t n);
 
 /* The number of key s[0..n), -1 when the document has none such; its
  * hash in *hash unless NULL. */

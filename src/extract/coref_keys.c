@@ -25,6 +25,29 @@
  * document with more mentions than this are freed after it. */
 #define KEEP_MAX_MENTIONS 65536u
 
+/* Bytes s[0..n), n < 8, as memcpy puts them in a zeroed word, reading
+ * nothing past s[n - 1] and calling no memcpy of variable length. */
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) { /* two overlapping four-byte loads */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n == 0)
+        return 0;
+    /* the first, the middle and the last byte (some the same) */
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    return w;
+#endif
+}
+
 /* The hash of s[0..n): eight bytes at a time (keys are short). */
 static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
 {
@@ -38,8 +61,7 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
         s += 8;
         n -= 8;
     }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
+    uint64_t w = load_tail(s, n);
     h = (h ^ w) * mul;
     h ^= h >> 32;
     return (uint32_t)h;
@@ -47,6 +69,10 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind)
 
 static void keys_release(coref_keys *kt)
 {
+    for (coref_strings *b = kt->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(kt->slots);
     free(kt->keys);
     free(kt->spans);
@@ -142,6 +168,9 @@ int ng_coref_keys_begin(coref *c, size_t nmentions, size_t nnames)
         kt->gen = 1;
     }
     kt->nkeys = kt->nspans = kt->used = 0;
+    kt->cur = kt->strings; /* the strings of the last document are done with */
+    if (kt->cur)
+        kt->cur->used = 0;
     c->cl = kt->cl;
     c->capcl = kt->capcl;
     c->alias_len = kt->alias_len;
@@ -258,9 +287,11 @@ int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int termin
         kt->keys = p;
         kt->capkeys = cap;
     }
-    if (reserve_slot(kt) < 0)
-        return NG_ENOMEM;
-    sl = find_slot(kt, s, n, SLOT_KEY, h); /* the table may have grown */
+    if ((kt->used + 1) * 2 > kt->mask + 1) { /* as reserve_slot: the table grows */
+        if (resize(kt, (kt->mask + 1) * 2) < 0)
+            return NG_ENOMEM;
+        sl = find_slot(kt, s, n, SLOT_KEY, h);
+    }
     uint32_t id = kt->nkeys++;
     kt->keys[id] = (coref_key){s, (uint32_t)n, UINT32_MAX, -1, -1, -1, -1, terminated != 0};
     *sl = (coref_slot){kt->gen, h, id, SLOT_KEY};
@@ -297,4 +328,35 @@ int ng_coref_span_add(coref *c, const char *s, size_t n, uint32_t kind, uint32_t
     *sl = (coref_slot){kt->gen, h, id, kind};
     kt->used++;
     return 0;
+}
+
+const char *ng_coref_keep(coref *c, const char *s, size_t n)
+{
+    coref_keys *kt = &c->kt;
+    coref_strings *b = kt->cur;
+    while (b && b->cap - b->used < n + 1) { /* the next block kept from before, if any */
+        b = b->next;
+        if (b)
+            b->used = 0;
+    }
+    if (!b) { /* a new block after the current one, twice as big */
+        size_t cap = kt->cur ? kt->cur->cap * 2 : 4096;
+        while (cap < n + 1)
+            cap *= 2;
+        if (!(b = malloc(sizeof *b + cap)))
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = kt->cur ? kt->cur->next : NULL;
+        if (kt->cur)
+            kt->cur->next = b;
+        else
+            kt->strings = b;
+    }
+    kt->cur = b;
+    char *d = b->data + b->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    b->used += n + 1;
+    return d;
 }

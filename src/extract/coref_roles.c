@@ -64,17 +64,35 @@ static uint32_t classes2(const ng_gazetteer *gaz, const ng_word *a, const ng_wor
     return ng_gazetteer_classes(gaz, buf, a->n + 1 + b->n);
 }
 
+/* Appends s[0..n) to the string being written at dst + o, keeping room
+ * for the NUL within cap (cap > 0), and returns its new length: what
+ * snprintf writes for "%s", without its format parsing (role strings are
+ * made for every person and descriptor). */
+static size_t append(char *dst, size_t cap, size_t o, const char *s, size_t n)
+{
+    size_t room = o + 1 < cap ? cap - 1 - o : 0;
+    if (n > room) n = room;
+    memcpy(dst + o, s, n);
+    return o + n;
+}
+
+/* dst = s, truncated to cap - 1 bytes (snprintf(dst, cap, "%s", s)). */
+static void copy_str(char *dst, size_t cap, const char *s)
+{
+    dst[append(dst, cap, 0, s, strlen(s))] = '\0';
+}
+
 static void set_family(ng_role *out, const char *s, size_t n)
 {
     char key[sizeof out->family];
     ng_name_key(s, n, key, sizeof key);
     for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
-        if (strcmp(key, families[i].word) == 0) {
-            snprintf(out->family, sizeof out->family, "%s", families[i].family);
+        if (key[0] == families[i].word[0] && strcmp(key, families[i].word) == 0) {
+            copy_str(out->family, sizeof out->family, families[i].family);
             return;
         }
     }
-    snprintf(out->family, sizeof out->family, "%s", key);
+    copy_str(out->family, sizeof out->family, key);
 }
 
 static void add_qual(ng_role *out, const char *s, size_t n)
@@ -215,8 +233,14 @@ size_t ng_role_words(const ng_gazetteer *gaz, const char *t, uint32_t start, uin
 
 void ng_role_string(const ng_role *r, char *buf, size_t cap)
 {
-    if (r->qual[0]) snprintf(buf, cap, "%s %s", r->qual, r->family);
-    else snprintf(buf, cap, "%s", r->family);
+    if (!cap) return;
+    size_t o = 0;
+    if (r->qual[0]) {
+        o = append(buf, cap, o, r->qual, strlen(r->qual));
+        o = append(buf, cap, o, " ", 1);
+    }
+    o = append(buf, cap, o, r->family, strlen(r->family));
+    buf[o] = '\0';
 }
 
 void ng_role_of_entity(const ng_gazetteer *gaz, const char *role, const char *country, ng_role *out)
@@ -235,8 +259,9 @@ void ng_role_of_entity(const ng_gazetteer *gaz, const char *role, const char *co
         if (prev > role && gaz && (ng_gazetteer_classes(gaz, prev, strlen(prev)) & NG_GAZ_ROLE))
             fam = prev;
     }
-    snprintf(out->family, sizeof out->family, "%s", fam);
-    if (fam > role) snprintf(out->qual, sizeof out->qual, "%.*s", (int)(fam - role - 1), role);
+    copy_str(out->family, sizeof out->family, fam);
+    /* fam points into role, after a space: no NUL before it */
+    if (fam > role) out->qual[append(out->qual, sizeof out->qual, 0, role, (size_t)(fam - role - 1))] = '\0';
 }
 
 static int is_elected(const char *family)
@@ -257,14 +282,21 @@ int ng_role_matches(const ng_role *d, const ng_role *e)
     return 1;
 }
 
+/* A space, line break or tab: the bytes words are split at. Letters
+ * (most bytes) fail the first test. */
+static inline int split_byte(char c)
+{
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\n' || c == '\t');
+}
+
 size_t ng_words_split(const char *text, uint32_t start, uint32_t end, ng_word *w, size_t max)
 {
     size_t n = 0;
     uint32_t i = start;
     while (i < end && n < max) {
-        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) i++;
+        while (i < end && split_byte(text[i])) i++;
         uint32_t s = i;
-        while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') i++;
+        while (i < end && !split_byte(text[i])) i++;
         if (i > s) w[n++] = (ng_word){text + s, i - s};
     }
     return n;

@@ -22,6 +22,10 @@
  * a few hundred words stays in cache. */
 #define WORD_INLINE 16
 
+/* Bits of the shape filter: 32 classes of first byte x 32 of last byte
+ * x 32 lengths (4 KB, in cache next to the table). */
+#define SHAPE_BITS (32 * 32 * 32)
+
 typedef struct word_slot {
     uint64_t key[WORD_INLINE / 8]; /* folded word, zero-padded (words hold no NUL) */
     uint32_t hash;                 /* 0: empty */
@@ -31,10 +35,19 @@ typedef struct word_slot {
 struct ng_cues {
     word_slot *fast;   /* the words, once loaded; NULL when a word is too long for it */
     size_t fast_cap;
-    /* By the first byte of a token (ASCII-lowercased): the bit of every
-     * length in bytes (31: 31 or more) a word of the table may have as
-     * written, with ' or ’. Most tokens are no lexicon word and stop here. */
-    uint32_t len_mask[256];
+    /* The shapes a word of the table may have as written, with ' or ’:
+     * one bit per (class of its first byte, class of its last byte,
+     * length in bytes up to 31) - see shape_of. Most tokens are no
+     * lexicon word and stop here, before any folding or hashing (a filter
+     * on the first byte and the length alone let four in five through). */
+    uint64_t shape[SHAPE_BITS / 64];
+    /* the same for the second words of the phrases: most words after a
+     * phrase's first word ("has", "in", "could") start none */
+    uint64_t second_shape[SHAPE_BITS / 64];
+    /* and for the words that are a cue or start a phrase (ng_cues_heads),
+     * with its own copy of byte_class */
+    ng_cue_shapes heads;
+    uint8_t byte_class[256];
     ng_strmap words;   /* word -> index into info */
     ng_strmap phrases; /* "w1 w2 ..." -> index into cue; -1: only the start of longer phrases */
     ng_word_info *info;
@@ -67,6 +80,63 @@ static size_t fold(const char *s, size_t n, char *buf, size_t cap)
     return o;
 }
 
+/* The classes bytes fall into for the shape filter: a letter in either
+ * case is one class, so are the digits; the apostrophe and the first and
+ * last bytes of ’ (E2 80 99) have their own; any other byte is 31. Only
+ * the filter's selectivity depends on this choice, not its answers. */
+static void init_byte_class(uint8_t *cls)
+{
+    for (int b = 0; b < 256; b++)
+        cls[b] = 31;
+    for (int b = 0; b < 26; b++)
+        cls['a' + b] = cls['A' + b] = (uint8_t)(1 + b);
+    for (int b = '0'; b <= '9'; b++)
+        cls[b] = 27;
+    cls['\''] = 28;
+    cls[0xE2] = 29;
+    cls[0x99] = 30;
+}
+
+/* The bit of the shape of a word of n > 0 bytes, as written, whose first
+ * byte is first and last byte last (the same as ng_cue_shapes_has). */
+static inline uint32_t shape_of(const uint8_t *cls, unsigned char first, unsigned char last, size_t n)
+{
+    return ng_cue_shape_bit(cls, first, last, n);
+}
+
+static void shape_set(const ng_cues *c, uint64_t *bits, unsigned char first, unsigned char last, size_t n)
+{
+    uint32_t bit = shape_of(c->byte_class, first, last, n);
+    bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+/* Sets in bits the shape of every way the folded word w[0..n) (n > 0)
+ * may be written: each ' may be ’ (three bytes), the first and the last
+ * too, so every length, and E2 first or 99 last for them. */
+static void shape_add_word(const ng_cues *c, uint64_t *bits, const char *w, size_t n)
+{
+    size_t quotes = 0;
+    for (size_t o = 0; o < n; o++)
+        quotes += w[o] == '\'';
+    unsigned char first = (unsigned char)w[0], last = (unsigned char)w[n - 1];
+    for (size_t q = 0; q <= quotes; q++) {
+        size_t len = n + 2 * q;
+        shape_set(c, bits, first, last, len);
+        if (first == '\'')
+            shape_set(c, bits, 0xE2, last, len);
+        if (last == '\'')
+            shape_set(c, bits, first, 0x99, len);
+        if (first == '\'' && last == '\'')
+            shape_set(c, bits, 0xE2, 0x99, len);
+    }
+}
+
+static inline int shape_has(const ng_cues *c, const uint64_t *bits, const char *s, size_t n)
+{
+    uint32_t bit = shape_of(c->byte_class, (unsigned char)s[0], (unsigned char)s[n - 1], n);
+    return (bits[bit / 64] & (UINT64_C(1) << (bit % 64))) != 0;
+}
+
 /* Puts byte ch at position o (< WORD_INLINE) of a key held as two words
  * in registers (no byte stores reloaded as words: the lookup runs for
  * every token). */
@@ -78,6 +148,22 @@ static inline void key_put(uint64_t *k0, uint64_t *k1, size_t o, unsigned char c
         *k1 |= (uint64_t)ch << (8 * (o - 8));
 }
 
+/* Bytes s[0..n), 0 < n <= 8, as memcpy would put them in a zeroed word
+ * (little-endian), reading none past s[n - 1]: two overlapping loads
+ * instead of a call to memcpy for every word. */
+static inline uint64_t load_le(const char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    /* 1 to 3 bytes: the first, the middle and the last (some the same) */
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+}
+
 /* The key of s[0..n) without the byte loop, for the usual word: at most
  * WORD_INLINE bytes, no typographic apostrophe (its first byte 0xE2) and
  * no NUL. Sets *k0, *k1 as the loop of ng_cues_word would and returns 1,
@@ -86,10 +172,16 @@ static inline int fast_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t x[2] = {0, 0};
+    uint64_t x[2];
     if (n == 0 || n > WORD_INLINE)
         return 0;
-    memcpy(x, s, n);
+    if (n > 8) {
+        x[0] = load_le(s, 8);
+        x[1] = load_le(s + 8, n - 8);
+    } else {
+        x[0] = load_le(s, n);
+        x[1] = 0;
+    }
     for (int h = 0; h < 2; h++) {
         size_t have = n > 8 * (size_t)h ? n - 8 * (size_t)h : 0;
         if (!have)
@@ -154,17 +246,7 @@ static void build_fast(ng_cues *c)
             key_put(&key[0], &key[1], o, (unsigned char)m->key.bytes[o]);
         uint32_t h = word_hash(key[0], key[1]);
         word_slot *sl = (word_slot *)fast_slot(t, cap, key[0], key[1], h);
-        /* each ' may be written ’ (three bytes), the first one too */
-        size_t quotes = 0;
-        for (size_t o = 0; o < m->len; o++)
-            quotes += m->key.bytes[o] == '\'';
-        for (size_t q = 0; q <= quotes; q++) {
-            size_t len = m->len + 2 * q;
-            uint32_t bit = 1u << (len < 31 ? len : 31);
-            c->len_mask[(unsigned char)m->key.bytes[0]] |= bit;
-            if (m->key.bytes[0] == '\'')
-                c->len_mask[0xE2] |= bit;
-        }
+        shape_add_word(c, c->shape, m->key.bytes, m->len);
         sl->key[0] = key[0];
         sl->key[1] = key[1];
         sl->hash = h;
@@ -303,6 +385,9 @@ static int add_entry(ng_cues *c, const char *form, const char *cls, const char *
     } else {
         if (ng_strmap_put(&c->phrases, key, n, (int64_t)c->ncue) < 0)
             return NG_ENOMEM;
+        size_t w2 = strcspn(key + w1 + 1, " ");
+        if (w2)
+            shape_add_word(c, c->second_shape, key + w1 + 1, w2);
         /* its proper prefixes of two words or more, as -1 unless phrases
          * themselves: ng_cues_phrase stops at the first unknown one */
         for (size_t i = 0, spaces = 0; i < n; i++) {
@@ -330,6 +415,8 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
         return ng_error_set(err, NG_ENOMEM, "out of memory loading cues");
     ng_strmap_init(&c->words);
     ng_strmap_init(&c->phrases);
+    init_byte_class(c->byte_class);
+    memcpy(c->heads.byte_class, c->byte_class, sizeof c->byte_class);
     snprintf(path, sizeof path, "%s/cues.tsv", data_dir);
     f = fopen(path, "r");
     if (!f) {
@@ -360,6 +447,13 @@ int ng_cues_load(const char *data_dir, ng_cues **out, ng_error *err)
         if (c->info[i].cue)
             c->info[i].cue = &c->cue[(uintptr_t)c->info[i].cue - 1];
     build_fast(c);
+    for (size_t i = 0; i < c->words.cap; i++) {
+        const ng_strmap_slot *m = &c->words.slots[i];
+        const ng_word_info *w = m->hash ? &c->info[m->value] : NULL;
+        if (w && m->len && (w->cue || w->phrase_max > 1))
+            shape_add_word(c, c->heads.bits, m->len <= NG_STRMAP_INLINE ? m->key.bytes : m->key.ptr,
+                           m->len);
+    }
     fclose(f);
     *out = c;
     return 0;
@@ -385,49 +479,81 @@ void ng_cues_free(ng_cues *c)
     free(c);
 }
 
-ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n)
+/* The record of a word in no table: read-only, shared by all threads. */
+static const ng_word_info no_word = {0, 0, NULL, 0};
+
+/* The record of slot sl (found or empty). */
+static inline const ng_word_info *slot_info(const ng_cues *c, const word_slot *sl)
 {
-    ng_word_info none = {0, 0, NULL, 0};
-    if (c->fast) {
-        if (n == 0)
-            return none;
-        unsigned char first = (unsigned char)s[0];
-        if (first >= 'A' && first <= 'Z')
-            first += 32;
-        if (!(c->len_mask[first] & (1u << (n < 31 ? n : 31))))
-            return none;
-        /* fold as fold() does, straight into the zero-padded key; a word
-         * longer than WORD_INLINE is in no table */
-        uint64_t k0 = 0, k1 = 0;
-        if (fast_key(s, n, &k0, &k1)) {
-            const word_slot *sl = fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1));
-            return sl->hash ? c->info[sl->info] : none;
+    return sl->hash ? &c->info[sl->info] : &no_word;
+}
+
+/* ng_cues_word for the words fast_key leaves: a typographic apostrophe
+ * or a NUL inside, or more than WORD_INLINE bytes as written. Kept out of
+ * line so that the lookup every word makes stays small. */
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
+static const ng_word_info *word_by_loop(const ng_cues *c, const char *s, size_t n)
+{
+    uint64_t k0 = 0, k1 = 0;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (o >= WORD_INLINE || ch == 0)
+            return &no_word; /* no word holds NUL (keys are compared zero-padded) */
+        if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            ch = '\'';
+            i += 2;
+        } else if (ch >= 'A' && ch <= 'Z') {
+            ch += 32;
         }
-        size_t o = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char ch = (unsigned char)s[i];
-            if (o >= WORD_INLINE || ch == 0)
-                return none; /* no word holds NUL (keys are compared zero-padded) */
-            if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                (unsigned char)s[i + 2] == 0x99) {
-                ch = '\'';
-                i += 2;
-            } else if (ch >= 'A' && ch <= 'Z') {
-                ch += 32;
-            }
-            key_put(&k0, &k1, o++, ch);
-        }
-        if (!o)
-            return none;
-        const word_slot *sl = fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1));
-        return sl->hash ? c->info[sl->info] : none;
+        key_put(&k0, &k1, o++, ch);
     }
+    if (!o)
+        return &no_word;
+    return slot_info(c, fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1)));
+}
+
+/* ng_cues_word without the inline table (a word too long for it). */
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
+static const ng_word_info *word_by_map(const ng_cues *c, const char *s, size_t n)
+{
     char buf[KEY_MAX];
     int64_t idx;
     size_t k = fold(s, n, buf, sizeof buf);
     if (!k || !ng_strmap_get(&c->words, buf, k, &idx))
-        return none;
-    return c->info[idx];
+        return &no_word;
+    return &c->info[idx];
+}
+
+const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n)
+{
+    if (!c->fast)
+        return word_by_map(c, s, n);
+    if (n == 0)
+        return &no_word;
+    if (!shape_has(c, c->shape, s, n))
+        return &no_word;
+    /* fold as fold() does, straight into the zero-padded key; a word
+     * longer than WORD_INLINE is in no table */
+    uint64_t k0 = 0, k1 = 0;
+    if (!fast_key(s, n, &k0, &k1))
+        return word_by_loop(c, s, n);
+    return slot_info(c, fast_slot(c->fast, c->fast_cap, k0, k1, word_hash(k0, k1)));
+}
+
+const ng_cue_shapes *ng_cues_heads(const ng_cues *c)
+{
+    return &c->heads;
+}
+
+int ng_cues_may_head(const ng_cues *c, const char *s, size_t n)
+{
+    return ng_cue_shapes_has(&c->heads, s, n);
 }
 
 const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t nwords)
@@ -435,6 +561,10 @@ const ng_cue *ng_cues_phrase(const ng_cues *c, const ng_cue_word *words, size_t 
     char key[KEY_MAX];
     size_t len = 0;
     const ng_cue *best = NULL;
+    /* no phrase has a second word of this shape: the loop below would
+     * find no two-word start and stop there */
+    if (nwords < 2 || words[1].n == 0 || !shape_has(c, c->second_shape, words[1].s, words[1].n))
+        return NULL;
     for (size_t i = 0; i < nwords; i++) {
         if (i) {
             if (len + 2 >= KEY_MAX)

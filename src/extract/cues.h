@@ -65,8 +65,42 @@ typedef struct ng_word_info {
     uint32_t phrase_max; /* longest phrase starting with this word, 0 if none */
 } ng_word_info;
 
-/* Looks a single word up (case-insensitive for ASCII, ’ read as '). */
-ng_word_info ng_cues_word(const ng_cues *c, const char *s, size_t n);
+/* Looks a single word up (case-insensitive for ASCII, ’ read as '): its
+ * record in c, or a record of zeros (never NULL); valid while c is. */
+const ng_word_info *ng_cues_word(const ng_cues *c, const char *s, size_t n);
+
+/* A filter on the shape of a word as written: one bit per (class of its
+ * first byte, class of its last byte, length up to 31), set for every
+ * spelling of the words it was made of (ASCII case, ' or ’). A word whose
+ * bit is clear is none of them; no folding or hashing is needed to say
+ * so. Inline, as the cue scan asks it for most words of a text. */
+typedef struct ng_cue_shapes {
+    uint8_t byte_class[256];
+    uint64_t bits[32 * 32 * 32 / 64];
+} ng_cue_shapes;
+
+/* The bit of a word of n > 0 bytes whose first byte is first and last
+ * byte last, bytes classed by cls. */
+static inline uint32_t ng_cue_shape_bit(const uint8_t *cls, unsigned char first, unsigned char last, size_t n)
+{
+    return (uint32_t)cls[first] << 10 | (uint32_t)cls[last] << 5 | (uint32_t)(n < 31 ? n : 31);
+}
+
+static inline int ng_cue_shapes_has(const ng_cue_shapes *f, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    uint32_t bit = ng_cue_shape_bit(f->byte_class, (unsigned char)s[0], (unsigned char)s[n - 1], n);
+    return (int)((f->bits[bit / 64] >> (bit % 64)) & 1u);
+}
+
+/* The filter of the words that are a cue or the first word of a cue
+ * phrase: a word it rules out has a record without cue and with
+ * phrase_max <= 1. Valid while c is. */
+const ng_cue_shapes *ng_cues_heads(const ng_cues *c);
+
+/* ng_cue_shapes_has(ng_cues_heads(c), s, n). */
+int ng_cues_may_head(const ng_cues *c, const char *s, size_t n);
 
 /* Longest cue phrase starting at words[0] (each words[i] a {ptr,len}
  * pair) of at most nwords words; NULL when none. */

@@ -75,18 +75,36 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
     const ng_token *tok = tx->tokens;
     int32_t cur = -1; /* the open quotation, or -1 */
     uint32_t cur_para = 0;
-    for (size_t i = 0; i < tx->ntokens; i++)
+    /* a sentence of paragraph cur_para: the paragraph of a token changes
+     * only where its sentence does, so most tokens skip para_of */
+    uint32_t cur_sent = UINT32_MAX;
+    const uint32_t n = (uint32_t)tx->ntokens, marks = NG_TOK_DQUOTE | NG_TOK_SQUOTE;
+    for (uint32_t i = 0; i < n; i++)
         in_quote[i] = -1;
-    for (uint32_t i = 0; i < tx->ntokens; i++) {
+    for (uint32_t i = 0; i < n; i++) {
+        /* only a mark, or a new sentence while a quotation is open, can
+         * change anything: run to the next such token */
+        if (cur < 0) {
+            while (i < n && !(tok[i].flags & marks))
+                i++;
+        } else {
+            while (i < n && !(tok[i].flags & marks) && tok[i].sentence == cur_sent)
+                i++;
+        }
+        if (i >= n)
+            break;
         uint32_t f = tok[i].flags;
         int is_d = (f & NG_TOK_DQUOTE) != 0, is_s = (f & NG_TOK_SQUOTE) != 0;
         int opens = (f & NG_TOK_OPEN) != 0;
-        if (cur >= 0 && para_of(tx, i) != cur_para) {
-            if (l->v[cur].single) {
+        if (cur >= 0 && tok[i].sentence != cur_sent) {
+            if (para_of(tx, i) == cur_para) {
+                cur_sent = tok[i].sentence;
+            } else if (l->v[cur].single) {
                 l->n--; /* a single quote never runs over a paragraph: an apostrophe */
                 cur = -1;
             } else if (is_d && opens && (f & NG_TOK_PARA_START)) {
                 cur_para = para_of(tx, i); /* the quotation continues */
+                cur_sent = tok[i].sentence;
                 continue;
             } else {
                 finish(tx, l, cur, i, 0, in_quote);
@@ -105,6 +123,7 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
                     return NG_ENOMEM;
                 cur = (int32_t)(l->n - 1);
                 cur_para = para_of(tx, i);
+                cur_sent = tok[i].sentence;
             } else if (cur >= 0) {
                 finish(tx, l, cur, i, 1, in_quote);
                 cur = -1;
@@ -120,6 +139,7 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
                     return NG_ENOMEM;
                 cur = (int32_t)(l->n - 1);
                 cur_para = para_of(tx, i);
+                cur_sent = tok[i].sentence;
             }
         }
     }
@@ -127,7 +147,7 @@ int ng_quotes_find(const ng_text *tx, ng_quote_list *l, int32_t *in_quote)
         if (l->v[cur].single)
             l->n--;
         else
-            finish(tx, l, cur, (uint32_t)tx->ntokens, 0, in_quote);
+            finish(tx, l, cur, n, 0, in_quote);
     }
     return 0;
 }

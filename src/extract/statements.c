@@ -43,6 +43,10 @@ static void map_mentions(ng_attr *a)
         a->mention_at[i] = -1;
     for (size_t m = 0; m < ex->nmentions; m++) {
         const ng_mention *mm = &ex->mentions[m];
+        /* the first token ending after the mention's start is the same
+         * from any t (token ends ascend): jump to its sentence first */
+        if (mm->sentence < a->tx->nsentences && t < a->tx->sentences[mm->sentence].tok_begin)
+            t = a->tx->sentences[mm->sentence].tok_begin;
         while (t > 0 && a->tok[t - 1].end > mm->start)
             t--; /* overlapping mentions: step back a little */
         while (t < n && a->tok[t].end <= mm->start)
@@ -58,20 +62,25 @@ static void map_mentions(ng_attr *a)
  * mention finding numbered them; other tokens have no record. */
 static void map_lexicon(ng_attr *a, uint32_t nwords)
 {
-    const ng_word_info none = {0, 0, NULL, 0}, unknown = {NG_LEX_UNKNOWN, 0, NULL, 0};
+    static const ng_word_info none = {0, 0, NULL, 0};
     if (a->wid) {
-        a->lex[0] = none;
+        a->lex[0] = &none;
         for (uint32_t w = 1; w < nwords; w++)
-            a->lex[w] = unknown;
+            a->lex[w] = NULL;
         return;
     }
     for (size_t i = 0; i < a->tx->ntokens; i++)
-        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? unknown : none;
+        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? NULL : &none;
 }
 
 /* The cue starting at token i (a phrase when one matches), or NULL. */
 static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
 {
+    /* most words are no cue: a word not looked up yet is first put
+     * through the shape filter of cue words, which needs no lookup */
+    if (!a->lex[a->wid ? a->wid[i] : i] &&
+        !ng_cue_shapes_has(a->heads, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+        return NULL;
     const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
         ng_cue_word words[8];
@@ -140,9 +149,17 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         return 0; /* a headline "Ukraine willing to swap captives: Zelenskyy" */
     if (is_title_line(a, sn))
         return 0; /* "Seoul says North Korean troops suffer heavy losses" */
-    for (uint32_t i = sn->tok_begin; i < sn->tok_end && nhits < HITS_MAX; i++) {
-        if (!(a->tok[i].flags & NG_TOK_WORD) || a->in_quote[i] >= 0 || a->mention_at[i] >= 0)
-            continue;
+    /* read through locals: the stores of ng_lex's cache might alias the
+     * fields of a, which the compiler would then load again per token */
+    const ng_token *tok = a->tok;
+    const int32_t *in_quote = a->in_quote, *mention_at = a->mention_at;
+    for (uint32_t i = sn->tok_begin, end = sn->tok_end; i < end && nhits < HITS_MAX; i++) {
+        /* to the next word outside quotes and mentions (in a quote or a
+         * mention, one of the two is an index >= 0: their AND is >= 0) */
+        while (i < end && (!(tok[i].flags & NG_TOK_WORD) || (in_quote[i] & mention_at[i]) >= 0))
+            i++;
+        if (i >= end)
+            break;
         const ng_cue *c = cue_at(a, i, sn->tok_end);
         if (!c || (c->frames & NG_CUE_SOURCE))
             continue;
@@ -388,6 +405,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     if (!n || !cues)
         return 0;
     a.cues = cues;
+    a.heads = ng_cues_heads(cues);
     a.gaz = gaz;
     a.ex = ex;
     a.tx = &ex->text;
@@ -411,7 +429,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
         rc = NG_ENOMEM;
         goto cleanup;
     }
-    a.lex = (ng_word_info *)(void *)block;
+    a.lex = (const ng_word_info **)(void *)block;
     hits = (cue_hit *)(void *)(block + sz_lex);
     a.in_quote = (int32_t *)(void *)(block + sz_lex + sz_hits);
     a.mention_at = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote);

@@ -5,6 +5,7 @@
 
 #include "coref.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -315,6 +316,75 @@ static void test_two_documents_in_a_row(void)
     ng_extraction_free(&ex);
 }
 
+/* Keys live in blocks the thread reuses from one document to the next:
+ * a document with more keys than the first block holds, then a small
+ * one, then the big one again must come out the same each time. */
+static void test_many_keys_over_documents(void)
+{
+    enum { NAMES = 600 }; /* surnames with distinct first two letters: no spelling variants */
+    static char text[NAMES * 64];
+    static char names[NAMES][48];
+    static mark m[NAMES * 2];
+    size_t o = 0;
+    for (int i = 0; i < NAMES; i++) {
+        snprintf(names[i], sizeof names[i], "Aleksandr %c%cyzzyqwertovich", 'A' + i % 26,
+                 'a' + (i / 26) % 26);
+        o += (size_t)snprintf(text + o, sizeof text - o, "%s spoke. ", names[i]);
+        m[i] = (mark)PER(names[i]);
+    }
+    for (int round = 0; round < 2; round++) {
+        ng_extraction ex;
+        run(&ex, text, m, NAMES);
+        CHECK(ex.nentities == NAMES);
+        for (int i = 0; i < NAMES && i < (int)ex.nmentions; i++)
+            CHECK(entity_of(&ex, (size_t)i) && strcmp(entity_of(&ex, (size_t)i)->name, names[i]) == 0);
+        ng_extraction_free(&ex);
+        const mark small[] = {PER("Ivan Petrov"), PER("Petrov")};
+        run(&ex, "Ivan Petrov spoke. Petrov left.", small, 2);
+        CHECK(ex.nentities == 1 && ex.mentions[1].entity == ex.mentions[0].entity);
+        ng_extraction_free(&ex);
+    }
+}
+
+/* ng_role_string and ng_role_of_entity copy strings by hand instead of
+ * calling snprintf: the same bytes, truncation included, for every
+ * length of qualifier and family against every buffer size. */
+static void test_role_strings_as_snprintf_writes_them(void)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmno";
+    for (size_t ql = 0; ql < 64; ql += 7)
+        for (size_t fl = 1; fl < 32; fl += 5)
+            for (size_t cap = 1; cap < 110; cap += 3) {
+                ng_role r;
+                memset(&r, 0, sizeof r);
+                memcpy(r.qual, letters, ql);
+                memcpy(r.family, letters + 3, fl);
+                char got[128], want[128];
+                memset(got, 'x', sizeof got);
+                memset(want, 'x', sizeof want);
+                ng_role_string(&r, got, cap);
+                if (ql) snprintf(want, cap, "%s %s", r.qual, r.family);
+                else snprintf(want, cap, "%s", r.family);
+                CHECK(memcmp(got, want, sizeof got) == 0);
+            }
+    /* back from a role string: "qual family", families of one word here */
+    char role[200];
+    for (size_t ql = 0; ql < 90; ql += 11) {
+        size_t o = 0;
+        for (size_t i = 0; i < ql; i++) role[o++] = (char)('a' + i % 26);
+        if (ql) role[o++] = ' ';
+        memcpy(role + o, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 40);
+        role[o + 40] = '\0';
+        ng_role r;
+        ng_role_of_entity(NULL, role, NULL, &r);
+        char fam[32], qual[64];
+        snprintf(fam, sizeof fam, "%s", role + o);
+        if (ql) snprintf(qual, sizeof qual, "%.*s", (int)ql, role);
+        else qual[0] = '\0';
+        CHECK(strcmp(r.family, fam) == 0 && strcmp(r.qual, qual) == 0);
+    }
+}
+
 int main(void)
 {
     ng_error err;
@@ -342,6 +412,8 @@ int main(void)
     RUN(test_title_inside_the_span);
     RUN(test_surname_first_when_the_text_says_so);
     RUN(test_two_documents_in_a_row);
+    RUN(test_role_strings_as_snprintf_writes_them);
+    RUN(test_many_keys_over_documents);
     ng_models_free(models);
     return CHECK_DONE();
 }
