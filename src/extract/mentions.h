@@ -196,8 +196,10 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n);
  * has head 0). */
 #if defined(__GNUC__)
 #define NG_MSCAN_ALWAYS_INLINE __attribute__((always_inline))
+#define NG_MSCAN_NOINLINE __attribute__((noinline))
 #else
 #define NG_MSCAN_ALWAYS_INLINE
+#define NG_MSCAN_NOINLINE
 #endif
 static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
 {

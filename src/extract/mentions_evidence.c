@@ -75,8 +75,9 @@ static inline NG_MSCAN_ALWAYS_INLINE uint32_t word_find(const ng_mscan *s, const
 
 /* Doubles the slots in use: a document has fewer distinct words than
  * tokens, and a small index stays in the first-level cache. The slots
- * beyond index_cap are zero. */
-static void index_grow(ng_mscan *s)
+ * beyond index_cap are zero. Rare (out of line): the index starts at
+ * about one slot per token. */
+static NG_MSCAN_NOINLINE void index_grow(ng_mscan *s)
 {
     for (size_t k = 1; k < s->nwords; k++)
         s->index[s->words[k].slot].hash = 0;
@@ -93,22 +94,20 @@ static void index_grow(ng_mscan *s)
 }
 
 /* Adds the word of token i without its first skip bytes (prepared in k)
- * at the empty index slot; words has room (see ng_mscan_init). */
-static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
+ * at the empty index slot; words has room (see ng_mscan_init). Inline:
+ * the loop of ng_mscan_init adds a word for every other token. */
+static inline ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
 {
     uint32_t w = (uint32_t)s->nwords++;
     ng_mword *e = &s->words[w];
-    memset(e, 0, sizeof *e);
-    e->head = k->head;
-    e->hash = k->hash;
-    e->tok = i;
-    e->len = s->tok[i].end - s->tok[i].start - skip;
-    e->skip = (uint8_t)skip;
-    e->slot = (uint32_t)slot;
-    e->near = -1;
-    s->index[slot].hash = k->hash;
-    s->index[slot].word = w;
-    s->index[slot].head = k->head;
+    *e = (ng_mword){.head = k->head,
+                    .hash = k->hash,
+                    .tok = i,
+                    .len = s->tok[i].end - s->tok[i].start - skip,
+                    .slot = (uint32_t)slot,
+                    .skip = (uint8_t)skip,
+                    .near = -1};
+    s->index[slot] = (ng_mword_slot){k->hash, w, k->head};
     if (2 * s->nwords > s->index_cap && s->index_cap < s->index_max)
         index_grow(s);
     return e;
@@ -298,11 +297,22 @@ static int scratch_lend(ng_mscan *s)
 /* New words between the hint for a word's gazetteer slot and its lookup. */
 #define LOOKUP_LAG 8
 
-/* Fills in the gazetteer classes and rule lists of a word of the text. */
-static void look_up(ng_mscan *s, ng_mword *e)
+/* look_up of a word the thread's memo does not answer: the gazetteer
+ * probe (a cache miss, hinted LOOKUP_LAG words earlier) and the lists. */
+static NG_MSCAN_NOINLINE void look_up_slow(ng_mscan *s, ng_mword *e, ng_mmemo_slot *m)
 {
     const char *w = s->text + s->tok[e->tok].start;
     ng_gaz_word key = {e->head, e->hash};
+    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
+    e->lists = ng_mword_lists(w, e->len, &key);
+    if (m)
+        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
+}
+
+/* Fills in the gazetteer classes and rule lists of a word of the text.
+ * Two words in three are answered by the memo: that test is inline. */
+static inline void look_up(ng_mscan *s, ng_mword *e)
+{
     ng_mmemo_slot *m = NULL;
     if (s->memo && e->len <= 8 && e->head) {
         m = &s->memo[e->hash & (NG_MMEMO_SLOTS - 1)];
@@ -312,10 +322,7 @@ static void look_up(ng_mscan *s, ng_mword *e)
             return;
         }
     }
-    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
-    e->lists = ng_mword_lists(w, e->len, &key);
-    if (m)
-        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
+    look_up_slow(s, e, m);
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
@@ -380,21 +387,24 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     }
     while (looked < s->nwords)
         look_up(s, &s->words[looked++]);
-    /* What the capitals say, now that the classes are known. */
+    /* What the capitals say, now that the classes are known (the arrays
+     * in locals: a store to an entry could alias the fields of s). */
+    const ng_token *tok = s->tok;
+    const uint32_t *wid = s->wid;
+    uint32_t *cls = s->cls;
+    ng_mword *words = s->words;
     for (uint32_t i = 0; i < s->ntok; i++) {
-        const ng_token *t = &s->tok[i];
-        ng_mword *e = &s->words[s->wid[i]];
-        s->cls[i] = e->cls;
-        if (!(t->flags & NG_TOK_WORD))
+        const ng_token *t = &tok[i];
+        ng_mword *e = &words[wid[i]];
+        cls[i] = e->cls;
+        uint32_t f = t->flags;
+        if (!(f & NG_TOK_WORD))
             continue;
-        uint32_t ev = 0;
-        if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
-            ev = NG_EV_LOWER;
-        else if ((t->flags & NG_TOK_CAP) && !forced_capital(s, i) &&
-                 !((t->flags & NG_TOK_ALLCAPS) && t->end - t->start > 1 &&
-                   (s->cls[i] & NG_GAZ_COMMON)))
-            ev = NG_EV_CAP_MID;
-        e->flags |= ev;
+        if (!(f & (NG_TOK_CAP | NG_TOK_DIGIT)))
+            e->flags |= NG_EV_LOWER;
+        else if ((f & NG_TOK_CAP) && !forced_capital(s, i) &&
+                 !((f & NG_TOK_ALLCAPS) && t->end - t->start > 1 && (e->cls & NG_GAZ_COMMON)))
+            e->flags |= NG_EV_CAP_MID;
     }
     return 0;
 }
