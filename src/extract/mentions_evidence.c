@@ -504,8 +504,15 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
     if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
         !(s->cls[b] & NG_GAZ_PREFIX))
         return 0;
-    if (e == b + 2 && s->pairs && s->wid[b] && s->wid[b + 1])
-        return pair_lookup(s, b);
+    if (s->pairs && s->wid[b] && s->wid[b + 1]) {
+        if (e == b + 2)
+            return pair_lookup(s, b);
+        /* The same for the first two words: a key of more words spaced
+         * after them marks them as a prefix. Their pair is remembered, so
+         * this spares most joins and probes of whole runs. */
+        if (s->tok[b + 1].end < s->tok[b + 2].start && !(pair_lookup(s, b) & NG_GAZ_PREFIX))
+            return 0;
+    }
     return phrase_lookup(s, b, e);
 }
 
