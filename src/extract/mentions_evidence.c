@@ -201,6 +201,7 @@ typedef struct mscan_scratch {
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
     ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
     ng_mmemo_slot *memo;  /* NG_MMEMO_SLOTS, kept across documents of one gazetteer */
+    ng_mpmemo_slot *pmemo; /* NG_MPMEMO_SLOTS, likewise */
     uint64_t memo_serial; /* that gazetteer (ng_gazetteer_serial) */
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
@@ -222,6 +223,7 @@ static void scratch_free(void *p)
     free(sc->pairs);
     free(sc->near);
     free(sc->memo);
+    free(sc->pmemo);
     free(sc->cand);
     free(sc);
 }
@@ -250,7 +252,9 @@ static mscan_scratch *scratch_get(void)
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
     sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
     sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
+    sc->pmemo = calloc(NG_MPMEMO_SLOTS, sizeof *sc->pmemo);
     if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near || !sc->memo ||
+        !sc->pmemo ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -282,9 +286,11 @@ static int scratch_lend(ng_mscan *s)
     s->near = sc->near;
     if (sc->memo_serial != ng_gazetteer_serial(s->gaz)) { /* another gazetteer: forget */
         memset(sc->memo, 0, NG_MMEMO_SLOTS * sizeof *sc->memo);
+        memset(sc->pmemo, 0, NG_MPMEMO_SLOTS * sizeof *sc->pmemo);
         sc->memo_serial = ng_gazetteer_serial(s->gaz);
     }
     s->memo = sc->memo;
+    s->pmemo = sc->pmemo;
     s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
@@ -472,6 +478,24 @@ static uint32_t phrase_lookup(const ng_mscan *s, uint32_t b, uint32_t e)
     return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
 }
 
+/* phrase_lookup of two word tokens b, b + 1 by the thread's memo when
+ * both words are of up to 8 bytes (their heads spell them). */
+static uint32_t pair_lookup_thread(const ng_mscan *s, uint32_t b)
+{
+    const ng_mword *x = &s->words[s->wid[b]], *y = &s->words[s->wid[b + 1]];
+    if (!s->pmemo || x->len > 8 || y->len > 8 || !x->head || !y->head)
+        return phrase_lookup(s, b, b + 2);
+    uint32_t touch = s->tok[b].end == s->tok[b + 1].start;
+    uint32_t h = (x->hash * 0x9e3779b1u) ^ (y->hash * 0x85ebca6bu) ^ touch;
+    h ^= h >> 16;
+    ng_mpmemo_slot *m = &s->pmemo[h & (NG_MPMEMO_SLOTS - 1)];
+    if (m->first == x->head && m->second == y->head && m->touch == touch)
+        return m->cls;
+    uint32_t cls = phrase_lookup(s, b, b + 2);
+    *m = (ng_mpmemo_slot){x->head, y->head, touch, cls};
+    return cls;
+}
+
 /* phrase_lookup of two word tokens b, b + 1, remembered for the
  * document: "Prime Minister", "the president" come back. */
 static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
@@ -487,11 +511,11 @@ static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
                 return sl->cls;
             continue;
         }
-        uint32_t cls = phrase_lookup(s, b, b + 2);
+        uint32_t cls = pair_lookup_thread(s, b);
         *sl = (ng_mpair_slot){s->pair_gen, first, second, cls};
         return cls;
     }
-    return phrase_lookup(s, b, b + 2); /* crowded: not remembered */
+    return pair_lookup_thread(s, b); /* crowded: not remembered for the document */
 }
 
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
