@@ -528,7 +528,7 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
     if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
         !(s->cls[b] & NG_GAZ_PREFIX))
         return 0;
-    if (s->pairs && s->wid[b] && s->wid[b + 1]) {
+    if (e > b + 1 && s->pairs && s->wid[b] && s->wid[b + 1]) {
         if (e == b + 2)
             return pair_lookup(s, b);
         /* The same for the first two words: a key of more words spaced

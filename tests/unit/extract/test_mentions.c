@@ -606,6 +606,8 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
         ng_mscan s;
         CHECK(ng_mscan_init(&s, gaz, &ex) == 0);
         for (uint32_t b = 0; b < s.ntok; b++)
+            CHECK(ng_mscan_phrase(&s, b, b) == 0); /* empty, even at the last token */
+        for (uint32_t b = 0; b < s.ntok; b++)
             for (uint32_t e = b + 1; e <= s.ntok && e <= b + 7; e++) {
                 uint32_t want = plain_phrase(&s, b, e), got = ng_mscan_phrase(&s, b, e);
                 known += e > b + 2 && want != 0;
