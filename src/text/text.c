@@ -405,6 +405,16 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
             i = we < e && t[we] == ' ' ? we + 1 : we;
             continue;
         }
+        if (c < 0x80 && c != '\'' && c != '"') {
+            /* an ASCII mark other than a quote (most of them): neither a
+             * possessive nor a quote, so its neighbours need no look */
+            if (terminal_cp(c) && (rc = push_cut(tv, (uint32_t)nt)))
+                break;
+            heads[nt] = 0;
+            v[nt++] = (ng_token){(uint32_t)i, (uint32_t)(i + 1), NG_TOK_PUNCT, 0};
+            i++;
+            continue;
+        }
         uint32_t f = NG_TOK_PUNCT;
         size_t pn = 0;
         uint32_t next = i + n < e ? cp_at(t, e, i + n, &pn) : 0;
