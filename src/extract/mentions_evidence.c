@@ -386,6 +386,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             if (n == 3 && key.head == THE_HEAD)
                 s->the_word = k;
             ng_gazetteer_prefetch(gaz, key.hash);
+            if (s->memo) /* the memo is a cache miss too */
+                __builtin_prefetch(&s->memo[key.hash & (NG_MMEMO_SLOTS - 1)]);
             if (s->nwords - looked > LOOKUP_LAG)
                 look_up(s, &s->words[looked++]);
         }
