@@ -13,6 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__GNUC__)
+#define TEXT_NOINLINE __attribute__((noinline))
+#else
+#define TEXT_NOINLINE
+#endif
+
 typedef struct tok_vec {
     ng_token *v;
     uint64_t *heads; /* ng_text.heads, cap of them */
@@ -132,8 +138,10 @@ static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(
 /* scan_word from i, inside the word that starts at start: *seen holds
  * the classes of its bytes before i and gets those of the whole word.
  * cls, when not 0, is the class of the byte at i, which ends a run of
- * ASCII letters and digits already scanned. */
-static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
+ * ASCII letters and digits already scanned. Out of line: a word with a
+ * joining mark or a non-ASCII letter is the rare case, and inlined it
+ * would crowd the registers of the token loop. */
+static TEXT_NOINLINE size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
                              int *abbrev, unsigned *seen)
 {
     size_t seg_start = start, n;
