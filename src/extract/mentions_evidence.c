@@ -96,7 +96,8 @@ static NG_MSCAN_NOINLINE void index_grow(ng_mscan *s)
 /* Adds the word of token i without its first skip bytes (prepared in k)
  * at the empty index slot; words has room (see ng_mscan_init). Inline:
  * the loop of ng_mscan_init adds a word for every other token. */
-static inline ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
+static inline ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k,
+                                 size_t slot)
 {
     uint32_t w = (uint32_t)s->nwords++;
     ng_mword *e = &s->words[w];

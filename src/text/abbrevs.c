@@ -129,7 +129,8 @@ unsigned ng_text_word_lists(const char *s, size_t n)
         const word_slot *sl = &word_table[j];
         if (!sl->w)
             return 0;
-        if (sl->key == key && sl->w->len == n && (n <= 8 || memcmp(sl->w->s + 8, s + 8, n - 8) == 0))
+        if (sl->key == key && sl->w->len == n &&
+            (n <= 8 || memcmp(sl->w->s + 8, s + 8, n - 8) == 0))
             return sl->lists;
     }
 }

@@ -141,8 +141,8 @@ static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(
  * ASCII letters and digits already scanned. Out of line: a word with a
  * joining mark or a non-ASCII letter is the rare case, and inlined it
  * would crowd the registers of the token loop. */
-static TEXT_NOINLINE size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
-                             int *abbrev, unsigned *seen)
+static TEXT_NOINLINE size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i,
+                                           unsigned cls, int *abbrev, unsigned *seen)
 {
     size_t seg_start = start, n;
     int dots = 0;
@@ -291,7 +291,8 @@ static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
  * to the flag it sets. */
 #define FIRST_DIGIT_SHIFT 4 /* 0x80 >> 4 = NG_TOK_DIGIT */
 #define FIRST_CAP_SHIFT 6   /* 0x80 >> 6 = NG_TOK_CAP */
-_Static_assert((0x80 >> FIRST_DIGIT_SHIFT) == NG_TOK_DIGIT && (0x80 >> FIRST_CAP_SHIFT) == NG_TOK_CAP,
+_Static_assert((0x80 >> FIRST_DIGIT_SHIFT) == NG_TOK_DIGIT &&
+                   (0x80 >> FIRST_CAP_SHIFT) == NG_TOK_CAP,
                "flag bits moved: fix the shifts");
 
 /* Scans one word starting at i; returns its end and sets *abbrev when a
