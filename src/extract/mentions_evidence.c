@@ -200,7 +200,7 @@ typedef struct mscan_scratch {
     ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
-    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
+    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents of one gazetteer */
     ng_mmemo_slot *memo;  /* NG_MMEMO_SLOTS, kept across documents of one gazetteer */
     ng_mpmemo_slot *pmemo; /* NG_MPMEMO_SLOTS, likewise */
     uint64_t memo_serial; /* that gazetteer (ng_gazetteer_serial) */
@@ -288,6 +288,7 @@ static int scratch_lend(ng_mscan *s)
     if (sc->memo_serial != ng_gazetteer_serial(s->gaz)) { /* another gazetteer: forget */
         memset(sc->memo, 0, NG_MMEMO_SLOTS * sizeof *sc->memo);
         memset(sc->pmemo, 0, NG_MPMEMO_SLOTS * sizeof *sc->pmemo);
+        memset(sc->near, 0, NG_MNEAR_SLOTS * sizeof *sc->near); /* its answers too */
         sc->memo_serial = ng_gazetteer_serial(s->gaz);
     }
     s->memo = sc->memo;
