@@ -390,12 +390,29 @@ static int sentence_case(const ng_mscan *s, uint32_t sb, uint32_t se)
     return lower >= 2 && lower * 4 >= words;
 }
 
+/* The first token of [i, se) that may start a name run: a capitalised
+ * word, or an article-prefixed one ("al-Assad"). Most tokens are not;
+ * this loop passes over them with its state in registers (in the big
+ * loop of scan_sentence the index lived on the stack). */
+static inline uint32_t next_name_start(const ng_mscan *s, uint32_t i, uint32_t se)
+{
+    const ng_token *tok = s->tok;
+    for (; i < se; i++) {
+        uint32_t f = tok[i].flags;
+        if ((f & NG_TOK_WORD) && ((f & NG_TOK_CAP) || article_prefixed(s, i)))
+            break;
+    }
+    return i;
+}
+
 /* Finds the name runs of one sentence. */
 static int scan_sentence(ng_mscan *s, uint32_t sb, uint32_t se)
 {
     uint32_t i = sb;
     int title_case = (s->tok[sb].flags & NG_TOK_HEADLINE) && !sentence_case(s, sb, se);
     while (i < se) {
+        if ((i = next_name_start(s, i, se)) == se)
+            break;
         if (!name_token(s, i) || nonname(s, i)) {
             i++;
             continue;

@@ -95,6 +95,18 @@ typedef struct ng_mmemo_slot {
     uint32_t lists; /* ng_mword_lists */
 } ng_mmemo_slot;
 
+/* A remembered lookup of a phrase of two words of up to 8 bytes each
+ * (their folded heads spell them whole), kept by a thread across
+ * documents while the gazetteer stays the same: "Prime Minister", "White
+ * House", "New York" recur from article to article. */
+#define NG_MPMEMO_SLOTS 4096
+typedef struct ng_mpmemo_slot {
+    uint64_t first;  /* head of the first word; 0 = empty */
+    uint64_t second; /* head of the second word */
+    uint32_t touch;  /* the two tokens touch (joined without a space) */
+    uint32_t cls;
+} ng_mpmemo_slot;
+
 /* A remembered answer of ng_gazetteer_place_near for one word, kept by a
  * thread across documents (names recur from article to article). */
 #define NG_MNEAR_SLOTS 4096
@@ -142,6 +154,7 @@ typedef struct ng_mscan {
     ng_mpair_slot *pairs;  /* phrase memo (NG_MPAIR_SLOTS), or NULL */
     ng_mnear_slot *near;   /* typo memo of the thread (NG_MNEAR_SLOTS), or NULL */
     ng_mmemo_slot *memo;   /* word memo of the thread (NG_MMEMO_SLOTS), or NULL */
+    ng_mpmemo_slot *pmemo; /* pair memo of the thread (NG_MPMEMO_SLOTS), or NULL */
     uint32_t pair_gen;
     uint32_t the_word;     /* the entry of "the" in words, 0 when the document has none */
     ng_cand *cand;
@@ -196,8 +209,10 @@ int ng_mscan_same_folded(const char *a, const char *b, size_t n);
  * has head 0). */
 #if defined(__GNUC__)
 #define NG_MSCAN_ALWAYS_INLINE __attribute__((always_inline))
+#define NG_MSCAN_NOINLINE __attribute__((noinline))
 #else
 #define NG_MSCAN_ALWAYS_INLINE
+#define NG_MSCAN_NOINLINE
 #endif
 static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t i, const char *w)
 {

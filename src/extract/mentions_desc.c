@@ -54,19 +54,27 @@ static uint32_t descriptor_at(const ng_mscan *s, uint32_t i, uint32_t se, int *t
 
 int ng_mscan_descriptors(ng_mscan *s, uint32_t sb, uint32_t se)
 {
+    /* Most tokens are neither a known country or capital nor "the": two
+     * loads of the arrays tell (a non-word has classes 0 and the entry 0,
+     * which the_word never is) before the token itself is read. */
+    const uint32_t *cls = s->cls, *wid = s->wid;
+    uint32_t the = s->the_word ? s->the_word : UINT32_MAX;
     for (uint32_t i = sb; i < se; i++) {
+        uint32_t c = cls[i];
+        if (!(c & (NG_GAZ_COUNTRY | NG_GAZ_CAPITAL)) && wid[i] != the)
+            continue;
         const ng_token *t = &s->tok[i];
         if (!(t->flags & NG_TOK_WORD))
             continue;
-        if (!(t->flags & NG_TOK_CAP) && (s->cls[i] & (NG_GAZ_COUNTRY | NG_GAZ_CAPITAL)) &&
-            !(s->cls[i] & (NG_GAZ_COMMON | NG_GAZ_NONNAME)) && t->end - t->start >= 4) {
+        if (!(t->flags & NG_TOK_CAP) && (c & (NG_GAZ_COUNTRY | NG_GAZ_CAPITAL)) &&
+            !(c & (NG_GAZ_COMMON | NG_GAZ_NONNAME)) && t->end - t->start >= 4) {
             int rc = ng_mscan_add(s, i, i + 1, NG_TYPE_PLACE, NG_KIND_NAME, 0);
             if (rc)
                 return rc;
             continue;
         }
         /* ng_mscan_is(s, i, "the") by the entry: no load of the word */
-        if (s->wid[i] != s->the_word || (t->flags & NG_TOK_HEADLINE))
+        if (wid[i] != the || (t->flags & NG_TOK_HEADLINE))
             continue;
         int type = NG_TYPE_PERSON;
         uint32_t end = descriptor_at(s, i, se, &type);

@@ -75,8 +75,9 @@ static inline NG_MSCAN_ALWAYS_INLINE uint32_t word_find(const ng_mscan *s, const
 
 /* Doubles the slots in use: a document has fewer distinct words than
  * tokens, and a small index stays in the first-level cache. The slots
- * beyond index_cap are zero. */
-static void index_grow(ng_mscan *s)
+ * beyond index_cap are zero. Rare (out of line): the index starts at
+ * about one slot per token. */
+static NG_MSCAN_NOINLINE void index_grow(ng_mscan *s)
 {
     for (size_t k = 1; k < s->nwords; k++)
         s->index[s->words[k].slot].hash = 0;
@@ -93,22 +94,21 @@ static void index_grow(ng_mscan *s)
 }
 
 /* Adds the word of token i without its first skip bytes (prepared in k)
- * at the empty index slot; words has room (see ng_mscan_init). */
-static ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k, size_t slot)
+ * at the empty index slot; words has room (see ng_mscan_init). Inline:
+ * the loop of ng_mscan_init adds a word for every other token. */
+static inline ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const ng_gaz_word *k,
+                                 size_t slot)
 {
     uint32_t w = (uint32_t)s->nwords++;
     ng_mword *e = &s->words[w];
-    memset(e, 0, sizeof *e);
-    e->head = k->head;
-    e->hash = k->hash;
-    e->tok = i;
-    e->len = s->tok[i].end - s->tok[i].start - skip;
-    e->skip = (uint8_t)skip;
-    e->slot = (uint32_t)slot;
-    e->near = -1;
-    s->index[slot].hash = k->hash;
-    s->index[slot].word = w;
-    s->index[slot].head = k->head;
+    *e = (ng_mword){.head = k->head,
+                    .hash = k->hash,
+                    .tok = i,
+                    .len = s->tok[i].end - s->tok[i].start - skip,
+                    .slot = (uint32_t)slot,
+                    .skip = (uint8_t)skip,
+                    .near = -1};
+    s->index[slot] = (ng_mword_slot){k->hash, w, k->head};
     if (2 * s->nwords > s->index_cap && s->index_cap < s->index_max)
         index_grow(s);
     return e;
@@ -200,8 +200,9 @@ typedef struct mscan_scratch {
     ng_mword *words;      /* 1 + 2 * SCRATCH_MAX_TOKENS */
     uint32_t *cls, *wid;  /* SCRATCH_MAX_TOKENS */
     ng_mpair_slot *pairs; /* NG_MPAIR_SLOTS */
-    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents */
+    ng_mnear_slot *near;  /* NG_MNEAR_SLOTS, kept across documents of one gazetteer */
     ng_mmemo_slot *memo;  /* NG_MMEMO_SLOTS, kept across documents of one gazetteer */
+    ng_mpmemo_slot *pmemo; /* NG_MPMEMO_SLOTS, likewise */
     uint64_t memo_serial; /* that gazetteer (ng_gazetteer_serial) */
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
@@ -223,6 +224,7 @@ static void scratch_free(void *p)
     free(sc->pairs);
     free(sc->near);
     free(sc->memo);
+    free(sc->pmemo);
     free(sc->cand);
     free(sc);
 }
@@ -251,7 +253,9 @@ static mscan_scratch *scratch_get(void)
     sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
     sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
     sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
+    sc->pmemo = calloc(NG_MPMEMO_SLOTS, sizeof *sc->pmemo);
     if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near || !sc->memo ||
+        !sc->pmemo ||
         pthread_setspecific(scratch_key, sc) != 0) {
         scratch_free(sc);
         return NULL;
@@ -283,9 +287,12 @@ static int scratch_lend(ng_mscan *s)
     s->near = sc->near;
     if (sc->memo_serial != ng_gazetteer_serial(s->gaz)) { /* another gazetteer: forget */
         memset(sc->memo, 0, NG_MMEMO_SLOTS * sizeof *sc->memo);
+        memset(sc->pmemo, 0, NG_MPMEMO_SLOTS * sizeof *sc->pmemo);
+        memset(sc->near, 0, NG_MNEAR_SLOTS * sizeof *sc->near); /* its answers too */
         sc->memo_serial = ng_gazetteer_serial(s->gaz);
     }
     s->memo = sc->memo;
+    s->pmemo = sc->pmemo;
     s->pair_gen = sc->pair_gen;
     s->cand = sc->cand;
     s->cand_cap = sc->cand_cap;
@@ -298,11 +305,22 @@ static int scratch_lend(ng_mscan *s)
 /* New words between the hint for a word's gazetteer slot and its lookup. */
 #define LOOKUP_LAG 8
 
-/* Fills in the gazetteer classes and rule lists of a word of the text. */
-static void look_up(ng_mscan *s, ng_mword *e)
+/* look_up of a word the thread's memo does not answer: the gazetteer
+ * probe (a cache miss, hinted LOOKUP_LAG words earlier) and the lists. */
+static NG_MSCAN_NOINLINE void look_up_slow(ng_mscan *s, ng_mword *e, ng_mmemo_slot *m)
 {
     const char *w = s->text + s->tok[e->tok].start;
     ng_gaz_word key = {e->head, e->hash};
+    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
+    e->lists = ng_mword_lists(w, e->len, &key);
+    if (m)
+        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
+}
+
+/* Fills in the gazetteer classes and rule lists of a word of the text.
+ * Two words in three are answered by the memo: that test is inline. */
+static inline void look_up(ng_mscan *s, ng_mword *e)
+{
     ng_mmemo_slot *m = NULL;
     if (s->memo && e->len <= 8 && e->head) {
         m = &s->memo[e->hash & (NG_MMEMO_SLOTS - 1)];
@@ -312,10 +330,7 @@ static void look_up(ng_mscan *s, ng_mword *e)
             return;
         }
     }
-    e->cls = ng_gazetteer_word_classes(s->gaz, w, e->len, &key);
-    e->lists = ng_mword_lists(w, e->len, &key);
-    if (m)
-        *m = (ng_mmemo_slot){e->head, e->cls, e->lists};
+    look_up_slow(s, e, m);
 }
 
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
@@ -373,6 +388,8 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             if (n == 3 && key.head == THE_HEAD)
                 s->the_word = k;
             ng_gazetteer_prefetch(gaz, key.hash);
+            if (s->memo) /* the memo is a cache miss too */
+                __builtin_prefetch(&s->memo[key.hash & (NG_MMEMO_SLOTS - 1)]);
             if (s->nwords - looked > LOOKUP_LAG)
                 look_up(s, &s->words[looked++]);
         }
@@ -380,21 +397,24 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
     }
     while (looked < s->nwords)
         look_up(s, &s->words[looked++]);
-    /* What the capitals say, now that the classes are known. */
+    /* What the capitals say, now that the classes are known (the arrays
+     * in locals: a store to an entry could alias the fields of s). */
+    const ng_token *tok = s->tok;
+    const uint32_t *wid = s->wid;
+    uint32_t *cls = s->cls;
+    ng_mword *words = s->words;
     for (uint32_t i = 0; i < s->ntok; i++) {
-        const ng_token *t = &s->tok[i];
-        ng_mword *e = &s->words[s->wid[i]];
-        s->cls[i] = e->cls;
-        if (!(t->flags & NG_TOK_WORD))
+        const ng_token *t = &tok[i];
+        ng_mword *e = &words[wid[i]];
+        cls[i] = e->cls;
+        uint32_t f = t->flags;
+        if (!(f & NG_TOK_WORD))
             continue;
-        uint32_t ev = 0;
-        if (!(t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_DIGIT))
-            ev = NG_EV_LOWER;
-        else if ((t->flags & NG_TOK_CAP) && !forced_capital(s, i) &&
-                 !((t->flags & NG_TOK_ALLCAPS) && t->end - t->start > 1 &&
-                   (s->cls[i] & NG_GAZ_COMMON)))
-            ev = NG_EV_CAP_MID;
-        e->flags |= ev;
+        if (!(f & (NG_TOK_CAP | NG_TOK_DIGIT)))
+            e->flags |= NG_EV_LOWER;
+        else if ((f & NG_TOK_CAP) && !forced_capital(s, i) &&
+                 !((f & NG_TOK_ALLCAPS) && t->end - t->start > 1 && (e->cls & NG_GAZ_COMMON)))
+            e->flags |= NG_EV_CAP_MID;
     }
     return 0;
 }
@@ -462,6 +482,24 @@ static uint32_t phrase_lookup(const ng_mscan *s, uint32_t b, uint32_t e)
     return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
 }
 
+/* phrase_lookup of two word tokens b, b + 1 by the thread's memo when
+ * both words are of up to 8 bytes (their heads spell them). */
+static uint32_t pair_lookup_thread(const ng_mscan *s, uint32_t b)
+{
+    const ng_mword *x = &s->words[s->wid[b]], *y = &s->words[s->wid[b + 1]];
+    if (!s->pmemo || x->len > 8 || y->len > 8 || !x->head || !y->head)
+        return phrase_lookup(s, b, b + 2);
+    uint32_t touch = s->tok[b].end == s->tok[b + 1].start;
+    uint32_t h = (x->hash * 0x9e3779b1u) ^ (y->hash * 0x85ebca6bu) ^ touch;
+    h ^= h >> 16;
+    ng_mpmemo_slot *m = &s->pmemo[h & (NG_MPMEMO_SLOTS - 1)];
+    if (m->first == x->head && m->second == y->head && m->touch == touch)
+        return m->cls;
+    uint32_t cls = phrase_lookup(s, b, b + 2);
+    *m = (ng_mpmemo_slot){x->head, y->head, touch, cls};
+    return cls;
+}
+
 /* phrase_lookup of two word tokens b, b + 1, remembered for the
  * document: "Prime Minister", "the president" come back. */
 static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
@@ -477,11 +515,11 @@ static uint32_t pair_lookup(const ng_mscan *s, uint32_t b)
                 return sl->cls;
             continue;
         }
-        uint32_t cls = phrase_lookup(s, b, b + 2);
+        uint32_t cls = pair_lookup_thread(s, b);
         *sl = (ng_mpair_slot){s->pair_gen, first, second, cls};
         return cls;
     }
-    return phrase_lookup(s, b, b + 2); /* crowded: not remembered */
+    return pair_lookup_thread(s, b); /* crowded: not remembered for the document */
 }
 
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
@@ -494,8 +532,15 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
     if (e > b + 1 && (s->tok[b].flags & NG_TOK_WORD) && s->tok[b].end < s->tok[b + 1].start &&
         !(s->cls[b] & NG_GAZ_PREFIX))
         return 0;
-    if (e == b + 2 && s->pairs && s->wid[b] && s->wid[b + 1])
-        return pair_lookup(s, b);
+    if (e > b + 1 && s->pairs && s->wid[b] && s->wid[b + 1]) {
+        if (e == b + 2)
+            return pair_lookup(s, b);
+        /* The same for the first two words: a key of more words spaced
+         * after them marks them as a prefix. Their pair is remembered, so
+         * this spares most joins and probes of whole runs. */
+        if (s->tok[b + 1].end < s->tok[b + 2].start && !(pair_lookup(s, b) & NG_GAZ_PREFIX))
+            return 0;
+    }
     return phrase_lookup(s, b, e);
 }
 

@@ -6,7 +6,7 @@
  * (library use, fuzzing). */
 #include "abbrevs.h"
 
-#include <stdatomic.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -46,8 +46,36 @@ static const list_word sentence_openers[] = {
     W("For"), W("Some"), W("Many"), W("Officials"), W("According"),
     {0, ""}};
 
-/* The bit of a first letter in a list's letter mask; 0 for any other
- * byte (then the list is searched). */
+static const list_word *const lists[NLISTS] = {title_abbrevs, other_abbrevs, sentence_openers};
+
+int ng_text_word_in_plain(const char *s, size_t n, int which)
+{
+    const list_word *list = lists[which];
+    if (n == 0 || n >= sizeof list->s)
+        return 0;
+    for (size_t i = 0; list[i].len; i++)
+        if (list[i].len == n && memcmp(list[i].s, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* All the words of the lists in one open-addressing table keyed by their
+ * first eight bytes: the splitter asks about every word before a period,
+ * and a probe costs less than a walk along a list. Built once per process
+ * (pthread_once), read-only afterwards. */
+#define WORD_SLOTS 256
+typedef struct word_slot {
+    uint64_t key;        /* the first eight bytes, zero-padded */
+    const list_word *w;  /* NULL: empty */
+    unsigned lists;      /* 1 << LIST_* of the lists the word is in */
+} word_slot;
+
+static word_slot word_table[WORD_SLOTS];
+static uint64_t word_letters; /* letter_bit of the first letter of every word */
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+/* The bit of a letter in word_letters; 0 for any other byte (no word of
+ * the lists starts with one). */
 static inline uint64_t letter_bit(unsigned char c)
 {
     if (c >= 'A' && c <= 'Z')
@@ -57,36 +85,57 @@ static inline uint64_t letter_bit(unsigned char c)
     return 0;
 }
 
-static const list_word *const lists[NLISTS] = {title_abbrevs, other_abbrevs, sentence_openers};
-
-/* The first letters of each list's words, worked out on first use (the
- * same value whichever thread does it; 0: not yet). Most words looked up
- * (the last of a sentence, before its period) start with a letter no
- * word of the lists starts with, and need no search. */
-static _Atomic uint64_t list_letters[NLISTS];
-
-static uint64_t letters_of(int which)
+static inline uint64_t word_key(const char *s, size_t n)
 {
-    uint64_t m = atomic_load_explicit(&list_letters[which], memory_order_relaxed);
-    if (m)
-        return m;
-    for (const list_word *w = lists[which]; w->len; w++)
-        m |= letter_bit((unsigned char)w->s[0]);
-    m |= (uint64_t)1 << 63; /* never 0 */
-    atomic_store_explicit(&list_letters[which], m, memory_order_relaxed);
-    return m;
+    uint64_t x = 0;
+    for (size_t i = 0; i < n && i < 8; i++)
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return x;
+}
+
+static inline size_t word_hash(uint64_t key, size_t n)
+{
+    return (size_t)(((key ^ (uint64_t)n) * 0x9e3779b97f4a7c15u) >> 56) & (WORD_SLOTS - 1);
+}
+
+static void word_table_build(void)
+{
+    for (int which = 0; which < NLISTS; which++) {
+        for (const list_word *w = lists[which]; w->len; w++) {
+            uint64_t key = word_key(w->s, w->len);
+            size_t j = word_hash(key, w->len);
+            while (word_table[j].w && !(word_table[j].w->len == w->len &&
+                                        memcmp(word_table[j].w->s, w->s, w->len) == 0))
+                j = (j + 1) & (WORD_SLOTS - 1);
+            word_table[j].key = key;
+            word_table[j].w = w;
+            word_table[j].lists |= 1u << which;
+            word_letters |= letter_bit((unsigned char)w->s[0]);
+        }
+    }
+}
+
+unsigned ng_text_word_lists(const char *s, size_t n)
+{
+    if (n == 0 || n >= sizeof title_abbrevs[0].s)
+        return 0;
+    pthread_once(&word_table_once, word_table_build);
+    /* most words asked about (the last of a sentence) start with a
+     * letter no word of the lists starts with */
+    if (!(letter_bit((unsigned char)s[0]) & word_letters))
+        return 0;
+    uint64_t key = word_key(s, n);
+    for (size_t j = word_hash(key, n);; j = (j + 1) & (WORD_SLOTS - 1)) {
+        const word_slot *sl = &word_table[j];
+        if (!sl->w)
+            return 0;
+        if (sl->key == key && sl->w->len == n &&
+            (n <= 8 || memcmp(sl->w->s + 8, s + 8, n - 8) == 0))
+            return sl->lists;
+    }
 }
 
 int ng_text_word_in(const char *s, size_t n, int which)
 {
-    const list_word *list = lists[which];
-    if (n == 0 || n >= sizeof list->s)
-        return 0;
-    uint64_t bit = letter_bit((unsigned char)s[0]);
-    if (bit && !(letters_of(which) & bit))
-        return 0;
-    for (size_t i = 0; list[i].len; i++)
-        if (list[i].len == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
-            return 1;
-    return 0;
+    return (ng_text_word_lists(s, n) >> which) & 1;
 }

@@ -14,5 +14,10 @@ enum {
 
 /* Whether s[0..n) is a word of list which (LIST_*), case-sensitively. */
 int ng_text_word_in(const char *s, size_t n, int which);
+/* The lists (1 << LIST_*) s[0..n) is a word of, in one probe. */
+unsigned ng_text_word_lists(const char *s, size_t n);
+/* ng_text_word_in by a walk along the list: what the tests compare the
+ * table with. */
+int ng_text_word_in_plain(const char *s, size_t n, int which);
 
 #endif

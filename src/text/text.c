@@ -1,21 +1,32 @@
 /* text.c - paragraphs, tokens and sentences (see include/newsgraph/text.h).
  *
- * One left-to-right pass over each body paragraph produces tokens; a
- * second pass over the tokens of the paragraph cuts sentences. Both are
- * linear in the size of the document. The abbreviations it knows are
+ * One left-to-right pass over each body paragraph produces tokens and
+ * lists the tokens where a sentence may end (terminal marks,
+ * abbreviations); the sentence cutter (sentences.c) visits only those,
+ * then marks each sentence's tokens once. Both are linear in the size of
+ * the document. The abbreviations it knows are
  * in abbrevs.c. */
 #include "newsgraph/text.h"
 
 #include "abbrevs.h"
 #include "chars.h"
+#include "sentences.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__GNUC__)
+#define TEXT_NOINLINE __attribute__((noinline))
+#else
+#define TEXT_NOINLINE
+#endif
 
 typedef struct tok_vec {
     ng_token *v;
     uint64_t *heads; /* ng_text.heads, cap of them */
     size_t n, cap;
+    uint32_t *cuts;  /* of the last paragraph: its terminal marks and abbreviations */
+    size_t ncuts, cuts_cap;
 } tok_vec;
 
 /* Grows tv to hold at least cap tokens. */
@@ -32,16 +43,6 @@ static int reserve_tokens(tok_vec *tv, size_t cap)
         return NG_ENOMEM;
     tv->heads = h;
     tv->cap = cap;
-    return 0;
-}
-
-static inline int push_token(tok_vec *tv, uint32_t start, uint32_t end, uint32_t flags,
-                             uint64_t head)
-{
-    if (tv->n == tv->cap && reserve_tokens(tv, tv->cap ? tv->cap * 2 : 256))
-        return NG_ENOMEM;
-    tv->heads[tv->n] = head;
-    tv->v[tv->n++] = (ng_token){start, end, flags, 0};
     return 0;
 }
 
@@ -139,9 +140,11 @@ static int is_word_cp(uint32_t c) { return ng_cp_is_letter(c) || ng_cp_is_digit(
 /* scan_word from i, inside the word that starts at start: *seen holds
  * the classes of its bytes before i and gets those of the whole word.
  * cls, when not 0, is the class of the byte at i, which ends a run of
- * ASCII letters and digits already scanned. */
-static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, unsigned cls,
-                             int *abbrev, unsigned *seen)
+ * ASCII letters and digits already scanned. Out of line: a word with a
+ * joining mark or a non-ASCII letter is the rare case, and inlined it
+ * would crowd the registers of the token loop. */
+static TEXT_NOINLINE size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i,
+                                           unsigned cls, int *abbrev, unsigned *seen)
 {
     size_t seg_start = start, n;
     int dots = 0;
@@ -212,8 +215,8 @@ static size_t scan_word_rest(const char *t, size_t end, size_t start, size_t i, 
                 *seen = acc;
                 return i;
             }
-            if (dots == 0 && (ng_text_word_in(t + start, i - start, LIST_TITLES) ||
-                              ng_text_word_in(t + start, i - start, LIST_OTHERS))) {
+            if (dots == 0 && (ng_text_word_lists(t + start, i - start) &
+                              (1u << LIST_TITLES | 1u << LIST_OTHERS))) {
                 *abbrev = 1;
                 *seen = acc;
                 return i + n;
@@ -286,6 +289,14 @@ static uint32_t case_flags(const char *t, size_t s, size_t e, unsigned seen)
            ((seen & BC_LETTER) == BC_UPPER ? NG_TOK_ALLCAPS : 0);
 }
 
+/* The top bit of the first byte's lane in alnum_masks8's masks, shifted
+ * to the flag it sets. */
+#define FIRST_DIGIT_SHIFT 4 /* 0x80 >> 4 = NG_TOK_DIGIT */
+#define FIRST_CAP_SHIFT 6   /* 0x80 >> 6 = NG_TOK_CAP */
+_Static_assert((0x80 >> FIRST_DIGIT_SHIFT) == NG_TOK_DIGIT &&
+                   (0x80 >> FIRST_CAP_SHIFT) == NG_TOK_CAP,
+               "flag bits moved: fix the shifts");
+
 /* Scans one word starting at i; returns its end and sets *abbrev when a
  * trailing abbreviation dot was taken into the word. *flags gets its
  * capitalisation flags (case_flags). *head gets the word's ng_text.heads
@@ -309,9 +320,9 @@ static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev,
                 /* case_flags of the run, from its masks: the first byte
                  * is the lowest (little-endian, as in alnum_masks8) */
                 *abbrev = 0;
-                *flags = NG_TOK_WORD | ((digit & 0x80) ? NG_TOK_DIGIT : 0) |
-                         ((letter & ~lower & 0x80) ? NG_TOK_CAP : 0) |
-                         (letter && !lower ? NG_TOK_ALLCAPS : 0);
+                *flags = NG_TOK_WORD | (uint32_t)((digit & 0x80) >> FIRST_DIGIT_SHIFT) |
+                         (uint32_t)((letter & ~lower & 0x80) >> FIRST_CAP_SHIFT) |
+                         (uint32_t)((letter != 0) & (lower == 0)) * NG_TOK_ALLCAPS;
                 *head = first;
                 return i;
             }
@@ -325,12 +336,50 @@ static inline size_t scan_word(const char *t, size_t end, size_t i, int *abbrev,
     return we;
 }
 
-/* Tokenises the paragraph t[s, e) into tv. */
+/* Is the punctuation mark c one that may end a sentence (is_terminal)? */
+static inline int terminal_cp(uint32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* Remembers token k as a place where ngt_split_sentences must look (a
+ * terminal mark or an abbreviation): the other tokens cannot end a
+ * sentence, so the splitter does not visit them. */
+static inline int push_cut(tok_vec *tv, uint32_t k)
+{
+    if (tv->ncuts == tv->cuts_cap) {
+        size_t cap = tv->cuts_cap ? tv->cuts_cap * 2 : 64;
+        uint32_t *p = realloc(tv->cuts, cap * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        tv->cuts = p;
+        tv->cuts_cap = cap;
+    }
+    tv->cuts[tv->ncuts++] = k;
+    return 0;
+}
+
+/* Tokenises the paragraph t[s, e) into tv, and lists in tv->cuts the
+ * tokens where a sentence may end. The vector's fields live in locals
+ * for the loop (a store to a token or head could alias them) and go
+ * back to tv on a grow and at the end. */
 static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
 {
     size_t i = s, n;
-    size_t first = tv->n;
+    size_t first = tv->n, nt = tv->n, cap = tv->cap;
+    ng_token *v = tv->v;
+    uint64_t *heads = tv->heads;
+    int rc = 0;
+    tv->ncuts = 0;
     while (i < e) {
+        if (nt == cap) { /* a turn of the loop adds one token at most */
+            tv->n = nt;
+            if ((rc = reserve_tokens(tv, cap ? cap * 2 : 256)))
+                break;
+            v = tv->v;
+            heads = tv->heads;
+            cap = tv->cap;
+        }
         unsigned char b = (unsigned char)t[i];
         uint32_t c;
         int word;
@@ -351,218 +400,83 @@ static int tokenize_paragraph(const char *t, size_t s, size_t e, tok_vec *tv)
             }
             word = is_word_cp(c);
         }
-        int rc;
         if (word) {
             int abbrev;
             uint32_t f;
             uint64_t head;
             size_t we = scan_word(t, e, i, &abbrev, &f, &head);
-            f |= abbrev ? NG_TOK_ABBREV : 0;
-            rc = push_token(tv, (uint32_t)i, (uint32_t)we, f, head);
-            i = we;
-        } else {
-            uint32_t f = NG_TOK_PUNCT;
-            size_t pn = 0;
-            uint32_t next = i + n < e ? cp_at(t, e, i + n, &pn) : 0;
-            int after_word = tv->n > first && tv->v[tv->n - 1].end == i &&
-                             (tv->v[tv->n - 1].flags & NG_TOK_WORD);
-            if ((c == '\'' || c == 0x2019) && after_word && (next == 's' || next == 'S')) {
-                /* possessive: Russia's, Russia’s */
-                rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE, 0);
-                i += n + pn;
-                if (rc)
-                    return rc;
+            if (abbrev) {
+                f |= NG_TOK_ABBREV;
+                if ((rc = push_cut(tv, (uint32_t)nt)))
+                    break;
+            }
+            heads[nt] = head;
+            v[nt++] = (ng_token){(uint32_t)i, (uint32_t)we, f, 0};
+            /* the space after a word: no turn of the loop for it */
+            i = we < e && t[we] == ' ' ? we + 1 : we;
+            continue;
+        }
+        if (c < 0x80 && c != '\'' && c != '"') {
+            /* an ASCII mark other than a quote (most of them): neither a
+             * possessive nor a quote, so its neighbours need no look */
+            if (terminal_cp(c) && (rc = push_cut(tv, (uint32_t)nt)))
+                break;
+            heads[nt] = 0;
+            v[nt++] = (ng_token){(uint32_t)i, (uint32_t)(i + 1), NG_TOK_PUNCT, 0};
+            i++;
+            continue;
+        }
+        uint32_t f = NG_TOK_PUNCT;
+        size_t pn = 0;
+        uint32_t next = i + n < e ? cp_at(t, e, i + n, &pn) : 0;
+        int after_word = nt > first && v[nt - 1].end == i && (v[nt - 1].flags & NG_TOK_WORD);
+        if ((c == '\'' || c == 0x2019) && after_word && (next == 's' || next == 'S')) {
+            /* possessive: Russia's, Russia’s */
+            heads[nt] = 0;
+            v[nt++] = (ng_token){(uint32_t)i, (uint32_t)(i + n + pn), NG_TOK_POSSESSIVE, 0};
+            i += n + pn;
+            continue;
+        }
+        if ((c == '\'' || c == 0x2019) && after_word && i > s && (t[i - 1] == 's')) {
+            /* plural possessive: Workers' Party */
+            if (!is_word_cp(next)) {
+                heads[nt] = 0;
+                v[nt++] = (ng_token){(uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE, 0};
+                i += n;
                 continue;
             }
-            if ((c == '\'' || c == 0x2019) && after_word && i > s && (t[i - 1] == 's')) {
-                /* plural possessive: Workers' Party */
-                if (!is_word_cp(next)) {
-                    rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), NG_TOK_POSSESSIVE, 0);
-                    i += n;
-                    if (rc)
-                        return rc;
-                    continue;
-                }
-            }
-            if (ng_cp_is_dquote(c) || ng_cp_is_squote(c)) {
-                f |= ng_cp_is_dquote(c) ? NG_TOK_DQUOTE : NG_TOK_SQUOTE;
-                int prev_space = i == s || tv->n == first || tv->v[tv->n - 1].end < i;
-                if (c == 0x201C || c == 0xAB || c == 0x201E || c == 0x2018 || c == 0x201A)
-                    f |= NG_TOK_OPEN;
-                else if (c == 0x201D || c == 0xBB || c == 0x2019)
-                    f |= NG_TOK_CLOSE;
-                else if (prev_space && next && !ng_cp_is_space(next))
-                    f |= NG_TOK_OPEN;
-                else
-                    f |= NG_TOK_CLOSE;
-            }
-            rc = push_token(tv, (uint32_t)i, (uint32_t)(i + n), f, 0);
-            i += n;
         }
-        if (rc)
-            return rc;
-    }
-    if (tv->n > first)
-        tv->v[first].flags |= NG_TOK_PARA_START;
-    return 0;
-}
-
-static int is_terminal(const char *t, const ng_token *tk)
-{
-    size_t len = tk->end - tk->start;
-    if (!(tk->flags & NG_TOK_PUNCT))
-        return 0;
-    const char *s = t + tk->start;
-    return (len == 1 && (*s == '.' || *s == '!' || *s == '?')) ||
-           (len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
-}
-
-static int is_closer(const char *t, const ng_token *tk)
-{
-    if (tk->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE))
-        return !(tk->flags & NG_TOK_OPEN);
-    size_t len = tk->end - tk->start;
-    return len == 1 && (t[tk->start] == ')' || t[tk->start] == ']');
-}
-
-/* Does a new sentence plainly start at token k? */
-static int starts_sentence(const char *t, const ng_token *v, size_t k, size_t end)
-{
-    if (k >= end)
-        return 1;
-    const ng_token *tk = &v[k];
-    if (tk->flags & (NG_TOK_CAP | NG_TOK_DIGIT))
-        return 1;
-    if ((tk->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) && (tk->flags & NG_TOK_OPEN))
-        return 1;
-    (void)t;
-    return 0;
-}
-
-/* Does the abbreviation token ab end a sentence before token k? */
-static int abbrev_ends_sentence(const char *t, const ng_token *ab, const ng_token *v, size_t k,
-                                size_t end)
-{
-    size_t len = ab->end - ab->start - 1; /* without the dot */
-    if (ng_text_word_in(t + ab->start, len, LIST_TITLES))
-        return 0;
-    if (len == 1) /* an initial */
-        return 0;
-    if (k >= end)
-        return 1;
-    const ng_token *nx = &v[k];
-    if ((nx->flags & (NG_TOK_DQUOTE | NG_TOK_SQUOTE)) && (nx->flags & NG_TOK_OPEN))
-        return 1;
-    return (nx->flags & NG_TOK_CAP) &&
-           ng_text_word_in(t + nx->start, nx->end - nx->start, LIST_OPENERS);
-}
-
-/* A headline line: no final punctuation and most longer words capitalised. */
-static int is_headline(const char *t, const ng_token *v, size_t b, size_t e)
-{
-    if (b >= e)
-        return 0;
-    const ng_token *last = &v[e - 1];
-    if (is_terminal(t, last) || (is_closer(t, last) && e - b > 1 && is_terminal(t, &v[e - 2])))
-        return 0;
-    size_t words = 0, caps = 0;
-    for (size_t k = b; k < e; k++) {
-        if (v[k].flags & NG_TOK_PUNCT) {
-            if (k + 1 < e && is_terminal(t, &v[k]) && is_closer(t, &v[k + 1]))
-                return 0; /* a finished quotation: a signed quote, not a headline */
-            continue;
+        if (ng_cp_is_dquote(c) || ng_cp_is_squote(c)) {
+            f |= ng_cp_is_dquote(c) ? NG_TOK_DQUOTE : NG_TOK_SQUOTE;
+            int prev_space = i == s || nt == first || v[nt - 1].end < i;
+            if (c == 0x201C || c == 0xAB || c == 0x201E || c == 0x2018 || c == 0x201A)
+                f |= NG_TOK_OPEN;
+            else if (c == 0x201D || c == 0xBB || c == 0x2019)
+                f |= NG_TOK_CLOSE;
+            else if (prev_space && next && !ng_cp_is_space(next))
+                f |= NG_TOK_OPEN;
+            else
+                f |= NG_TOK_CLOSE;
+        } else if (terminal_cp(c) && (rc = push_cut(tv, (uint32_t)nt))) {
+            break;
         }
-        if (!(v[k].flags & NG_TOK_WORD) || v[k].end - v[k].start < 4)
-            continue;
-        words++;
-        if (v[k].flags & NG_TOK_CAP)
-            caps++;
+        heads[nt] = 0;
+        v[nt++] = (ng_token){(uint32_t)i, (uint32_t)(i + n), f, 0};
+        i += n;
     }
-    return words > 0 && caps * 10 >= words * 6;
-}
-
-typedef struct sent_vec {
-    ng_sentence *v;
-    size_t n, cap;
-} sent_vec;
-
-/* Grows sv to hold at least cap sentences. */
-static int reserve_sentences(sent_vec *sv, size_t cap)
-{
-    if (cap <= sv->cap)
-        return 0;
-    ng_sentence *p = realloc(sv->v, cap * sizeof *p);
-    if (!p)
-        return NG_ENOMEM;
-    sv->v = p;
-    sv->cap = cap;
+    tv->n = nt;
+    if (rc)
+        return rc;
+    if (nt > first)
+        v[first].flags |= NG_TOK_PARA_START;
     return 0;
-}
-
-/* Records the sentence of tokens [b, e), b < e, whose tokens
- * split_sentences has marked. */
-static int push_sentence(sent_vec *sv, const ng_token *tok, size_t b, size_t e, uint32_t para)
-{
-    if (sv->n == sv->cap && reserve_sentences(sv, sv->cap ? sv->cap * 2 : 64))
-        return NG_ENOMEM;
-    sv->v[sv->n++] = (ng_sentence){tok[b].start, tok[e - 1].end, (uint32_t)b, (uint32_t)e, para};
-    return 0;
-}
-
-/* Marks token k as part of sentence idx (and of a headline when hl is
- * NG_TOK_HEADLINE); the first word of a sentence, while *want_start,
- * starts it. */
-static inline void mark_token(ng_token *tk, uint32_t idx, uint32_t hl, int *want_start)
-{
-    tk->sentence = idx;
-    tk->flags |= hl;
-    if (*want_start && (tk->flags & NG_TOK_WORD)) {
-        tk->flags |= NG_TOK_SENT_START;
-        *want_start = 0;
-    }
-}
-
-/* Cuts the tokens [b, e) of one paragraph into sentences, marking the
- * tokens on the way (one pass: the marks are read by none of the tests). */
-static int split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint32_t para,
-                           sent_vec *sv)
-{
-    uint32_t hl = is_headline(t, v, b, e) ? NG_TOK_HEADLINE : 0;
-    uint32_t idx = (uint32_t)sv->n;
-    int want_start = 1;
-    size_t s = b;
-    for (size_t k = b; k < e; k++) {
-        mark_token(&v[k], idx, hl, &want_start);
-        size_t cut = 0;
-        if (is_terminal(t, &v[k])) {
-            size_t j = k + 1;
-            while (j < e && (is_terminal(t, &v[j]) || is_closer(t, &v[j])))
-                j++;
-            if (starts_sentence(t, v, j, e))
-                cut = j;
-        } else if ((v[k].flags & NG_TOK_ABBREV) && abbrev_ends_sentence(t, &v[k], v, k + 1, e)) {
-            cut = k + 1;
-        }
-        if (cut) {
-            for (size_t j = k + 1; j < cut; j++)
-                mark_token(&v[j], idx, hl, &want_start);
-            int rc = push_sentence(sv, v, s, cut, para);
-            if (rc)
-                return rc;
-            idx++;
-            want_start = 1;
-            s = cut;
-            k = cut - 1;
-        }
-    }
-    return s < e ? push_sentence(sv, v, s, e, para) : 0;
 }
 
 int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
 {
     int rc = 0;
     tok_vec tv = {0};
-    sent_vec sv = {0};
+    ngt_sent_vec sv = {0};
     ng_span *paras = NULL;
     size_t npara = 0, para_cap = 0;
     memset(out, 0, sizeof *out);
@@ -574,7 +488,7 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     for (size_t bi = 0; bi < doc->nbody; bi++)
         if (doc->body[bi].start < doc->body[bi].end && doc->body[bi].end <= doc->len)
             body_bytes += doc->body[bi].end - doc->body[bi].start;
-    if (reserve_tokens(&tv, body_bytes / 4 + 16) || reserve_sentences(&sv, body_bytes / 64 + 8)) {
+    if (reserve_tokens(&tv, body_bytes / 4 + 16) || ngt_reserve_sentences(&sv, body_bytes / 64 + 8)) {
         rc = NG_ENOMEM;
         goto cleanup;
     }
@@ -600,7 +514,8 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
                     paras = p;
                 }
                 paras[npara] = (ng_span){tv.v[tok_before].start, tv.v[tv.n - 1].end};
-                if ((rc = split_sentences(t, tv.v, tok_before, tv.n, (uint32_t)npara, &sv)) < 0)
+                if ((rc = ngt_split_sentences(t, tv.v, tok_before, tv.n, (uint32_t)npara, tv.cuts,
+                                          tv.ncuts, &sv)) < 0)
                     goto cleanup;
                 npara++;
             }
@@ -614,8 +529,10 @@ int ng_text_analyze(const ng_doc *doc, ng_text *out, ng_error *err)
     out->nsentences = sv.n;
     out->paras = paras;
     out->nparas = npara;
+    free(tv.cuts);
     return 0;
 cleanup:
+    free(tv.cuts);
     free(tv.v);
     free(tv.heads);
     free(sv.v);

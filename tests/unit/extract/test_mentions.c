@@ -5,6 +5,7 @@
 #include "check.h"
 
 #include "gazetteer.h"
+#include "mentions.h"
 #include "ng_config.h"
 
 #include <stdio.h>
@@ -561,6 +562,67 @@ static void test_gazetteer_prepared_words(void)
     CHECK(ng_gazetteer_place_near(gaz, "Korean", 6) == NULL);
 }
 
+/* The classes of tokens [b, e) joined as written (single spaces where
+ * they are apart), looked up directly: what ng_mscan_phrase answers with
+ * its shortcuts (prefix bits, the pair memos of the document and of the
+ * thread). */
+static uint32_t plain_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
+{
+    char buf[512];
+    size_t k = 0;
+    for (uint32_t i = b; i < e; i++) {
+        const ng_token *t = &s->tok[i];
+        size_t n = t->end - t->start;
+        if (k + n + 1 > sizeof buf)
+            return 0;
+        if (i > b && s->tok[i - 1].end < t->start)
+            buf[k++] = ' ';
+        memcpy(buf + k, s->text + t->start, n);
+        k += n;
+    }
+    return k <= 128 ? ng_gazetteer_classes(gaz, buf, k) : 0;
+}
+
+static void test_phrase_shortcuts_agree_with_plain_lookup(void)
+{
+    static const char *const texts[] = {
+        "Prime Minister Boris Johnson of the United Kingdom met the Secretary of State.",
+        "The Democratic Republic of the Congo and Saint Petersburg, Human Rights Watch said.",
+        "U.S.-led forces in New York City and the Russian Academy of Sciences; "
+        "Kremlin spokesman Dmitry Peskov.",
+        "the the the New New York York City City of of London Stock Exchange exchange.",
+        "Chief Executive Officer of the European Central Bank, the United Nations Security "
+        "Council and World Health Organization's director-general.",
+    };
+    int known = 0; /* phrases of three words and more the gazetteer knows */
+    /* twice: the second time the thread's memo of pairs answers */
+    for (size_t x = 0; x < 2 * (sizeof texts / sizeof *texts); x++) {
+        const char *text = texts[x % (sizeof texts / sizeof *texts)];
+        ng_span body = {0, (uint32_t)strlen(text)};
+        ng_doc doc = {.path = "test", .text = (char *)text, .len = strlen(text), .body = &body, .nbody = 1};
+        ng_extraction ex;
+        CHECK(ng_extraction_init(&ex, &doc) == 0);
+        CHECK(ng_text_analyze(&doc, &ex.text, NULL) == 0);
+        ng_mscan s;
+        CHECK(ng_mscan_init(&s, gaz, &ex) == 0);
+        for (uint32_t b = 0; b < s.ntok; b++)
+            CHECK(ng_mscan_phrase(&s, b, b) == 0); /* empty, even at the last token */
+        for (uint32_t b = 0; b < s.ntok; b++)
+            for (uint32_t e = b + 1; e <= s.ntok && e <= b + 7; e++) {
+                uint32_t want = plain_phrase(&s, b, e), got = ng_mscan_phrase(&s, b, e);
+                known += e > b + 2 && want != 0;
+                if (got != want) {
+                    fprintf(stderr, "  phrase [%u, %u) of text %zu: %#x, plain lookup %#x\n", b, e,
+                            x, got, want);
+                    CHECK(got == want);
+                }
+            }
+        ng_mscan_free(&s);
+        ng_extraction_free(&ex);
+    }
+    CHECK(known > 0);
+}
+
 int main(void)
 {
     ng_error err;
@@ -621,6 +683,7 @@ int main(void)
     RUN(test_regnal_number);
     RUN(test_gazetteer_lookups);
     RUN(test_gazetteer_prepared_words);
+    RUN(test_phrase_shortcuts_agree_with_plain_lookup);
     ng_gazetteer_free(gaz);
     return CHECK_DONE();
 }

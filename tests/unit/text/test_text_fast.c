@@ -5,6 +5,8 @@
 #include "check.h"
 #include "text_reference.h"
 
+#include "abbrevs.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -117,8 +119,66 @@ static void test_fast_agrees_on_random_mixed_text(void)
     CHECK(failures == 0);
 }
 
+/* The hashed lookup of the splitter's word lists (ng_text_word_lists)
+ * against the walk along each list, on the words themselves, their
+ * prefixes, extensions and case changes, and random pieces. */
+static int lists_agree(const char *w, size_t n)
+{
+    unsigned lists = ng_text_word_lists(w, n);
+    for (int which = 0; which < NLISTS; which++) {
+        int plain = ng_text_word_in_plain(w, n, which);
+        if (ng_text_word_in(w, n, which) != plain || (int)((lists >> which) & 1) != plain) {
+            fprintf(stderr, "word lists differ on \"%.*s\" (list %d)\n", (int)n, w, which);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void test_word_lists_agree_with_plain_search(void)
+{
+    static const char *const words[] = {
+        "Mr", "Mrs", "Ms", "Dr", "Gen", "Gens", "Sept", "Sep", "No", "Nos", "approx", "vs",
+        "Messrs", "Inc", "Ltd", "Co", "Corp", "Jr", "etc", "Blvd", "The", "A", "An", "I",
+        "Meanwhile", "However", "According", "Officials", "Mx", "mr", "MR", "the", "THE", "said",
+        "Meanwhiles", "Accordingly", "Officialsx", "Meanwhil", "", "x", "\xC3\xA9", "2024",
+        "Apr", "Amb", "Ambassador", "Jun", "June", "Dept", "Depts", "So", "Some", "Somewhere"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        const char *w = words[k];
+        size_t n = strlen(w);
+        char buf[16];
+        for (size_t m = 0; m <= n; m++)
+            CHECK(lists_agree(w, m)); /* every prefix */
+        if (n + 1 < sizeof buf) {
+            memcpy(buf, w, n);
+            buf[n] = 's';
+            CHECK(lists_agree(buf, n + 1));
+            for (size_t m = 0; m < n; m++) {
+                memcpy(buf, w, n);
+                buf[m] ^= 0x20; /* case (or a byte) changed */
+                CHECK(lists_agree(buf, n));
+            }
+        }
+    }
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    for (int round = 0; round < 5000; round++) {
+        char buf[32];
+        size_t len = 0, want = 1 + rnd() % 3;
+        for (size_t k = 0; k < want; k++) {
+            const char *p = pieces[rnd() % npieces];
+            size_t n = strlen(p);
+            if (len + n >= sizeof buf)
+                break;
+            memcpy(buf + len, p, n);
+            len += n;
+        }
+        CHECK(lists_agree(buf, len));
+    }
+}
+
 int main(void)
 {
+    RUN(test_word_lists_agree_with_plain_search);
     RUN(test_fast_words_and_cases);
     RUN(test_fast_agrees_on_non_ascii_words);
     RUN(test_fast_agrees_on_invalid_bytes);
