@@ -22,6 +22,10 @@ typedef struct rule {
     char *src;  /* the pattern text, for joining (owned) */
     int joined; /* matched through its category's joined pattern */
     int jit;    /* JIT-compiled: matched through pcre2_jit_match */
+    /* -1, or the most characters a match can hold when it must end at the
+     * end of the line (ngi_tail_chars): the search starts that far from
+     * the end */
+    long tail_chars;
 } rule;
 
 struct ng_furniture {
@@ -103,7 +107,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
     /* JIT-compiled later, if it is matched alone (join_rules) */
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, 0};
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, 0, ngi_tail_chars(src)};
     return 0;
 }
 
@@ -286,6 +290,7 @@ int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f)
         return NG_ENOMEM;
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(m->mc, 2000);
+    m->whole_line = 0;
     return 0;
 }
 
@@ -298,16 +303,66 @@ void ngi_matcher_fini(ngi_matcher *m)
 /* Does re match s[0..n)? A JIT-compiled pattern goes through
  * pcre2_jit_match, which skips the per-call checks of pcre2_match (the
  * text is valid UTF-8 already: PCRE2_NO_UTF_CHECK either way). */
-static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, size_t from,
+                    ngi_matcher *m)
 {
     if (jit)
-        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc);
-    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, from, 0, m->md, m->mc);
+    return pcre2_match(re, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
 }
 
 static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
 {
-    return match_rc(re, jit, s, n, m) >= 0;
+    return match_rc(re, jit, s, n, 0, m) >= 0;
+}
+
+/* Is s[0..n) all ASCII? Eight bytes at a time. */
+static int all_ascii(const char *s, size_t n)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & 0x8080808080808080u) == 0;
+}
+
+/* Where the search for a rule whose matches hold at most k characters and
+ * end at the end of s[0..n) (or before a final newline) can start: at the
+ * (k + 1)th character before the end, every match starts there or later
+ * (each pattern character matches exactly one character, caseless too).
+ * When the last k + 1 bytes are ASCII they are those characters; else a
+ * UTF-8 character has at most 4 bytes, so the last 4 k + 1 bytes hold
+ * them, backed up to the start of a character. */
+static size_t tail_start(const char *s, size_t n, size_t k)
+{
+    if (n <= k + 1)
+        return 0;
+    if (all_ascii(s + n - (k + 1), k + 1))
+        return n - (k + 1);
+    if (n <= 4 * k + 1)
+        return 0;
+    size_t from = n - (4 * k + 1);
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--;
+    return from;
+}
+
+/* Does rule r match s[0..n)? A rule with a bounded tail is searched for
+ * from where its matches can start (tail_start). Starting there changes
+ * no answer: a search tries every start from its offset on, and \b and
+ * lookbehinds still see the text before the offset (the rule has no \G:
+ * ngi_tail_chars makes sure). So the answer is the whole line's, at a
+ * cost that does not grow with the line. */
+static int rule_matches(const rule *r, const char *s, size_t n, ngi_matcher *m)
+{
+    size_t from = 0;
+    if (r->tail_chars >= 0 && !m->whole_line)
+        from = tail_start(s, n, (size_t)r->tail_chars);
+    return match_rc(r->code, r->jit, s, n, from, m) >= 0;
 }
 
 /* Could one of the joined patterns of the categories in mask match? No
@@ -324,7 +379,7 @@ static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, si
     if (!f->any_joined || !(cats & (cats - 1))) /* no union, or one category */
         return 1;
     pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->nany_joined);
-    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, m);
+    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, 0, m);
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     return rc != PCRE2_ERROR_NOMATCH;
 }
@@ -350,8 +405,7 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
         if (!(mask & BIT(c)) || (found & BIT(c)))
             continue;
         for (uint32_t k = f->solo_off[c]; k < f->solo_off[c + 1]; k++) {
-            const rule *r = &f->rules[f->solo[k]];
-            if (matches(r->code, r->jit, s, n, m)) {
+            if (rule_matches(&f->rules[f->solo[k]], s, n, m)) {
                 found |= BIT(c);
                 break;
             }

@@ -21,6 +21,10 @@ typedef struct ngi_matcher {
     const ng_furniture *f;
     pcre2_match_data *md;
     pcre2_match_context *mc;
+    /* Search every rule over the whole line, not only over the tail that
+     * can hold a match (ngi_tail_chars): the plain reference that the
+     * tests compare the fast path with. */
+    int whole_line;
 } ngi_matcher;
 
 /* Returns 0 or NG_ENOMEM; ngi_matcher_fini frees it either way. */
@@ -28,5 +32,14 @@ int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f);
 void ngi_matcher_fini(ngi_matcher *m);
 /* Bit set of the categories in mask whose rules match s[0..n). */
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n);
+
+/* ---- furniture_tail.c ---- */
+
+/* For a rule that is searched for (not anchored with ^) and ends at the
+ * end of the line ("...$" at its top level): the most characters a match
+ * can hold, so that only the last ones of a line can start a match. -1
+ * when the rule is not of that shape or its length is not bounded (or
+ * uses syntax that furniture_tail.c does not read). */
+long ngi_tail_chars(const char *src);
 
 #endif

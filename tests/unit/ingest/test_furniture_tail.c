@@ -1,0 +1,241 @@
+/* test_furniture_tail.c - end-anchored rules searched only near the end
+ * of a line (furniture_tail.c) decide every line as the plain search over
+ * the whole line does: the bounds read from patterns, then the two ways
+ * of matching compared on the seed pages and on random lines built to
+ * put matches (and near misses) at every distance from the end.
+ *
+ * With file arguments it compares every line of those files (trimmed and
+ * untrimmed), and with -r N it tries N random lines: the proof run over a
+ * corpus, e.g. test_ingest_furniture_tail -r 5000000 $(find dir -type f). */
+#include "helpers.h"
+
+#include "furniture_rules.h"
+
+#include <stdint.h>
+
+static void test_bounds_read_from_patterns(void)
+{
+    CHECK(ngi_tail_chars("(?i:\\ball rights reserved\\.?)$") == 20);
+    CHECK(ngi_tail_chars("\\((?i:photo|image|picture|credit|illustration)\\b[^)]{0,120}\\)$") ==
+          134);
+    CHECK(ngi_tail_chars("ab\\z") == 2);
+    CHECK(ngi_tail_chars("[]a][[:alpha:]\\\\]x\\.(?<=q)$") == 4);
+    CHECK(ngi_tail_chars("é{2,3}$") == 3);
+    /* unbounded, not at the end, or syntax that is not read: no bound */
+    CHECK(ngi_tail_chars("a\\s*$") == -1);
+    CHECK(ngi_tail_chars("a+$") == -1);
+    CHECK(ngi_tail_chars("abc") == -1);
+    CHECK(ngi_tail_chars("a$|b") == -1);
+    CHECK(ngi_tail_chars("(?:a$)") == -1);
+    CHECK(ngi_tail_chars("a\\$") == -1);
+    CHECK(ngi_tail_chars("\\Ga$") == -1);
+    CHECK(ngi_tail_chars("a\\Kb$") == -1);
+    CHECK(ngi_tail_chars("(?m)a$") == -1);
+    CHECK(ngi_tail_chars("(?x)a b$") == -1);
+    CHECK(ngi_tail_chars("(a)\\1$") == -1);
+    CHECK(ngi_tail_chars("(*COMMIT)a$") == -1);
+    CHECK(ngi_tail_chars("(?(?=a)a|b)$") == -1);
+    CHECK(ngi_tail_chars("a{,3}$") == -1);
+    CHECK(ngi_tail_chars("\\X$") == -1);
+    CHECK(ngi_tail_chars("\\Qab\\E$") == -1); /* quoted text is not read */
+}
+
+static unsigned all_cats(void)
+{
+    return (1u << NCAT) - 1;
+}
+
+static long compared, differed, hits[NCAT];
+
+/* Both ways of matching give the same categories for s[0..n). */
+static void compare(ngi_matcher *m, const char *s, size_t n)
+{
+    m->whole_line = 1;
+    unsigned plain = ngi_match_cats(m, all_cats(), s, n);
+    m->whole_line = 0;
+    unsigned fast = ngi_match_cats(m, all_cats(), s, n);
+    compared++;
+    for (int c = 0; c < NCAT; c++)
+        hits[c] += (fast >> c) & 1;
+    if (plain != fast && differed++ < 5)
+        fprintf(stderr, "categories %#x (whole line) != %#x (tail) for \"%.*s\"\n", plain, fast,
+                (int)n, s);
+}
+
+/* Every line of a text, as it is and trimmed of ASCII blanks. */
+static void compare_lines(ngi_matcher *m, const char *t, size_t len)
+{
+    for (size_t p = 0; p < len;) {
+        const char *nl = memchr(t + p, '\n', len - p);
+        size_t e = nl ? (size_t)(nl - t) : len, a = p, b = e;
+        if (e - p <= 4096)
+            compare(m, t + p, e - p);
+        while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
+            a++;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+            b--;
+        if (b - a <= 4096 && (a != p || b != e))
+            compare(m, t + a, b - a);
+        p = e + 1;
+    }
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *b = malloc(cap);
+    while (b && (got = fread(b + n, 1, cap - n, fp)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(b, cap *= 2);
+            if (!nb)
+                free(b);
+            b = nb;
+        }
+    }
+    fclose(fp);
+    *len = n;
+    return b;
+}
+
+/* A file's lines after the UTF-8 repair of ng_doc_load: the rules are
+ * only ever matched against valid UTF-8. */
+static void compare_file(ngi_matcher *m, const char *path)
+{
+    size_t len;
+    char *t = read_all(path, &len);
+    CHECK(t != NULL);
+    ng_strbuf clean;
+    ngi_repairs rep;
+    ng_strbuf_init(&clean);
+    if (t && ngi_utf8_clean((const unsigned char *)t, len, &clean, &rep) == 0)
+        compare_lines(m, clean.data, clean.len);
+    ng_strbuf_free(&clean);
+    free(t);
+}
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15u;
+
+static uint32_t rnd(uint32_t n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state % n);
+}
+
+/* Pieces of random lines: the texts of the end-anchored rules, whole and
+ * cut short, the characters their classes and \b care about, multi-byte
+ * characters whose case partners differ in length (K is the Kelvin sign),
+ * and plain words. */
+static const char *const pieces[] = {
+    "all rights reserved", "All Rights Reserved.", "ALL RIGHTS RESERVED", "rights reserved",
+    "contributed to this report", "contributed reporting", "Contributed to this story",
+    "contributed to this article from ", "contributed", " from ", "(Photo", "(photo: ",
+    "(Image", "(credit", "(illustration", "(Picture by", ")", "(", ".", ":", " ", "  ", "\n",
+    "\t", "a", "x", "word ", "Reuters", "é", "\xE2\x84\xAA", "\xC5\xBF", "\xC2\xA0",
+    "\xE2\x80\x83", "\xF0\x9F\x98\x80", "-", "_", "'", "\"", "reserved", "photo", "AP Photo",
+    "Getty Images", "you", "we", "please support", "Read more", "By ", "Jane Doe",
+};
+
+static void random_line(char *buf, size_t cap, size_t *n)
+{
+    size_t k = 0, npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t count = rnd(4) == 0 ? rnd(200) : rnd(24);
+    for (uint32_t i = 0; i < count; i++) {
+        const char *p = pieces[rnd((uint32_t)npieces)];
+        size_t len = strlen(p);
+        if (k + len >= cap)
+            break;
+        memcpy(buf + k, p, len);
+        k += len;
+    }
+    *n = k;
+}
+
+static void compare_random(ngi_matcher *m, long count)
+{
+    char buf[4096];
+    for (long i = 0; i < count; i++) {
+        size_t n;
+        random_line(buf, sizeof buf, &n);
+        compare(m, buf, n);
+    }
+}
+
+static ngi_matcher matcher(void)
+{
+    test_options(NULL); /* loads test_furniture */
+    ngi_matcher m = {0};
+    CHECK(ngi_matcher_init(&m, test_furniture) == 0);
+    return m;
+}
+
+static void test_seed_pages_decided_alike(void)
+{
+    static const char *const seeds[] = {
+        "000_25b500673bca9b80.txt", "001_ef95f13adfccaa54.txt", "002_694d548595b5fff0.txt",
+    };
+    ngi_matcher m = matcher();
+    differed = 0;
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/seeds/%s", NG_SOURCE_DATA_DIR, seeds[i]);
+        compare_file(&m, path);
+    }
+    CHECK(differed == 0);
+    ngi_matcher_fini(&m);
+}
+
+static void test_random_lines_decided_alike(void)
+{
+    ngi_matcher m = matcher();
+    differed = 0;
+    compare_random(&m, 30000);
+    CHECK(differed == 0);
+    ngi_matcher_fini(&m);
+}
+
+/* The tail rules do match, far from the start of a long line. */
+static void test_long_lines_still_match(void)
+{
+    ngi_matcher m = matcher();
+    char line[3000];
+    memset(line, 'x', sizeof line);
+    const char *tail = " Copyright 2025 Example Media. All rights reserved.";
+    memcpy(line + sizeof line - strlen(tail), tail, strlen(tail));
+    CHECK(ngi_match_cats(&m, BIT(CAT_DROP), line, sizeof line) == BIT(CAT_DROP));
+    line[sizeof line - 2] = 'x'; /* "reservex." */
+    CHECK(ngi_match_cats(&m, BIT(CAT_DROP), line, sizeof line) == 0);
+    ngi_matcher_fini(&m);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1) { /* the proof run over files and many random lines */
+        ngi_matcher m = matcher();
+        for (int i = 1; i < argc; i++) {
+            if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
+                compare_random(&m, atol(argv[++i]));
+            else
+                compare_file(&m, argv[i]);
+        }
+        fprintf(stderr, "%ld lines compared, %ld decided differently; lines in each category:",
+                compared, differed);
+        for (int c = 0; c < NCAT; c++)
+            fprintf(stderr, " %ld", hits[c]);
+        fprintf(stderr, "\n");
+        ngi_matcher_fini(&m);
+        free_test_furniture();
+        return differed != 0 || CHECK_DONE();
+    }
+    RUN(test_bounds_read_from_patterns);
+    RUN(test_seed_pages_decided_alike);
+    RUN(test_random_lines_decided_alike);
+    RUN(test_long_lines_still_match);
+    free_test_furniture();
+    return CHECK_DONE();
+}
