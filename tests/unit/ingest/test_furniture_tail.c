@@ -4,9 +4,14 @@
  * of matching compared on the seed pages and on random lines built to
  * put matches (and near misses) at every distance from the end.
  *
+ * The rules that data/furniture.txt rewrote for speed are checked the same
+ * way against their old text.
+ *
  * With file arguments it compares every line of those files (trimmed and
  * untrimmed), and with -r N it tries N random lines: the proof run over a
- * corpus, e.g. test_ingest_furniture_tail -r 5000000 $(find dir -type f). */
+ * corpus, e.g. test_ingest_furniture_tail -r 5000000 $(find dir -type f).
+ * With -o OLD.txt first, the reference is the whole-line search with the
+ * rules of OLD.txt (a former data/furniture.txt) instead. */
 #include "helpers.h"
 
 #include "furniture_rules.h"
@@ -46,12 +51,15 @@ static unsigned all_cats(void)
 }
 
 static long compared, differed, hits[NCAT];
+/* the reference: other rules, searched over the whole line (NULL: m's) */
+static ngi_matcher *reference;
 
 /* Both ways of matching give the same categories for s[0..n). */
 static void compare(ngi_matcher *m, const char *s, size_t n)
 {
-    m->whole_line = 1;
-    unsigned plain = ngi_match_cats(m, all_cats(), s, n);
+    ngi_matcher *ref = reference ? reference : m;
+    ref->whole_line = 1;
+    unsigned plain = ngi_match_cats(ref, all_cats(), s, n);
     m->whole_line = 0;
     unsigned fast = ngi_match_cats(m, all_cats(), s, n);
     compared++;
@@ -139,6 +147,8 @@ static const char *const pieces[] = {
     "\t", "a", "x", "word ", "Reuters", "é", "\xE2\x84\xAA", "\xC5\xBF", "\xC2\xA0",
     "\xE2\x80\x83", "\xF0\x9F\x98\x80", "-", "_", "'", "\"", "reserved", "photo", "AP Photo",
     "Getty Images", "you", "we", "please support", "Read more", "By ", "Jane Doe",
+    "kremlin.ru", "www.example.com", ".com", ".org)", "gov", "a-b", "/", "|", "AFP via ",
+    "EPA-EFE", "iStock", "shutterstock", "Shutterstock )", "ap photo", "IMAGES", "k", "s",
 };
 
 static void random_line(char *buf, size_t cap, size_t *n)
@@ -199,6 +209,71 @@ static void test_random_lines_decided_alike(void)
     ngi_matcher_fini(&m);
 }
 
+/* The rules rewritten for speed, in their old and new text. */
+static const char old_rules[] =
+    "caption ^(?:(?s:.*)(?<=\\S)(?=\\s+\\S+\\n?\\z))?+(?:(?<=\\S[./(|])\\s*(?:www\\.)?"
+    "[a-z0-9-]{2,40}(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|"
+    "fr|eu|kz|by|ge|am|pl|it|es)\\)?$|(?s:.*?)(?<=\\S)[.\\s/(|]\\s*(?:www\\.)?[a-z0-9-]{2,40}"
+    "(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|fr|eu|kz|by|ge|"
+    "am|pl|it|es)\\)?$)\n"
+    "drop ^(?s:.*)(?(?=\\s*\\)?$)(?i:(?<=\\bgetty images|\\bap photo|\\bafp photo|"
+    "\\bafp via getty images|\\bepa-efe|\\bshutterstock|\\bistock))|(*COMMIT)(*F))\n";
+static const char new_rules[] =
+    "caption ^(?=(?s:.*+)(?<=[a-z]|[a-z]\\)|[a-z]\\n|[a-z]\\)\\n))(?:(?s:.*)(?<=\\S)"
+    "(?=\\s+\\S+\\n?\\z))?+(?:(?<=\\S[./(|])\\s*(?:www\\.)?"
+    "[a-z0-9-]{2,40}(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|"
+    "fr|eu|kz|by|ge|am|pl|it|es)\\)?$|(?s:.*?)(?<=\\S)[.\\s/(|]\\s*(?:www\\.)?[a-z0-9-]{2,40}"
+    "(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|fr|eu|kz|by|ge|"
+    "am|pl|it|es)\\)?$)\n"
+    "drop ^(?s:.*)(?(?=\\s*\\)?$)(?i:(?<=[ekos])(?<=\\bgetty images|\\bap photo|\\bafp photo|"
+    "\\bafp via getty images|\\bepa-efe|\\bshutterstock|\\bistock))|(*COMMIT)(*F))\n";
+
+/* The new text is the one in data/furniture.txt, and it decides random
+ * lines and the seed pages as the old text did. */
+static void test_rewritten_rules_decide_like_old_text(void)
+{
+    test_options(NULL);
+    ng_furniture *oldf = NULL, *newf = NULL;
+    ng_error err;
+    CHECK(ng_furniture_from_string("old", old_rules, &oldf, &err) == 0);
+    CHECK(ng_furniture_from_string("new", new_rules, &newf, &err) == 0);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/furniture.txt", NG_SOURCE_DATA_DIR);
+    size_t len;
+    char *data = read_all(path, &len);
+    CHECK(data != NULL);
+    if (!oldf || !newf || !data)
+        goto cleanup;
+    data[len - 1] = '\0';
+    for (const char *p = new_rules; *p;) { /* each new rule is in the file */
+        const char *e = strchr(p, '\n'), *pat = strchr(p, ' ') + 1;
+        char one[2048];
+        snprintf(one, sizeof one, "%.*s\n", (int)(e - pat), pat);
+        CHECK(strstr(data, one) != NULL);
+        p = e + 1;
+    }
+    ngi_matcher mo = {0}, mn = {0};
+    CHECK(ngi_matcher_init(&mo, oldf) == 0 && ngi_matcher_init(&mn, newf) == 0);
+    reference = &mo;
+    differed = 0;
+    compare_random(&mn, 30000);
+    static const char *const seeds[] = {
+        "000_25b500673bca9b80.txt", "001_ef95f13adfccaa54.txt", "002_694d548595b5fff0.txt",
+    };
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        snprintf(path, sizeof path, "%s/seeds/%s", NG_SOURCE_DATA_DIR, seeds[i]);
+        compare_file(&mn, path);
+    }
+    CHECK(differed == 0);
+    reference = NULL;
+    ngi_matcher_fini(&mo);
+    ngi_matcher_fini(&mn);
+cleanup:
+    free(data);
+    ng_furniture_free(oldf);
+    ng_furniture_free(newf);
+}
+
 /* The tail rules do match, far from the start of a long line. */
 static void test_long_lines_still_match(void)
 {
@@ -216,8 +291,24 @@ static void test_long_lines_still_match(void)
 int main(int argc, char **argv)
 {
     if (argc > 1) { /* the proof run over files and many random lines */
-        ngi_matcher m = matcher();
-        for (int i = 1; i < argc; i++) {
+        ngi_matcher m = matcher(), old = {0};
+        ng_furniture *oldf = NULL;
+        int first = 1;
+        if (argc > 3 && strcmp(argv[1], "-o") == 0) {
+            size_t len;
+            char *text = read_all(argv[2], &len);
+            ng_error err;
+            if (!text || !(text = realloc(text, len + 1)))
+                return 2;
+            text[len] = '\0';
+            if (ng_furniture_from_string(argv[2], text, &oldf, &err) ||
+                ngi_matcher_init(&old, oldf))
+                return 2;
+            free(text);
+            reference = &old;
+            first = 3;
+        }
+        for (int i = first; i < argc; i++) {
             if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
                 compare_random(&m, atol(argv[++i]));
             else
@@ -229,12 +320,17 @@ int main(int argc, char **argv)
             fprintf(stderr, " %ld", hits[c]);
         fprintf(stderr, "\n");
         ngi_matcher_fini(&m);
+        if (oldf) {
+            ngi_matcher_fini(&old);
+            ng_furniture_free(oldf);
+        }
         free_test_furniture();
         return differed != 0 || CHECK_DONE();
     }
     RUN(test_bounds_read_from_patterns);
     RUN(test_seed_pages_decided_alike);
     RUN(test_random_lines_decided_alike);
+    RUN(test_rewritten_rules_decide_like_old_text);
     RUN(test_long_lines_still_match);
     free_test_furniture();
     return CHECK_DONE();
