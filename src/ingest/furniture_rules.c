@@ -7,6 +7,8 @@
 #include "datadir.h"
 #include "newsgraph/error.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,7 @@ typedef struct rule {
     enum cat cat;
     pcre2_code *code;
     char *src;  /* the pattern text, for joining (owned) */
-    int joined; /* matched through its category's joined pattern */
+    int joined; /* matched through f->classify */
     int jit;    /* JIT-compiled: matched through pcre2_jit_match */
     /* -1, or the most characters a match can hold when it must end at the
      * end of the line (ngi_tail_chars): the search starts that far from
@@ -31,17 +33,17 @@ typedef struct rule {
 struct ng_furniture {
     rule *rules;
     size_t nrules;
-    /* Each category's anchored rules as one alternation: one match call
-     * per line and category instead of one per rule. */
-    pcre2_code *joined[NCAT];
-    uint32_t njoined[NCAT]; /* rules in joined[c] */
-    int joined_jit[NCAT];   /* joined[c] is JIT-compiled */
-    /* All joined rules of all categories as one alternation: a line that
-     * matches none of them (most lines) needs one call, not one per
-     * category. */
-    pcre2_code *any_joined;
-    int any_joined_jit;
-    uint32_t nany_joined;
+    /* The anchored rules of all categories in one pattern that reports,
+     * through callouts, the categories of all the rules that match
+     * (join_rules): one match call per line instead of one per rule. */
+    pcre2_code *classify;
+    int classify_jit;
+    uint32_t nclassify;      /* rules in it */
+    unsigned classify_cats;  /* categories with rules in it */
+    /* The joined rules are matched alone only on a line where the
+     * classifier hit its limit: they are JIT-compiled then, once, by the
+     * first thread that needs them (the others wait on the mutex). */
+    struct lazy_jit *joined_jit;
     /* The rules matched one by one (not joined), grouped by category in
      * file order: solo[solo_off[c] .. solo_off[c + 1]) are c's. */
     uint32_t *solo;
@@ -49,6 +51,11 @@ struct ng_furniture {
 };
 
 #define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
+
+struct lazy_jit {
+    pthread_mutex_t mu;
+    atomic_int done;
+};
 
 void ng_furniture_free(ng_furniture *f)
 {
@@ -58,9 +65,11 @@ void ng_furniture_free(ng_furniture *f)
         pcre2_code_free(f->rules[i].code);
         free(f->rules[i].src);
     }
-    for (int c = 0; c < NCAT; c++)
-        pcre2_code_free(f->joined[c]);
-    pcre2_code_free(f->any_joined);
+    pcre2_code_free(f->classify);
+    if (f->joined_jit) {
+        pthread_mutex_destroy(&f->joined_jit->mu);
+        free(f->joined_jit);
+    }
     free(f->solo);
     free(f->rules);
     free(f);
@@ -111,97 +120,92 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     return 0;
 }
 
-/* Can the rule join its category's alternation? Only anchored ones
- * ("^..."), and none with a backtracking verb such as (*COMMIT): in an
- * alternation it would fail the whole match, cutting the other rules off. */
+/* Can the rule join the classifying pattern? Only anchored ones
+ * ("^..."), and none with a backtracking verb such as (*COMMIT) (in an
+ * alternation it would fail the whole match, cutting the other rules
+ * off), a callout of its own, or a back reference (group numbers change
+ * when rules are joined). */
 static int joinable(const rule *r)
 {
-    return r->src[0] == '^' && !strstr(r->src, "(*");
+    const char *s = r->src;
+    if (s[0] != '^' || strstr(s, "(*") || strstr(s, "(?C") || strstr(s, "(?P="))
+        return 0;
+    for (const char *b = strchr(s, '\\'); b; b = strchr(b + 2, '\\')) {
+        if ((b[1] >= '1' && b[1] <= '9') || b[1] == 'g' || b[1] == 'k')
+            return 0;
+        if (!b[1])
+            break;
+    }
+    return 1;
 }
 
-/* Joins every rule that is in a category's joined pattern into
- * f->any_joined (left NULL when it does not compile: then each category
- * is asked on its own). */
-static int join_all(ng_furniture *f)
+/* Joins the anchored rules into one pattern,
+ *     (?>(?:^r1)(?C1))(*F)|(?>(?:^r2)(?C3))(*F)|...
+ * where the callout number is the rule's category + 1. Every alternative
+ * fails, so each one is tried once at the start of the line; when a rule
+ * matches, its callout records the category before (*F) fails it, and the
+ * atomic group keeps the matcher from searching the rule for other ways
+ * to match. One call so answers for every rule, where one alternation
+ * per category would need a call per category for the lines that hold
+ * furniture and a compiled pattern per category. The pattern is compiled
+ * anchored and without start-up optimizations, so no alternative is
+ * skipped. When it does not compile (a rule with an unterminated \Q, say)
+ * the rules are matched one by one. */
+static int join_rules(ng_furniture *f)
 {
     size_t len = 0, n = 0;
     for (size_t i = 0; i < f->nrules; i++)
-        if (f->rules[i].joined) {
-            len += strlen(f->rules[i].src) + 5;
+        if (joinable(&f->rules[i])) {
+            len += strlen(f->rules[i].src) + 32;
             n++;
         }
-    if (n < 2)
-        return 0;
-    char *p = malloc(len + 1), *q = p;
-    if (!p)
-        return NG_ENOMEM;
-    for (size_t i = 0; i < f->nrules; i++)
-        if (f->rules[i].joined)
-            q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
-    int code;
-    PCRE2_SIZE off;
-    f->any_joined =
-        pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-    free(p);
-    if (f->any_joined) {
-        f->any_joined_jit = pcre2_jit_compile(f->any_joined, PCRE2_JIT_COMPLETE) == 0;
-        f->nany_joined = (uint32_t)n;
-    }
-    return 0;
-}
-
-/* Joins the anchored rules ("^...") of each category into
- * "(?:^r1)|(?:^r2)|...": a line is in the category when one of them
- * matches, which is when the alternation matches, and the alternation
- * stays anchored (one attempt at the start of the line). Unanchored rules
- * stay alone: joined, they would make every alternative be tried at every
- * position. A category whose joined text does not compile (a rule with
- * an unterminated \Q, say) keeps matching rule by rule. */
-static int join_rules(ng_furniture *f)
-{
-    for (int c = 0; c < NCAT; c++) {
-        size_t len = 0, n = 0;
-        for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i])) {
-                len += strlen(f->rules[i].src) + 5;
-                n++;
-            }
-        if (n < 2)
-            continue;
+    if (n > 0) {
         char *p = malloc(len + 1), *q = p;
         if (!p)
             return NG_ENOMEM;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]))
-                q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
+            if (joinable(&f->rules[i]))
+                q += sprintf(q, "%s(?>(?:%s)(?C%d))(*F)", q == p ? "" : "|", f->rules[i].src,
+                             (int)f->rules[i].cat + 1);
         int code;
         PCRE2_SIZE off;
-        f->joined[c] = pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code,
-                                     &off, NULL);
+        f->classify = pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p),
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+                                        PCRE2_NO_START_OPTIMIZE,
+                                    &code, &off, NULL);
         free(p);
-        if (!f->joined[c])
-            continue;
-        f->joined_jit[c] = pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE) == 0;
-        f->njoined[c] = (uint32_t)n;
+    }
+    if (f->classify) {
+        if (!(f->joined_jit = calloc(1, sizeof *f->joined_jit)))
+            return NG_ENOMEM;
+        if (pthread_mutex_init(&f->joined_jit->mu, NULL) != 0) {
+            free(f->joined_jit);
+            f->joined_jit = NULL;
+            return NG_ENOMEM;
+        }
+        f->classify_jit = pcre2_jit_compile(f->classify, PCRE2_JIT_COMPLETE) == 0;
+        f->nclassify = (uint32_t)n;
         for (size_t i = 0; i < f->nrules; i++)
-            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
+            if ((f->rules[i].joined = joinable(&f->rules[i])))
+                f->classify_cats |= BIT(f->rules[i].cat);
     }
     /* the rules left alone, by category */
     if (!(f->solo = malloc((f->nrules + 1) * sizeof *f->solo)))
         return NG_ENOMEM;
-    uint32_t n = 0;
+    uint32_t k = 0;
     for (int c = 0; c < NCAT; c++) {
-        f->solo_off[c] = n;
+        f->solo_off[c] = k;
         for (size_t i = 0; i < f->nrules; i++)
             if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined) {
-                f->solo[n++] = (uint32_t)i;
-                /* a joined rule is only ever matched in its union: only
-                 * the rules matched alone need machine code */
+                f->solo[k++] = (uint32_t)i;
+                /* a joined rule is matched alone only after the classifier
+                 * hit a limit (jit_joined_rules): only the rules matched
+                 * alone need machine code now */
                 f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
             }
     }
-    f->solo_off[NCAT] = n;
-    return join_all(f);
+    f->solo_off[NCAT] = k;
+    return 0;
 }
 
 int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
@@ -281,16 +285,27 @@ cleanup:
     return rc;
 }
 
+/* A rule of the classifying pattern matched: its category is found. */
+static int on_callout(pcre2_callout_block *cb, void *data)
+{
+    ngi_matcher *m = data;
+    m->classified |= BIT(cb->callout_number - 1);
+    return 0;
+}
+
 int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f)
 {
     m->f = f;
     m->md = pcre2_match_data_create(1, NULL);
     m->mc = pcre2_match_context_create(NULL);
-    if (!m->md || !m->mc)
+    m->mc_classify = pcre2_match_context_create(NULL);
+    if (!m->md || !m->mc || !m->mc_classify)
         return NG_ENOMEM;
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(m->mc, 2000);
-    m->whole_line = 0;
+    pcre2_set_match_limit(m->mc_classify, MATCH_LIMIT * (f->nclassify ? f->nclassify : 1));
+    pcre2_set_depth_limit(m->mc_classify, 2000);
+    m->plain = 0;
     return 0;
 }
 
@@ -298,6 +313,7 @@ void ngi_matcher_fini(ngi_matcher *m)
 {
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mc);
+    pcre2_match_context_free(m->mc_classify);
 }
 
 /* Does re match s[0..n)? A JIT-compiled pattern goes through
@@ -309,11 +325,6 @@ static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, size
     if (jit)
         return pcre2_jit_match(re, (PCRE2_SPTR)s, n, from, 0, m->md, m->mc);
     return pcre2_match(re, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
-}
-
-static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
-{
-    return match_rc(re, jit, s, n, 0, m) >= 0;
 }
 
 /* Is s[0..n) all ASCII? Eight bytes at a time. */
@@ -360,28 +371,70 @@ static size_t tail_start(const char *s, size_t n, size_t k)
 static int rule_matches(const rule *r, const char *s, size_t n, ngi_matcher *m)
 {
     size_t from = 0;
-    if (r->tail_chars >= 0 && !m->whole_line)
+    if (r->tail_chars >= 0 && !m->plain)
         from = tail_start(s, n, (size_t)r->tail_chars);
     return match_rc(r->code, r->jit, s, n, from, m) >= 0;
 }
 
-/* Could one of the joined patterns of the categories in mask match? No
- * when their union certainly does not (a limit hit is a maybe). */
-static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+/* JIT-compiles the joined rules, once per ng_furniture. A rule's code is
+ * only read by matchers after done is set, or under the mutex. */
+static void jit_joined_rules(const ng_furniture *f)
+{
+    struct lazy_jit *lj = f->joined_jit;
+    if (atomic_load_explicit(&lj->done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&lj->mu);
+    if (!atomic_load_explicit(&lj->done, memory_order_relaxed)) {
+        for (size_t i = 0; i < f->nrules; i++)
+            if (f->rules[i].joined)
+                f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
+        atomic_store_explicit(&lj->done, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&lj->mu);
+}
+
+/* The categories in mask of the joined rules that match s[0..n): one
+ * run of the classifying pattern. Should it hit a limit, each rule of a
+ * category not yet found is asked alone, so that a complex rule costs
+ * only its own category, as it would when matched alone. */
+static unsigned classify(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
-    unsigned cats = 0;
-    for (int c = 0; c < NCAT; c++)
-        if ((mask & BIT(c)) && f->joined[c])
-            cats |= BIT(c);
-    if (!cats)
+    if (!(mask & f->classify_cats))
         return 0;
-    if (!f->any_joined || !(cats & (cats - 1))) /* no union, or one category */
-        return 1;
-    pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->nany_joined);
-    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, 0, m);
-    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
-    return rc != PCRE2_ERROR_NOMATCH;
+    m->classified = 0;
+    /* set at each call: the matcher may have been copied since init */
+    pcre2_set_callout(m->mc_classify, on_callout, m);
+    int rc;
+    if (f->classify_jit)
+        rc = pcre2_jit_match(f->classify, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc_classify);
+    else
+        rc = pcre2_match(f->classify, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md,
+                         m->mc_classify);
+    unsigned found = m->classified & mask;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return found;
+    jit_joined_rules(f);
+    for (size_t i = 0; i < f->nrules; i++) {
+        const rule *r = &f->rules[i];
+        if (r->joined && (mask & ~found & BIT(r->cat)) && rule_matches(r, s, n, m))
+            found |= BIT(r->cat);
+    }
+    return found;
+}
+
+/* ngi_match_cats the plain way (m->plain): each rule alone. */
+static unsigned match_plain(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+{
+    unsigned found = 0;
+    if (m->f->joined_jit)
+        jit_joined_rules(m->f);
+    for (size_t i = 0; i < m->f->nrules; i++) {
+        const rule *r = &m->f->rules[i];
+        if ((mask & ~found & BIT(r->cat)) && rule_matches(r, s, n, m))
+            found |= BIT(r->cat);
+    }
+    return found;
 }
 
 /* Bit set of the categories in mask whose rules match s[0..n). A match
@@ -389,16 +442,9 @@ static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, si
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
-    unsigned found = 0;
-    int joined = any_joined_may_match(m, mask, s, n);
-    for (int c = 0; joined && c < NCAT; c++) {
-        if (!(mask & BIT(c)) || !f->joined[c])
-            continue;
-        pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
-        if (matches(f->joined[c], f->joined_jit[c], s, n, m))
-            found |= BIT(c);
-        pcre2_set_match_limit(m->mc, MATCH_LIMIT);
-    }
+    if (m->plain)
+        return match_plain(m, mask, s, n);
+    unsigned found = classify(m, mask, s, n);
     /* one category's rules after another: the categories do not depend
      * on each other, and a category is done at its first match */
     for (int c = 0; c < NCAT; c++) {

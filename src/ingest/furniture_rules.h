@@ -21,10 +21,14 @@ typedef struct ngi_matcher {
     const ng_furniture *f;
     pcre2_match_data *md;
     pcre2_match_context *mc;
-    /* Search every rule over the whole line, not only over the tail that
-     * can hold a match (ngi_tail_chars): the plain reference that the
-     * tests compare the fast path with. */
-    int whole_line;
+    /* for the classifying pattern: its limits, and its callout, which
+     * collects the categories of the rules that match in classified */
+    pcre2_match_context *mc_classify;
+    unsigned classified;
+    /* Match every rule alone and over the whole line: no classifying
+     * pattern, no search from near the end (ngi_tail_chars). The plain
+     * reference that the tests compare the fast paths with. */
+    int plain;
 } ngi_matcher;
 
 /* Returns 0 or NG_ENOMEM; ngi_matcher_fini frees it either way. */

@@ -1,8 +1,10 @@
-/* test_furniture_tail.c - end-anchored rules searched only near the end
- * of a line (furniture_tail.c) decide every line as the plain search over
- * the whole line does: the bounds read from patterns, then the two ways
- * of matching compared on the seed pages and on random lines built to
- * put matches (and near misses) at every distance from the end.
+/* test_furniture_tail.c - the fast paths of furniture matching decide
+ * every line as the plain way does (ngi_matcher.plain: each rule alone,
+ * searched over the whole line): the classifying pattern of the anchored
+ * rules, and end-anchored rules searched only near the end of a line
+ * (furniture_tail.c). The bounds read from patterns are checked, then the
+ * two ways of matching are compared on the seed pages and on random lines
+ * built to put matches (and near misses) at every distance from the end.
  *
  * The rules that data/furniture.txt rewrote for speed are checked the same
  * way against their old text.
@@ -10,12 +12,13 @@
  * With file arguments it compares every line of those files (trimmed and
  * untrimmed), and with -r N it tries N random lines: the proof run over a
  * corpus, e.g. test_ingest_furniture_tail -r 5000000 $(find dir -type f).
- * With -o OLD.txt first, the reference is the whole-line search with the
- * rules of OLD.txt (a former data/furniture.txt) instead. */
+ * With -o OLD.txt first, the reference is the plain way with the rules of
+ * OLD.txt (a former data/furniture.txt) instead. */
 #include "helpers.h"
 
 #include "furniture_rules.h"
 
+#include <pthread.h>
 #include <stdint.h>
 
 static void test_bounds_read_from_patterns(void)
@@ -51,22 +54,22 @@ static unsigned all_cats(void)
 }
 
 static long compared, differed, hits[NCAT];
-/* the reference: other rules, searched over the whole line (NULL: m's) */
+/* the reference: other rules, matched the plain way (NULL: m's) */
 static ngi_matcher *reference;
 
-/* Both ways of matching give the same categories for s[0..n). */
+/* The plain and the fast way give the same categories for s[0..n). */
 static void compare(ngi_matcher *m, const char *s, size_t n)
 {
     ngi_matcher *ref = reference ? reference : m;
-    ref->whole_line = 1;
+    ref->plain = 1;
     unsigned plain = ngi_match_cats(ref, all_cats(), s, n);
-    m->whole_line = 0;
+    m->plain = 0;
     unsigned fast = ngi_match_cats(m, all_cats(), s, n);
     compared++;
     for (int c = 0; c < NCAT; c++)
         hits[c] += (fast >> c) & 1;
     if (plain != fast && differed++ < 5)
-        fprintf(stderr, "categories %#x (whole line) != %#x (tail) for \"%.*s\"\n", plain, fast,
+        fprintf(stderr, "categories %#x (plain) != %#x (fast) for \"%.*s\"\n", plain, fast,
                 (int)n, s);
 }
 
@@ -138,7 +141,7 @@ static uint32_t rnd(uint32_t n)
 /* Pieces of random lines: the texts of the end-anchored rules, whole and
  * cut short, the characters their classes and \b care about, multi-byte
  * characters whose case partners differ in length (K is the Kelvin sign),
- * and plain words. */
+ * starts of the anchored rules, and plain words. */
 static const char *const pieces[] = {
     "all rights reserved", "All Rights Reserved.", "ALL RIGHTS RESERVED", "rights reserved",
     "contributed to this report", "contributed reporting", "Contributed to this story",
@@ -149,6 +152,11 @@ static const char *const pieces[] = {
     "Getty Images", "you", "we", "please support", "Read more", "By ", "Jane Doe",
     "kremlin.ru", "www.example.com", ".com", ".org)", "gov", "a-b", "/", "|", "AFP via ",
     "EPA-EFE", "iStock", "shutterstock", "Shutterstock )", "ap photo", "IMAGES", "k", "s",
+    /* starts of the anchored rules */
+    "Advertisement", "Share", "Updated ", "Jan", "Photo: ", "Sign up", "Subscribe", "newsletter",
+    "Dear readers", "5 min read", "12", "\xC2\xA9", "Correction:", "Listen", "\xE2\x80\x94",
+    "Follow us on ", "Telegram", "Comments", "Support ", "Donate", "now", "!", "Edited by ",
+    "Reporting by ", "; ", "Image caption, ", "More from ", "Topics", "Tags:", "Watch:",
 };
 
 static void random_line(char *buf, size_t cap, size_t *n)
@@ -274,6 +282,48 @@ cleanup:
     ng_furniture_free(newf);
 }
 
+/* A line on which the classifying pattern hits its limit: the rule that
+ * backtracks without end counts as no match, the other rules are asked
+ * alone (JIT-compiled then, once, by whichever thread gets there first)
+ * and still match. Four threads share the rules. */
+static ng_furniture *limit_rules;
+
+static void *classify_past_limit(void *arg)
+{
+    (void)arg;
+    ngi_matcher m = {0};
+    long bad = 0;
+    char line[3002];
+    memset(line, 'a', 3000);
+    line[3000] = 'b';
+    if (ngi_matcher_init(&m, limit_rules) == 0)
+        for (int i = 0; i < 3; i++)
+            bad += ngi_match_cats(&m, all_cats(), line, 3001) != BIT(CAT_CAPTION);
+    else
+        bad++;
+    ngi_matcher_fini(&m);
+    return (void *)bad;
+}
+
+static void test_classifier_limit_falls_back_to_single_rules(void)
+{
+    ng_error err;
+    CHECK(ng_furniture_from_string("limit", "drop ^(a+)+$\ncaption ^a+b$\nteaser ^b\n",
+                                   &limit_rules, &err) == 0);
+    if (!limit_rules)
+        return;
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        CHECK(pthread_create(&t[i], NULL, classify_past_limit, NULL) == 0);
+    for (int i = 0; i < 4; i++) {
+        void *bad = NULL;
+        pthread_join(t[i], &bad);
+        CHECK(bad == NULL);
+    }
+    ng_furniture_free(limit_rules);
+    limit_rules = NULL;
+}
+
 /* The tail rules do match, far from the start of a long line. */
 static void test_long_lines_still_match(void)
 {
@@ -332,6 +382,7 @@ int main(int argc, char **argv)
     RUN(test_random_lines_decided_alike);
     RUN(test_rewritten_rules_decide_like_old_text);
     RUN(test_long_lines_still_match);
+    RUN(test_classifier_limit_falls_back_to_single_rules);
     free_test_furniture();
     return CHECK_DONE();
 }
