@@ -1,14 +1,18 @@
 /* furniture_rules.c - data/furniture.txt: one PCRE2 pattern per line
  * under a category ("drop", "byline", ...), compiled once with JIT, and
  * the matching of a line against a set of categories (furniture_rules.h).
- * furniture.c decides from these matches which paragraphs are the article. */
+ * furniture.c decides from these matches which paragraphs are the article.
+ *
+ * Every rule is matched alone, but most are not run on most lines: a rule
+ * anchored at the start of the line is skipped when the line's first two
+ * characters cannot start a match (furniture_first.c), and a rule that
+ * ends at the end of the line with a bounded length is searched only near
+ * the end (furniture_tail.c). */
 #include "furniture_rules.h"
 
 #include "datadir.h"
 #include "newsgraph/error.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,41 +25,39 @@ static const char *const cat_names[NCAT] = {
 typedef struct rule {
     enum cat cat;
     pcre2_code *code;
-    char *src;  /* the pattern text, for joining (owned) */
-    int joined; /* matched through f->classify */
-    int jit;    /* JIT-compiled: matched through pcre2_jit_match */
+    char *src; /* the pattern text (owned) */
+    int pre;   /* its bit in the first-character tables, -1 if it has none */
+    int jit;   /* JIT-compiled: matched through pcre2_jit_match */
     /* -1, or the most characters a match can hold when it must end at the
      * end of the line (ngi_tail_chars): the search starts that far from
      * the end */
     long tail_chars;
 } rule;
 
+#define PRE_WORDS 4 /* at most 256 rules have first-character tables */
+
 struct ng_furniture {
     rule *rules;
     size_t nrules;
-    /* The anchored rules of all categories in one pattern that reports,
-     * through callouts, the categories of all the rules that match
-     * (join_rules): one match call per line instead of one per rule. */
-    pcre2_code *classify;
-    int classify_jit;
-    uint32_t nclassify;      /* rules in it */
-    unsigned classify_cats;  /* categories with rules in it */
-    /* The joined rules are matched alone only on a line where the
-     * classifier hit its limit: they are JIT-compiled then, once, by the
-     * first thread that needs them (the others wait on the mutex). */
-    struct lazy_jit *joined_jit;
-    /* The rules matched one by one (not joined), grouped by category in
-     * file order: solo[solo_off[c] .. solo_off[c + 1]) are c's. */
-    uint32_t *solo;
-    uint32_t solo_off[NCAT + 1];
+    /* The rules grouped by category, in file order: order[order_off[c] ..
+     * order_off[c + 1]) are c's. The same for the rules without a bit in
+     * the first-character tables: rest[rest_off[c] .. rest_off[c + 1]). */
+    uint32_t *order, *rest;
+    uint32_t order_off[NCAT + 1], rest_off[NCAT + 1];
+    uint32_t pre_rule[PRE_WORDS * 64]; /* the rule of each bit */
+    uint64_t cat_bits[NCAT][PRE_WORDS]; /* the bits of each category */
+    unsigned pre_cats; /* categories with bits */
+    int pre_words;     /* words of the tables in use */
+    /* For the anchored rules with a bit (rule.pre): first[c] has the bit
+     * of each rule whose matches can start with character c, second[c]
+     * of each whose matches can have c second (or hold one character).
+     * A rule can match a line only if its bit is in both rows of the
+     * line's first two characters. */
+    uint64_t first[NGI_NONASCII + 1][PRE_WORDS];
+    uint64_t second[NGI_END + 1][PRE_WORDS];
 };
 
-#define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
-
-struct lazy_jit {
-    pthread_mutex_t mu;
-    atomic_int done;
-};
+#define MATCH_LIMIT 200000 /* per rule */
 
 void ng_furniture_free(ng_furniture *f)
 {
@@ -65,12 +67,8 @@ void ng_furniture_free(ng_furniture *f)
         pcre2_code_free(f->rules[i].code);
         free(f->rules[i].src);
     }
-    pcre2_code_free(f->classify);
-    if (f->joined_jit) {
-        pthread_mutex_destroy(&f->joined_jit->mu);
-        free(f->joined_jit);
-    }
-    free(f->solo);
+    free(f->order);
+    free(f->rest);
     free(f->rules);
     free(f);
 }
@@ -115,96 +113,73 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    /* JIT-compiled later, if it is matched alone (join_rules) */
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, 0, ngi_tail_chars(src)};
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, -1, 0, ngi_tail_chars(src)};
     return 0;
 }
 
-/* Can the rule join the classifying pattern? Only anchored ones
- * ("^..."), and none with a backtracking verb such as (*COMMIT) (in an
- * alternation it would fail the whole match, cutting the other rules
- * off), a callout of its own, or a back reference (group numbers change
- * when rules are joined). */
-static int joinable(const rule *r)
+static int in_set(const ngi_charset *s, unsigned c)
 {
-    const char *s = r->src;
-    if (s[0] != '^' || strstr(s, "(*") || strstr(s, "(?C") || strstr(s, "(?P="))
-        return 0;
-    for (const char *b = strchr(s, '\\'); b; b = strchr(b + 2, '\\')) {
-        if ((b[1] >= '1' && b[1] <= '9') || b[1] == 'g' || b[1] == 'k')
-            return 0;
-        if (!b[1])
-            break;
-    }
-    return 1;
+    return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
-/* Joins the anchored rules into one pattern,
- *     (?>(?:^r1)(?C1))(*F)|(?>(?:^r2)(?C3))(*F)|...
- * where the callout number is the rule's category + 1. Every alternative
- * fails, so each one is tried once at the start of the line; when a rule
- * matches, its callout records the category before (*F) fails it, and the
- * atomic group keeps the matcher from searching the rule for other ways
- * to match. One call so answers for every rule, where one alternation
- * per category would need a call per category for the lines that hold
- * furniture and a compiled pattern per category. The pattern is compiled
- * anchored and without start-up optimizations, so no alternative is
- * skipped. When it does not compile (a rule with an unterminated \Q, say)
- * the rules are matched one by one. */
-static int join_rules(ng_furniture *f)
+/* Gives rule i a bit in the first-character tables when it is anchored
+ * (PCRE2 says so: every branch starts with ^) and furniture_first.c can
+ * tell which characters start its matches (not all of them). */
+static void add_first_chars(ng_furniture *f, size_t i, int *nbits)
 {
-    size_t len = 0, n = 0;
-    for (size_t i = 0; i < f->nrules; i++)
-        if (joinable(&f->rules[i])) {
-            len += strlen(f->rules[i].src) + 32;
-            n++;
-        }
-    if (n > 0) {
-        char *p = malloc(len + 1), *q = p;
-        if (!p)
-            return NG_ENOMEM;
-        for (size_t i = 0; i < f->nrules; i++)
-            if (joinable(&f->rules[i]))
-                q += sprintf(q, "%s(?>(?:%s)(?C%d))(*F)", q == p ? "" : "|", f->rules[i].src,
-                             (int)f->rules[i].cat + 1);
-        int code;
-        PCRE2_SIZE off;
-        f->classify = pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p),
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
-                                        PCRE2_NO_START_OPTIMIZE,
-                                    &code, &off, NULL);
-        free(p);
-    }
-    if (f->classify) {
-        if (!(f->joined_jit = calloc(1, sizeof *f->joined_jit)))
-            return NG_ENOMEM;
-        if (pthread_mutex_init(&f->joined_jit->mu, NULL) != 0) {
-            free(f->joined_jit);
-            f->joined_jit = NULL;
-            return NG_ENOMEM;
-        }
-        f->classify_jit = pcre2_jit_compile(f->classify, PCRE2_JIT_COMPLETE) == 0;
-        f->nclassify = (uint32_t)n;
-        for (size_t i = 0; i < f->nrules; i++)
-            if ((f->rules[i].joined = joinable(&f->rules[i])))
-                f->classify_cats |= BIT(f->rules[i].cat);
-    }
-    /* the rules left alone, by category */
-    if (!(f->solo = malloc((f->nrules + 1) * sizeof *f->solo)))
+    rule *r = &f->rules[i];
+    uint32_t opts = 0;
+    ngi_charset first, second;
+    int one;
+    if (*nbits >= PRE_WORDS * 64 ||
+        pcre2_pattern_info(r->code, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+        !(opts & PCRE2_ANCHORED) || !ngi_first_chars(r->src, &first, &second, &one))
+        return;
+    int full = 1;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        full &= in_set(&first, c);
+    if (full)
+        return;
+    r->pre = (*nbits)++;
+    f->pre_rule[r->pre] = (uint32_t)i;
+    uint64_t bit = (uint64_t)1 << (r->pre % 64);
+    f->cat_bits[r->cat][r->pre / 64] |= bit;
+    f->pre_cats |= BIT(r->cat);
+    f->pre_words = r->pre / 64 + 1;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        if (in_set(&first, c))
+            f->first[c][r->pre / 64] |= bit;
+    for (unsigned c = 0; c <= NGI_END; c++)
+        if (one || in_set(&second, c))
+            f->second[c][r->pre / 64] |= bit;
+}
+
+/* After the rules are read: the first-character tables, machine code for
+ * every rule, and the orders by category. */
+static int prepare_rules(ng_furniture *f)
+{
+    f->order = malloc((f->nrules + 1) * sizeof *f->order);
+    f->rest = malloc((f->nrules + 1) * sizeof *f->rest);
+    if (!f->order || !f->rest)
         return NG_ENOMEM;
-    uint32_t k = 0;
+    int nbits = 0;
+    for (size_t i = 0; i < f->nrules; i++) {
+        add_first_chars(f, i, &nbits);
+        f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
+    }
+    uint32_t k = 0, j = 0;
     for (int c = 0; c < NCAT; c++) {
-        f->solo_off[c] = k;
+        f->order_off[c] = k;
+        f->rest_off[c] = j;
         for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined) {
-                f->solo[k++] = (uint32_t)i;
-                /* a joined rule is matched alone only after the classifier
-                 * hit a limit (jit_joined_rules): only the rules matched
-                 * alone need machine code now */
-                f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
+            if (f->rules[i].cat == (enum cat)c) {
+                f->order[k++] = (uint32_t)i;
+                if (f->rules[i].pre < 0)
+                    f->rest[j++] = (uint32_t)i;
             }
     }
-    f->solo_off[NCAT] = k;
+    f->order_off[NCAT] = k;
+    f->rest_off[NCAT] = j;
     return 0;
 }
 
@@ -232,7 +207,7 @@ int ng_furniture_from_string(const char *name, const char *rules, ng_furniture *
             break;
         p = e + 1;
     }
-    if (join_rules(f)) {
+    if (prepare_rules(f)) {
         rc = ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
         goto cleanup;
     }
@@ -285,26 +260,15 @@ cleanup:
     return rc;
 }
 
-/* A rule of the classifying pattern matched: its category is found. */
-static int on_callout(pcre2_callout_block *cb, void *data)
-{
-    ngi_matcher *m = data;
-    m->classified |= BIT(cb->callout_number - 1);
-    return 0;
-}
-
 int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f)
 {
     m->f = f;
     m->md = pcre2_match_data_create(1, NULL);
     m->mc = pcre2_match_context_create(NULL);
-    m->mc_classify = pcre2_match_context_create(NULL);
-    if (!m->md || !m->mc || !m->mc_classify)
+    if (!m->md || !m->mc)
         return NG_ENOMEM;
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(m->mc, 2000);
-    pcre2_set_match_limit(m->mc_classify, MATCH_LIMIT * (f->nclassify ? f->nclassify : 1));
-    pcre2_set_depth_limit(m->mc_classify, 2000);
     m->plain = 0;
     return 0;
 }
@@ -313,7 +277,6 @@ void ngi_matcher_fini(ngi_matcher *m)
 {
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mc);
-    pcre2_match_context_free(m->mc_classify);
 }
 
 /* Does re match s[0..n)? A JIT-compiled pattern goes through
@@ -376,86 +339,73 @@ static int rule_matches(const rule *r, const char *s, size_t n, ngi_matcher *m)
     return match_rc(r->code, r->jit, s, n, from, m) >= 0;
 }
 
-/* JIT-compiles the joined rules, once per ng_furniture. A rule's code is
- * only read by matchers after done is set, or under the mutex. */
-static void jit_joined_rules(const ng_furniture *f)
+/* The anchored rules (their bits) that can match a line starting s[0..n):
+ * the rows of its first two characters, ANDed. */
+static void candidates(const ng_furniture *f, const char *s, size_t n, uint64_t out[PRE_WORDS])
 {
-    struct lazy_jit *lj = f->joined_jit;
-    if (atomic_load_explicit(&lj->done, memory_order_acquire))
+    if (n == 0) {
+        memset(out, 0, PRE_WORDS * sizeof *out);
         return;
-    pthread_mutex_lock(&lj->mu);
-    if (!atomic_load_explicit(&lj->done, memory_order_relaxed)) {
-        for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].joined)
-                f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
-        atomic_store_explicit(&lj->done, 1, memory_order_release);
     }
-    pthread_mutex_unlock(&lj->mu);
+    unsigned char b = (unsigned char)s[0];
+    unsigned c0 = b < 0x80 ? b : NGI_NONASCII, c1 = NGI_END;
+    size_t i = 1;
+    if (b >= 0x80)
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    if (i < n)
+        c1 = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] : NGI_NONASCII;
+    for (int w = 0; w < f->pre_words; w++)
+        out[w] = f->first[c0][w] & f->second[c1][w];
 }
 
-/* The categories in mask of the joined rules that match s[0..n): one
- * run of the classifying pattern. Should it hit a limit, each rule of a
- * category not yet found is asked alone, so that a complex rule costs
- * only its own category, as it would when matched alone. */
-static unsigned classify(ngi_matcher *m, unsigned mask, const char *s, size_t n)
-{
-    const ng_furniture *f = m->f;
-    if (!(mask & f->classify_cats))
-        return 0;
-    m->classified = 0;
-    /* set at each call: the matcher may have been copied since init */
-    pcre2_set_callout(m->mc_classify, on_callout, m);
-    int rc;
-    if (f->classify_jit)
-        rc = pcre2_jit_match(f->classify, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc_classify);
-    else
-        rc = pcre2_match(f->classify, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md,
-                         m->mc_classify);
-    unsigned found = m->classified & mask;
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return found;
-    jit_joined_rules(f);
-    for (size_t i = 0; i < f->nrules; i++) {
-        const rule *r = &f->rules[i];
-        if (r->joined && (mask & ~found & BIT(r->cat)) && rule_matches(r, s, n, m))
-            found |= BIT(r->cat);
-    }
-    return found;
-}
-
-/* ngi_match_cats the plain way (m->plain): each rule alone. */
+/* ngi_match_cats the plain way (m->plain): every rule of the categories
+ * in mask, in file order. */
 static unsigned match_plain(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
+    const ng_furniture *f = m->f;
     unsigned found = 0;
-    if (m->f->joined_jit)
-        jit_joined_rules(m->f);
-    for (size_t i = 0; i < m->f->nrules; i++) {
-        const rule *r = &m->f->rules[i];
-        if ((mask & ~found & BIT(r->cat)) && rule_matches(r, s, n, m))
-            found |= BIT(r->cat);
+    for (int c = 0; c < NCAT; c++) {
+        if (!(mask & BIT(c)))
+            continue;
+        for (uint32_t k = f->order_off[c]; k < f->order_off[c + 1]; k++)
+            if (rule_matches(&f->rules[f->order[k]], s, n, m)) {
+                found |= BIT(c);
+                break;
+            }
     }
     return found;
 }
 
 /* Bit set of the categories in mask whose rules match s[0..n). A match
- * that hits a limit counts as no match: furniture is never that complex. */
+ * that hits a limit counts as no match: furniture is never that complex.
+ * One category's rules after another (the categories do not depend on
+ * each other), and a category is done at its first match: which rule
+ * matches first does not matter, so the anchored rules that the line's
+ * first characters allow go first, then the rules without tables. */
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
     if (m->plain)
         return match_plain(m, mask, s, n);
-    unsigned found = classify(m, mask, s, n);
-    /* one category's rules after another: the categories do not depend
-     * on each other, and a category is done at its first match */
+    unsigned found = 0;
+    uint64_t cand[PRE_WORDS];
+    if (mask & f->pre_cats)
+        candidates(f, s, n, cand);
     for (int c = 0; c < NCAT; c++) {
-        if (!(mask & BIT(c)) || (found & BIT(c)))
+        if (!(mask & BIT(c)))
             continue;
-        for (uint32_t k = f->solo_off[c]; k < f->solo_off[c + 1]; k++) {
-            if (rule_matches(&f->rules[f->solo[k]], s, n, m)) {
-                found |= BIT(c);
-                break;
+        for (int w = 0; (f->pre_cats & BIT(c)) && w < f->pre_words && !(found & BIT(c)); w++)
+            for (uint64_t bits = cand[w] & f->cat_bits[c][w]; bits; bits &= bits - 1) {
+                int b = w * 64 + __builtin_ctzll(bits);
+                if (rule_matches(&f->rules[f->pre_rule[b]], s, n, m)) {
+                    found |= BIT(c);
+                    break;
+                }
             }
-        }
+        for (uint32_t k = f->rest_off[c]; k < f->rest_off[c + 1] && !(found & BIT(c)); k++)
+            if (rule_matches(&f->rules[f->rest[k]], s, n, m))
+                found |= BIT(c);
     }
     return found;
 }

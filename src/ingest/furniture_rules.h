@@ -21,13 +21,10 @@ typedef struct ngi_matcher {
     const ng_furniture *f;
     pcre2_match_data *md;
     pcre2_match_context *mc;
-    /* for the classifying pattern: its limits, and its callout, which
-     * collects the categories of the rules that match in classified */
-    pcre2_match_context *mc_classify;
-    unsigned classified;
-    /* Match every rule alone and over the whole line: no classifying
-     * pattern, no search from near the end (ngi_tail_chars). The plain
-     * reference that the tests compare the fast paths with. */
+    /* Match every rule over the whole line, on every line: no refusal by
+     * the first characters (ngi_first_chars), no search from near the
+     * end (ngi_tail_chars). The plain reference that the tests compare
+     * the fast paths with. */
     int plain;
 } ngi_matcher;
 
@@ -36,6 +33,23 @@ int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f);
 void ngi_matcher_fini(ngi_matcher *m);
 /* Bit set of the categories in mask whose rules match s[0..n). */
 unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n);
+
+/* ---- furniture_first.c ---- */
+
+/* A set of characters as a line's first or second one: ASCII by code,
+ * every non-ASCII character as NGI_NONASCII, the end of the line (no
+ * second character) as NGI_END. */
+enum { NGI_NONASCII = 128, NGI_END = 129 };
+typedef struct ngi_charset {
+    uint64_t bits[3];
+} ngi_charset;
+
+/* For a pattern matched at the start of a line: the characters its
+ * matches can start with (*first), can have second (*second), and
+ * whether a match can hold exactly one character (*one). Returns 0 when
+ * the pattern can match the empty string or uses syntax that
+ * furniture_first.c does not read: then any line may match. */
+int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one);
 
 /* ---- furniture_tail.c ---- */
 

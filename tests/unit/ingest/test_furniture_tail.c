@@ -1,10 +1,11 @@
 /* test_furniture_tail.c - the fast paths of furniture matching decide
- * every line as the plain way does (ngi_matcher.plain: each rule alone,
- * searched over the whole line): the classifying pattern of the anchored
- * rules, and end-anchored rules searched only near the end of a line
- * (furniture_tail.c). The bounds read from patterns are checked, then the
- * two ways of matching are compared on the seed pages and on random lines
- * built to put matches (and near misses) at every distance from the end.
+ * every line as the plain way does (ngi_matcher.plain: every rule on
+ * every line, searched over the whole line): anchored rules skipped by
+ * the line's first two characters (furniture_first.c), and end-anchored
+ * rules searched only near the end of a line (furniture_tail.c). What is
+ * read from patterns is checked, then the two ways of matching are
+ * compared on the seed pages and on random lines built to put matches
+ * (and near misses) at the start and at every distance from the end.
  *
  * The rules that data/furniture.txt rewrote for speed are checked the same
  * way against their old text.
@@ -20,6 +21,38 @@
 
 #include <pthread.h>
 #include <stdint.h>
+
+static int in_set(const ngi_charset *s, unsigned c)
+{
+    return (int)((s->bits[c / 64] >> (c % 64)) & 1);
+}
+
+static void test_first_chars_read_from_patterns(void)
+{
+    ngi_charset a, b;
+    int one;
+    CHECK(ngi_first_chars("^(?i:by|edited by)\\s", &a, &b, &one) == 1);
+    CHECK(in_set(&a, 'b') && in_set(&a, 'B') && in_set(&a, 'e') && in_set(&a, 'E'));
+    CHECK(in_set(&a, NGI_NONASCII)); /* caseless letters may match non-ASCII */
+    CHECK(!in_set(&a, 'T') && !in_set(&a, '"') && !in_set(&a, 'y'));
+    CHECK(in_set(&b, 'y') && in_set(&b, 'D') && !in_set(&b, 'h') && !in_set(&b, NGI_END));
+    CHECK(!one);
+    CHECK(ngi_first_chars("^\\(?[a-c]x", &a, &b, &one) == 1);
+    CHECK(in_set(&a, '(') && in_set(&a, 'a') && in_set(&a, 'c') && !in_set(&a, 'd'));
+    CHECK(in_set(&b, 'a') && in_set(&b, 'x') && !in_set(&b, '('));
+    CHECK(ngi_first_chars("^[|\xE2\x80\x94-]+$", &a, &b, &one) == 1 && one);
+    CHECK(in_set(&a, '|') && in_set(&a, '-') && in_set(&a, NGI_NONASCII) && !in_set(&a, 'a'));
+    CHECK(ngi_first_chars("^(?i)\xC3\xA9", &a, &b, &one) == 1 && in_set(&a, 'a')); /* all */
+    CHECK(ngi_first_chars("^(?:ab){0,3}c", &a, &b, &one) == 1);
+    CHECK(in_set(&a, 'a') && in_set(&a, 'c') && in_set(&b, 'b') && !in_set(&b, 'c'));
+    CHECK(ngi_first_chars("^(?=x)ab", &a, &b, &one) == 1 && in_set(&a, 'a') && !in_set(&a, 'x'));
+    /* can match the empty string, or not read: no sets */
+    CHECK(ngi_first_chars("^a?", &a, &b, &one) == 0);
+    CHECK(ngi_first_chars("^\\Qab\\E", &a, &b, &one) == 0);
+    CHECK(ngi_first_chars("^(?x) a", &a, &b, &one) == 0);
+    CHECK(ngi_first_chars("^(*COMMIT)a", &a, &b, &one) == 0);
+    CHECK(ngi_first_chars("^(?(?=a)a|b)", &a, &b, &one) == 0);
+}
 
 static void test_bounds_read_from_patterns(void)
 {
@@ -282,13 +315,11 @@ cleanup:
     ng_furniture_free(newf);
 }
 
-/* A line on which the classifying pattern hits its limit: the rule that
- * backtracks without end counts as no match, the other rules are asked
- * alone (JIT-compiled then, once, by whichever thread gets there first)
- * and still match. Four threads share the rules. */
+/* A rule that backtracks without end counts as no match and does not
+ * keep the other rules from matching; four threads share the rules. */
 static ng_furniture *limit_rules;
 
-static void *classify_past_limit(void *arg)
+static void *match_past_limit(void *arg)
 {
     (void)arg;
     ngi_matcher m = {0};
@@ -305,7 +336,7 @@ static void *classify_past_limit(void *arg)
     return (void *)bad;
 }
 
-static void test_classifier_limit_falls_back_to_single_rules(void)
+static void test_rule_at_its_limit_hides_no_other(void)
 {
     ng_error err;
     CHECK(ng_furniture_from_string("limit", "drop ^(a+)+$\ncaption ^a+b$\nteaser ^b\n",
@@ -314,7 +345,7 @@ static void test_classifier_limit_falls_back_to_single_rules(void)
         return;
     pthread_t t[4];
     for (int i = 0; i < 4; i++)
-        CHECK(pthread_create(&t[i], NULL, classify_past_limit, NULL) == 0);
+        CHECK(pthread_create(&t[i], NULL, match_past_limit, NULL) == 0);
     for (int i = 0; i < 4; i++) {
         void *bad = NULL;
         pthread_join(t[i], &bad);
@@ -378,11 +409,12 @@ int main(int argc, char **argv)
         return differed != 0 || CHECK_DONE();
     }
     RUN(test_bounds_read_from_patterns);
+    RUN(test_first_chars_read_from_patterns);
     RUN(test_seed_pages_decided_alike);
     RUN(test_random_lines_decided_alike);
     RUN(test_rewritten_rules_decide_like_old_text);
     RUN(test_long_lines_still_match);
-    RUN(test_classifier_limit_falls_back_to_single_rules);
+    RUN(test_rule_at_its_limit_hides_no_other);
     free_test_furniture();
     return CHECK_DONE();
 }
