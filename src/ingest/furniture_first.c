@@ -1,9 +1,12 @@
 /* furniture_first.c - which first two characters of a line an anchored
- * rule can match (furniture_rules.h: ngi_first_chars).
+ * rule can match, and which last character a rule that ends at the end
+ * of the line can match (furniture_rules.h: ngi_first_chars,
+ * ngi_last_chars).
  *
  * Most lines start like no anchored rule can ("The ...", "He said"), so
  * furniture_rules.c refuses them from their first two characters and
- * skips the classifying pattern. The sets are read from the pattern
+ * skips the rule; most lines end in a full stop, which a caption ending
+ * in [^.:] or ")" cannot. The sets are read from the pattern
  * source and only ever too large, never too small: character classes
  * with escapes, unknown syntax and caseless letters (which may match a
  * non-ASCII character, as k matches the Kelvin sign) widen them. */
@@ -12,12 +15,12 @@
 #include <ctype.h>
 #include <string.h>
 
-/* What a piece of pattern can match at its start: nullable (it can match
- * the empty string), one (it can match exactly one character), and the
- * sets of its possible first and second characters. */
+/* What a piece of pattern can match at its ends: nullable (it can match
+ * the empty string), one (it can match exactly one character), the sets
+ * of its possible first and second characters, and of its last one. */
 typedef struct shape {
     int nullable, one;
-    ngi_charset first, second;
+    ngi_charset first, second, last;
 } shape;
 
 typedef struct reader {
@@ -56,7 +59,7 @@ static void add_char(ngi_charset *s, unsigned c, int caseless)
 
 static shape one_char(const ngi_charset *set)
 {
-    shape s = {0, 1, *set, {{0}}};
+    shape s = {0, 1, *set, {{0}}, *set};
     return s;
 }
 
@@ -69,7 +72,7 @@ static shape any_char(void)
 
 static shape empty_shape(void)
 {
-    shape s = {1, 0, {{0}}, {{0}}};
+    shape s = {1, 0, {{0}}, {{0}}, {{0}}};
     return s;
 }
 
@@ -83,6 +86,9 @@ static shape seq(shape a, shape b)
     }
     if (a.one)
         set_union(&r.second, &b.first);
+    r.last = b.last;
+    if (b.nullable)
+        set_union(&r.last, &a.last);
     r.nullable = a.nullable && b.nullable;
     r.one = (a.one && b.nullable) || (a.nullable && b.one);
     return r;
@@ -95,6 +101,7 @@ static shape alt(shape a, shape b)
     a.one |= b.one;
     set_union(&a.first, &b.first);
     set_union(&a.second, &b.second);
+    set_union(&a.last, &b.last);
     return a;
 }
 
@@ -110,15 +117,16 @@ static int skip_char(reader *r)
     return wide;
 }
 
-/* "[...]" at r->p. Negated classes, escapes other than escaped
- * punctuation, and POSIX names match anything here. */
+/* "[...]" at r->p. Escapes other than escaped punctuation and POSIX
+ * names match anything here (in a negated class: make it match
+ * anything). A negated class matches every non-ASCII character. */
 static shape parse_class(reader *r)
 {
     ngi_charset set = {{0}};
-    int any = 0;
+    int any = 0, negated = 0;
     r->p++;
     if (*r->p == '^') {
-        any = 1;
+        negated = 1;
         r->p++;
     }
     int first = 1;
@@ -192,8 +200,14 @@ static shape parse_class(reader *r)
         return any_char();
     }
     r->p++;
-    if (any)
+    if (any) {
         set_all(&set);
+    } else if (negated) {
+        set.bits[0] = ~set.bits[0];
+        set.bits[1] = ~set.bits[1];
+        set.bits[2] = 0;
+        set_add(&set, NGI_NONASCII);
+    }
     return one_char(&set);
 }
 
@@ -405,5 +419,17 @@ int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, in
     *first = s.first;
     *second = s.second;
     *one = s.one;
+    return 1;
+}
+
+int ngi_last_chars(const char *src, ngi_charset *last)
+{
+    if (!ngi_ends_at_end(src))
+        return 0;
+    reader r = {src, 0, 0};
+    shape s = parse_alt(&r);
+    if (r.failed || *r.p != '\0' || s.nullable)
+        return 0;
+    *last = s.last;
     return 1;
 }

@@ -5,9 +5,10 @@
  *
  * Every rule is matched alone, but most are not run on most lines: a rule
  * anchored at the start of the line is skipped when the line's first two
- * characters cannot start a match (furniture_first.c), and a rule that
- * ends at the end of the line with a bounded length is searched only near
- * the end (furniture_tail.c). */
+ * characters cannot start a match, one that ends at the end of the line
+ * when its last character cannot end one (furniture_first.c), and one
+ * that ends at the end of the line with a bounded length is searched only
+ * near the end (furniture_tail.c). */
 #include "furniture_rules.h"
 
 #include "datadir.h"
@@ -27,6 +28,10 @@ typedef struct rule {
     pcre2_code *code;
     char *src; /* the pattern text (owned) */
     int pre;   /* its bit in the first-character tables, -1 if it has none */
+    /* the characters its matches can end with, when they end at the end
+     * of the line and not every character can (ngi_last_chars) */
+    int has_last;
+    ngi_charset last;
     int jit;   /* JIT-compiled: matched through pcre2_jit_match */
     /* -1, or the most characters a match can hold when it must end at the
      * end of the line (ngi_tail_chars): the search starts that far from
@@ -113,7 +118,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, -1, 0, ngi_tail_chars(src)};
+    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, -1, 0, {{0}}, 0, ngi_tail_chars(src)};
     return 0;
 }
 
@@ -154,6 +159,17 @@ static void add_first_chars(ng_furniture *f, size_t i, int *nbits)
             f->second[c][r->pre / 64] |= bit;
 }
 
+/* Gives rule r its set of last characters when there is one that not
+ * every character is in. */
+static void add_last_chars(rule *r)
+{
+    if (!ngi_last_chars(r->src, &r->last))
+        return;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        if (!in_set(&r->last, c))
+            r->has_last = 1;
+}
+
 /* After the rules are read: the first-character tables, machine code for
  * every rule, and the orders by category. */
 static int prepare_rules(ng_furniture *f)
@@ -165,6 +181,7 @@ static int prepare_rules(ng_furniture *f)
     int nbits = 0;
     for (size_t i = 0; i < f->nrules; i++) {
         add_first_chars(f, i, &nbits);
+        add_last_chars(&f->rules[i]);
         f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
     }
     uint32_t k = 0, j = 0;
@@ -359,6 +376,21 @@ static void candidates(const ng_furniture *f, const char *s, size_t n, uint64_t 
         out[w] = f->first[c0][w] & f->second[c1][w];
 }
 
+/* Can a match of r end at the end of s[0..n)? Its last character is the
+ * line's, or the one before a final newline ($ matches there too). */
+static int may_end_here(const rule *r, const char *s, size_t n)
+{
+    if (!r->has_last || n == 0)
+        return 1;
+    unsigned char b = (unsigned char)s[n - 1];
+    if (in_set(&r->last, b < 0x80 ? b : NGI_NONASCII))
+        return 1;
+    if (b != '\n' || n < 2)
+        return 0;
+    b = (unsigned char)s[n - 2];
+    return in_set(&r->last, b < 0x80 ? b : NGI_NONASCII);
+}
+
 /* ngi_match_cats the plain way (m->plain): every rule of the categories
  * in mask, in file order. */
 static unsigned match_plain(ngi_matcher *m, unsigned mask, const char *s, size_t n)
@@ -397,15 +429,17 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
             continue;
         for (int w = 0; (f->pre_cats & BIT(c)) && w < f->pre_words && !(found & BIT(c)); w++)
             for (uint64_t bits = cand[w] & f->cat_bits[c][w]; bits; bits &= bits - 1) {
-                int b = w * 64 + __builtin_ctzll(bits);
-                if (rule_matches(&f->rules[f->pre_rule[b]], s, n, m)) {
+                const rule *r = &f->rules[f->pre_rule[w * 64 + __builtin_ctzll(bits)]];
+                if (may_end_here(r, s, n) && rule_matches(r, s, n, m)) {
                     found |= BIT(c);
                     break;
                 }
             }
-        for (uint32_t k = f->rest_off[c]; k < f->rest_off[c + 1] && !(found & BIT(c)); k++)
-            if (rule_matches(&f->rules[f->rest[k]], s, n, m))
+        for (uint32_t k = f->rest_off[c]; k < f->rest_off[c + 1] && !(found & BIT(c)); k++) {
+            const rule *r = &f->rules[f->rest[k]];
+            if (may_end_here(r, s, n) && rule_matches(r, s, n, m))
                 found |= BIT(c);
+        }
     }
     return found;
 }

@@ -51,7 +51,18 @@ typedef struct ngi_charset {
  * furniture_first.c does not read: then any line may match. */
 int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one);
 
+/* For a pattern whose matches end at the end of the line (ngi_ends_at_end):
+ * the characters a match can end with. Returns 0 when the pattern can
+ * match the empty string or uses syntax that is not read: then any line
+ * may match. */
+int ngi_last_chars(const char *src, ngi_charset *last);
+
 /* ---- furniture_tail.c ---- */
+
+/* Does the top level of src end in "$", "\z" or "\Z" (not quantified, not
+ * in an alternative of the top level)? Then every match ends at the end
+ * of the line, or before a final newline. */
+int ngi_ends_at_end(const char *src);
 
 /* For a rule that is searched for (not anchored with ^) and ends at the
  * end of the line ("...$" at its top level): the most characters a match

@@ -262,10 +262,7 @@ static long parse_alt(reader *r)
     return max;
 }
 
-/* Does the top level of src end in "$", "\z" or "\Z" (not quantified, not
- * in an alternative of the top level)? Then every match ends at the end
- * of the line, or before a final newline. */
-static int ends_at_end(const char *src)
+int ngi_ends_at_end(const char *src)
 {
     size_t n = strlen(src);
     int depth = 0;
@@ -295,7 +292,7 @@ static int ends_at_end(const char *src)
 
 long ngi_tail_chars(const char *src)
 {
-    if (!ends_at_end(src))
+    if (!ngi_ends_at_end(src))
         return -1;
     reader r = {src};
     long n = parse_alt(&r);

@@ -1,8 +1,9 @@
 /* test_furniture_tail.c - the fast paths of furniture matching decide
  * every line as the plain way does (ngi_matcher.plain: every rule on
  * every line, searched over the whole line): anchored rules skipped by
- * the line's first two characters (furniture_first.c), and end-anchored
- * rules searched only near the end of a line (furniture_tail.c). What is
+ * the line's first two characters, end-anchored ones by its last
+ * (furniture_first.c), and end-anchored rules searched only near the end
+ * of a line (furniture_tail.c). What is
  * read from patterns is checked, then the two ways of matching are
  * compared on the seed pages and on random lines built to put matches
  * (and near misses) at the start and at every distance from the end.
@@ -52,6 +53,26 @@ static void test_first_chars_read_from_patterns(void)
     CHECK(ngi_first_chars("^(?x) a", &a, &b, &one) == 0);
     CHECK(ngi_first_chars("^(*COMMIT)a", &a, &b, &one) == 0);
     CHECK(ngi_first_chars("^(?(?=a)a|b)", &a, &b, &one) == 0);
+}
+
+static void test_last_chars_read_from_patterns(void)
+{
+    ngi_charset l;
+    CHECK(ngi_last_chars("\\((?i:photo|credit)\\b[^)]{0,120}\\)$", &l) == 1);
+    CHECK(in_set(&l, ')') && !in_set(&l, '.') && !in_set(&l, NGI_NONASCII));
+    CHECK(ngi_last_chars("\\b(?i:photo):\\s*[^.:]{1,80}$", &l) == 1);
+    CHECK(!in_set(&l, '.') && !in_set(&l, ':') && in_set(&l, 'x') && in_set(&l, '\n'));
+    CHECK(in_set(&l, NGI_NONASCII));
+    CHECK(ngi_last_chars("(?i:reserved\\.?)$", &l) == 1);
+    CHECK(in_set(&l, '.') && in_set(&l, 'd') && in_set(&l, 'D') && !in_set(&l, 'e'));
+    CHECK(ngi_last_chars("a(?=b)(?<=a)$", &l) == 1 && in_set(&l, 'a') && !in_set(&l, 'b'));
+    CHECK(ngi_last_chars("[^k]$", &l) == 1 && !in_set(&l, 'k') && in_set(&l, 'K'));
+    CHECK(ngi_last_chars("(?i)[^k]$", &l) == 1 && !in_set(&l, 'k') && !in_set(&l, 'K'));
+    CHECK(in_set(&l, NGI_NONASCII));
+    /* not at the end, or can end without a character: no set */
+    CHECK(ngi_last_chars("a", &l) == 0);
+    CHECK(ngi_last_chars("a$|b", &l) == 0);
+    CHECK(ngi_last_chars("a?$", &l) == 0);
 }
 
 static void test_bounds_read_from_patterns(void)
@@ -410,6 +431,7 @@ int main(int argc, char **argv)
     }
     RUN(test_bounds_read_from_patterns);
     RUN(test_first_chars_read_from_patterns);
+    RUN(test_last_chars_read_from_patterns);
     RUN(test_seed_pages_decided_alike);
     RUN(test_random_lines_decided_alike);
     RUN(test_rewritten_rules_decide_like_old_text);
