@@ -281,12 +281,11 @@ static const char old_rules[] =
     "drop ^(?s:.*)(?(?=\\s*\\)?$)(?i:(?<=\\bgetty images|\\bap photo|\\bafp photo|"
     "\\bafp via getty images|\\bepa-efe|\\bshutterstock|\\bistock))|(*COMMIT)(*F))\n";
 static const char new_rules[] =
-    "caption ^(?=(?s:.*+)(?<=[a-z]|[a-z]\\)|[a-z]\\n|[a-z]\\)\\n))(?:(?s:.*)(?<=\\S)"
-    "(?=\\s+\\S+\\n?\\z))?+(?:(?<=\\S[./(|])\\s*(?:www\\.)?"
-    "[a-z0-9-]{2,40}(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|"
-    "fr|eu|kz|by|ge|am|pl|it|es)\\)?$|(?s:.*?)(?<=\\S)[.\\s/(|]\\s*(?:www\\.)?[a-z0-9-]{2,40}"
-    "(?:\\.[a-z0-9-]{2,40})*\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|fr|eu|kz|by|ge|"
-    "am|pl|it|es)\\)?$)\n"
+    "caption ^(?=(?s:.*+)(?<=[a-z]|[a-z]\\)|[a-z]\\n|[a-z]\\)\\n))(?:(?s:.*)(?<=\\S)(?=\\s+"
+    "\\S+\\n?\\z))?+(?:(?<=\\S[./(|])\\s*(?:www\\.)?[a-z0-9-]{2,40}(?:\\.[a-z0-9-]{2,40})*"
+    "\\.(?:com|org|net|gov|edu|int|mil|info|io|ru|ua|uk|de|fr|eu|kz|by|ge|am|pl|it|es)|(?s:"
+    ".*?)(?<=\\S)[.\\s/(|]\\s*(?:www\\.)?[a-z0-9-]{2,40}(?:\\.[a-z0-9-]{2,40})*\\.(?:com|or"
+    "g|net|gov|edu|int|mil|info|io|ru|ua|uk|de|fr|eu|kz|by|ge|am|pl|it|es))\\)?$\n"
     "drop ^(?s:.*)(?(?=\\s*\\)?$)(?i:(?<=[ekos])(?<=\\bgetty images|\\bap photo|\\bafp photo|"
     "\\bafp via getty images|\\bepa-efe|\\bshutterstock|\\bistock))|(*COMMIT)(*F))\n";
 
