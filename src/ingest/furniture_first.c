@@ -17,10 +17,11 @@
 
 /* What a piece of pattern can match at its ends: nullable (it can match
  * the empty string), one (it can match exactly one character), the sets
- * of its possible first and second characters, and of its last one. */
+ * of its possible first and second characters, and of its last one; and
+ * need, the characters that every match of it holds. */
 typedef struct shape {
     int nullable, one;
-    ngi_charset first, second, last;
+    ngi_charset first, second, last, need;
 } shape;
 
 typedef struct reader {
@@ -38,6 +39,11 @@ static void set_union(ngi_charset *a, const ngi_charset *b)
 {
     for (int i = 0; i < 3; i++)
         a->bits[i] |= b->bits[i];
+}
+
+static int in(const ngi_charset *s, unsigned c)
+{
+    return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
 static void set_all(ngi_charset *s)
@@ -59,7 +65,12 @@ static void add_char(ngi_charset *s, unsigned c, int caseless)
 
 static shape one_char(const ngi_charset *set)
 {
-    shape s = {0, 1, *set, {{0}}, *set};
+    shape s = {0, 1, *set, {{0}}, *set, {{0}}};
+    int members = 0;
+    for (int i = 0; i < 3; i++)
+        members += __builtin_popcountll(set->bits[i]);
+    if (members == 1 && !in(set, NGI_NONASCII) && !in(set, NGI_END))
+        s.need = *set; /* exactly one ASCII character */
     return s;
 }
 
@@ -72,7 +83,7 @@ static shape any_char(void)
 
 static shape empty_shape(void)
 {
-    shape s = {1, 0, {{0}}, {{0}}, {{0}}};
+    shape s = {1, 0, {{0}}, {{0}}, {{0}}, {{0}}};
     return s;
 }
 
@@ -89,6 +100,7 @@ static shape seq(shape a, shape b)
     r.last = b.last;
     if (b.nullable)
         set_union(&r.last, &a.last);
+    set_union(&r.need, &b.need);
     r.nullable = a.nullable && b.nullable;
     r.one = (a.one && b.nullable) || (a.nullable && b.one);
     return r;
@@ -102,6 +114,8 @@ static shape alt(shape a, shape b)
     set_union(&a.first, &b.first);
     set_union(&a.second, &b.second);
     set_union(&a.last, &b.last);
+    for (int i = 0; i < 3; i++)
+        a.need.bits[i] &= b.need.bits[i];
     return a;
 }
 
@@ -351,6 +365,7 @@ static shape parse_quant(reader *r, shape a)
      * at most two repetitions (the second one optional) */
     shape opt = a;
     opt.nullable = 1;
+    memset(&opt.need, 0, sizeof opt.need);
     shape first = lo >= 1 ? a : opt;
     if (hi == 0)
         return empty_shape();
@@ -432,4 +447,17 @@ int ngi_last_chars(const char *src, ngi_charset *last)
         return 0;
     *last = s.last;
     return 1;
+}
+
+int ngi_needed_char(const char *src)
+{
+    reader r = {src, 0, 0};
+    shape s = parse_alt(&r);
+    if (r.failed || *r.p != '\0')
+        return -1;
+    int pick = -1;
+    for (unsigned c = 1; c < 128; c++) /* rather punctuation than a letter or a space */
+        if (in(&s.need, c) && (pick < 0 || (ispunct((int)c) && !ispunct(pick))))
+            pick = (int)c;
+    return pick == ' ' ? -1 : pick; /* nearly every line has a space */
 }

@@ -6,7 +6,8 @@
  * Every rule is matched alone, but most are not run on most lines: a rule
  * anchored at the start of the line is skipped when the line's first two
  * characters cannot start a match, one that ends at the end of the line
- * when its last character cannot end one (furniture_first.c), and one
+ * when its last character cannot end one, one whose matches all hold a
+ * certain character when the line lacks it (furniture_first.c), and one
  * that ends at the end of the line with a bounded length is searched only
  * near the end (furniture_tail.c). */
 #include "furniture_rules.h"
@@ -32,6 +33,7 @@ typedef struct rule {
      * of the line and not every character can (ngi_last_chars) */
     int has_last;
     ngi_charset last;
+    int needed; /* a character every match holds (ngi_needed_char), or -1 */
     int jit;   /* JIT-compiled: matched through pcre2_jit_match */
     /* -1, or the most characters a match can hold when it must end at the
      * end of the line (ngi_tail_chars): the search starts that far from
@@ -118,7 +120,8 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, -1, 0, {{0}}, 0, ngi_tail_chars(src)};
+    f->rules[f->nrules++] = (rule){
+        (enum cat)cat, re, src, -1, 0, {{0}}, ngi_needed_char(src), 0, ngi_tail_chars(src)};
     return 0;
 }
 
@@ -376,10 +379,13 @@ static void candidates(const ng_furniture *f, const char *s, size_t n, uint64_t 
         out[w] = f->first[c0][w] & f->second[c1][w];
 }
 
-/* Can a match of r end at the end of s[0..n)? Its last character is the
- * line's, or the one before a final newline ($ matches there too). */
-static int may_end_here(const rule *r, const char *s, size_t n)
+/* Can r match s[0..n), as far as its needed character and its last
+ * one tell? The last character of a match is the line's, or the one
+ * before a final newline ($ matches there too). */
+static int may_match(const rule *r, const char *s, size_t n)
 {
+    if (r->needed >= 0 && !memchr(s, r->needed, n))
+        return 0;
     if (!r->has_last || n == 0)
         return 1;
     unsigned char b = (unsigned char)s[n - 1];
@@ -430,14 +436,14 @@ unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
         for (int w = 0; (f->pre_cats & BIT(c)) && w < f->pre_words && !(found & BIT(c)); w++)
             for (uint64_t bits = cand[w] & f->cat_bits[c][w]; bits; bits &= bits - 1) {
                 const rule *r = &f->rules[f->pre_rule[w * 64 + __builtin_ctzll(bits)]];
-                if (may_end_here(r, s, n) && rule_matches(r, s, n, m)) {
+                if (may_match(r, s, n) && rule_matches(r, s, n, m)) {
                     found |= BIT(c);
                     break;
                 }
             }
         for (uint32_t k = f->rest_off[c]; k < f->rest_off[c + 1] && !(found & BIT(c)); k++) {
             const rule *r = &f->rules[f->rest[k]];
-            if (may_end_here(r, s, n) && rule_matches(r, s, n, m))
+            if (may_match(r, s, n) && rule_matches(r, s, n, m))
                 found |= BIT(c);
         }
     }

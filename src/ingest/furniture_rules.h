@@ -57,6 +57,10 @@ int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, in
  * may match. */
 int ngi_last_chars(const char *src, ngi_charset *last);
 
+/* An ASCII character other than a space that every match of the pattern
+ * holds (so a line without it cannot match), -1 when none is known. */
+int ngi_needed_char(const char *src);
+
 /* ---- furniture_tail.c ---- */
 
 /* Does the top level of src end in "$", "\z" or "\Z" (not quantified, not

@@ -1,9 +1,9 @@
 /* test_furniture_tail.c - the fast paths of furniture matching decide
  * every line as the plain way does (ngi_matcher.plain: every rule on
  * every line, searched over the whole line): anchored rules skipped by
- * the line's first two characters, end-anchored ones by its last
- * (furniture_first.c), and end-anchored rules searched only near the end
- * of a line (furniture_tail.c). What is
+ * the line's first two characters, end-anchored ones by its last, rules
+ * by a character they need (furniture_first.c), and end-anchored rules
+ * searched only near the end of a line (furniture_tail.c). What is
  * read from patterns is checked, then the two ways of matching are
  * compared on the seed pages and on random lines built to put matches
  * (and near misses) at the start and at every distance from the end.
@@ -73,6 +73,19 @@ static void test_last_chars_read_from_patterns(void)
     CHECK(ngi_last_chars("a", &l) == 0);
     CHECK(ngi_last_chars("a$|b", &l) == 0);
     CHECK(ngi_last_chars("a?$", &l) == 0);
+}
+
+static void test_needed_chars_read_from_patterns(void)
+{
+    CHECK(ngi_needed_char("(?i:\\b(?:reuters/\\S+|sputnik/\\S+))\\s*\\)?$") == '/');
+    CHECK(ngi_needed_char("^(?i:photo):\\s*.{0,3}") == ':');
+    CHECK(ngi_needed_char("a(?:x|y)b") == 'a' || ngi_needed_char("a(?:x|y)b") == 'b');
+    CHECK(ngi_needed_char("(?:a|b)") == -1);
+    CHECK(ngi_needed_char("x?y*") == -1);
+    CHECK(ngi_needed_char("(?i)k") == -1);  /* k or K or the Kelvin sign */
+    CHECK(ngi_needed_char("a b") != ' ');   /* spaces are in every line */
+    CHECK(ngi_needed_char("[x]{2}") == 'x');
+    CHECK(ngi_needed_char("(?=q)x") == 'x'); /* lookarounds are not counted */
 }
 
 static void test_bounds_read_from_patterns(void)
@@ -431,6 +444,7 @@ int main(int argc, char **argv)
     RUN(test_bounds_read_from_patterns);
     RUN(test_first_chars_read_from_patterns);
     RUN(test_last_chars_read_from_patterns);
+    RUN(test_needed_chars_read_from_patterns);
     RUN(test_seed_pages_decided_alike);
     RUN(test_random_lines_decided_alike);
     RUN(test_rewritten_rules_decide_like_old_text);
