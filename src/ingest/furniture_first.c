@@ -87,36 +87,36 @@ static shape empty_shape(void)
     return s;
 }
 
-/* a then b */
-static shape seq(shape a, shape b)
+/* a becomes a then b */
+static void seq(shape *a, const shape *b)
 {
-    shape r = a;
-    if (a.nullable) {
-        set_union(&r.first, &b.first);
-        set_union(&r.second, &b.second);
+    if (a->nullable) {
+        set_union(&a->first, &b->first);
+        set_union(&a->second, &b->second);
     }
-    if (a.one)
-        set_union(&r.second, &b.first);
-    r.last = b.last;
-    if (b.nullable)
-        set_union(&r.last, &a.last);
-    set_union(&r.need, &b.need);
-    r.nullable = a.nullable && b.nullable;
-    r.one = (a.one && b.nullable) || (a.nullable && b.one);
-    return r;
+    if (a->one)
+        set_union(&a->second, &b->first);
+    if (b->nullable) {
+        set_union(&a->last, &b->last);
+    } else {
+        a->last = b->last;
+    }
+    set_union(&a->need, &b->need);
+    int one = (a->one && b->nullable) || (a->nullable && b->one);
+    a->nullable = a->nullable && b->nullable;
+    a->one = one;
 }
 
-/* a or b */
-static shape alt(shape a, shape b)
+/* a becomes a or b */
+static void alt(shape *a, const shape *b)
 {
-    a.nullable |= b.nullable;
-    a.one |= b.one;
-    set_union(&a.first, &b.first);
-    set_union(&a.second, &b.second);
-    set_union(&a.last, &b.last);
+    a->nullable |= b->nullable;
+    a->one |= b->one;
+    set_union(&a->first, &b->first);
+    set_union(&a->second, &b->second);
+    set_union(&a->last, &b->last);
     for (int i = 0; i < 3; i++)
-        a.need.bits[i] &= b.need.bits[i];
-    return a;
+        a->need.bits[i] &= b->need.bits[i];
 }
 
 static shape parse_alt(reader *r);
@@ -369,7 +369,9 @@ static shape parse_quant(reader *r, shape a)
     shape first = lo >= 1 ? a : opt;
     if (hi == 0)
         return empty_shape();
-    return hi >= 2 ? seq(first, opt) : first;
+    if (hi >= 2)
+        seq(&first, &opt);
+    return first;
 }
 
 static shape parse_seq(reader *r)
@@ -410,7 +412,8 @@ static shape parse_seq(reader *r)
             a = one_char(&set);
             break;
         }
-        s = seq(s, parse_quant(r, a));
+        shape q = parse_quant(r, a);
+        seq(&s, &q);
     }
     return s;
 }
@@ -420,44 +423,58 @@ static shape parse_alt(reader *r)
     shape s = parse_seq(r);
     while (*r->p == '|' && !r->failed) {
         r->p++;
-        s = alt(s, parse_seq(r));
+        shape b = parse_seq(r);
+        alt(&s, &b);
     }
     return s;
 }
 
-int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one)
+void ngi_read_pattern(const char *src, ngi_pattern_facts *out)
 {
+    memset(out, 0, sizeof *out);
+    out->needed = -1;
     reader r = {src, 0, 0};
     shape s = parse_alt(&r);
-    if (r.failed || *r.p != '\0' || s.nullable)
-        return 0;
-    *first = s.first;
-    *second = s.second;
-    *one = s.one;
-    return 1;
+    if (r.failed || *r.p != '\0')
+        return;
+    if (!s.nullable) {
+        out->first_known = 1;
+        out->first = s.first;
+        out->second = s.second;
+        out->one = s.one;
+        if (ngi_ends_at_end(src)) {
+            out->last_known = 1;
+            out->last = s.last;
+        }
+    }
+    for (unsigned c = 1; c < 128; c++) /* rather punctuation than a letter or a space */
+        if (in(&s.need, c) && (out->needed < 0 || (ispunct((int)c) && !ispunct(out->needed))))
+            out->needed = (int)c;
+    if (out->needed == ' ') /* nearly every line has a space */
+        out->needed = -1;
+}
+
+int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one)
+{
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    *first = pf.first;
+    *second = pf.second;
+    *one = pf.one;
+    return pf.first_known;
 }
 
 int ngi_last_chars(const char *src, ngi_charset *last)
 {
-    if (!ngi_ends_at_end(src))
-        return 0;
-    reader r = {src, 0, 0};
-    shape s = parse_alt(&r);
-    if (r.failed || *r.p != '\0' || s.nullable)
-        return 0;
-    *last = s.last;
-    return 1;
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    *last = pf.last;
+    return pf.last_known;
 }
 
 int ngi_needed_char(const char *src)
 {
-    reader r = {src, 0, 0};
-    shape s = parse_alt(&r);
-    if (r.failed || *r.p != '\0')
-        return -1;
-    int pick = -1;
-    for (unsigned c = 1; c < 128; c++) /* rather punctuation than a letter or a space */
-        if (in(&s.need, c) && (pick < 0 || (ispunct((int)c) && !ispunct(pick))))
-            pick = (int)c;
-    return pick == ' ' ? -1 : pick; /* nearly every line has a space */
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    return pf.needed;
 }

@@ -121,7 +121,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
     f->rules[f->nrules++] = (rule){
-        (enum cat)cat, re, src, -1, 0, {{0}}, ngi_needed_char(src), 0, ngi_tail_chars(src)};
+        (enum cat)cat, re, src, -1, 0, {{0}}, -1, 0, ngi_tail_chars(src)};
     return 0;
 }
 
@@ -133,19 +133,18 @@ static int in_set(const ngi_charset *s, unsigned c)
 /* Gives rule i a bit in the first-character tables when it is anchored
  * (PCRE2 says so: every branch starts with ^) and furniture_first.c can
  * tell which characters start its matches (not all of them). */
-static void add_first_chars(ng_furniture *f, size_t i, int *nbits)
+static void add_first_chars(ng_furniture *f, size_t i, const ngi_pattern_facts *pf,
+                            int *nbits)
 {
     rule *r = &f->rules[i];
     uint32_t opts = 0;
-    ngi_charset first, second;
-    int one;
     if (*nbits >= PRE_WORDS * 64 ||
         pcre2_pattern_info(r->code, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
-        !(opts & PCRE2_ANCHORED) || !ngi_first_chars(r->src, &first, &second, &one))
+        !(opts & PCRE2_ANCHORED) || !pf->first_known)
         return;
     int full = 1;
     for (unsigned c = 0; c <= NGI_NONASCII; c++)
-        full &= in_set(&first, c);
+        full &= in_set(&pf->first, c);
     if (full)
         return;
     r->pre = (*nbits)++;
@@ -155,19 +154,20 @@ static void add_first_chars(ng_furniture *f, size_t i, int *nbits)
     f->pre_cats |= BIT(r->cat);
     f->pre_words = r->pre / 64 + 1;
     for (unsigned c = 0; c <= NGI_NONASCII; c++)
-        if (in_set(&first, c))
+        if (in_set(&pf->first, c))
             f->first[c][r->pre / 64] |= bit;
     for (unsigned c = 0; c <= NGI_END; c++)
-        if (one || in_set(&second, c))
+        if (pf->one || in_set(&pf->second, c))
             f->second[c][r->pre / 64] |= bit;
 }
 
 /* Gives rule r its set of last characters when there is one that not
  * every character is in. */
-static void add_last_chars(rule *r)
+static void add_last_chars(rule *r, const ngi_pattern_facts *pf)
 {
-    if (!ngi_last_chars(r->src, &r->last))
+    if (!pf->last_known)
         return;
+    r->last = pf->last;
     for (unsigned c = 0; c <= NGI_NONASCII; c++)
         if (!in_set(&r->last, c))
             r->has_last = 1;
@@ -183,8 +183,11 @@ static int prepare_rules(ng_furniture *f)
         return NG_ENOMEM;
     int nbits = 0;
     for (size_t i = 0; i < f->nrules; i++) {
-        add_first_chars(f, i, &nbits);
-        add_last_chars(&f->rules[i]);
+        ngi_pattern_facts pf;
+        ngi_read_pattern(f->rules[i].src, &pf);
+        add_first_chars(f, i, &pf, &nbits);
+        add_last_chars(&f->rules[i], &pf);
+        f->rules[i].needed = pf.needed;
         f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
     }
     uint32_t k = 0, j = 0;

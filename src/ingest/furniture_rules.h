@@ -61,6 +61,14 @@ int ngi_last_chars(const char *src, ngi_charset *last);
  * holds (so a line without it cannot match), -1 when none is known. */
 int ngi_needed_char(const char *src);
 
+/* All of the above from one reading of the pattern: the sets are valid
+ * when first_known (first, second, one) and last_known (last). */
+typedef struct ngi_pattern_facts {
+    int first_known, one, last_known, needed;
+    ngi_charset first, second, last;
+} ngi_pattern_facts;
+void ngi_read_pattern(const char *src, ngi_pattern_facts *out);
+
 /* ---- furniture_tail.c ---- */
 
 /* Does the top level of src end in "$", "\z" or "\Z" (not quantified, not
