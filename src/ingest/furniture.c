@@ -90,12 +90,14 @@ static int push_unit(units *u, size_t a, size_t b)
 
 /* End of the line starting at p (before end): a "\n", or a lone "\r" as in
  * old Mac files ("\r\n" ends at its "\n"; the "\r" is trimmed as space).
- * *next is where the following line starts. */
-static size_t line_end(const char *t, size_t p, size_t end, size_t *next)
+ * *next is where the following line starts. has_cr is 0 when the text
+ * holds no "\r" at all (most do not): then no line is searched for one. */
+static size_t line_end(const char *t, size_t p, size_t end, size_t *next, int has_cr)
 {
     const char *nl = memchr(t + p, '\n', end - p);
     size_t e = nl ? (size_t)(nl - t) : end;
-    for (const char *cr = memchr(t + p, '\r', e - p); cr; cr = memchr(cr + 1, '\r', e - p)) {
+    for (const char *cr = has_cr ? memchr(t + p, '\r', e - p) : NULL; cr;
+         cr = memchr(cr + 1, '\r', e - p)) {
         size_t i = (size_t)(cr - t);
         if (i + 1 == end || t[i + 1] != '\n') {
             *next = i + 1;
@@ -111,11 +113,11 @@ static size_t line_end(const char *t, size_t p, size_t end, size_t *next)
  * it has several lines and every line but the last is 40-100 bytes long:
  * the shape of text wrapped at a fixed width. Otherwise (the usual case
  * for scraped articles) each line is its own paragraph. */
-static int block_is_wrapped(const char *t, size_t a, size_t b)
+static int block_is_wrapped(const char *t, size_t a, size_t b, int has_cr)
 {
     size_t lines = 0;
     for (size_t p = a; p < b;) {
-        size_t next, e = line_end(t, p, b, &next);
+        size_t next, e = line_end(t, p, b, &next, has_cr);
         size_t s = p, z = e;
         trim(t, &s, &z, 0);
         lines++;
@@ -128,13 +130,14 @@ static int block_is_wrapped(const char *t, size_t a, size_t b)
 
 static int split_units(const char *t, size_t start, size_t len, int is_md, units *u)
 {
+    int has_cr = start < len && memchr(t + start, '\r', len - start) != NULL;
     size_t p = start;
     while (p < len) {
         /* find the block [p, q): lines up to the next blank line */
         size_t q = p, last_end = p;
         int any = 0;
         while (q < len) {
-            size_t next, e = line_end(t, q, len, &next);
+            size_t next, e = line_end(t, q, len, &next, has_cr);
             size_t s = q, z = e;
             trim(t, &s, &z, 0);
             if (s == z && any)
@@ -145,14 +148,14 @@ static int split_units(const char *t, size_t start, size_t len, int is_md, units
             }
             q = next;
         }
-        if (any && block_is_wrapped(t, p, last_end)) {
+        if (any && block_is_wrapped(t, p, last_end, has_cr)) {
             size_t a = p, b = last_end;
             trim(t, &a, &b, is_md);
             if (a < b && push_unit(u, a, b))
                 return NG_ENOMEM;
         } else {
             for (size_t r = p; r < q;) {
-                size_t next, e = line_end(t, r, q, &next);
+                size_t next, e = line_end(t, r, q, &next, has_cr);
                 size_t a = r, b = e;
                 trim(t, &a, &b, is_md);
                 if (a < b && push_unit(u, a, b))

@@ -1,7 +1,15 @@
 /* furniture_rules.c - data/furniture.txt: one PCRE2 pattern per line
  * under a category ("drop", "byline", ...), compiled once with JIT, and
  * the matching of a line against a set of categories (furniture_rules.h).
- * furniture.c decides from these matches which paragraphs are the article. */
+ * furniture.c decides from these matches which paragraphs are the article.
+ *
+ * Every rule is matched alone, but most are not run on most lines: a rule
+ * anchored at the start of the line is skipped when the line's first two
+ * characters cannot start a match, one that ends at the end of the line
+ * when its last character cannot end one, one whose matches all hold a
+ * certain character when the line lacks it (furniture_first.c), and one
+ * that ends at the end of the line with a bounded length is searched only
+ * near the end (furniture_tail.c). */
 #include "furniture_rules.h"
 
 #include "datadir.h"
@@ -19,32 +27,44 @@ static const char *const cat_names[NCAT] = {
 typedef struct rule {
     enum cat cat;
     pcre2_code *code;
-    char *src;  /* the pattern text, for joining (owned) */
-    int joined; /* matched through its category's joined pattern */
-    int jit;    /* JIT-compiled: matched through pcre2_jit_match */
+    char *src; /* the pattern text (owned) */
+    int pre;   /* its bit in the first-character tables, -1 if it has none */
+    /* the characters its matches can end with, when they end at the end
+     * of the line and not every character can (ngi_last_chars) */
+    int has_last;
+    ngi_charset last;
+    int needed; /* a character every match holds (ngi_needed_char), or -1 */
+    int jit;   /* JIT-compiled: matched through pcre2_jit_match */
+    /* -1, or the most characters a match can hold when it must end at the
+     * end of the line (ngi_tail_chars): the search starts that far from
+     * the end */
+    long tail_chars;
 } rule;
+
+#define PRE_WORDS 4 /* at most 256 rules have first-character tables */
 
 struct ng_furniture {
     rule *rules;
     size_t nrules;
-    /* Each category's anchored rules as one alternation: one match call
-     * per line and category instead of one per rule. */
-    pcre2_code *joined[NCAT];
-    uint32_t njoined[NCAT]; /* rules in joined[c] */
-    int joined_jit[NCAT];   /* joined[c] is JIT-compiled */
-    /* All joined rules of all categories as one alternation: a line that
-     * matches none of them (most lines) needs one call, not one per
-     * category. */
-    pcre2_code *any_joined;
-    int any_joined_jit;
-    uint32_t nany_joined;
-    /* The rules matched one by one (not joined), grouped by category in
-     * file order: solo[solo_off[c] .. solo_off[c + 1]) are c's. */
-    uint32_t *solo;
-    uint32_t solo_off[NCAT + 1];
+    /* The rules grouped by category, in file order: order[order_off[c] ..
+     * order_off[c + 1]) are c's. The same for the rules without a bit in
+     * the first-character tables: rest[rest_off[c] .. rest_off[c + 1]). */
+    uint32_t *order, *rest;
+    uint32_t order_off[NCAT + 1], rest_off[NCAT + 1];
+    uint32_t pre_rule[PRE_WORDS * 64]; /* the rule of each bit */
+    uint64_t cat_bits[NCAT][PRE_WORDS]; /* the bits of each category */
+    unsigned pre_cats; /* categories with bits */
+    int pre_words;     /* words of the tables in use */
+    /* For the anchored rules with a bit (rule.pre): first[c] has the bit
+     * of each rule whose matches can start with character c, second[c]
+     * of each whose matches can have c second (or hold one character).
+     * A rule can match a line only if its bit is in both rows of the
+     * line's first two characters. */
+    uint64_t first[NGI_NONASCII + 1][PRE_WORDS];
+    uint64_t second[NGI_END + 1][PRE_WORDS];
 };
 
-#define MATCH_LIMIT 200000 /* per rule; a joined pattern gets the sum */
+#define MATCH_LIMIT 200000 /* per rule */
 
 void ng_furniture_free(ng_furniture *f)
 {
@@ -54,10 +74,8 @@ void ng_furniture_free(ng_furniture *f)
         pcre2_code_free(f->rules[i].code);
         free(f->rules[i].src);
     }
-    for (int c = 0; c < NCAT; c++)
-        pcre2_code_free(f->joined[c]);
-    pcre2_code_free(f->any_joined);
-    free(f->solo);
+    free(f->order);
+    free(f->rest);
     free(f->rules);
     free(f);
 }
@@ -102,102 +120,90 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     }
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
-    /* JIT-compiled later, if it is matched alone (join_rules) */
-    f->rules[f->nrules++] = (rule){(enum cat)cat, re, src, 0, 0};
+    f->rules[f->nrules++] = (rule){
+        (enum cat)cat, re, src, -1, 0, {{0}}, -1, 0, ngi_tail_chars(src)};
     return 0;
 }
 
-/* Can the rule join its category's alternation? Only anchored ones
- * ("^..."), and none with a backtracking verb such as (*COMMIT): in an
- * alternation it would fail the whole match, cutting the other rules off. */
-static int joinable(const rule *r)
+static int in_set(const ngi_charset *s, unsigned c)
 {
-    return r->src[0] == '^' && !strstr(r->src, "(*");
+    return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
-/* Joins every rule that is in a category's joined pattern into
- * f->any_joined (left NULL when it does not compile: then each category
- * is asked on its own). */
-static int join_all(ng_furniture *f)
+/* Gives rule i a bit in the first-character tables when it is anchored
+ * (PCRE2 says so: every branch starts with ^) and furniture_first.c can
+ * tell which characters start its matches (not all of them). */
+static void add_first_chars(ng_furniture *f, size_t i, const ngi_pattern_facts *pf,
+                            int *nbits)
 {
-    size_t len = 0, n = 0;
-    for (size_t i = 0; i < f->nrules; i++)
-        if (f->rules[i].joined) {
-            len += strlen(f->rules[i].src) + 5;
-            n++;
-        }
-    if (n < 2)
-        return 0;
-    char *p = malloc(len + 1), *q = p;
-    if (!p)
+    rule *r = &f->rules[i];
+    uint32_t opts = 0;
+    if (*nbits >= PRE_WORDS * 64 ||
+        pcre2_pattern_info(r->code, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+        !(opts & PCRE2_ANCHORED) || !pf->first_known)
+        return;
+    int full = 1;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        full &= in_set(&pf->first, c);
+    if (full)
+        return;
+    r->pre = (*nbits)++;
+    f->pre_rule[r->pre] = (uint32_t)i;
+    uint64_t bit = (uint64_t)1 << (r->pre % 64);
+    f->cat_bits[r->cat][r->pre / 64] |= bit;
+    f->pre_cats |= BIT(r->cat);
+    f->pre_words = r->pre / 64 + 1;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        if (in_set(&pf->first, c))
+            f->first[c][r->pre / 64] |= bit;
+    for (unsigned c = 0; c <= NGI_END; c++)
+        if (pf->one || in_set(&pf->second, c))
+            f->second[c][r->pre / 64] |= bit;
+}
+
+/* Gives rule r its set of last characters when there is one that not
+ * every character is in. */
+static void add_last_chars(rule *r, const ngi_pattern_facts *pf)
+{
+    if (!pf->last_known)
+        return;
+    r->last = pf->last;
+    for (unsigned c = 0; c <= NGI_NONASCII; c++)
+        if (!in_set(&r->last, c))
+            r->has_last = 1;
+}
+
+/* After the rules are read: the first-character tables, machine code for
+ * every rule, and the orders by category. */
+static int prepare_rules(ng_furniture *f)
+{
+    f->order = malloc((f->nrules + 1) * sizeof *f->order);
+    f->rest = malloc((f->nrules + 1) * sizeof *f->rest);
+    if (!f->order || !f->rest)
         return NG_ENOMEM;
-    for (size_t i = 0; i < f->nrules; i++)
-        if (f->rules[i].joined)
-            q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
-    int code;
-    PCRE2_SIZE off;
-    f->any_joined =
-        pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-    free(p);
-    if (f->any_joined) {
-        f->any_joined_jit = pcre2_jit_compile(f->any_joined, PCRE2_JIT_COMPLETE) == 0;
-        f->nany_joined = (uint32_t)n;
+    int nbits = 0;
+    for (size_t i = 0; i < f->nrules; i++) {
+        ngi_pattern_facts pf;
+        ngi_read_pattern(f->rules[i].src, &pf);
+        add_first_chars(f, i, &pf, &nbits);
+        add_last_chars(&f->rules[i], &pf);
+        f->rules[i].needed = pf.needed;
+        f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
     }
+    uint32_t k = 0, j = 0;
+    for (int c = 0; c < NCAT; c++) {
+        f->order_off[c] = k;
+        f->rest_off[c] = j;
+        for (size_t i = 0; i < f->nrules; i++)
+            if (f->rules[i].cat == (enum cat)c) {
+                f->order[k++] = (uint32_t)i;
+                if (f->rules[i].pre < 0)
+                    f->rest[j++] = (uint32_t)i;
+            }
+    }
+    f->order_off[NCAT] = k;
+    f->rest_off[NCAT] = j;
     return 0;
-}
-
-/* Joins the anchored rules ("^...") of each category into
- * "(?:^r1)|(?:^r2)|...": a line is in the category when one of them
- * matches, which is when the alternation matches, and the alternation
- * stays anchored (one attempt at the start of the line). Unanchored rules
- * stay alone: joined, they would make every alternative be tried at every
- * position. A category whose joined text does not compile (a rule with
- * an unterminated \Q, say) keeps matching rule by rule. */
-static int join_rules(ng_furniture *f)
-{
-    for (int c = 0; c < NCAT; c++) {
-        size_t len = 0, n = 0;
-        for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i])) {
-                len += strlen(f->rules[i].src) + 5;
-                n++;
-            }
-        if (n < 2)
-            continue;
-        char *p = malloc(len + 1), *q = p;
-        if (!p)
-            return NG_ENOMEM;
-        for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]))
-                q += sprintf(q, "%s(?:%s)", q == p ? "" : "|", f->rules[i].src);
-        int code;
-        PCRE2_SIZE off;
-        f->joined[c] = pcre2_compile((PCRE2_SPTR)p, (size_t)(q - p), PCRE2_UTF | PCRE2_UCP, &code,
-                                     &off, NULL);
-        free(p);
-        if (!f->joined[c])
-            continue;
-        f->joined_jit[c] = pcre2_jit_compile(f->joined[c], PCRE2_JIT_COMPLETE) == 0;
-        f->njoined[c] = (uint32_t)n;
-        for (size_t i = 0; i < f->nrules; i++)
-            f->rules[i].joined |= f->rules[i].cat == (enum cat)c && joinable(&f->rules[i]);
-    }
-    /* the rules left alone, by category */
-    if (!(f->solo = malloc((f->nrules + 1) * sizeof *f->solo)))
-        return NG_ENOMEM;
-    uint32_t n = 0;
-    for (int c = 0; c < NCAT; c++) {
-        f->solo_off[c] = n;
-        for (size_t i = 0; i < f->nrules; i++)
-            if (f->rules[i].cat == (enum cat)c && !f->rules[i].joined) {
-                f->solo[n++] = (uint32_t)i;
-                /* a joined rule is only ever matched in its union: only
-                 * the rules matched alone need machine code */
-                f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
-            }
-    }
-    f->solo_off[NCAT] = n;
-    return join_all(f);
 }
 
 int ng_furniture_from_string(const char *name, const char *rules, ng_furniture **out,
@@ -224,7 +230,7 @@ int ng_furniture_from_string(const char *name, const char *rules, ng_furniture *
             break;
         p = e + 1;
     }
-    if (join_rules(f)) {
+    if (prepare_rules(f)) {
         rc = ng_error_set(err, NG_ENOMEM, "out of memory loading %s", name);
         goto cleanup;
     }
@@ -286,6 +292,7 @@ int ngi_matcher_init(ngi_matcher *m, const ng_furniture *f)
         return NG_ENOMEM;
     pcre2_set_match_limit(m->mc, MATCH_LIMIT);
     pcre2_set_depth_limit(m->mc, 2000);
+    m->plain = 0;
     return 0;
 }
 
@@ -298,63 +305,149 @@ void ngi_matcher_fini(ngi_matcher *m)
 /* Does re match s[0..n)? A JIT-compiled pattern goes through
  * pcre2_jit_match, which skips the per-call checks of pcre2_match (the
  * text is valid UTF-8 already: PCRE2_NO_UTF_CHECK either way). */
-static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+static int match_rc(const pcre2_code *re, int jit, const char *s, size_t n, size_t from,
+                    ngi_matcher *m)
 {
     if (jit)
-        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mc);
-    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, from, 0, m->md, m->mc);
+    return pcre2_match(re, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
 }
 
-static int matches(const pcre2_code *re, int jit, const char *s, size_t n, ngi_matcher *m)
+/* Is s[0..n) all ASCII? Eight bytes at a time. */
+static int all_ascii(const char *s, size_t n)
 {
-    return match_rc(re, jit, s, n, m) >= 0;
+    uint64_t acc = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & 0x8080808080808080u) == 0;
 }
 
-/* Could one of the joined patterns of the categories in mask match? No
- * when their union certainly does not (a limit hit is a maybe). */
-static int any_joined_may_match(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+/* Where the search for a rule whose matches hold at most k characters and
+ * end at the end of s[0..n) (or before a final newline) can start: at the
+ * (k + 1)th character before the end, every match starts there or later
+ * (each pattern character matches exactly one character, caseless too).
+ * When the last k + 1 bytes are ASCII they are those characters; else a
+ * UTF-8 character has at most 4 bytes, so the last 4 k + 1 bytes hold
+ * them, backed up to the start of a character. */
+static size_t tail_start(const char *s, size_t n, size_t k)
 {
-    const ng_furniture *f = m->f;
-    unsigned cats = 0;
-    for (int c = 0; c < NCAT; c++)
-        if ((mask & BIT(c)) && f->joined[c])
-            cats |= BIT(c);
-    if (!cats)
+    if (n <= k + 1)
         return 0;
-    if (!f->any_joined || !(cats & (cats - 1))) /* no union, or one category */
-        return 1;
-    pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->nany_joined);
-    int rc = match_rc(f->any_joined, f->any_joined_jit, s, n, m);
-    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
-    return rc != PCRE2_ERROR_NOMATCH;
+    if (all_ascii(s + n - (k + 1), k + 1))
+        return n - (k + 1);
+    if (n <= 4 * k + 1)
+        return 0;
+    size_t from = n - (4 * k + 1);
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--;
+    return from;
 }
 
-/* Bit set of the categories in mask whose rules match s[0..n). A match
- * that hits a limit counts as no match: furniture is never that complex. */
-unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+/* Does rule r match s[0..n)? A rule with a bounded tail is searched for
+ * from where its matches can start (tail_start). Starting there changes
+ * no answer: a search tries every start from its offset on, and \b and
+ * lookbehinds still see the text before the offset (the rule has no \G:
+ * ngi_tail_chars makes sure). So the answer is the whole line's, at a
+ * cost that does not grow with the line. */
+static int rule_matches(const rule *r, const char *s, size_t n, ngi_matcher *m)
+{
+    size_t from = 0;
+    if (r->tail_chars >= 0 && !m->plain)
+        from = tail_start(s, n, (size_t)r->tail_chars);
+    return match_rc(r->code, r->jit, s, n, from, m) >= 0;
+}
+
+/* The anchored rules (their bits) that can match a line starting s[0..n):
+ * the rows of its first two characters, ANDed. */
+static void candidates(const ng_furniture *f, const char *s, size_t n, uint64_t out[PRE_WORDS])
+{
+    if (n == 0) {
+        memset(out, 0, PRE_WORDS * sizeof *out);
+        return;
+    }
+    unsigned char b = (unsigned char)s[0];
+    unsigned c0 = b < 0x80 ? b : NGI_NONASCII, c1 = NGI_END;
+    size_t i = 1;
+    if (b >= 0x80)
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    if (i < n)
+        c1 = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] : NGI_NONASCII;
+    for (int w = 0; w < f->pre_words; w++)
+        out[w] = f->first[c0][w] & f->second[c1][w];
+}
+
+/* Can r match s[0..n), as far as its needed character and its last
+ * one tell? The last character of a match is the line's, or the one
+ * before a final newline ($ matches there too). */
+static int may_match(const rule *r, const char *s, size_t n)
+{
+    if (r->needed >= 0 && !memchr(s, r->needed, n))
+        return 0;
+    if (!r->has_last || n == 0)
+        return 1;
+    unsigned char b = (unsigned char)s[n - 1];
+    if (in_set(&r->last, b < 0x80 ? b : NGI_NONASCII))
+        return 1;
+    if (b != '\n' || n < 2)
+        return 0;
+    b = (unsigned char)s[n - 2];
+    return in_set(&r->last, b < 0x80 ? b : NGI_NONASCII);
+}
+
+/* ngi_match_cats the plain way (m->plain): every rule of the categories
+ * in mask, in file order. */
+static unsigned match_plain(ngi_matcher *m, unsigned mask, const char *s, size_t n)
 {
     const ng_furniture *f = m->f;
     unsigned found = 0;
-    int joined = any_joined_may_match(m, mask, s, n);
-    for (int c = 0; joined && c < NCAT; c++) {
-        if (!(mask & BIT(c)) || !f->joined[c])
-            continue;
-        pcre2_set_match_limit(m->mc, MATCH_LIMIT * f->njoined[c]);
-        if (matches(f->joined[c], f->joined_jit[c], s, n, m))
-            found |= BIT(c);
-        pcre2_set_match_limit(m->mc, MATCH_LIMIT);
-    }
-    /* one category's rules after another: the categories do not depend
-     * on each other, and a category is done at its first match */
     for (int c = 0; c < NCAT; c++) {
-        if (!(mask & BIT(c)) || (found & BIT(c)))
+        if (!(mask & BIT(c)))
             continue;
-        for (uint32_t k = f->solo_off[c]; k < f->solo_off[c + 1]; k++) {
-            const rule *r = &f->rules[f->solo[k]];
-            if (matches(r->code, r->jit, s, n, m)) {
+        for (uint32_t k = f->order_off[c]; k < f->order_off[c + 1]; k++)
+            if (rule_matches(&f->rules[f->order[k]], s, n, m)) {
                 found |= BIT(c);
                 break;
             }
+    }
+    return found;
+}
+
+/* Bit set of the categories in mask whose rules match s[0..n). A match
+ * that hits a limit counts as no match: furniture is never that complex.
+ * One category's rules after another (the categories do not depend on
+ * each other), and a category is done at its first match: which rule
+ * matches first does not matter, so the anchored rules that the line's
+ * first characters allow go first, then the rules without tables. */
+unsigned ngi_match_cats(ngi_matcher *m, unsigned mask, const char *s, size_t n)
+{
+    const ng_furniture *f = m->f;
+    if (m->plain)
+        return match_plain(m, mask, s, n);
+    unsigned found = 0;
+    uint64_t cand[PRE_WORDS];
+    if (mask & f->pre_cats)
+        candidates(f, s, n, cand);
+    for (int c = 0; c < NCAT; c++) {
+        if (!(mask & BIT(c)))
+            continue;
+        for (int w = 0; (f->pre_cats & BIT(c)) && w < f->pre_words && !(found & BIT(c)); w++)
+            for (uint64_t bits = cand[w] & f->cat_bits[c][w]; bits; bits &= bits - 1) {
+                const rule *r = &f->rules[f->pre_rule[w * 64 + __builtin_ctzll(bits)]];
+                if (may_match(r, s, n) && rule_matches(r, s, n, m)) {
+                    found |= BIT(c);
+                    break;
+                }
+            }
+        for (uint32_t k = f->rest_off[c]; k < f->rest_off[c + 1] && !(found & BIT(c)); k++) {
+            const rule *r = &f->rules[f->rest[k]];
+            if (may_match(r, s, n) && rule_matches(r, s, n, m))
+                found |= BIT(c);
         }
     }
     return found;

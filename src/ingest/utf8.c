@@ -100,6 +100,24 @@ static inline int no_control8(const unsigned char *p)
     return (((w - ones * 0x20) & ~w) & highs) == 0 && (((del - ones) & ~del) & highs) == 0;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* Sixteen bytes at a time (SSE2): true when none is below 0x20 or 0x7F,
+ * the same answer as two no_control8 calls. */
+static inline int no_control16(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v); /* v <= 0x1F */
+    __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+    return _mm_movemask_epi8(_mm_or_si128(low, del)) == 0;
+}
+#else
+static inline int no_control16(const unsigned char *p)
+{
+    return no_control8(p) && no_control8(p + 8);
+}
+#endif
+
 /* Text files have almost no control bytes; images, archives and
  * executables have plenty within their first few KB. The test looks at
  * the first 8 KB only, so a huge file is judged quickly. A few stray NULs
@@ -111,6 +129,10 @@ const char *ngi_binary_reason(const unsigned char *b, size_t n)
     size_t sample = n < 8192 ? n : 8192;
     size_t nul = 0, ctrl = 0, nul_even = 0;
     for (size_t i = 0; i < sample; i++) {
+        if ((i & 15) == 0 && i + 16 <= sample && no_control16(b + i)) {
+            i += 15;
+            continue;
+        }
         if ((i & 7) == 0 && i + 8 <= sample && no_control8(b + i)) {
             i += 7;
             continue;
