@@ -48,6 +48,7 @@ typedef struct ng_attr {
                             * lexicon record (zeros for non-words), NULL
                             * until looked up on first use: read it with ng_lex */
     const uint32_t *wid;   /* per token: its word (ng_extraction_word_ids), or NULL */
+    uint8_t *cue_state;    /* per entry of lex: NG_CUE_UNSEEN, NG_CUE_NEVER or NG_CUE_MAYBE */
     int32_t *in_quote;     /* per token: quote index or -1 */
     int32_t *mention_at;   /* per token: index of the mention covering it, or -1 */
     uint8_t *in_content;   /* per token: 1 inside a reported clause already attributed */
@@ -68,6 +69,13 @@ typedef struct ng_attr {
     int32_t serial;
     int rc;         /* first error (NG_ENOMEM), sticky */
 } ng_attr;
+
+/* Whether a cue can start at a word, whatever follows it: the cue scan
+ * decides it once per word (per token without word ids) and then skips
+ * the word's other tokens with one load. NEVER: no cue and no phrase
+ * starts with the word, or its only cue is a source ("report"), which the
+ * scan passes over; non-words are NEVER from the start. */
+enum { NG_CUE_UNSEEN = 0, NG_CUE_NEVER = 1, NG_CUE_MAYBE = 2 };
 
 /* The lexicon record of token i. Most words are never asked about (those
  * in quotations and names), so each is looked up on first use; the
