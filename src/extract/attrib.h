@@ -137,7 +137,12 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
  * statement `from` (or unresolved when from < 0). */
 void ng_attr_inherit(ng_attr *a, int32_t q, int32_t from);
 
-/* Is token i this punctuation character? */
-int ng_tok_is(const ng_attr *a, uint32_t i, char c);
+/* Is token i this punctuation character? Inline: the rules ask it of
+ * most tokens around a cue, often several characters in a row. */
+static inline int ng_tok_is(const ng_attr *a, uint32_t i, char c)
+{
+    const ng_token *k = &a->tok[i];
+    return (k->flags & NG_TOK_PUNCT) && k->end - k->start == 1 && a->t[k->start] == c;
+}
 
 #endif
