@@ -378,7 +378,12 @@ static int pass_short_names(coref *c)
         if (!sp->short_known) {
             uint32_t ns = c->name_start[i];
             sp->is_acr = ng_name_acronym(c->text + ns, m->end - ns, sp->acr) != 0;
-            sp->cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+            /* the classes matter for acronyms and for names not of
+             * persons only; a span's mentions share their person-ness (the
+             * span's kind), so a person's plain name is not looked up */
+            sp->cls = c->gaz && (sp->is_acr || m->type != NG_TYPE_PERSON)
+                          ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns)
+                          : 0;
             sp->short_known = 1;
         }
         const char *acr = sp->acr;

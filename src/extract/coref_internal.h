@@ -59,7 +59,8 @@ typedef struct coref_span {
     uint32_t len;
     uint32_t name_off;
     int32_t key;
-    uint32_t cls;     /* gazetteer classes of the name once short_known */
+    uint32_t cls;     /* gazetteer classes of the name once short_known (0, never read,
+                       * for a person's name that is no acronym) */
     char acr[16];     /* ng_name_acronym of the name once short_known, "" for none */
     uint8_t is_acr;
     uint8_t short_known; /* cls, acr and is_acr set (pass 3) */
