@@ -48,6 +48,7 @@ typedef struct ng_attr {
                             * lexicon record (zeros for non-words), NULL
                             * until looked up on first use: read it with ng_lex */
     const uint32_t *wid;   /* per token: its word (ng_extraction_word_ids), or NULL */
+    uint8_t *cue_state;    /* per entry of lex: NG_CUE_UNSEEN, NG_CUE_NEVER or NG_CUE_MAYBE */
     int32_t *in_quote;     /* per token: quote index or -1 */
     int32_t *mention_at;   /* per token: index of the mention covering it, or -1 */
     uint8_t *in_content;   /* per token: 1 inside a reported clause already attributed */
@@ -68,6 +69,13 @@ typedef struct ng_attr {
     int32_t serial;
     int rc;         /* first error (NG_ENOMEM), sticky */
 } ng_attr;
+
+/* Whether a cue can start at a word, whatever follows it: the cue scan
+ * decides it once per word (per token without word ids) and then skips
+ * the word's other tokens with one load. NEVER: no cue and no phrase
+ * starts with the word, or its only cue is a source ("report"), which the
+ * scan passes over; non-words are NEVER from the start. */
+enum { NG_CUE_UNSEEN = 0, NG_CUE_NEVER = 1, NG_CUE_MAYBE = 2 };
 
 /* The lexicon record of token i. Most words are never asked about (those
  * in quotations and names), so each is looked up on first use; the
@@ -129,7 +137,12 @@ void ng_attr_reported(ng_attr *a, cue_hit *h, uint32_t tb, uint32_t te, uint32_t
  * statement `from` (or unresolved when from < 0). */
 void ng_attr_inherit(ng_attr *a, int32_t q, int32_t from);
 
-/* Is token i this punctuation character? */
-int ng_tok_is(const ng_attr *a, uint32_t i, char c);
+/* Is token i this punctuation character? Inline: the rules ask it of
+ * most tokens around a cue, often several characters in a row. */
+static inline int ng_tok_is(const ng_attr *a, uint32_t i, char c)
+{
+    const ng_token *k = &a->tok[i];
+    return (k->flags & NG_TOK_PUNCT) && k->end - k->start == 1 && a->t[k->start] == c;
+}
 
 #endif

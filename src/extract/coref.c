@@ -47,11 +47,11 @@ static int32_t name_key(coref *c, const char *s, size_t n)
 {
     char buf[NG_NAME_MAX];
     size_t len = ng_name_key(s, n, buf, sizeof buf);
-    uint32_t h;
-    int32_t id = ng_coref_key_find(c, buf, len, &h);
-    if (id < 0 || !c->kt.keys[id].terminated) {
+    coref_probe probe;
+    int32_t id = ng_coref_key_find(c, buf, len, &probe);
+    if (id < 0 || !c->kt.keys[id].terminated) { /* ng_coref_keep adds no key: the probe holds */
         const char *dup = ng_coref_keep(c, buf, len);
-        if (!dup || (id = ng_coref_key_intern_hashed(c, dup, len, 1, h)) < 0) return NG_ENOMEM;
+        if (!dup || (id = ng_coref_key_intern_probed(c, dup, len, 1, &probe)) < 0) return NG_ENOMEM;
     }
     coref_key *k = &c->kt.keys[id];
     if (k->words == UINT32_MAX) { /* a key has single spaces between words, none at the ends */
@@ -378,7 +378,12 @@ static int pass_short_names(coref *c)
         if (!sp->short_known) {
             uint32_t ns = c->name_start[i];
             sp->is_acr = ng_name_acronym(c->text + ns, m->end - ns, sp->acr) != 0;
-            sp->cls = c->gaz ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns) : 0;
+            /* the classes matter for acronyms and for names not of
+             * persons only; a span's mentions share their person-ness (the
+             * span's kind), so a person's plain name is not looked up */
+            sp->cls = c->gaz && (sp->is_acr || m->type != NG_TYPE_PERSON)
+                          ? ng_gazetteer_classes(c->gaz, c->text + ns, m->end - ns)
+                          : 0;
             sp->short_known = 1;
         }
         const char *acr = sp->acr;

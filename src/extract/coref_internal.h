@@ -59,7 +59,8 @@ typedef struct coref_span {
     uint32_t len;
     uint32_t name_off;
     int32_t key;
-    uint32_t cls;     /* gazetteer classes of the name once short_known */
+    uint32_t cls;     /* gazetteer classes of the name once short_known (0, never read,
+                       * for a person's name that is no acronym) */
     char acr[16];     /* ng_name_acronym of the name once short_known, "" for none */
     uint8_t is_acr;
     uint8_t short_known; /* cls, acr and is_acr set (pass 3) */
@@ -149,15 +150,24 @@ void ng_coref_keys_end(coref *c, size_t nmentions);
  * reach the entities); NULL on ENOMEM. */
 const char *ng_coref_keep(coref *c, const char *s, size_t n);
 
-/* The number of key s[0..n), -1 when the document has none such; its
- * hash in *hash unless NULL. */
-int32_t ng_coref_key_find(coref *c, const char *s, size_t n, uint32_t *hash);
+/* Where ng_coref_key_find looked for a key: its hash and the slot of
+ * the table it has or would have. */
+typedef struct coref_probe {
+    uint32_t hash, slot;
+} coref_probe;
+
+/* The number of key s[0..n), -1 when the document has none such; where
+ * it looked in *probe unless NULL. */
+int32_t ng_coref_key_find(coref *c, const char *s, size_t n, coref_probe *probe);
 /* The number of key s[0..n), made when new (s must live as long as the
  * extraction; terminated: s[n] is NUL, and then the key's string becomes
  * s if it was not a C string). A number or NG_ENOMEM. */
 int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated);
-/* The same with the hash ng_coref_key_find gave for s[0..n). */
-int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int terminated, uint32_t hash);
+/* The same with the probe ng_coref_key_find gave for s[0..n) (its bytes;
+ * s may be a copy), no key or span having been added since: the table
+ * is not searched again. */
+int32_t ng_coref_key_intern_probed(coref *c, const char *s, size_t n, int terminated,
+                                   const coref_probe *probe);
 /* The span s[0..n) of kind SLOT_SPAN or SLOT_SPAN_PERSON met before, or
  * NULL; its hash in *hash. */
 const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind,

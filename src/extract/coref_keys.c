@@ -253,24 +253,20 @@ static int reserve_slot(coref_keys *kt)
     return 0;
 }
 
-int32_t ng_coref_key_find(coref *c, const char *s, size_t n, uint32_t *hash)
+int32_t ng_coref_key_find(coref *c, const char *s, size_t n, coref_probe *probe)
 {
     uint32_t h = hash_bytes(s, n, SLOT_KEY);
-    if (hash)
-        *hash = h;
     coref_slot *sl = find_slot(&c->kt, s, n, SLOT_KEY, h);
+    if (probe)
+        *probe = (coref_probe){h, (uint32_t)(sl - c->kt.slots)};
     return sl->gen == c->kt.gen ? (int32_t)sl->index : -1;
 }
 
-int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated)
-{
-    return ng_coref_key_intern_hashed(c, s, n, terminated, hash_bytes(s, n, SLOT_KEY));
-}
-
-int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int terminated, uint32_t h)
+/* Interns s[0..n) of hash h, whose slot (found or empty) is sl. */
+static int32_t key_intern_at(coref *c, const char *s, size_t n, int terminated, uint32_t h,
+                             coref_slot *sl)
 {
     coref_keys *kt = &c->kt;
-    coref_slot *sl = find_slot(kt, s, n, SLOT_KEY, h);
     if (sl->gen == kt->gen) {
         coref_key *k = &kt->keys[sl->index];
         if (terminated && !k->terminated) { /* the same bytes, now as a C string */
@@ -297,6 +293,18 @@ int32_t ng_coref_key_intern_hashed(coref *c, const char *s, size_t n, int termin
     *sl = (coref_slot){kt->gen, h, id, SLOT_KEY};
     kt->used++;
     return (int32_t)id;
+}
+
+int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated)
+{
+    uint32_t h = hash_bytes(s, n, SLOT_KEY);
+    return key_intern_at(c, s, n, terminated, h, find_slot(&c->kt, s, n, SLOT_KEY, h));
+}
+
+int32_t ng_coref_key_intern_probed(coref *c, const char *s, size_t n, int terminated,
+                                   const coref_probe *probe)
+{
+    return key_intern_at(c, s, n, terminated, probe->hash, &c->kt.slots[probe->slot]);
 }
 
 const coref_span *ng_coref_span_find(coref *c, const char *s, size_t n, uint32_t kind,

@@ -107,16 +107,33 @@ static int32_t *collect_about(ng_attr *a, const range *rs, size_t nr, const int3
     return out;
 }
 
-/* "citing Y" anywhere in the sentence outside what was said: Y is the source. */
+/* Whether token i outside quotes is a source cue ("citing"). A word not
+ * looked up yet that the shape filter of cue words rules out has no cue:
+ * it is not looked up for this. */
+static int source_cue_at(const ng_attr *a, uint32_t i)
+{
+    if (a->in_quote[i] >= 0)
+        return 0;
+    if (!a->lex[a->wid ? a->wid[i] : i] &&
+        !ng_cue_shapes_has(a->heads, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+        return 0;
+    const ng_word_info *w = ng_lex(a, i);
+    return w->cue && (w->cue->frames & NG_CUE_SOURCE);
+}
+
+/* "citing Y" anywhere in the sentence outside what was said (tokens
+ * [cb, ce), jumped over): Y is the source. */
 static void find_source(const ng_attr *a, uint32_t lo, uint32_t hi, uint32_t cb, uint32_t ce,
                         ng_subject *src)
 {
     memset(src, 0, sizeof *src);
     src->head_mention = -1;
     for (uint32_t i = lo; i < hi; i++) {
-        if (i >= cb && i < ce)
+        if (i >= cb && i < ce) {
+            i = ce - 1;
             continue;
-        if (ng_lex(a, i)->cue && (ng_lex(a, i)->cue->frames & NG_CUE_SOURCE) && a->in_quote[i] < 0) {
+        }
+        if (source_cue_at(a, i)) {
             ng_subject_right(a, i + 1, src);
             return;
         }

@@ -80,10 +80,22 @@ size_t ng_name_key(const char *s, size_t n, char *out, size_t cap)
     const unsigned char *p = (const unsigned char *)s;
     if (cap == 0) return 0;
     for (size_t i = 0; i < n && o + 4 < cap;) {
-        /* a run of ASCII letters and digits, most of a name: folded and
-         * copied in a tight loop (room for it checked once) */
+        /* a run of ASCII letters, digits and separators, most of a name:
+         * folded and copied in a tight loop (room for it checked once: at
+         * most one byte out per byte in); separators become one space, as
+         * below. An apostrophe or a full stop (folded to 0) and non-ASCII
+         * bytes end the run. */
         size_t run_end = n - i < cap - 4 - o ? n : i + (cap - 4 - o);
-        while (i < run_end && p[i] < 0x80 && fold_ascii[p[i]] > ' ') out[o++] = (char)fold_ascii[p[i++]];
+        for (; i < run_end && p[i] < 0x80; i++) {
+            unsigned char f = fold_ascii[p[i]];
+            if (f > ' ') {
+                out[o++] = (char)f;
+            } else if (f == ' ') {
+                if (o > 0 && out[o - 1] != ' ') out[o++] = ' ';
+            } else {
+                break;
+            }
+        }
         if (i >= n || o + 4 >= cap) break;
         size_t len = 1;
         unsigned cp = p[i];

@@ -20,12 +20,6 @@
 #define PAREN_MAX 16  /* tokens in a comma parenthetical */
 
 
-int ng_tok_is(const ng_attr *a, uint32_t i, char c)
-{
-    const ng_token *k = &a->tok[i];
-    return (k->flags & NG_TOK_PUNCT) && k->end - k->start == 1 && a->t[k->start] == c;
-}
-
 static int is_word(const ng_attr *a, uint32_t i)
 {
     return (a->tok[i].flags & NG_TOK_WORD) != 0;

@@ -65,21 +65,41 @@ static void map_lexicon(ng_attr *a, uint32_t nwords)
     static const ng_word_info none = {0, 0, NULL, 0};
     if (a->wid) {
         a->lex[0] = &none;
-        for (uint32_t w = 1; w < nwords; w++)
+        a->cue_state[0] = NG_CUE_NEVER;
+        for (uint32_t w = 1; w < nwords; w++) {
             a->lex[w] = NULL;
+            a->cue_state[w] = NG_CUE_UNSEEN;
+        }
         return;
     }
-    for (size_t i = 0; i < a->tx->ntokens; i++)
-        a->lex[i] = (a->tok[i].flags & NG_TOK_WORD) ? NULL : &none;
+    for (size_t i = 0; i < a->tx->ntokens; i++) {
+        int word = (a->tok[i].flags & NG_TOK_WORD) != 0;
+        a->lex[i] = word ? NULL : &none;
+        a->cue_state[i] = word ? NG_CUE_UNSEEN : NG_CUE_NEVER;
+    }
+}
+
+/* Decides the cue state of the word of token i (see NG_CUE_NEVER). */
+static int cue_state_of(const ng_attr *a, uint32_t i)
+{
+    uint32_t li = a->wid ? a->wid[i] : i;
+    uint8_t *st = &a->cue_state[li];
+    if (*st != NG_CUE_UNSEEN)
+        return *st;
+    /* most words are no cue: a word not looked up yet is first put
+     * through the shape filter of cue words, which needs no lookup */
+    if (!a->lex[li] &&
+        !ng_cue_shapes_has(a->heads, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+        return *st = NG_CUE_NEVER;
+    const ng_word_info *w = ng_lex(a, i);
+    int never = w->phrase_max <= 1 && (!w->cue || (w->cue->frames & NG_CUE_SOURCE));
+    return *st = never ? NG_CUE_NEVER : NG_CUE_MAYBE;
 }
 
 /* The cue starting at token i (a phrase when one matches), or NULL. */
 static const ng_cue *cue_at(const ng_attr *a, uint32_t i, uint32_t hi)
 {
-    /* most words are no cue: a word not looked up yet is first put
-     * through the shape filter of cue words, which needs no lookup */
-    if (!a->lex[a->wid ? a->wid[i] : i] &&
-        !ng_cue_shapes_has(a->heads, a->t + a->tok[i].start, a->tok[i].end - a->tok[i].start))
+    if (cue_state_of(a, i) == NG_CUE_NEVER)
         return NULL;
     const ng_word_info *w = ng_lex(a, i);
     if (w->phrase_max > 1) {
@@ -151,12 +171,15 @@ static int process_sentence(ng_attr *a, uint32_t s, cue_hit *hits)
         return 0; /* "Seoul says North Korean troops suffer heavy losses" */
     /* read through locals: the stores of ng_lex's cache might alias the
      * fields of a, which the compiler would then load again per token */
-    const ng_token *tok = a->tok;
     const int32_t *in_quote = a->in_quote, *mention_at = a->mention_at;
+    const uint32_t *wid = a->wid;
+    const uint8_t *cue_state = a->cue_state;
     for (uint32_t i = sn->tok_begin, end = sn->tok_end; i < end && nhits < HITS_MAX; i++) {
         /* to the next word outside quotes and mentions (in a quote or a
-         * mention, one of the two is an index >= 0: their AND is >= 0) */
-        while (i < end && (!(tok[i].flags & NG_TOK_WORD) || (in_quote[i] & mention_at[i]) >= 0))
+         * mention, one of the two is an index >= 0: their AND is >= 0)
+         * that may start a cue (non-words never do) */
+        while (i < end && ((in_quote[i] & mention_at[i]) >= 0 ||
+                           cue_state[wid ? wid[i] : i] == NG_CUE_NEVER))
             i++;
         if (i >= end)
             break;
@@ -423,8 +446,8 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     size_t ne = ex->nentities ? ex->nentities : 1;
     size_t sz_lex = round16(nlex * sizeof *a.lex), sz_hits = round16(HITS_MAX * sizeof *hits);
     size_t sz_quote = round16(n * sizeof *a.in_quote), sz_at = round16(n * sizeof *a.mention_at);
-    size_t sz_stamp = round16(ne * sizeof *a.stamp);
-    block = malloc(sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + n);
+    size_t sz_stamp = round16(ne * sizeof *a.stamp), sz_content = round16(n);
+    block = malloc(sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + sz_content + nlex);
     if (!block) {
         rc = NG_ENOMEM;
         goto cleanup;
@@ -435,6 +458,7 @@ int ng_statements_find(const ng_cues *cues, const ng_gazetteer *gaz, ng_extracti
     a.mention_at = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote);
     a.stamp = (int32_t *)(void *)(block + sz_lex + sz_hits + sz_quote + sz_at);
     a.in_content = (uint8_t *)(block + sz_lex + sz_hits + sz_quote + sz_at + sz_stamp);
+    a.cue_state = (uint8_t *)(block + sz_lex + sz_hits + sz_quote + sz_at + sz_stamp + sz_content);
     memset(a.stamp, 0, ne * sizeof *a.stamp);
     memset(a.in_content, 0, n);
     map_lexicon(&a, nwords);

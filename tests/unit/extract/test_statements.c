@@ -771,6 +771,77 @@ static void test_uncued_quote_paragraph_keeps_no_speaker(void)
     fx_close(&f);
 }
 
+/* ---- the cue scan with word ids ---------------------------------------------- */
+
+/* Numbers the words of f as mention finding does (0 for non-words, one id
+ * per distinct spelling) and leaves the ids for ng_statements_find. */
+static void fx_number_words(fx *f)
+{
+    const ng_text *tx = &f->ex.text;
+    uint32_t *wid = calloc(tx->ntokens ? tx->ntokens : 1, sizeof *wid);
+    uint32_t nwords = 1;
+    CHECK(wid != NULL);
+    for (size_t i = 0; wid && i < tx->ntokens; i++) {
+        const ng_token *t = &tx->tokens[i];
+        if (!(t->flags & NG_TOK_WORD))
+            continue;
+        for (size_t j = 0; j < i && !wid[i]; j++) {
+            const ng_token *u = &tx->tokens[j];
+            if (wid[j] && u->end - u->start == t->end - t->start &&
+                !memcmp(f->doc.text + u->start, f->doc.text + t->start, t->end - t->start))
+                wid[i] = wid[j];
+        }
+        if (!wid[i])
+            wid[i] = nwords++;
+    }
+    if (wid)
+        ng_extraction_keep_word_ids(&f->ex, wid, tx->ntokens, nwords);
+    free(wid);
+}
+
+/* The cue scan remembers per word whether a cue can start there and skips
+ * the word's later tokens: with word ids (one decision per word) and
+ * without (one per token), the statements are the same. The text repeats
+ * cues, source nouns, phrase heads and determiners before cue words. */
+static void test_cue_scan_same_with_word_ids(void)
+{
+    static const char *const texts[] = {
+        "\"We will rebuild the bridge,\" Mayor Lena Holt said. Lena Holt said the report was wrong. "
+        "The report said nothing, Holt told reporters. According to Holt, the claim is false. "
+        "Holt said that the bridge would open. \"It is late,\" said Holt, adding that it would open.",
+        "Officials said the talks failed. The officials' claim was denied; officials said so again.\n\n"
+        "Lena Holt pointed out that the report was late, and Holt said it twice. The report, "
+        "Holt said, is wrong. Reports say Holt warned of delays. Holt warned that \"delays\" loom.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        fx plain, numbered;
+        fx *fs[2] = {&plain, &numbered};
+        for (int v = 0; v < 2; v++) {
+            fx_open(fs[v], texts[k]);
+            int holt = fx_entity(fs[v], "Lena Holt", PER, "Lena");
+            fx_mention(fs[v], "Lena Holt", 0, PER, NAME, holt);
+            fx_mention(fs[v], "Holt", 2, PER, NAME, holt);
+            fx_mention(fs[v], "Holt", 3, PER, NAME, holt);
+            if (v)
+                fx_number_words(fs[v]);
+            fx_run(fs[v]);
+        }
+        CHECK(plain.ex.nstatements > 0);
+        CHECK(plain.ex.nstatements == numbered.ex.nstatements);
+        for (size_t i = 0; i < plain.ex.nstatements && i < numbered.ex.nstatements; i++) {
+            const ng_statement *x = &plain.ex.statements[i], *y = &numbered.ex.statements[i];
+            CHECK(x->speaker == y->speaker);
+            CHECK(x->direct == y->direct);
+            CHECK(x->cue_start == y->cue_start);
+            CHECK(x->quote_start == y->quote_start && x->quote_end == y->quote_end);
+            CHECK_STR(x->cue, y->cue);
+            CHECK_STR(x->relation, y->relation);
+        }
+        fx_close(&plain);
+        fx_close(&numbered);
+    }
+}
+
 int main(void)
 {
     fx_load_models();
@@ -820,6 +891,7 @@ int main(void)
     RUN(test_uncued_quote_paragraph_keeps_no_speaker);
     RUN(test_negated_and_passive_cues);
     RUN(test_nouns_are_not_cues);
+    RUN(test_cue_scan_same_with_word_ids);
     fx_free_models();
     return CHECK_DONE();
 }
