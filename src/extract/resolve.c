@@ -81,6 +81,8 @@ int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err)
     return 0;
 }
 
+void ng_resolver_ids_only(ng_resolver *r) { r->ids_only = 1; }
+
 void ng_resolver_free(ng_resolver *r)
 {
     if (!r) return;
@@ -464,7 +466,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (ng_rrules_typos(r) < 0) goto cleanup;
     if (ng_rrules_descriptors(r) < 0) goto cleanup;
     if (ng_ractors_build(r) < 0) goto cleanup;
-    rc = count_documents(r);
+    rc = r->ids_only ? 0 : count_documents(r);
 cleanup:
     free(surnames);
     if (rc == NG_EIO) return ng_error_set(err, rc, "reading a temporary file failed resolving actors");

@@ -143,6 +143,7 @@ struct ng_resolver {
     ng_actor *actors;
     size_t nactors;
     int finished;
+    int ids_only;            /* ng_resolver_ids_only: no aliases, no document counts */
 };
 
 static inline const char *ng_rtext(const ng_resolver *r, uint32_t id) { return r->strs[id].text; }

@@ -25,7 +25,9 @@ void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch)
     ng_strbuf record;
     ng_strbuf_init(&record);
     int rc;
-    if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
+    if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0)
+        ng_resolver_ids_only(r); /* the record holds ids only */
+    if (rc == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
         (rc = ng_resolver_finish(r, &err)) == 0) {
         ng_extract_ids ids;
         rc = ng_extract_ids_init(&ids, r);
