@@ -385,7 +385,7 @@ static int country_keys(ng_resolver *r)
         if (rec->name == NG_RNONE || rec->type != NG_TYPE_PLACE || rec->words > 3 || rec->name >= nmemo) continue;
         if (common_of[rec->name] == unset) {
             const ng_rstr *n = &r->strs[rec->name];
-            uint32_t cls = ng_gazetteer_classes(g, n->text, n->len);
+            uint32_t cls = ng_rstr_classes(r, rec->name);
             char acr[16];
             const char *common = NULL;
             /* an ordinary word that is also some country's name in its own

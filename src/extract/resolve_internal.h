@@ -169,6 +169,10 @@ int ng_rstr_rank(ng_resolver *r);
 /* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
  * once per string (every time, should the memo not grow). */
 uint32_t ng_rclasses(ng_resolver *r, uint32_t id);
+/* ng_gazetteer_classes of s[0..n), and of string id (0 without a
+ * gazetteer), through a per-thread memo kept across resolvers. */
+uint32_t ng_rgaz_classes(const ng_gazetteer *g, const char *s, size_t n);
+uint32_t ng_rstr_classes(const ng_resolver *r, uint32_t id);
 /* A uint32 per string, every one set to fill (NULL when out of memory):
  * what a rule derives from a string, computed once. Caller frees. */
 uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill);

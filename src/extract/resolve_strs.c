@@ -234,6 +234,50 @@ uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill)
     return m;
 }
 
+/* ng_gazetteer_classes of the strings a resolver asks about, per thread
+ * and kept while the gazetteer is the same (it is a pure function of the
+ * string): extract --stream resolves every document on its own and asks
+ * about the same names and words again and again. Direct-mapped by the
+ * string's hash; longer strings go straight to the gazetteer. */
+#define CLASSES_MEMO_SLOTS 4096
+#define CLASSES_MEMO_TEXT 32
+
+typedef struct classes_memo_slot {
+    uint64_t serial; /* ng_gazetteer_serial of the answer's gazetteer, 0 empty */
+    uint32_t classes;
+    uint32_t len;
+    char text[CLASSES_MEMO_TEXT];
+} classes_memo_slot;
+
+static _Thread_local classes_memo_slot classes_memo[CLASSES_MEMO_SLOTS];
+
+static uint32_t classes_hashed(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    if (n > CLASSES_MEMO_TEXT) return ng_gazetteer_classes(g, s, n);
+    uint64_t serial = ng_gazetteer_serial(g);
+    classes_memo_slot *m = &classes_memo[hash & (CLASSES_MEMO_SLOTS - 1)];
+    if (m->serial == serial && m->len == n && memcmp(m->text, s, n) == 0) return m->classes;
+    uint32_t classes = ng_gazetteer_classes(g, s, n);
+    m->serial = serial;
+    m->classes = classes;
+    m->len = (uint32_t)n;
+    memcpy(m->text, s, n);
+    return classes;
+}
+
+uint32_t ng_rgaz_classes(const ng_gazetteer *g, const char *s, size_t n)
+{
+    return n > CLASSES_MEMO_TEXT ? ng_gazetteer_classes(g, s, n) : classes_hashed(g, s, n, hash_bytes(s, n));
+}
+
+uint32_t ng_rstr_classes(const ng_resolver *r, uint32_t id)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    if (!g) return 0;
+    const ng_rstr *t = &r->strs[id];
+    return classes_hashed(g, t->text, t->len, t->hash);
+}
+
 uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
@@ -241,12 +285,12 @@ uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
     if (id >= r->nclasses) {
         uint32_t n = r->nstrs > id ? r->nstrs : id + 1;
         uint32_t *c = realloc(r->classes, (size_t)n * sizeof *c);
-        if (!c) return ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+        if (!c) return ng_rstr_classes(r, id);
         for (uint32_t i = r->nclasses; i < n; i++) c[i] = NG_RNONE;
         r->classes = c;
         r->nclasses = n;
     }
-    if (r->classes[id] == NG_RNONE) r->classes[id] = ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+    if (r->classes[id] == NG_RNONE) r->classes[id] = ng_rstr_classes(r, id);
     return r->classes[id];
 }
 

@@ -157,7 +157,7 @@ static int candidate(const ng_resolver *r, const ng_rrec *rec)
 
 /* The run's gazetteer places, one entry per distinct name (t->s), and
  * marks their keys in named[]. */
-static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
+static int named_places(typo_run *t, uint8_t *named)
 {
     ng_resolver *r = t->r;
     uint32_t *at = ng_rstr_memo(r, NG_RNONE); /* name -> entry, NG_RNONE - 1: not one */
@@ -172,7 +172,7 @@ static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
             size_t len;
             e = NG_RNONE - 1;
             if (key->len >= 5 && name->text[0] >= 'A' && name->text[0] <= 'Z' &&
-                (ng_gazetteer_classes(g, key->text, key->len) & NG_GAZ_PLACE) &&
+                (ng_rstr_classes(r, rec->key) & NG_GAZ_PLACE) &&
                 (len = signature(key->text, buf, sizeof buf))) {
                 const char *sg = ng_arena_strndup(&r->arena, buf, len);
                 if (!sg) {
@@ -213,7 +213,7 @@ int ng_rrules_place_typos(ng_resolver *r)
     group *gr = malloc(nmemo * sizeof *gr);
     size_t ng = 0;
     if (!t.s || !t.near_of || !named || !group_of || !gr) goto cleanup;
-    if (named_places(&t, g, named) < 0) goto cleanup;
+    if (named_places(&t, named) < 0) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
         if (!candidate(r, rec)) continue;
@@ -228,7 +228,7 @@ int ng_rrules_place_typos(ng_resolver *r)
         const ng_rstr *name = &r->strs[r->recs[gr[i].first].name];
         /* a slip is rare: a word written many times is a real name the
          * gazetteer lacks (Samarra is not Samara) */
-        if (gr[i].total > 3 || ng_gazetteer_classes(g, name->text, name->len) != 0) continue;
+        if (gr[i].total > 3 || ng_rstr_classes(r, r->recs[gr[i].first].name) != 0) continue;
         const char *near = place_near(g, name);
         uint32_t to = NG_RNONE;
         if (near) { /* only a place the run itself names */

@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include "newsgraph/resolve.h"
+#include "gazetteer.h"
 #include "resolve_internal.h"
 #include "resolve_names.h"
 
@@ -96,6 +97,38 @@ static void test_ids_only_resolves_alike(void)
     }
 }
 
+/* The per-thread memo of gazetteer classes against the gazetteer itself,
+ * cold and warm, for words, phrases, strings past the memo's length and
+ * the interned strings of a resolver. */
+static void test_classes_memo_is_the_gazetteer(void)
+{
+    static const char *const words[] = {"Moscow", "moscow", "Seoul", "Souel", "river", "News Agency",
+                                        "United Kingdom", "president", "Ministry", "the", "", "Paris",
+                                        "A Name Well Past Thirty-Two Bytes Of Text", "Kyiv", "Kiev"};
+    ng_models *m = NULL;
+    ng_error err;
+    if (ng_models_load(NULL, &m, &err) < 0) {
+        fprintf(stderr, "cannot load models: %s\n", err.message);
+        CHECK(0);
+        return;
+    }
+    const ng_gazetteer *g = m->gazetteer;
+    size_t n = sizeof words / sizeof *words;
+    for (int pass = 0; pass < 2; pass++) {
+        ng_resolver *r = NULL;
+        CHECK(ng_resolver_new(m, &r, NULL) == 0);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t want = ng_gazetteer_classes(g, words[i], strlen(words[i])), id;
+            CHECK(ng_rgaz_classes(g, words[i], strlen(words[i])) == want);
+            CHECK(ng_rstr_intern(r, words[i], strlen(words[i]), &id) == 0);
+            CHECK(ng_rstr_classes(r, id) == want);
+            CHECK(ng_rclasses(r, id) == want);
+        }
+        ng_resolver_free(r);
+    }
+    ng_models_free(m);
+}
+
 static void test_ranks_follow_strcmp(void)
 {
     ng_resolver *r = NULL;
@@ -139,6 +172,7 @@ int main(void)
     RUN(test_slug_of_key_is_the_slug);
     RUN(test_warm_memo_resolves_alike);
     RUN(test_ids_only_resolves_alike);
+    RUN(test_classes_memo_is_the_gazetteer);
     RUN(test_ranks_follow_strcmp);
     return CHECK_DONE();
 }
