@@ -89,6 +89,8 @@ typedef struct ng_rlog {
 
 void ng_rlog_init(ng_rlog *log);
 void ng_rlog_free(ng_rlog *log);
+/* Empties the log as ng_rlog_init would, keeping its memory. */
+void ng_rlog_reset(ng_rlog *log);
 /* Appends one occurrence. 0, NG_ENOMEM or NG_EIO. */
 int ng_rlog_append(ng_rlog *log, const ng_rocc *o);
 uint64_t ng_rlog_count(const ng_rlog *log);
@@ -177,6 +179,8 @@ uint32_t ng_rstr_classes(const ng_resolver *r, uint32_t id);
  * what a rule derives from a string, computed once. Caller frees. */
 uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill);
 void ng_rstr_free(ng_resolver *r);
+/* Empties the string table (ids start again from 0), keeping its memory. */
+void ng_rstr_reset(ng_resolver *r);
 
 /* Union-find root of record i (path halving). */
 uint32_t ng_rfind(ng_resolver *r, uint32_t i);

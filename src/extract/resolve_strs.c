@@ -294,6 +294,24 @@ uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
     return r->classes[id];
 }
 
+void ng_rstr_reset(ng_resolver *r)
+{
+    /* empty the slots the strings hold: each id is found from its home
+     * slot on (past slots already emptied), so the cost follows the
+     * strings, not a table a larger run grew */
+    uint32_t mask = r->slots_cap - 1;
+    for (uint32_t id = 0; id < r->nstrs; id++) {
+        uint32_t j = r->strs[id].hash & mask;
+        while (r->slots[j] != id + 1) j = (j + 1) & mask;
+        r->slots[j] = 0;
+    }
+    r->nstrs = 0;
+    r->nclasses = 0; /* its memory is reused, its answers are not */
+    free(r->rank);
+    r->rank = NULL;
+    r->nranked = 0;
+}
+
 void ng_rstr_free(ng_resolver *r)
 {
     free(r->classes);
