@@ -70,6 +70,40 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(((const group *)a)->text, ((const group *)b)->text);
 }
 
+/* The sorts of a document's few sigs and groups (extract --stream
+ * resolves each document on its own): insertion with the comparison
+ * inlined up to a few dozen, qsort beyond. Both orders are total (sigs
+ * of distinct names, groups of distinct keys), so either gives the same. */
+#define SMALL_SORT 32
+
+static void sort_sigs(sig *v, size_t n)
+{
+    if (n > SMALL_SORT) {
+        qsort(v, n, sizeof *v, cmp_sig);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        sig x = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp_sig(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+static void sort_groups(group *v, size_t n)
+{
+    if (n > SMALL_SORT) {
+        qsort(v, n, sizeof *v, cmp_group);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        group x = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp_group(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 typedef struct typo_run {
     ng_resolver *r;
     sig *s;
@@ -190,7 +224,7 @@ static int named_places(typo_run *t, uint8_t *named)
         else t->s[e].others += rec->count;
     }
     free(at);
-    qsort(t->s, t->ns, sizeof *t->s, cmp_sig);
+    sort_sigs(t->s, t->ns);
     return 0;
 }
 
@@ -223,7 +257,7 @@ int ng_rrules_place_typos(ng_resolver *r)
         }
         gr[group_of[rec->key]].total += rec->mentions;
     }
-    qsort(gr, ng, sizeof *gr, cmp_group);
+    sort_groups(gr, ng);
     for (size_t i = 0; i < ng; i++) {
         const ng_rstr *name = &r->strs[r->recs[gr[i].first].name];
         /* a slip is rare: a word written many times is a real name the
