@@ -22,15 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t ng_rfind(ng_resolver *r, uint32_t i)
-{
-    while (r->parent[i] != i) {
-        r->parent[i] = r->parent[r->parent[i]];
-        i = r->parent[i];
-    }
-    return i;
-}
-
 void ng_runion(ng_resolver *r, uint32_t a, uint32_t b)
 {
     a = ng_rfind(r, a);

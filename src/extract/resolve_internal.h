@@ -182,8 +182,17 @@ void ng_rstr_free(ng_resolver *r);
 /* Empties the string table (ids start again from 0), keeping its memory. */
 void ng_rstr_reset(ng_resolver *r);
 
-/* Union-find root of record i (path halving). */
-uint32_t ng_rfind(ng_resolver *r, uint32_t i);
+/* Union-find root of record i (path halving). Inline: ng_rroots asks
+ * it of every record before each rule that reads a snapshot. */
+static inline uint32_t ng_rfind(ng_resolver *r, uint32_t i)
+{
+    uint32_t *parent = r->parent;
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
 /* Joins the clusters of a and b; the record that occurs first becomes
  * the root, so a root is always the first record of its cluster and the
  * result does not depend on the order unions are made in. */

@@ -78,10 +78,10 @@ uint32_t ng_rstr_find(const ng_resolver *r, const char *s, size_t n)
     return v ? v - 1 : NG_RNONE;
 }
 
-int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
+/* ng_rstr_intern of s[0..n) whose hash_bytes is hash. */
+static int intern_hashed(ng_resolver *r, const char *s, size_t n, uint32_t hash, uint32_t *id)
 {
     if ((r->nstrs + 1) * 2 > r->slots_cap && grow_slots(r) < 0) return NG_ENOMEM;
-    uint32_t hash = hash_bytes(s, n);
     uint32_t j = probe(r, s, n, hash);
     if (r->slots[j]) {
         *id = r->slots[j] - 1;
@@ -102,6 +102,11 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
     return 0;
 }
 
+int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
+{
+    return intern_hashed(r, s, n, hash_bytes(s, n), id);
+}
+
 /* ng_name_key of strings, per thread and kept across resolvers (it is a
  * pure function of the string): extract --stream resolves every document
  * on its own and keys the same names again and again. Direct-mapped by
@@ -112,38 +117,43 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
 typedef struct key_memo_slot {
     uint32_t len;     /* text length + 1, 0 empty */
     uint32_t key_len;
+    uint32_t key_hash; /* hash_bytes of the key, which is interned next */
     char text[KEY_MEMO_TEXT];
     char key[KEY_MEMO_TEXT + 1]; /* a key is never longer than its text */
 } key_memo_slot;
 
 static _Thread_local key_memo_slot key_memo[KEY_MEMO_SLOTS];
 
-/* ng_name_key of string t into buf (NG_NAME_MAX bytes); its length. */
-static size_t name_key(const ng_rstr *t, char *buf)
+/* Interns the key (ng_name_key) of string t; its id in *key. */
+static int intern_key(ng_resolver *r, const ng_rstr *t, uint32_t *key)
 {
-    if (t->len > KEY_MEMO_TEXT) return ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
-    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
-    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
-        memcpy(buf, m->key, m->key_len + 1);
-        return m->key_len;
+    char buf[NG_NAME_MAX];
+    if (t->len > KEY_MEMO_TEXT) {
+        size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+        return ng_rstr_intern(r, buf, n, key);
     }
+    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0)
+        return intern_hashed(r, m->key, m->key_len, m->key_hash, key);
     size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    uint32_t hash = hash_bytes(buf, n);
     if (n <= KEY_MEMO_TEXT) {
         m->len = t->len + 1;
         memcpy(m->text, t->text, t->len);
         m->key_len = (uint32_t)n;
+        m->key_hash = hash;
         memcpy(m->key, buf, n + 1);
     }
-    return n;
+    return intern_hashed(r, buf, n, hash, key);
 }
 
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
 {
     if (r->strs[id].key == NG_RNONE) {
-        char buf[NG_NAME_MAX];
-        size_t n = name_key(&r->strs[id], buf);
+        /* t is copied: interning the key may move the table */
+        ng_rstr t = r->strs[id];
         uint32_t k;
-        if (ng_rstr_intern(r, buf, n, &k) < 0) return NG_ENOMEM;
+        if (intern_key(r, &t, &k) < 0) return NG_ENOMEM;
         r->strs[id].key = k;
     }
     *key = r->strs[id].key;
