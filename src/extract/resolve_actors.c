@@ -129,6 +129,18 @@ static void describe_form(const ng_resolver *r, forms *f, form *x)
 static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, forms *f, uint32_t *label)
 {
     uint32_t type_mentions[NG_TYPE_COUNT] = {0};
+    if (n == 1 && r->ids_only) {
+        /* most clusters of one document are one record: its name is the
+         * one label candidate (aliases and typo_of are not names) and its
+         * type the majority (its weight is at least 1), as below */
+        const ng_rrec *rec = &r->recs[m[0].rec];
+        if (rec->name == NG_RNONE) return 1;
+        a->mentions += rec->mentions;
+        a->type = rec->type;
+        *label = rec->name;
+        a->label = (char *)ng_rtext(r, *label);
+        return 0;
+    }
     f->n = 0;
     f->cluster++;
     for (size_t k = 0; k < n; k++) {
