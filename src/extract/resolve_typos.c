@@ -156,7 +156,7 @@ static uint32_t transposed(typo_run *t, uint32_t key)
  * resolves every document on its own and asks about the same words again
  * and again. Direct-mapped by the string's hash; longer words go straight
  * to the gazetteer. */
-#define NEAR_MEMO_SLOTS 1024
+#define NEAR_MEMO_SLOTS 4096
 #define NEAR_MEMO_TEXT 40
 
 typedef struct near_memo_slot {
