@@ -32,6 +32,17 @@ typedef struct ng_resolver ng_resolver;
 /* models is borrowed and must outlive the resolver. */
 int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err);
 
+/* Before finish: the actors are wanted for their ids alone (extract
+ * --stream writes nothing else), so finish leaves their aliases empty and
+ * ndocs 0. Ids, labels, types and mentions are those of a full finish. */
+void ng_resolver_ids_only(ng_resolver *r);
+
+/* Forgets everything added (and the actors of a finish) but keeps the
+ * memory, so the resolver serves another set of documents as a new one
+ * would (extract --stream resolves each document on its own); the models
+ * and ng_resolver_ids_only stay. 0, or NG_ENOMEM. */
+int ng_resolver_reset(ng_resolver *r, ng_error *err);
+
 /* Registers the local entities of one document. Copies what it needs, so
  * ex may be freed afterwards. doc_index values must be distinct. */
 int ng_resolver_add(ng_resolver *r, uint32_t doc_index, const ng_extraction *ex, ng_error *err);

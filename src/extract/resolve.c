@@ -22,15 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t ng_rfind(ng_resolver *r, uint32_t i)
-{
-    while (r->parent[i] != i) {
-        r->parent[i] = r->parent[r->parent[i]];
-        i = r->parent[i];
-    }
-    return i;
-}
-
 void ng_runion(ng_resolver *r, uint32_t a, uint32_t b)
 {
     a = ng_rfind(r, a);
@@ -78,6 +69,26 @@ int ng_resolver_new(const ng_models *models, ng_resolver **out, ng_error *err)
         return ng_error_set(err, NG_ENOMEM, "out of memory creating the resolver");
     }
     *out = r;
+    return 0;
+}
+
+void ng_resolver_ids_only(ng_resolver *r) { r->ids_only = 1; }
+
+int ng_resolver_reset(ng_resolver *r, ng_error *err)
+{
+    ng_arena_reset(&r->arena); /* every string and alias list goes */
+    r->nrecs = 0;
+    if (r->rec_slots) memset(r->rec_slots, 0, r->rec_slots_cap * sizeof *r->rec_slots);
+    ng_rlog_reset(&r->log);
+    ng_rstr_reset(r);
+    free(r->rec_actor);
+    free(r->actors);
+    r->rec_actor = NULL;
+    r->actors = NULL;
+    r->nactors = 0;
+    r->finished = 0;
+    if (ng_rstr_intern(r, "", 0, &r->empty) < 0)
+        return ng_error_set(err, NG_ENOMEM, "out of memory resetting the resolver");
     return 0;
 }
 
@@ -383,7 +394,7 @@ static int country_keys(ng_resolver *r)
         if (rec->name == NG_RNONE || rec->type != NG_TYPE_PLACE || rec->words > 3 || rec->name >= nmemo) continue;
         if (common_of[rec->name] == unset) {
             const ng_rstr *n = &r->strs[rec->name];
-            uint32_t cls = ng_gazetteer_classes(g, n->text, n->len);
+            uint32_t cls = ng_rstr_classes(r, rec->name);
             char acr[16];
             const char *common = NULL;
             /* an ordinary word that is also some country's name in its own
@@ -442,16 +453,23 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     size_t nsurnames = 0;
     if (r->finished) return ng_error_set(err, NG_EINTERNAL, "ng_resolver_finish called twice");
     r->finished = 1;
-    free(r->rec_slots); /* no more records come */
+    free(r->rec_slots); /* no more records come (until ng_resolver_reset) */
     r->rec_slots = NULL;
+    r->rec_slots_cap = 0;
     int unsorted = r->log.unsorted;
     if ((rc = ng_rlog_sort(&r->log)) < 0 || (unsorted && (rc = renumber(r)) < 0)) goto cleanup;
     rc = NG_ENOMEM;
-    r->uf_cap = r->nrecs + 16;
-    r->parent = malloc(r->uf_cap * sizeof *r->parent);
-    r->root = malloc(r->uf_cap * sizeof *r->root);
-    r->bound = calloc(r->uf_cap, 1);
-    if (!r->parent || !r->root || !r->bound) goto cleanup;
+    if (!r->parent || r->uf_cap < r->nrecs + 16) { /* a reset resolver may have room already */
+        free(r->parent);
+        free(r->root);
+        free(r->bound);
+        r->uf_cap = r->nrecs + 16;
+        r->parent = malloc(r->uf_cap * sizeof *r->parent);
+        r->root = malloc(r->uf_cap * sizeof *r->root);
+        r->bound = malloc(r->uf_cap);
+        if (!r->parent || !r->root || !r->bound) goto cleanup;
+    }
+    memset(r->bound, 0, r->uf_cap);
     for (size_t i = 0; i < r->nrecs; i++) r->parent[i] = (uint32_t)i;
     if (country_keys(r) < 0 || ng_rrules_place_typos(r) < 0) goto cleanup;
     if (ng_rstr_rank(r) < 0) goto cleanup; /* keys are final from here on */
@@ -464,7 +482,7 @@ int ng_resolver_finish(ng_resolver *r, ng_error *err)
     if (ng_rrules_typos(r) < 0) goto cleanup;
     if (ng_rrules_descriptors(r) < 0) goto cleanup;
     if (ng_ractors_build(r) < 0) goto cleanup;
-    rc = count_documents(r);
+    rc = r->ids_only ? 0 : count_documents(r);
 cleanup:
     free(surnames);
     if (rc == NG_EIO) return ng_error_set(err, rc, "reading a temporary file failed resolving actors");

@@ -85,7 +85,7 @@ typedef struct forms {
     uint32_t cluster;
 } forms;
 
-static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, uint32_t weight)
+static int add_form(forms *f, uint32_t text, int is_name, uint32_t weight)
 {
     if (f->stamp[text] == f->cluster) {
         form *x = &f->v[f->at[text]];
@@ -100,20 +100,28 @@ static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, 
         f->v = p;
         f->cap = c;
     }
-    const ng_rstr *s = &r->strs[text];
-    if (f->full_words[text] == NG_RNONE) {
+    f->stamp[text] = f->cluster;
+    f->at[text] = (uint32_t)f->n;
+    f->v[f->n++] = (form){text, weight, 0, (uint8_t)is_name, 0};
+    return 0;
+}
+
+/* Words and well-formedness of form x, which only a label candidate (a
+ * name) is compared by: an alias that is no record's name never needs them. */
+static void describe_form(const ng_resolver *r, forms *f, form *x)
+{
+    const ng_rstr *s = &r->strs[x->text];
+    if (f->full_words[x->text] == NG_RNONE) {
         if (s->key != NG_RNONE) { /* the key is interned already (ng_rstr_key) */
-            f->full_words[text] = full_words(r->strs[s->key].text);
+            f->full_words[x->text] = full_words(r->strs[s->key].text);
         } else {
             char key[NG_NAME_MAX];
             ng_name_key(s->text, s->len, key, sizeof key);
-            f->full_words[text] = full_words(key);
+            f->full_words[x->text] = full_words(key);
         }
     }
-    f->stamp[text] = f->cluster;
-    f->at[text] = (uint32_t)f->n;
-    f->v[f->n++] = (form){text, weight, f->full_words[text], (uint8_t)is_name, (uint8_t)well_formed(s->text)};
-    return 0;
+    x->words = f->full_words[x->text];
+    x->well_formed = (uint8_t)well_formed(s->text);
 }
 
 /* Fills actor a from the records m[0..n) of one cluster; *label is the
@@ -121,28 +129,44 @@ static int add_form(const ng_resolver *r, forms *f, uint32_t text, int is_name, 
 static int fill_actor(ng_resolver *r, ng_actor *a, const member *m, size_t n, forms *f, uint32_t *label)
 {
     uint32_t type_mentions[NG_TYPE_COUNT] = {0};
+    if (n == 1 && r->ids_only) {
+        /* most clusters of one document are one record: its name is the
+         * one label candidate (aliases and typo_of are not names) and its
+         * type the majority (its weight is at least 1), as below */
+        const ng_rrec *rec = &r->recs[m[0].rec];
+        if (rec->name == NG_RNONE) return 1;
+        a->mentions += rec->mentions;
+        a->type = rec->type;
+        *label = rec->name;
+        a->label = (char *)ng_rtext(r, *label);
+        return 0;
+    }
     f->n = 0;
     f->cluster++;
     for (size_t k = 0; k < n; k++) {
         const ng_rrec *rec = &r->recs[m[k].rec];
         a->mentions += rec->mentions;
         type_mentions[rec->type] += rec->weight;
-        if (rec->name != NG_RNONE && add_form(r, f, rec->name, 1, rec->weight) < 0) return NG_ENOMEM;
-        if (rec->typo_of != NG_RNONE && add_form(r, f, rec->typo_of, 0, rec->count) < 0) return NG_ENOMEM;
+        if (rec->name != NG_RNONE && add_form(f, rec->name, 1, rec->weight) < 0) return NG_ENOMEM;
+        if (rec->typo_of != NG_RNONE && add_form(f, rec->typo_of, 0, rec->count) < 0) return NG_ENOMEM;
         for (size_t j = 0; j < rec->naliases; j++)
             if (rec->aliases[j] != NG_RNONE && r->strs[rec->aliases[j]].len &&
-                add_form(r, f, rec->aliases[j], 0, rec->count) < 0)
+                add_form(f, rec->aliases[j], 0, rec->count) < 0)
                 return NG_ENOMEM;
     }
     a->type = 0;
     for (int t = 1; t < NG_TYPE_COUNT; t++)
         if (type_mentions[t] > type_mentions[a->type]) a->type = t;
     size_t best = f->n;
-    for (size_t i = 0; i < f->n; i++)
-        if (f->v[i].is_name && (best == f->n || better_label(r, &f->v[i], &f->v[best]))) best = i;
+    for (size_t i = 0; i < f->n; i++) {
+        if (!f->v[i].is_name) continue;
+        describe_form(r, f, &f->v[i]);
+        if (best == f->n || better_label(r, &f->v[i], &f->v[best])) best = i;
+    }
     if (best == f->n) return 1; /* no name at all: nothing to call it */
     *label = f->v[best].text;
     a->label = (char *)ng_rtext(r, *label);
+    if (r->ids_only) return 0; /* no aliases asked for */
     a->aliases = ng_arena_alloc(&r->arena, (f->n ? f->n : 1) * sizeof *a->aliases);
     if (!a->aliases) return NG_ENOMEM;
     for (size_t i = 0; i < f->n; i++)
@@ -169,6 +193,70 @@ static int cmp_slot(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* A slot in the sort of unique_ids: the first 8 bytes of its id
+ * (big-endian, zeros after the NUL, so they order as strcmp does), then
+ * cmp_slot when those are equal. */
+typedef struct slot_key {
+    uint64_t prefix;
+    const slot *s;
+} slot_key;
+
+static inline int slot_less(const slot_key *x, const slot_key *y)
+{
+    return x->prefix != y->prefix ? x->prefix < y->prefix : cmp_slot(x->s, y->s) < 0;
+}
+
+/* Merge sort of v[0..n) by slot_less (tmp has room for n), the comparison
+ * inlined: qsort of the slots, through a pointer and moving 80-byte
+ * elements, was a quarter of building a document's actors in extract
+ * --stream. cmp_slot is a total order over a run's slots (no two clusters
+ * start at the same place), so any correct sort gives qsort's order. */
+static void sort_slot_keys(slot_key *v, slot_key *tmp, size_t n)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            slot_key x = v[i];
+            size_t j = i;
+            for (; j > 0 && slot_less(&x, &v[j - 1]); j--) v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    size_t h = n / 2, a = 0, b = h, k = 0;
+    sort_slot_keys(v, tmp, h);
+    sort_slot_keys(v + h, tmp, n - h);
+    if (!slot_less(&v[h], &v[h - 1])) return; /* already in order */
+    while (a < h && b < n) tmp[k++] = slot_less(&v[b], &v[a]) ? v[b++] : v[a++];
+    while (a < h) tmp[k++] = v[a++];
+    memcpy(v, tmp, k * sizeof *v); /* v[b..n) is in place */
+}
+
+/* Sorts s[0..n) by cmp_slot. 0 or NG_ENOMEM. */
+static int sort_slots(slot *s, size_t n)
+{
+    slot_key *keys = malloc((2 * n + 1) * sizeof *keys);
+    slot *out = malloc((n + 1) * sizeof *out);
+    if (!keys || !out) {
+        free(keys);
+        free(out);
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *id = (const unsigned char *)s[i].actor.id;
+        uint64_t p = 0;
+        size_t k = 0;
+        for (; k < 8 && id[k]; k++) p = p << 8 | id[k];
+        p <<= 8 * (8 - k) % 64; /* k == 0 leaves p 0 */
+        keys[i] = (slot_key){p, &s[i]};
+    }
+    sort_slot_keys(keys, keys + n, n);
+    for (size_t i = 0; i < n; i++) out[i] = *keys[i].s;
+    memcpy(s, out, n * sizeof *s);
+    free(keys);
+    free(out);
+    return 0;
+}
+
 /* Slugs collide when distinct actors share a label up to case or
  * punctuation, or have labels in a script without romanisation; the later
  * ones in (slug, label, type, mentions) order get "-2", "-3", ... skipping
@@ -178,7 +266,7 @@ static int unique_ids(ng_resolver *r, slot *s, size_t n)
     ng_strmap taken;
     int rc = NG_ENOMEM;
     ng_strmap_init(&taken);
-    qsort(s, n, sizeof *s, cmp_slot);
+    if (sort_slots(s, n) < 0) goto cleanup;
     size_t dup = 1; /* the slugs are distinct unless two neighbours are equal */
     while (dup < n && strcmp(s[dup].actor.id, s[dup - 1].actor.id) != 0) dup++;
     if (dup >= n) { /* nothing renamed: the order stands */
@@ -199,7 +287,7 @@ static int unique_ids(ng_resolver *r, slot *s, size_t n)
         }
         i = j;
     }
-    qsort(s, n, sizeof *s, cmp_slot);
+    if (sort_slots(s, n) < 0) goto cleanup;
     rc = 0;
 cleanup:
     ng_strmap_free(&taken);
@@ -294,7 +382,7 @@ static member *members(ng_resolver *r, size_t *count, size_t *clusters)
  * function of the label): extract --stream resolves every document on its
  * own and slugs the same labels again and again. Direct-mapped by the
  * label's hash; longer labels and slugs are not kept. */
-#define SLUG_MEMO_SLOTS 512
+#define SLUG_MEMO_SLOTS 2048
 #define SLUG_MEMO_TEXT 40
 #define SLUG_MEMO_SLUG 64
 
@@ -344,7 +432,7 @@ int ng_ractors_build(ng_resolver *r)
     size_t nm = 0, ns = 0, nclusters = 0;
     member *m = members(r, &nm, &nclusters);
     r->rec_actor = malloc((r->nrecs + 1) * sizeof *r->rec_actor);
-    slot *s = calloc(nclusters + 1, sizeof *s);
+    slot *s = malloc((nclusters + 1) * sizeof *s); /* each filled in full below */
     int32_t *root_actor = malloc((r->nrecs + 1) * sizeof *root_actor);
     forms f = {NULL, 0, 0, ng_rstr_memo(r, 0), ng_rstr_memo(r, 0), ng_rstr_memo(r, NG_RNONE), 0};
     if (!m || !s || !root_actor || !r->rec_actor || !f.at || !f.stamp || !f.full_words) goto cleanup;
@@ -383,7 +471,7 @@ int ng_ractors_build(ng_resolver *r)
         }
         i = j;
     }
-    if (unique_ids(r, s, ns) < 0 || surname_aliases(r, s, ns) < 0) goto cleanup;
+    if (unique_ids(r, s, ns) < 0 || (!r->ids_only && surname_aliases(r, s, ns) < 0)) goto cleanup;
     r->actors = malloc((ns + 1) * sizeof *r->actors);
     if (!r->actors) goto cleanup;
     for (size_t i = 0; i < ns; i++) {

@@ -89,6 +89,8 @@ typedef struct ng_rlog {
 
 void ng_rlog_init(ng_rlog *log);
 void ng_rlog_free(ng_rlog *log);
+/* Empties the log as ng_rlog_init would, keeping its memory. */
+void ng_rlog_reset(ng_rlog *log);
 /* Appends one occurrence. 0, NG_ENOMEM or NG_EIO. */
 int ng_rlog_append(ng_rlog *log, const ng_rocc *o);
 uint64_t ng_rlog_count(const ng_rlog *log);
@@ -143,6 +145,7 @@ struct ng_resolver {
     ng_actor *actors;
     size_t nactors;
     int finished;
+    int ids_only;            /* ng_resolver_ids_only: no aliases, no document counts */
 };
 
 static inline const char *ng_rtext(const ng_resolver *r, uint32_t id) { return r->strs[id].text; }
@@ -168,13 +171,28 @@ int ng_rstr_rank(ng_resolver *r);
 /* ng_gazetteer_classes of string id (0 without a gazetteer), looked up
  * once per string (every time, should the memo not grow). */
 uint32_t ng_rclasses(ng_resolver *r, uint32_t id);
+/* ng_gazetteer_classes of s[0..n), and of string id (0 without a
+ * gazetteer), through a per-thread memo kept across resolvers. */
+uint32_t ng_rgaz_classes(const ng_gazetteer *g, const char *s, size_t n);
+uint32_t ng_rstr_classes(const ng_resolver *r, uint32_t id);
 /* A uint32 per string, every one set to fill (NULL when out of memory):
  * what a rule derives from a string, computed once. Caller frees. */
 uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill);
 void ng_rstr_free(ng_resolver *r);
+/* Empties the string table (ids start again from 0), keeping its memory. */
+void ng_rstr_reset(ng_resolver *r);
 
-/* Union-find root of record i (path halving). */
-uint32_t ng_rfind(ng_resolver *r, uint32_t i);
+/* Union-find root of record i (path halving). Inline: ng_rroots asks
+ * it of every record before each rule that reads a snapshot. */
+static inline uint32_t ng_rfind(ng_resolver *r, uint32_t i)
+{
+    uint32_t *parent = r->parent;
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
 /* Joins the clusters of a and b; the record that occurs first becomes
  * the root, so a root is always the first record of its cluster and the
  * result does not depend on the order unions are made in. */

@@ -55,6 +55,16 @@ void ng_rlog_free(ng_rlog *log)
     ng_rlog_init(log);
 }
 
+void ng_rlog_reset(ng_rlog *log)
+{
+    if (log->fd >= 0) close(log->fd); /* a new file if ever needed, as for a new log */
+    log->fd = -1;
+    log->nfile = 0;
+    log->nbuf = 0;
+    log->ndocs = 0;
+    log->unsorted = 0;
+}
+
 /* Moves the memory part to the file; keeps it in memory (growing) when no
  * file can be made. */
 static int spill(ng_rlog *log)

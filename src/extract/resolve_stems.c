@@ -14,7 +14,7 @@ static int all_heads(const ng_gazetteer *g, const char *s, size_t n, uint32_t he
     while (n > 0) {
         const char *sp = memchr(s, ' ', n);
         size_t w = sp ? (size_t)(sp - s) : n;
-        if (!(ng_gazetteer_classes(g, s, w) & heads)) return 0;
+        if (!(ng_rgaz_classes(g, s, w) & heads)) return 0;
         if (!sp) return 1;
         n -= w + 1;
         s = sp + 1;
@@ -56,7 +56,7 @@ static void org_stems(const ng_resolver *r, uint32_t key_id, uint32_t heads, int
         size_t s = end;
         while (s > 0 && key[s - 1] != ' ') s--;
         if (s == 0) break;
-        if (!(ng_gazetteer_classes(g, key + s, end - s) & heads)) break;
+        if (!(ng_rgaz_classes(g, key + s, end - s) & heads)) break;
         end = s - 1;
     }
     if (end < n && end > 0) add_stem(r, out, key, end, 0);
@@ -64,7 +64,7 @@ static void org_stems(const ng_resolver *r, uint32_t key_id, uint32_t heads, int
     if (of && of[4] && all_heads(g, key, (size_t)(of - key), heads)) add_stem(r, out, of + 4, strlen(of + 4), 0);
     const char *sp = key; /* (c) a leading country of one to three words */
     for (int w = 0; leading_country && w < 3 && (sp = strchr(sp + 1, ' ')); w++) {
-        if (ng_gazetteer_classes(g, key, (size_t)(sp - key)) & (NG_GAZ_COUNTRY | NG_GAZ_DEMONYM)) {
+        if (ng_rgaz_classes(g, key, (size_t)(sp - key)) & (NG_GAZ_COUNTRY | NG_GAZ_DEMONYM)) {
             if (strchr(sp + 1, ' ')) add_stem(r, out, sp + 1, strlen(sp + 1), 1);
             break;
         }

@@ -78,10 +78,10 @@ uint32_t ng_rstr_find(const ng_resolver *r, const char *s, size_t n)
     return v ? v - 1 : NG_RNONE;
 }
 
-int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
+/* ng_rstr_intern of s[0..n) whose hash_bytes is hash. */
+static int intern_hashed(ng_resolver *r, const char *s, size_t n, uint32_t hash, uint32_t *id)
 {
     if ((r->nstrs + 1) * 2 > r->slots_cap && grow_slots(r) < 0) return NG_ENOMEM;
-    uint32_t hash = hash_bytes(s, n);
     uint32_t j = probe(r, s, n, hash);
     if (r->slots[j]) {
         *id = r->slots[j] - 1;
@@ -102,6 +102,11 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
     return 0;
 }
 
+int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
+{
+    return intern_hashed(r, s, n, hash_bytes(s, n), id);
+}
+
 /* ng_name_key of strings, per thread and kept across resolvers (it is a
  * pure function of the string): extract --stream resolves every document
  * on its own and keys the same names again and again. Direct-mapped by
@@ -112,38 +117,43 @@ int ng_rstr_intern(ng_resolver *r, const char *s, size_t n, uint32_t *id)
 typedef struct key_memo_slot {
     uint32_t len;     /* text length + 1, 0 empty */
     uint32_t key_len;
+    uint32_t key_hash; /* hash_bytes of the key, which is interned next */
     char text[KEY_MEMO_TEXT];
     char key[KEY_MEMO_TEXT + 1]; /* a key is never longer than its text */
 } key_memo_slot;
 
 static _Thread_local key_memo_slot key_memo[KEY_MEMO_SLOTS];
 
-/* ng_name_key of string t into buf (NG_NAME_MAX bytes); its length. */
-static size_t name_key(const ng_rstr *t, char *buf)
+/* Interns the key (ng_name_key) of string t; its id in *key. */
+static int intern_key(ng_resolver *r, const ng_rstr *t, uint32_t *key)
 {
-    if (t->len > KEY_MEMO_TEXT) return ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
-    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
-    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
-        memcpy(buf, m->key, m->key_len + 1);
-        return m->key_len;
+    char buf[NG_NAME_MAX];
+    if (t->len > KEY_MEMO_TEXT) {
+        size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+        return ng_rstr_intern(r, buf, n, key);
     }
+    key_memo_slot *m = &key_memo[t->hash & (KEY_MEMO_SLOTS - 1)];
+    if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0)
+        return intern_hashed(r, m->key, m->key_len, m->key_hash, key);
     size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
+    uint32_t hash = hash_bytes(buf, n);
     if (n <= KEY_MEMO_TEXT) {
         m->len = t->len + 1;
         memcpy(m->text, t->text, t->len);
         m->key_len = (uint32_t)n;
+        m->key_hash = hash;
         memcpy(m->key, buf, n + 1);
     }
-    return n;
+    return intern_hashed(r, buf, n, hash, key);
 }
 
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key)
 {
     if (r->strs[id].key == NG_RNONE) {
-        char buf[NG_NAME_MAX];
-        size_t n = name_key(&r->strs[id], buf);
+        /* t is copied: interning the key may move the table */
+        ng_rstr t = r->strs[id];
         uint32_t k;
-        if (ng_rstr_intern(r, buf, n, &k) < 0) return NG_ENOMEM;
+        if (intern_key(r, &t, &k) < 0) return NG_ENOMEM;
         r->strs[id].key = k;
     }
     *key = r->strs[id].key;
@@ -234,6 +244,50 @@ uint32_t *ng_rstr_memo(const ng_resolver *r, uint32_t fill)
     return m;
 }
 
+/* ng_gazetteer_classes of the strings a resolver asks about, per thread
+ * and kept while the gazetteer is the same (it is a pure function of the
+ * string): extract --stream resolves every document on its own and asks
+ * about the same names and words again and again. Direct-mapped by the
+ * string's hash; longer strings go straight to the gazetteer. */
+#define CLASSES_MEMO_SLOTS 4096
+#define CLASSES_MEMO_TEXT 32
+
+typedef struct classes_memo_slot {
+    uint64_t serial; /* ng_gazetteer_serial of the answer's gazetteer, 0 empty */
+    uint32_t classes;
+    uint32_t len;
+    char text[CLASSES_MEMO_TEXT];
+} classes_memo_slot;
+
+static _Thread_local classes_memo_slot classes_memo[CLASSES_MEMO_SLOTS];
+
+static uint32_t classes_hashed(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
+{
+    if (n > CLASSES_MEMO_TEXT) return ng_gazetteer_classes(g, s, n);
+    uint64_t serial = ng_gazetteer_serial(g);
+    classes_memo_slot *m = &classes_memo[hash & (CLASSES_MEMO_SLOTS - 1)];
+    if (m->serial == serial && m->len == n && memcmp(m->text, s, n) == 0) return m->classes;
+    uint32_t classes = ng_gazetteer_classes(g, s, n);
+    m->serial = serial;
+    m->classes = classes;
+    m->len = (uint32_t)n;
+    memcpy(m->text, s, n);
+    return classes;
+}
+
+uint32_t ng_rgaz_classes(const ng_gazetteer *g, const char *s, size_t n)
+{
+    return n > CLASSES_MEMO_TEXT ? ng_gazetteer_classes(g, s, n) : classes_hashed(g, s, n, hash_bytes(s, n));
+}
+
+uint32_t ng_rstr_classes(const ng_resolver *r, uint32_t id)
+{
+    const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
+    if (!g) return 0;
+    const ng_rstr *t = &r->strs[id];
+    return classes_hashed(g, t->text, t->len, t->hash);
+}
+
 uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
 {
     const ng_gazetteer *g = r->models ? r->models->gazetteer : NULL;
@@ -241,13 +295,31 @@ uint32_t ng_rclasses(ng_resolver *r, uint32_t id)
     if (id >= r->nclasses) {
         uint32_t n = r->nstrs > id ? r->nstrs : id + 1;
         uint32_t *c = realloc(r->classes, (size_t)n * sizeof *c);
-        if (!c) return ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+        if (!c) return ng_rstr_classes(r, id);
         for (uint32_t i = r->nclasses; i < n; i++) c[i] = NG_RNONE;
         r->classes = c;
         r->nclasses = n;
     }
-    if (r->classes[id] == NG_RNONE) r->classes[id] = ng_gazetteer_classes(g, r->strs[id].text, r->strs[id].len);
+    if (r->classes[id] == NG_RNONE) r->classes[id] = ng_rstr_classes(r, id);
     return r->classes[id];
+}
+
+void ng_rstr_reset(ng_resolver *r)
+{
+    /* empty the slots the strings hold: each id is found from its home
+     * slot on (past slots already emptied), so the cost follows the
+     * strings, not a table a larger run grew */
+    uint32_t mask = r->slots_cap - 1;
+    for (uint32_t id = 0; id < r->nstrs; id++) {
+        uint32_t j = r->strs[id].hash & mask;
+        while (r->slots[j] != id + 1) j = (j + 1) & mask;
+        r->slots[j] = 0;
+    }
+    r->nstrs = 0;
+    r->nclasses = 0; /* its memory is reused, its answers are not */
+    free(r->rank);
+    r->rank = NULL;
+    r->nranked = 0;
 }
 
 void ng_rstr_free(ng_resolver *r)

@@ -70,6 +70,40 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(((const group *)a)->text, ((const group *)b)->text);
 }
 
+/* The sorts of a document's few sigs and groups (extract --stream
+ * resolves each document on its own): insertion with the comparison
+ * inlined up to a few dozen, qsort beyond. Both orders are total (sigs
+ * of distinct names, groups of distinct keys), so either gives the same. */
+#define SMALL_SORT 32
+
+static void sort_sigs(sig *v, size_t n)
+{
+    if (n > SMALL_SORT) {
+        qsort(v, n, sizeof *v, cmp_sig);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        sig x = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp_sig(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+static void sort_groups(group *v, size_t n)
+{
+    if (n > SMALL_SORT) {
+        qsort(v, n, sizeof *v, cmp_group);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        group x = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp_group(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 typedef struct typo_run {
     ng_resolver *r;
     sig *s;
@@ -122,7 +156,7 @@ static uint32_t transposed(typo_run *t, uint32_t key)
  * resolves every document on its own and asks about the same words again
  * and again. Direct-mapped by the string's hash; longer words go straight
  * to the gazetteer. */
-#define NEAR_MEMO_SLOTS 1024
+#define NEAR_MEMO_SLOTS 4096
 #define NEAR_MEMO_TEXT 40
 
 typedef struct near_memo_slot {
@@ -157,7 +191,7 @@ static int candidate(const ng_resolver *r, const ng_rrec *rec)
 
 /* The run's gazetteer places, one entry per distinct name (t->s), and
  * marks their keys in named[]. */
-static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
+static int named_places(typo_run *t, uint8_t *named)
 {
     ng_resolver *r = t->r;
     uint32_t *at = ng_rstr_memo(r, NG_RNONE); /* name -> entry, NG_RNONE - 1: not one */
@@ -172,7 +206,7 @@ static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
             size_t len;
             e = NG_RNONE - 1;
             if (key->len >= 5 && name->text[0] >= 'A' && name->text[0] <= 'Z' &&
-                (ng_gazetteer_classes(g, key->text, key->len) & NG_GAZ_PLACE) &&
+                (ng_rstr_classes(r, rec->key) & NG_GAZ_PLACE) &&
                 (len = signature(key->text, buf, sizeof buf))) {
                 const char *sg = ng_arena_strndup(&r->arena, buf, len);
                 if (!sg) {
@@ -190,7 +224,7 @@ static int named_places(typo_run *t, const ng_gazetteer *g, uint8_t *named)
         else t->s[e].others += rec->count;
     }
     free(at);
-    qsort(t->s, t->ns, sizeof *t->s, cmp_sig);
+    sort_sigs(t->s, t->ns);
     return 0;
 }
 
@@ -213,7 +247,7 @@ int ng_rrules_place_typos(ng_resolver *r)
     group *gr = malloc(nmemo * sizeof *gr);
     size_t ng = 0;
     if (!t.s || !t.near_of || !named || !group_of || !gr) goto cleanup;
-    if (named_places(&t, g, named) < 0) goto cleanup;
+    if (named_places(&t, named) < 0) goto cleanup;
     for (size_t i = 0; i < r->nrecs; i++) {
         const ng_rrec *rec = &r->recs[i];
         if (!candidate(r, rec)) continue;
@@ -223,12 +257,12 @@ int ng_rrules_place_typos(ng_resolver *r)
         }
         gr[group_of[rec->key]].total += rec->mentions;
     }
-    qsort(gr, ng, sizeof *gr, cmp_group);
+    sort_groups(gr, ng);
     for (size_t i = 0; i < ng; i++) {
         const ng_rstr *name = &r->strs[r->recs[gr[i].first].name];
         /* a slip is rare: a word written many times is a real name the
          * gazetteer lacks (Samarra is not Samara) */
-        if (gr[i].total > 3 || ng_gazetteer_classes(g, name->text, name->len) != 0) continue;
+        if (gr[i].total > 3 || ng_rstr_classes(r, r->recs[gr[i].first].name) != 0) continue;
         const char *near = place_near(g, name);
         uint32_t to = NG_RNONE;
         if (near) { /* only a place the run itself names */

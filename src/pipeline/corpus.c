@@ -95,6 +95,7 @@ typedef struct worker_buf {
                           (--stream: the template of the record being made) */
     size_t *batch;     /* their slots; spool_off is within scratch until the flush */
     size_t nbatch, batch_cap;
+    ng_resolver *resolver; /* --stream: reset for each of its documents */
 } worker_buf;
 
 /* Records the first failure of the spool (under its lock). */
@@ -224,7 +225,7 @@ static void process_one(work_queue *q, size_t i, worker_buf *w)
     if (q->spool)
         spool_document(q, i, w);
     else if (q->streaming && s->rc == 0)
-        ngp_stream_record(q, s, &w->scratch);
+        ngp_stream_record(q, s, &w->scratch, &w->resolver);
 }
 
 static void *worker(void *arg)
@@ -244,6 +245,7 @@ static void *worker(void *arg)
         flush_batch(q, &w);
     ng_strbuf_free(&w.scratch);
     free(w.batch);
+    ng_resolver_free(w.resolver);
     return NULL;
 }
 

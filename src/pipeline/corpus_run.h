@@ -102,8 +102,10 @@ void ngp_warnf(const ng_run_options *opt, const char *fmt, ...)
 /* --stream, in the worker that extracted slot s: resolves its ids
  * inside the document and formats its record into s->record (scratch
  * is the worker's buffer for the template), then frees its extraction. On
- * failure sets s->rc, s->error and s->record_failed. */
-void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch);
+ * failure sets s->rc, s->error and s->record_failed. *reuse is the
+ * worker's resolver (NULL at first), reset for each document and left
+ * there for the next; the worker frees it. */
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch, ng_resolver **reuse);
 
 /* Appends an empty slot to c; returns it or NULL when out of memory. */
 doc_slot *ngp_add_slot(ng_corpus *c);

@@ -22,6 +22,8 @@ typedef struct builder {
     int64_t *last_doc;   /* node -> last graph document added to it, -1 */
     size_t last_doc_cap;
     int *node_of_actor;  /* resolver actor -> its node, -1 until added */
+    ng_resolver_reader *reader; /* the documents' actors: the full graph goes in
+                                   document order, so one log read serves many */
     ng_strbuf input;     /* the current document's graph input, when spooled */
 } builder;
 
@@ -67,7 +69,7 @@ static int add_document_actors(builder *b, const ng_corpus *c, const ng_graph_in
     const uint32_t *mentions = ng_graph_input_at(in, (uint32_t)in->mentions);
     uint32_t rdoc = ng_corpus_resolver_doc(c, i);
     int32_t *actor = b->actor_of;
-    if (ng_resolver_doc_actors(r, rdoc, actor, in->nentities) < 0)
+    if (ng_resolver_reader_doc_actors(b->reader, rdoc, actor, in->nentities) < 0)
         return NG_EIO;
     for (size_t e = 0; e < in->nentities; e++) {
         b->node_of[e] = -1;
@@ -267,7 +269,8 @@ int ng_corpus_build_graph(const ng_corpus *c, const size_t *subset, size_t nsubs
     ng_graph *g = b.g = ng_graph_new();
     size_t nactors = ng_resolver_actor_count(ng_corpus_resolver(c));
     b.node_of_actor = malloc((nactors ? nactors : 1) * sizeof *b.node_of_actor);
-    if (!g || !b.node_of_actor)
+    b.reader = ng_resolver_reader_new(ng_corpus_resolver(c));
+    if (!g || !b.node_of_actor || !b.reader)
         goto cleanup;
     for (size_t a = 0; a < nactors; a++)
         b.node_of_actor[a] = -1;
@@ -316,6 +319,7 @@ cleanup:
     free(b.actor_of);
     free(b.last_doc);
     free(b.node_of_actor);
+    ng_resolver_reader_free(b.reader);
     ng_strbuf_free(&b.input);
     if (rc == 0)
         return 0;

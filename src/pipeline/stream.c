@@ -17,15 +17,23 @@ typedef struct stream_state {
     FILE *out;
 } stream_state;
 
-void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch)
+void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch, ng_resolver **reuse)
 {
     ng_error err;
     ng_error_clear(&err);
-    ng_resolver *r = NULL;
+    /* the worker's resolver from its previous document, emptied: a new
+     * one per document cost more in allocating it than in resolving */
+    ng_resolver *r = *reuse;
+    *reuse = NULL;
     ng_strbuf record;
     ng_strbuf_init(&record);
     int rc;
-    if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
+    if (r) {
+        rc = ng_resolver_reset(r, &err);
+    } else if ((rc = ng_resolver_new(q->c->models, &r, &err)) == 0) {
+        ng_resolver_ids_only(r); /* the record holds ids only */
+    }
+    if (rc == 0 && (rc = ng_resolver_add(r, 0, s->ex, &err)) == 0 &&
         (rc = ng_resolver_finish(r, &err)) == 0) {
         ng_extract_ids ids;
         rc = ng_extract_ids_init(&ids, r);
@@ -50,7 +58,10 @@ void ngp_stream_record(const work_queue *q, doc_slot *s, ng_strbuf *scratch)
         }
     }
     ng_strbuf_free(&record);
-    ng_resolver_free(r);
+    if (rc == 0)
+        *reuse = r;
+    else
+        ng_resolver_free(r); /* whatever state a failure left it in */
     ngp_free_extraction(s); /* the record is all the batch still needs */
     if (rc < 0) {
         s->rc = rc;

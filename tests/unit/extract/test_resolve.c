@@ -515,6 +515,61 @@ static void test_document_order_does_not_change_ids(void)
     }
 }
 
+/* Adds run k of test_reset_resolves_as_new to r: the long one spills its
+ * log to the temporary file, the others are a few documents. */
+static void add_run(ng_resolver *r, int k)
+{
+    static const spec d[4][3] = {
+        {P("Dmitry Peskov", "Dmitry", "Peskov"), P("Smith", NULL, "Smith"), L("Kyiv")},
+        {P("Dmitri Peskov", "Dmitri", "Peskov"), P("John Smith", "John", "Smith"), L("kyiv")},
+        {P("Peskov", NULL, "Peskov"), P("Mary Smith", "Mary", "Smith"), O("SSU")},
+        {{NG_TYPE_ORG, "Security Service of Ukraine", NULL, NULL, "SSU", NULL, NULL, 1},
+         L("Pyongnyang"), {NG_TYPE_PLACE, "Pyongyang", NULL, NULL, NULL, NULL, NULL, 4}},
+    };
+    if (k == 0) {
+        for (uint32_t doc = 0; doc < 6001; doc++) add_doc(r, doc, d[doc % 4], 3);
+    } else {
+        for (uint32_t doc = 0; doc < (uint32_t)k; doc++) add_doc(r, doc, d[(doc + (uint32_t)k) % 4], 3);
+    }
+}
+
+/* A reset resolver (extract --stream keeps one per worker) resolves as a
+ * new one: the same actors, ids and document actors, after a long run
+ * with a temporary file as after a short one, with and without
+ * ng_resolver_ids_only. */
+static void test_reset_resolves_as_new(void)
+{
+    static const int runs[] = {2, 0, 4, 1, 3, 0, 1};
+    for (int ids_only = 0; ids_only < 2; ids_only++) {
+        ng_resolver *kept = resolver(1);
+        if (ids_only) ng_resolver_ids_only(kept);
+        for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+            ng_resolver *fresh = resolver(1);
+            if (ids_only) ng_resolver_ids_only(fresh);
+            if (k > 0) CHECK(ng_resolver_reset(kept, NULL) == 0);
+            add_run(fresh, runs[k]);
+            add_run(kept, runs[k]);
+            CHECK(ng_resolver_finish(fresh, NULL) == 0);
+            CHECK(ng_resolver_finish(kept, NULL) == 0);
+            char want[4096], got[4096];
+            describe(fresh, want, sizeof want);
+            describe(kept, got, sizeof got);
+            CHECK_STR(got, want);
+            uint32_t ndocs = runs[k] ? (uint32_t)runs[k] : 6001;
+            int same = 1;
+            for (uint32_t doc = 0; doc < ndocs; doc += runs[k] ? 1 : 97) {
+                int32_t a[3], b[3];
+                CHECK(ng_resolver_doc_actors(fresh, doc, a, 3) == 0);
+                CHECK(ng_resolver_doc_actors(kept, doc, b, 3) == 0);
+                same &= memcmp(a, b, sizeof a) == 0;
+            }
+            CHECK(same);
+            ng_resolver_free(fresh);
+        }
+        ng_resolver_free(kept);
+    }
+}
+
 /* A run longer than the occurrence log keeps in memory (its file is read
  * back by the rules and the lookups): a lone surname is decided in each
  * document, whichever order the documents come in. */
@@ -579,6 +634,7 @@ int main(void)
         return 1;
     }
     RUN(test_exact_name_ignores_case_article_and_apostrophes);
+    RUN(test_reset_resolves_as_new);
     RUN(test_surname_joins_the_one_full_name);
     RUN(test_surname_mistyped_as_organisation);
     RUN(test_shared_surname_with_different_given_names_stays_apart);
