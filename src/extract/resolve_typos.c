@@ -75,34 +75,22 @@ static int cmp_group(const void *a, const void *b)
  * inlined up to a few dozen, qsort beyond. Both orders are total (sigs
  * of distinct names, groups of distinct keys), so either gives the same. */
 #define SMALL_SORT 32
-
-static void sort_sigs(sig *v, size_t n)
-{
-    if (n > SMALL_SORT) {
-        qsort(v, n, sizeof *v, cmp_sig);
-        return;
+#define DEFINE_SMALL_SORT(name, type, cmp)                                   \
+    static void name(type *v, size_t n)                                      \
+    {                                                                        \
+        if (n > SMALL_SORT) {                                                \
+            qsort(v, n, sizeof *v, cmp);                                     \
+            return;                                                          \
+        }                                                                    \
+        for (size_t i = 1; i < n; i++) {                                     \
+            type x = v[i];                                                   \
+            size_t j = i;                                                    \
+            for (; j > 0 && cmp(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];   \
+            v[j] = x;                                                        \
+        }                                                                    \
     }
-    for (size_t i = 1; i < n; i++) {
-        sig x = v[i];
-        size_t j = i;
-        for (; j > 0 && cmp_sig(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
-
-static void sort_groups(group *v, size_t n)
-{
-    if (n > SMALL_SORT) {
-        qsort(v, n, sizeof *v, cmp_group);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        group x = v[i];
-        size_t j = i;
-        for (; j > 0 && cmp_group(&x, &v[j - 1]) < 0; j--) v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
+DEFINE_SMALL_SORT(sort_sigs, sig, cmp_sig)
+DEFINE_SMALL_SORT(sort_groups, group, cmp_group)
 
 typedef struct typo_run {
     ng_resolver *r;
