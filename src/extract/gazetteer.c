@@ -511,6 +511,22 @@ void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n)
         __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
 }
 
+/* An empty table: a hint may still point somewhere harmless. */
+static const gaz_long_slot no_slot;
+
+void ng_gazetteer_probe(const ng_gazetteer *g, ng_gaz_probe *p)
+{
+    _Static_assert(sizeof(gaz_slot) == 1u << 4 && sizeof(gaz_long_slot) == 1u << 5,
+                   "ng_gaz_probe.shift");
+    _Static_assert(SLOT_INLINE == NG_GAZ_SHORT_MAX, "ng_gaz_prefetch_word picks the table");
+    for (int is_long = 0; is_long < 2; is_long++) {
+        const gaz_table *t = &g->tables[is_long];
+        p->slots[is_long] = t->cap ? (const char *)t->slots : (const char *)&no_slot;
+        p->mask[is_long] = t->cap ? t->cap - 1 : 0;
+        p->shift[is_long] = is_long ? 5 : 4;
+    }
+}
+
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w)
 {

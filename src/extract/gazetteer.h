@@ -83,6 +83,17 @@ void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash);
  * loads both). */
 void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n);
 
+/* Where the slots of the gazetteer's two tables are, for hints given
+ * inline by the caller (ng_gaz_prefetch_word of gazetteer_word.h): a
+ * word new to a document is hinted once, and a call per word cost more
+ * than the hint. Valid as long as g. */
+typedef struct ng_gaz_probe {
+    const char *slots[2]; /* [0]: words of up to 8 bytes, [1]: longer */
+    size_t mask[2];       /* slots - 1 */
+    unsigned shift[2];    /* log2 of the size of a slot */
+} ng_gaz_probe;
+void ng_gazetteer_probe(const ng_gazetteer *g, ng_gaz_probe *p);
+
 /* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);
 

@@ -141,6 +141,7 @@ enum ng_hint {
 
 typedef struct ng_mscan {
     const ng_gazetteer *gaz;
+    ng_gaz_probe probe;    /* where gaz's slots are, for hints */
     const char *text;      /* doc->text */
     size_t text_avail;     /* bytes of text that may be read (with the final NUL) */
     const ng_token *tok;

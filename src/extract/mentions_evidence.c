@@ -335,6 +335,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 {
     memset(s, 0, sizeof *s);
     s->gaz = gaz;
+    ng_gazetteer_probe(gaz, &s->probe);
     s->text = ex->doc->text;
     s->text_avail = ex->doc->len + 1;
     s->tok = ex->text.tokens;
@@ -385,7 +386,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
             word_add(s, i, 0, &key, slot);
             if (n == 3 && key.head == THE_HEAD)
                 s->the_word = k;
-            ng_gazetteer_prefetch(gaz, key.hash);
+            ng_gaz_prefetch_word(&s->probe, key.hash, n);
             if (s->memo) /* the memo is a cache miss too */
                 __builtin_prefetch(&s->memo[key.hash & (NG_MMEMO_SLOTS - 1)]);
             if (s->nwords - looked > LOOKUP_LAG)

@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include "gazetteer_internal.h"
+#include "gazetteer_word.h"
 #include "ng_config.h"
 
 #include <stdio.h>
@@ -121,6 +122,30 @@ static void test_image_is_the_parsed_gazetteer(void)
     }
     ng_gazetteer_free(plain);
     ng_gazetteer_free(fast);
+}
+
+/* The inline hint of mention finding (ng_gaz_prefetch_word, through
+ * ng_gazetteer_probe) points at the slot where the probe of the word
+ * starts: the first slot of the word's table at its hash. */
+static void test_inline_hint_is_the_probe_slot(void)
+{
+    ng_gazetteer *g = load(NG_SOURCE_DATA_DIR, 1);
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    ng_gaz_probe p;
+    ng_gazetteer_probe(g, &p);
+    static const char *words[] = {"the", "Kyiv", "said", "Vladimir", "spokesman", "Ukrainian",
+                                  "Pyongyang", "x", "internationally"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        ng_gaz_word w = ng_gazetteer_word(words[i], n, n);
+        int is_long = n > SLOT_INLINE;
+        const char *want = (const char *)slot(g, is_long, w.hash & (g->tables[is_long].cap - 1));
+        CHECK(p.slots[is_long] + ((w.hash & p.mask[is_long]) << p.shift[is_long]) == want);
+        ng_gaz_prefetch_word(&p, w.hash, n);
+    }
+    ng_gazetteer_free(g);
 }
 
 /* Copies data/gazetteer/ to dir/gazetteer/, replacing the text of
@@ -247,6 +272,7 @@ static void test_edited_lists_are_parsed(void)
 int main(void)
 {
     RUN(test_image_is_the_parsed_gazetteer);
+    RUN(test_inline_hint_is_the_probe_slot);
     RUN(test_copy_of_the_lists_uses_the_image);
     RUN(test_edited_lists_are_parsed);
     return CHECK_DONE();
