@@ -186,17 +186,13 @@ int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int 
  * spaces (0 when too long or unknown). */
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
 
-/* Length in tokens (0 if none) of the longest gazetteer phrase starting at
- * token b, within [b, lim), whose classes intersect want; its classes go
- * to *cls. */
-uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
-                          uint32_t *cls);
-
-/* ng_mscan_longest for two sets of classes at once, in one scan of the
- * phrases: the longest of want_a (returned) and of want_b (*len_b, its
- * classes in *cls_b). */
-uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
-                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
+/* ng_mscan_longest and ng_mscan_longest2 (below) by the scan of the
+ * phrases, without their inline shortcut; also what the unit test
+ * compares the shortcut with. */
+uint32_t ng_mscan_longest_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                               uint32_t *cls);
+uint32_t ng_mscan_longest2_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                                uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
 
 /* a[0..n) equals b[0..n) ignoring ASCII case. */
 int ng_mscan_same_folded(const char *a, const char *b, size_t n);
@@ -231,6 +227,38 @@ static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t
 #endif
     const ng_token *t = &s->tok[i];
     return t->end - t->start == n && ng_mscan_same_folded(s->text + t->start, w, n);
+}
+
+/* Length in tokens (0 if none) of the longest gazetteer phrase starting at
+ * token b, within [b, lim), whose classes intersect want; its classes go
+ * to *cls (when not NULL). Inline: most tokens begin no phrase of
+ * several words (their word's classes lack NG_GAZ_PREFIX), and then the
+ * word alone answers without a call. */
+static inline uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                                        uint32_t *cls)
+{
+    if (b < lim && (s->tok[b].flags & NG_TOK_WORD) && !(s->cls[b] & NG_GAZ_PREFIX)) {
+        uint32_t c = s->cls[b] & want ? s->cls[b] : 0;
+        if (cls)
+            *cls = c;
+        return c != 0;
+    }
+    return ng_mscan_longest_scan(s, b, lim, want, cls);
+}
+
+/* ng_mscan_longest for two sets of classes at once, in one scan of the
+ * phrases: the longest of want_a (returned) and of want_b (*len_b, its
+ * classes in *cls_b). Inline for the same reason. */
+static inline uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                                         uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
+{
+    if (b < lim && (s->tok[b].flags & NG_TOK_WORD) && !(s->cls[b] & NG_GAZ_PREFIX)) {
+        uint32_t c = s->cls[b];
+        *len_b = (c & want_b) != 0;
+        *cls_b = c & want_b ? c : 0;
+        return (c & want_a) != 0;
+    }
+    return ng_mscan_longest2_scan(s, b, lim, want_a, want_b, len_b, cls_b);
 }
 
 /* Token i is a word of one of the lists (ng_mword_list bits). */

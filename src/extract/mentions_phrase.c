@@ -100,8 +100,8 @@ uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e)
 
 /* Phrases are at most 6 words; the PREFIX bit stops the search early, so
  * this costs one lookup for most tokens. */
-uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
-                          uint32_t *cls)
+uint32_t ng_mscan_longest_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                               uint32_t *cls)
 {
     uint32_t best = 0, best_cls = 0;
     for (uint32_t e = b + 1; e <= lim && e <= b + 6; e++) {
@@ -120,8 +120,8 @@ uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t 
     return best;
 }
 
-uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
-                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
+uint32_t ng_mscan_longest2_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                                uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
 {
     uint32_t best_a = 0, best_b = 0, best_cls = 0;
     for (uint32_t e = b + 1; e <= lim && e <= b + 6; e++) {

@@ -617,6 +617,21 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
                     CHECK(got == want);
                 }
             }
+        /* the inline shortcut of ng_mscan_longest(2) answers as the scan */
+        static const uint32_t wants[] = {NG_GAZ_PLACE, NG_GAZ_TITLE | NG_GAZ_ROLE, NG_GAZ_ORG_HEAD,
+                                         NG_GAZ_COMMON, ~(uint32_t)0};
+        for (uint32_t b = 0; b < s.ntok; b++)
+            for (uint32_t lim = b; lim <= s.ntok && lim <= b + 7; lim++)
+                for (size_t w = 0; w < sizeof wants / sizeof *wants; w++) {
+                    uint32_t wb = wants[(w + 1) % (sizeof wants / sizeof *wants)];
+                    uint32_t c1 = 7, c2 = 9, n1 = ng_mscan_longest(&s, b, lim, wants[w], &c1),
+                             n2 = ng_mscan_longest_scan(&s, b, lim, wants[w], &c2);
+                    CHECK(n1 == n2 && c1 == c2 && ng_mscan_longest(&s, b, lim, wants[w], NULL) == n1);
+                    uint32_t lb1 = 7, lb2 = 9, cb1 = 7, cb2 = 9;
+                    n1 = ng_mscan_longest2(&s, b, lim, wants[w], wb, &lb1, &cb1);
+                    n2 = ng_mscan_longest2_scan(&s, b, lim, wants[w], wb, &lb2, &cb2);
+                    CHECK(n1 == n2 && lb1 == lb2 && cb1 == cb2);
+                }
         ng_mscan_free(&s);
         ng_extraction_free(&ex);
     }
