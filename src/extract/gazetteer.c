@@ -537,6 +537,14 @@ uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t 
     return sl->hash ? VAL_CLASSES(g->vals[sl->val]) : 0;
 }
 
+/* The probe compares the key case-insensitively, spaces included: a
+ * key with spaces is looked up like a word. */
+uint32_t ng_gazetteer_key_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                  const ng_gaz_word *w)
+{
+    return ng_gazetteer_word_classes(g, s, n, w);
+}
+
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n)
 {
     int64_t v = lookup(g, s, n);

@@ -65,6 +65,14 @@ ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail);
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w);
 
+/* ng_gazetteer_classes of s[0..n), a key spelled as the gazetteer keeps
+ * its keys but for case: words (no byte is a space) joined by single
+ * spaces, none leading or trailing; prepared in *w by ng_gazetteer_word.
+ * Mention finding joins the tokens of a phrase so: this spares the
+ * search for spaces to fold and the folded copy of ng_gazetteer_classes. */
+uint32_t ng_gazetteer_key_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                  const ng_gaz_word *w);
+
 /* A number that tells this gazetteer from every other loaded by the
  * process (never 0): what a cache of its answers is valid for. */
 uint64_t ng_gazetteer_serial(const ng_gazetteer *g);

@@ -4,6 +4,8 @@
  * document and per thread and the PREFIX marks that spare most joins. */
 #include "mentions.h"
 
+#include "gazetteer_word.h"
+
 #include <string.h>
 
 #define PHRASE_MAX 128
@@ -28,12 +30,17 @@ static size_t join_tokens(const ng_mscan *s, uint32_t b, uint32_t e, char *buf)
     return k;
 }
 
-/* The classes of the phrase of tokens [b, e), looked up. */
+/* The classes of the phrase of tokens [b, e), looked up. Tokens hold
+ * no space: joined, they are a key as the gazetteer spells them (but
+ * for case), hashed here (ng_gazetteer_key_classes). */
 static uint32_t phrase_lookup(const ng_mscan *s, uint32_t b, uint32_t e)
 {
     char buf[PHRASE_MAX];
     size_t n = join_tokens(s, b, e, buf);
-    return n ? ng_gazetteer_classes(s->gaz, buf, n) : 0;
+    if (!n)
+        return 0;
+    ng_gaz_word w = ng_gaz_prepare(buf, n, sizeof buf);
+    return ng_gazetteer_key_classes(s->gaz, buf, n, &w);
 }
 
 /* phrase_lookup of two word tokens b, b + 1 by the thread's memo when

@@ -558,6 +558,19 @@ static void test_gazetteer_prepared_words(void)
     }
     ng_gaz_word said = ng_gazetteer_word("Said", 4, 4);
     CHECK(ng_gazetteer_word_classes(gaz, "Said", 4, &said) == ng_gazetteer_classes(gaz, "said", 4));
+    /* keys of several words, spelled as kept: as ng_gazetteer_classes */
+    static const char *const keys[] = {"Prime Minister", "secretary of State", "NORTH KOREA",
+                                       "White House", "Saint Petersburg", "New York City",
+                                       "Democratic Republic of the Congo", "prime ministers"};
+    int known = 0;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        size_t n = strlen(keys[i]);
+        ng_gaz_word w = ng_gazetteer_word(keys[i], n, n);
+        uint32_t want = ng_gazetteer_classes(gaz, keys[i], n);
+        known += want != 0;
+        CHECK(ng_gazetteer_key_classes(gaz, keys[i], n, &w) == want);
+    }
+    CHECK(known >= 4);
     CHECK_STR(ng_gazetteer_place_near(gaz, "Pyongnyang", 10), "Pyongyang");
     CHECK(ng_gazetteer_place_near(gaz, "Korean", 6) == NULL);
 }
