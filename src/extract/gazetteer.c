@@ -63,20 +63,25 @@ static inline gaz_slot_head *slot_at(const gaz_table *t, int is_long, size_t j)
  * ng_gazetteer_hash(s, n), 0 < n < 256), or of the empty slot that ends
  * its probe sequence. head: the first eight bytes of the key, folded and
  * zero-padded (ng_gaz_word.head). That table must have slots. */
+/* probe_word of a key of 1 to SLOT_INLINE bytes: its head spells it. */
+static inline size_t probe_short(const ng_gazetteer *g, size_t n, uint32_t hash, uint64_t head)
+{
+    const gaz_slot *slots = g->tables[0].slots;
+    size_t mask = g->tables[0].cap - 1;
+    for (size_t j = hash & mask;; j = (j + 1) & mask) {
+        const gaz_slot *sl = &slots[j];
+        if (!sl->h.hash)
+            return j;
+        if (sl->h.hash == hash && sl->h.len == n && sl->key.word == head)
+            return j;
+    }
+}
+
 static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash,
                          uint64_t head)
 {
-    if (n <= SLOT_INLINE) {
-        const gaz_slot *slots = g->tables[0].slots;
-        size_t mask = g->tables[0].cap - 1;
-        for (size_t j = hash & mask;; j = (j + 1) & mask) {
-            const gaz_slot *sl = &slots[j];
-            if (!sl->h.hash)
-                return j;
-            if (sl->h.hash == hash && sl->h.len == n && sl->key.word == head)
-                return j;
-        }
-    }
+    if (n <= SLOT_INLINE)
+        return probe_short(g, n, hash, head);
     const gaz_long_slot *slots = g->tables[1].slots;
     size_t mask = g->tables[1].cap - 1;
     for (size_t j = hash & mask;; j = (j + 1) & mask) {
@@ -533,7 +538,9 @@ uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t 
     int is_long = n > SLOT_INLINE;
     if (n == 0 || n > KEY_MAX || !g->tables[is_long].cap)
         return 0;
-    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe_word(g, s, n, w->hash, w->head));
+    /* most words are short: their probe inline, without a call */
+    size_t j = is_long ? probe_word(g, s, n, w->hash, w->head) : probe_short(g, n, w->hash, w->head);
+    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, j);
     return sl->hash ? VAL_CLASSES(g->vals[sl->val]) : 0;
 }
 
