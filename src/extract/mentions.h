@@ -167,10 +167,18 @@ typedef struct ng_mscan {
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex);
 void ng_mscan_free(ng_mscan *s);
 
-/* Evidence flags of the word spelled by token i (0 if never seen). */
-uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i);
+/* Evidence flags of the word spelled by token i (0 if never seen).
+ * Inline, like ng_mscan_note: the rules ask for every candidate word. */
+static inline uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
+{
+    return s->words[s->wid[i]].flags;
+}
 /* ORs flags into the evidence of the word spelled by token i. */
-void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags);
+static inline void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
+{
+    if (s->tok[i].flags & NG_TOK_WORD)
+        s->words[s->wid[i]].flags |= flags;
+}
 /* Same for the word spelled by token i without its first skip bytes. */
 void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags);
 

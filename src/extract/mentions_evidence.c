@@ -112,17 +112,6 @@ static inline ng_mword *word_add(ng_mscan *s, uint32_t i, uint32_t skip, const n
     return e;
 }
 
-uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
-{
-    return s->words[s->wid[i]].flags;
-}
-
-void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
-{
-    if (s->tok[i].flags & NG_TOK_WORD)
-        s->words[s->wid[i]].flags |= flags;
-}
-
 void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags)
 {
     const ng_token *t = &s->tok[i];
