@@ -282,8 +282,15 @@ static inline int ng_mscan_same_sentence(const ng_mscan *s, uint32_t i, uint32_t
 }
 
 /* Typing (mentions_type.c). */
-/* Some token of [b, e) has one of the classes cls. */
-int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls);
+/* Some token of [b, e) has one of the classes cls. Inline: the rules
+ * ask it of every name, most of one to three tokens. */
+static inline int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (s->cls[i] & cls)
+            return 1;
+    return 0;
+}
 /* NG_HINT_* bits from the words around the name [b, e) of sentence [sb, se). */
 int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se);
 /* [b, e) is a place by its form ("Black Sea", "Outer Mongolia", "Mount Sinjar"). */
