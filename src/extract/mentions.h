@@ -269,6 +269,19 @@ static inline uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t
     return ng_mscan_longest2_scan(s, b, lim, want_a, want_b, len_b, cls_b);
 }
 
+/* Token i holds no '-' for sure: a word of up to 8 bytes is spelled by
+ * the folded head of its entry (folding leaves '-' alone), tested all at
+ * once; longer tokens and non-words answer 0 (maybe). The hyphen rules
+ * (mentions_parts.c) ask it of every name of one token, most without. */
+static inline int ng_mscan_no_hyphen(const ng_mscan *s, uint32_t i)
+{
+    if (s->tok[i].end - s->tok[i].start > 8 || !s->wid[i])
+        return 0;
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t x = s->words[s->wid[i]].head ^ ('-' * ones); /* a zero byte: '-' */
+    return ((x - ones) & ~x & (0x80 * ones)) == 0;
+}
+
 /* Token i is a word of one of the lists (ng_mword_list bits). */
 static inline int ng_mscan_in(const ng_mscan *s, uint32_t i, uint32_t lists)
 {

@@ -606,6 +606,7 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
         "the the the New New York York City City of of London Stock Exchange exchange.",
         "Chief Executive Officer of the European Central Bank, the United Nations Security "
         "Council and World Health Organization's director-general.",
+        "Pro-Kremlin Russia-Ukraine talks, X-ray, A-1 and Kremlin-backed Syrian-born al-Assad.",
     };
     int known = 0; /* phrases of three words and more the gazetteer knows */
     /* twice: the second time the thread's memo of pairs answers */
@@ -630,6 +631,16 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
                     CHECK(got == want);
                 }
             }
+        /* ng_mscan_no_hyphen: sure only when the token has none, and
+         * sure of every word of up to 8 bytes */
+        for (uint32_t i = 0; i < s.ntok; i++) {
+            const ng_token *t = &s.tok[i];
+            int none = memchr(text + t->start, '-', t->end - t->start) == NULL;
+            int sure = ng_mscan_no_hyphen(&s, i);
+            CHECK(!sure || none);
+            if ((t->flags & NG_TOK_WORD) && t->end - t->start <= 8)
+                CHECK(sure == none);
+        }
         /* the inline shortcut of ng_mscan_longest(2) answers as the scan */
         static const uint32_t wants[] = {NG_GAZ_PLACE, NG_GAZ_TITLE | NG_GAZ_ROLE, NG_GAZ_ORG_HEAD,
                                          NG_GAZ_COMMON, ~(uint32_t)0};
