@@ -63,20 +63,25 @@ static inline gaz_slot_head *slot_at(const gaz_table *t, int is_long, size_t j)
  * ng_gazetteer_hash(s, n), 0 < n < 256), or of the empty slot that ends
  * its probe sequence. head: the first eight bytes of the key, folded and
  * zero-padded (ng_gaz_word.head). That table must have slots. */
+/* probe_word of a key of 1 to SLOT_INLINE bytes: its head spells it. */
+static inline size_t probe_short(const ng_gazetteer *g, size_t n, uint32_t hash, uint64_t head)
+{
+    const gaz_slot *slots = g->tables[0].slots;
+    size_t mask = g->tables[0].cap - 1;
+    for (size_t j = hash & mask;; j = (j + 1) & mask) {
+        const gaz_slot *sl = &slots[j];
+        if (!sl->h.hash)
+            return j;
+        if (sl->h.hash == hash && sl->h.len == n && sl->key.word == head)
+            return j;
+    }
+}
+
 static size_t probe_word(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash,
                          uint64_t head)
 {
-    if (n <= SLOT_INLINE) {
-        const gaz_slot *slots = g->tables[0].slots;
-        size_t mask = g->tables[0].cap - 1;
-        for (size_t j = hash & mask;; j = (j + 1) & mask) {
-            const gaz_slot *sl = &slots[j];
-            if (!sl->h.hash)
-                return j;
-            if (sl->h.hash == hash && sl->h.len == n && sl->key.word == head)
-                return j;
-        }
-    }
+    if (n <= SLOT_INLINE)
+        return probe_short(g, n, hash, head);
     const gaz_long_slot *slots = g->tables[1].slots;
     size_t mask = g->tables[1].cap - 1;
     for (size_t j = hash & mask;; j = (j + 1) & mask) {
@@ -511,14 +516,40 @@ void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n)
         __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
 }
 
+/* An empty table: a hint may still point somewhere harmless. */
+static const gaz_long_slot no_slot;
+
+void ng_gazetteer_probe(const ng_gazetteer *g, ng_gaz_probe *p)
+{
+    _Static_assert(sizeof(gaz_slot) == 1u << 4 && sizeof(gaz_long_slot) == 1u << 5,
+                   "ng_gaz_probe.shift");
+    _Static_assert(SLOT_INLINE == NG_GAZ_SHORT_MAX, "ng_gaz_prefetch_word picks the table");
+    for (int is_long = 0; is_long < 2; is_long++) {
+        const gaz_table *t = &g->tables[is_long];
+        p->slots[is_long] = t->cap ? (const char *)t->slots : (const char *)&no_slot;
+        p->mask[is_long] = t->cap ? t->cap - 1 : 0;
+        p->shift[is_long] = is_long ? 5 : 4;
+    }
+}
+
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w)
 {
     int is_long = n > SLOT_INLINE;
     if (n == 0 || n > KEY_MAX || !g->tables[is_long].cap)
         return 0;
-    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, probe_word(g, s, n, w->hash, w->head));
+    /* most words are short: their probe inline, without a call */
+    size_t j = is_long ? probe_word(g, s, n, w->hash, w->head) : probe_short(g, n, w->hash, w->head);
+    const gaz_slot_head *sl = slot_at(&g->tables[is_long], is_long, j);
     return sl->hash ? VAL_CLASSES(g->vals[sl->val]) : 0;
+}
+
+/* The probe compares the key case-insensitively, spaces included: a
+ * key with spaces is looked up like a word. */
+uint32_t ng_gazetteer_key_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                  const ng_gaz_word *w)
+{
+    return ng_gazetteer_word_classes(g, s, n, w);
 }
 
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n)

@@ -65,6 +65,14 @@ ng_gaz_word ng_gazetteer_word(const char *s, size_t n, size_t avail);
 uint32_t ng_gazetteer_word_classes(const ng_gazetteer *g, const char *s, size_t n,
                                     const ng_gaz_word *w);
 
+/* ng_gazetteer_classes of s[0..n), a key spelled as the gazetteer keeps
+ * its keys but for case: words (no byte is a space) joined by single
+ * spaces, none leading or trailing; prepared in *w by ng_gazetteer_word.
+ * Mention finding joins the tokens of a phrase so: this spares the
+ * search for spaces to fold and the folded copy of ng_gazetteer_classes. */
+uint32_t ng_gazetteer_key_classes(const ng_gazetteer *g, const char *s, size_t n,
+                                  const ng_gaz_word *w);
+
 /* A number that tells this gazetteer from every other loaded by the
  * process (never 0): what a cache of its answers is valid for. */
 uint64_t ng_gazetteer_serial(const ng_gazetteer *g);
@@ -82,6 +90,17 @@ void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash);
  * table the word can be in (ng_gazetteer_prefetch, not told the length,
  * loads both). */
 void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n);
+
+/* Where the slots of the gazetteer's two tables are, for hints given
+ * inline by the caller (ng_gaz_prefetch_word of gazetteer_word.h): a
+ * word new to a document is hinted once, and a call per word cost more
+ * than the hint. Valid as long as g. */
+typedef struct ng_gaz_probe {
+    const char *slots[2]; /* [0]: words of up to 8 bytes, [1]: longer */
+    size_t mask[2];       /* slots - 1 */
+    unsigned shift[2];    /* log2 of the size of a slot */
+} ng_gaz_probe;
+void ng_gazetteer_probe(const ng_gazetteer *g, ng_gaz_probe *p);
 
 /* Gender of a given name: 'm', 'f', 'u' (used for both), or 0 when s is not a known given name. */
 int ng_gazetteer_gender(const ng_gazetteer *g, const char *s, size_t n);

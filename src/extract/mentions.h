@@ -141,6 +141,7 @@ enum ng_hint {
 
 typedef struct ng_mscan {
     const ng_gazetteer *gaz;
+    ng_gaz_probe probe;    /* where gaz's slots are, for hints */
     const char *text;      /* doc->text */
     size_t text_avail;     /* bytes of text that may be read (with the final NUL) */
     const ng_token *tok;
@@ -166,10 +167,18 @@ typedef struct ng_mscan {
 int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex);
 void ng_mscan_free(ng_mscan *s);
 
-/* Evidence flags of the word spelled by token i (0 if never seen). */
-uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i);
+/* Evidence flags of the word spelled by token i (0 if never seen).
+ * Inline, like ng_mscan_note: the rules ask for every candidate word. */
+static inline uint32_t ng_mscan_evidence(const ng_mscan *s, uint32_t i)
+{
+    return s->words[s->wid[i]].flags;
+}
 /* ORs flags into the evidence of the word spelled by token i. */
-void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags);
+static inline void ng_mscan_note(ng_mscan *s, uint32_t i, uint32_t flags)
+{
+    if (s->tok[i].flags & NG_TOK_WORD)
+        s->words[s->wid[i]].flags |= flags;
+}
 /* Same for the word spelled by token i without its first skip bytes. */
 void ng_mscan_note_part(ng_mscan *s, uint32_t i, uint32_t skip, uint32_t flags);
 
@@ -185,17 +194,13 @@ int ng_mscan_add(ng_mscan *s, uint32_t tb, uint32_t te, int type, int kind, int 
  * spaces (0 when too long or unknown). */
 uint32_t ng_mscan_phrase(const ng_mscan *s, uint32_t b, uint32_t e);
 
-/* Length in tokens (0 if none) of the longest gazetteer phrase starting at
- * token b, within [b, lim), whose classes intersect want; its classes go
- * to *cls. */
-uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
-                          uint32_t *cls);
-
-/* ng_mscan_longest for two sets of classes at once, in one scan of the
- * phrases: the longest of want_a (returned) and of want_b (*len_b, its
- * classes in *cls_b). */
-uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
-                           uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
+/* ng_mscan_longest and ng_mscan_longest2 (below) by the scan of the
+ * phrases, without their inline shortcut; also what the unit test
+ * compares the shortcut with. */
+uint32_t ng_mscan_longest_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                               uint32_t *cls);
+uint32_t ng_mscan_longest2_scan(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                                uint32_t want_b, uint32_t *len_b, uint32_t *cls_b);
 
 /* a[0..n) equals b[0..n) ignoring ASCII case. */
 int ng_mscan_same_folded(const char *a, const char *b, size_t n);
@@ -232,6 +237,51 @@ static inline NG_MSCAN_ALWAYS_INLINE int ng_mscan_is(const ng_mscan *s, uint32_t
     return t->end - t->start == n && ng_mscan_same_folded(s->text + t->start, w, n);
 }
 
+/* Length in tokens (0 if none) of the longest gazetteer phrase starting at
+ * token b, within [b, lim), whose classes intersect want; its classes go
+ * to *cls (when not NULL). Inline: most tokens begin no phrase of
+ * several words (their word's classes lack NG_GAZ_PREFIX), and then the
+ * word alone answers without a call. */
+static inline uint32_t ng_mscan_longest(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want,
+                                        uint32_t *cls)
+{
+    if (b < lim && (s->tok[b].flags & NG_TOK_WORD) && !(s->cls[b] & NG_GAZ_PREFIX)) {
+        uint32_t c = s->cls[b] & want ? s->cls[b] : 0;
+        if (cls)
+            *cls = c;
+        return c != 0;
+    }
+    return ng_mscan_longest_scan(s, b, lim, want, cls);
+}
+
+/* ng_mscan_longest for two sets of classes at once, in one scan of the
+ * phrases: the longest of want_a (returned) and of want_b (*len_b, its
+ * classes in *cls_b). Inline for the same reason. */
+static inline uint32_t ng_mscan_longest2(const ng_mscan *s, uint32_t b, uint32_t lim, uint32_t want_a,
+                                         uint32_t want_b, uint32_t *len_b, uint32_t *cls_b)
+{
+    if (b < lim && (s->tok[b].flags & NG_TOK_WORD) && !(s->cls[b] & NG_GAZ_PREFIX)) {
+        uint32_t c = s->cls[b];
+        *len_b = (c & want_b) != 0;
+        *cls_b = c & want_b ? c : 0;
+        return (c & want_a) != 0;
+    }
+    return ng_mscan_longest2_scan(s, b, lim, want_a, want_b, len_b, cls_b);
+}
+
+/* Token i holds no '-' for sure: a word of up to 8 bytes is spelled by
+ * the folded head of its entry (folding leaves '-' alone), tested all at
+ * once; longer tokens and non-words answer 0 (maybe). The hyphen rules
+ * (mentions_parts.c) ask it of every name of one token, most without. */
+static inline int ng_mscan_no_hyphen(const ng_mscan *s, uint32_t i)
+{
+    if (s->tok[i].end - s->tok[i].start > 8 || !s->wid[i])
+        return 0;
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t x = s->words[s->wid[i]].head ^ ('-' * ones); /* a zero byte: '-' */
+    return ((x - ones) & ~x & (0x80 * ones)) == 0;
+}
+
 /* Token i is a word of one of the lists (ng_mword_list bits). */
 static inline int ng_mscan_in(const ng_mscan *s, uint32_t i, uint32_t lists)
 {
@@ -245,8 +295,15 @@ static inline int ng_mscan_same_sentence(const ng_mscan *s, uint32_t i, uint32_t
 }
 
 /* Typing (mentions_type.c). */
-/* Some token of [b, e) has one of the classes cls. */
-int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls);
+/* Some token of [b, e) has one of the classes cls. Inline: the rules
+ * ask it of every name, most of one to three tokens. */
+static inline int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (s->cls[i] & cls)
+            return 1;
+    return 0;
+}
 /* NG_HINT_* bits from the words around the name [b, e) of sentence [sb, se). */
 int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se);
 /* [b, e) is a place by its form ("Black Sea", "Outer Mongolia", "Mount Sinjar"). */

@@ -80,6 +80,8 @@ int ng_mscan_title_prefix(ng_mscan *s, uint32_t b, uint32_t e)
  * acronym. Returns 1 when the token was of that shape (handled). */
 int ng_mscan_hyphen_modifier(ng_mscan *s, uint32_t i, int *rc)
 {
+    if (ng_mscan_no_hyphen(s, i))
+        return 0;
     const ng_token *t = &s->tok[i];
     const char *w = s->text + t->start;
     size_t n = t->end - t->start, cut = 0;
@@ -128,6 +130,8 @@ static int add_part(ng_mscan *s, uint32_t i, uint32_t from, uint32_t to)
  * demonyms joined by a hyphen are two mentions. Returns 1 when handled. */
 int ng_mscan_hyphen_pair(ng_mscan *s, uint32_t i, int *rc)
 {
+    if (ng_mscan_no_hyphen(s, i))
+        return 0;
     const ng_token *t = &s->tok[i];
     const char *w = s->text + t->start;
     size_t n = t->end - t->start;
@@ -151,6 +155,8 @@ int ng_mscan_hyphen_pair(ng_mscan *s, uint32_t i, int *rc)
  * "Kremlin-backed"), a modifier rather than part of the name after it? */
 int ng_mscan_modifier_token(const ng_mscan *s, uint32_t i)
 {
+    if (ng_mscan_no_hyphen(s, i))
+        return 0;
     const char *w = s->text + s->tok[i].start;
     size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = n - 1; k > 0; k--)

@@ -9,16 +9,6 @@
 #include <stddef.h>
 #include <string.h>
 
-
-
-int ng_mscan_has_class(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t cls)
-{
-    for (uint32_t i = b; i < e; i++)
-        if (s->cls[i] & cls)
-            return 1;
-    return 0;
-}
-
 /* Context hints around a name [b, e) of sentence [sb, se). */
 int ng_mscan_context(const ng_mscan *s, uint32_t b, uint32_t e, uint32_t sb, uint32_t se)
 {

@@ -118,10 +118,12 @@ static void mark_sentence(ng_token *v, size_t b, size_t e, uint32_t idx, uint32_
             break;
         }
     }
-    for (; k < e; k++) {
+    /* the rest: headlines are rare, so most sentences store the index alone */
+    if (hl)
+        for (size_t j = k; j < e; j++)
+            v[j].flags |= hl;
+    for (; k < e; k++)
         v[k].sentence = idx;
-        v[k].flags |= hl;
-    }
 }
 
 int ngt_split_sentences(const char *t, ng_token *v, size_t b, size_t e, uint32_t para,

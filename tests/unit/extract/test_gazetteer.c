@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include "gazetteer_internal.h"
+#include "gazetteer_word.h"
 #include "ng_config.h"
 
 #include <stdio.h>
@@ -121,6 +122,61 @@ static void test_image_is_the_parsed_gazetteer(void)
     }
     ng_gazetteer_free(plain);
     ng_gazetteer_free(fast);
+}
+
+/* ng_gazetteer_word_classes (its inline probe of short words, the call
+ * for long ones) finds every key, in capitals too, with the classes in
+ * its slot, as ng_gazetteer_classes does. */
+static void test_word_classes_find_every_key(void)
+{
+    ng_gazetteer *g = load(NG_SOURCE_DATA_DIR, 1);
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    size_t keys = 0, bad = 0;
+    for (int is_long = 0; is_long < 2; is_long++)
+        for (size_t j = 0; j < g->tables[is_long].cap; j++) {
+            const gaz_slot_head *sl = slot(g, is_long, j);
+            char key[KEY_MAX + 1];
+            if (!sl->hash)
+                continue;
+            slot_key(g, is_long, sl, key);
+            for (size_t k = 0; k < sl->len; k++) /* the text may spell it in capitals */
+                key[k] = (char)(key[k] >= 'a' && key[k] <= 'z' ? key[k] - 32 : key[k]);
+            ng_gaz_word w = ng_gazetteer_word(key, sl->len, sl->len);
+            uint32_t want = VAL_CLASSES(g->vals[sl->val]);
+            bad += ng_gazetteer_word_classes(g, key, sl->len, &w) != want ||
+                   ng_gazetteer_classes(g, key, sl->len) != want;
+            keys++;
+        }
+    CHECK(keys > 1000 && bad == 0);
+    ng_gaz_word none = ng_gazetteer_word("Zqxjw", 5, 5);
+    CHECK(ng_gazetteer_word_classes(g, "Zqxjw", 5, &none) == 0);
+    ng_gazetteer_free(g);
+}
+
+/* The inline hint of mention finding (ng_gaz_prefetch_word, through
+ * ng_gazetteer_probe) points at the slot where the probe of the word
+ * starts: the first slot of the word's table at its hash. */
+static void test_inline_hint_is_the_probe_slot(void)
+{
+    ng_gazetteer *g = load(NG_SOURCE_DATA_DIR, 1);
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    ng_gaz_probe p;
+    ng_gazetteer_probe(g, &p);
+    static const char *words[] = {"the", "Kyiv", "said", "Vladimir", "spokesman", "Ukrainian",
+                                  "Pyongyang", "x", "internationally"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        ng_gaz_word w = ng_gazetteer_word(words[i], n, n);
+        int is_long = n > SLOT_INLINE;
+        const char *want = (const char *)slot(g, is_long, w.hash & (g->tables[is_long].cap - 1));
+        CHECK(p.slots[is_long] + ((w.hash & p.mask[is_long]) << p.shift[is_long]) == want);
+        ng_gaz_prefetch_word(&p, w.hash, n);
+    }
+    ng_gazetteer_free(g);
 }
 
 /* Copies data/gazetteer/ to dir/gazetteer/, replacing the text of
@@ -247,6 +303,8 @@ static void test_edited_lists_are_parsed(void)
 int main(void)
 {
     RUN(test_image_is_the_parsed_gazetteer);
+    RUN(test_inline_hint_is_the_probe_slot);
+    RUN(test_word_classes_find_every_key);
     RUN(test_copy_of_the_lists_uses_the_image);
     RUN(test_edited_lists_are_parsed);
     return CHECK_DONE();

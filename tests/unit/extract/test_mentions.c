@@ -558,6 +558,19 @@ static void test_gazetteer_prepared_words(void)
     }
     ng_gaz_word said = ng_gazetteer_word("Said", 4, 4);
     CHECK(ng_gazetteer_word_classes(gaz, "Said", 4, &said) == ng_gazetteer_classes(gaz, "said", 4));
+    /* keys of several words, spelled as kept: as ng_gazetteer_classes */
+    static const char *const keys[] = {"Prime Minister", "secretary of State", "NORTH KOREA",
+                                       "White House", "Saint Petersburg", "New York City",
+                                       "Democratic Republic of the Congo", "prime ministers"};
+    int known = 0;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        size_t n = strlen(keys[i]);
+        ng_gaz_word w = ng_gazetteer_word(keys[i], n, n);
+        uint32_t want = ng_gazetteer_classes(gaz, keys[i], n);
+        known += want != 0;
+        CHECK(ng_gazetteer_key_classes(gaz, keys[i], n, &w) == want);
+    }
+    CHECK(known >= 4);
     CHECK_STR(ng_gazetteer_place_near(gaz, "Pyongnyang", 10), "Pyongyang");
     CHECK(ng_gazetteer_place_near(gaz, "Korean", 6) == NULL);
 }
@@ -593,6 +606,7 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
         "the the the New New York York City City of of London Stock Exchange exchange.",
         "Chief Executive Officer of the European Central Bank, the United Nations Security "
         "Council and World Health Organization's director-general.",
+        "Pro-Kremlin Russia-Ukraine talks, X-ray, A-1 and Kremlin-backed Syrian-born al-Assad.",
     };
     int known = 0; /* phrases of three words and more the gazetteer knows */
     /* twice: the second time the thread's memo of pairs answers */
@@ -617,6 +631,31 @@ static void test_phrase_shortcuts_agree_with_plain_lookup(void)
                     CHECK(got == want);
                 }
             }
+        /* ng_mscan_no_hyphen: sure only when the token has none, and
+         * sure of every word of up to 8 bytes */
+        for (uint32_t i = 0; i < s.ntok; i++) {
+            const ng_token *t = &s.tok[i];
+            int none = memchr(text + t->start, '-', t->end - t->start) == NULL;
+            int sure = ng_mscan_no_hyphen(&s, i);
+            CHECK(!sure || none);
+            if ((t->flags & NG_TOK_WORD) && t->end - t->start <= 8)
+                CHECK(sure == none);
+        }
+        /* the inline shortcut of ng_mscan_longest(2) answers as the scan */
+        static const uint32_t wants[] = {NG_GAZ_PLACE, NG_GAZ_TITLE | NG_GAZ_ROLE, NG_GAZ_ORG_HEAD,
+                                         NG_GAZ_COMMON, ~(uint32_t)0};
+        for (uint32_t b = 0; b < s.ntok; b++)
+            for (uint32_t lim = b; lim <= s.ntok && lim <= b + 7; lim++)
+                for (size_t w = 0; w < sizeof wants / sizeof *wants; w++) {
+                    uint32_t wb = wants[(w + 1) % (sizeof wants / sizeof *wants)];
+                    uint32_t c1 = 7, c2 = 9, n1 = ng_mscan_longest(&s, b, lim, wants[w], &c1),
+                             n2 = ng_mscan_longest_scan(&s, b, lim, wants[w], &c2);
+                    CHECK(n1 == n2 && c1 == c2 && ng_mscan_longest(&s, b, lim, wants[w], NULL) == n1);
+                    uint32_t lb1 = 7, lb2 = 9, cb1 = 7, cb2 = 9;
+                    n1 = ng_mscan_longest2(&s, b, lim, wants[w], wb, &lb1, &cb1);
+                    n2 = ng_mscan_longest2_scan(&s, b, lim, wants[w], wb, &lb2, &cb2);
+                    CHECK(n1 == n2 && lb1 == lb2 && cb1 == cb2);
+                }
         ng_mscan_free(&s);
         ng_extraction_free(&ex);
     }
