@@ -500,22 +500,6 @@ uint64_t ng_gazetteer_serial(const ng_gazetteer *g)
     return g->serial;
 }
 
-/* Both tables: the length of the word, which tells its table, is not
- * given. */
-void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash)
-{
-    for (int is_long = 0; is_long < 2; is_long++)
-        if (g->tables[is_long].cap)
-            __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
-}
-
-void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n)
-{
-    int is_long = n > SLOT_INLINE;
-    if (g->tables[is_long].cap)
-        __builtin_prefetch(slot_at(&g->tables[is_long], is_long, hash & (g->tables[is_long].cap - 1)));
-}
-
 /* An empty table: a hint may still point somewhere harmless. */
 static const gaz_long_slot no_slot;
 

@@ -80,17 +80,6 @@ uint64_t ng_gazetteer_serial(const ng_gazetteer *g);
 /* The hash of s[0..n) with ASCII letters lowercased (never 0). */
 uint32_t ng_gazetteer_hash(const char *s, size_t n);
 
-/* A hint: a word of this hash will be looked up soon, start loading its
- * slot. A probe is a cache miss; hinting the words of a document before
- * looking them up lets the misses overlap. */
-void ng_gazetteer_prefetch(const ng_gazetteer *g, uint32_t hash);
-
-/* ng_gazetteer_prefetch for a word of n bytes: words of up to 8 bytes
- * and longer ones are in two tables, and this loads the slot of the one
- * table the word can be in (ng_gazetteer_prefetch, not told the length,
- * loads both). */
-void ng_gazetteer_prefetch_len(const ng_gazetteer *g, uint32_t hash, size_t n);
-
 /* Where the slots of the gazetteer's two tables are, for hints given
  * inline by the caller (ng_gaz_prefetch_word of gazetteer_word.h): a
  * word new to a document is hinted once, and a call per word cost more

@@ -92,8 +92,9 @@ static inline ng_gaz_word ng_gaz_prepare(const char *s, size_t n, size_t avail)
  * gazetteer (ng_gaz_probe), longer ones in the second. */
 #define NG_GAZ_SHORT_MAX 8
 
-/* ng_gazetteer_prefetch_len, inline: a hint that the word of n bytes and
- * this hash will be looked up soon (its slot is a cache miss). */
+/* A hint that the word of n bytes and this hash will be looked up soon:
+ * its slot is a cache miss, and hinting the words of a document before
+ * looking them up lets the misses overlap. */
 static inline void ng_gaz_prefetch_word(const ng_gaz_probe *p, uint32_t hash, size_t n)
 {
     int is_long = n > NG_GAZ_SHORT_MAX;
