@@ -28,6 +28,41 @@ static int in_set(const ngi_charset *s, unsigned c)
     return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
+/* What the pattern readers read from every rule of data/furniture.txt
+ * and from the patterns of this file and test_furniture.c, recorded so
+ * that one reader can replace the two with the same facts. */
+typedef struct recorded_facts {
+    const char *src;
+    int first_known, one, last_known, needed;
+    long tail_chars;
+    ngi_charset first, second, last;
+} recorded_facts;
+
+static const recorded_facts recorded[] = {
+#include "pattern_facts.inc"
+};
+
+static int same_set(const ngi_charset *a, const ngi_charset *b)
+{
+    return memcmp(a, b, sizeof *a) == 0;
+}
+
+static void test_facts_as_recorded(void)
+{
+    for (size_t i = 0; i < sizeof recorded / sizeof *recorded; i++) {
+        const recorded_facts *r = &recorded[i];
+        ngi_pattern_facts pf;
+        ngi_read_pattern(r->src, &pf);
+        int same = pf.first_known == r->first_known && pf.one == r->one &&
+                   pf.last_known == r->last_known && pf.needed == r->needed &&
+                   ngi_tail_chars(r->src) == r->tail_chars && same_set(&pf.first, &r->first) &&
+                   same_set(&pf.second, &r->second) && same_set(&pf.last, &r->last);
+        CHECK(same);
+        if (!same)
+            fprintf(stderr, "facts differ from the recorded ones for %s\n", r->src);
+    }
+}
+
 static void test_first_chars_read_from_patterns(void)
 {
     ngi_charset a, b;
@@ -441,6 +476,7 @@ int main(int argc, char **argv)
         free_test_furniture();
         return differed != 0 || CHECK_DONE();
     }
+    RUN(test_facts_as_recorded);
     RUN(test_bounds_read_from_patterns);
     RUN(test_first_chars_read_from_patterns);
     RUN(test_last_chars_read_from_patterns);
