@@ -7,9 +7,9 @@
  * anchored at the start of the line is skipped when the line's first two
  * characters cannot start a match, one that ends at the end of the line
  * when its last character cannot end one, one whose matches all hold a
- * certain character when the line lacks it (furniture_first.c), and one
- * that ends at the end of the line with a bounded length is searched only
- * near the end (furniture_tail.c). */
+ * certain character when the line lacks it, and one that ends at the end
+ * of the line with a bounded length is searched only near the end (all
+ * read from the pattern by furniture_pattern.c). */
 #include "furniture_rules.h"
 
 #include "datadir.h"
@@ -30,14 +30,14 @@ typedef struct rule {
     char *src; /* the pattern text (owned) */
     int pre;   /* its bit in the first-character tables, -1 if it has none */
     /* the characters its matches can end with, when they end at the end
-     * of the line and not every character can (ngi_last_chars) */
+     * of the line and not every character can (ngi_pattern_facts.last) */
     int has_last;
     ngi_charset last;
-    int needed; /* a character every match holds (ngi_needed_char), or -1 */
+    int needed; /* a character every match holds (ngi_pattern_facts.needed), or -1 */
     int jit;   /* JIT-compiled: matched through pcre2_jit_match */
     /* -1, or the most characters a match can hold when it must end at the
-     * end of the line (ngi_tail_chars): the search starts that far from
-     * the end */
+     * end of the line (ngi_pattern_facts.tail_chars): the search starts
+     * that far from the end */
     long tail_chars;
 } rule;
 
@@ -121,7 +121,7 @@ static int add_rule(ng_furniture *f, const char *name, size_t lineno, const char
     memcpy(src, line + w, n - w);
     src[n - w] = '\0';
     f->rules[f->nrules++] = (rule){
-        (enum cat)cat, re, src, -1, 0, {{0}}, -1, 0, ngi_tail_chars(src)};
+        (enum cat)cat, re, src, -1, 0, {{0}}, -1, 0, -1};
     return 0;
 }
 
@@ -131,7 +131,7 @@ static int in_set(const ngi_charset *s, unsigned c)
 }
 
 /* Gives rule i a bit in the first-character tables when it is anchored
- * (PCRE2 says so: every branch starts with ^) and furniture_first.c can
+ * (PCRE2 says so: every branch starts with ^) and furniture_pattern.c can
  * tell which characters start its matches (not all of them). */
 static void add_first_chars(ng_furniture *f, size_t i, const ngi_pattern_facts *pf,
                             int *nbits)
@@ -188,6 +188,7 @@ static int prepare_rules(ng_furniture *f)
         add_first_chars(f, i, &pf, &nbits);
         add_last_chars(&f->rules[i], &pf);
         f->rules[i].needed = pf.needed;
+        f->rules[i].tail_chars = pf.tail_chars;
         f->rules[i].jit = pcre2_jit_compile(f->rules[i].code, PCRE2_JIT_COMPLETE) == 0;
     }
     uint32_t k = 0, j = 0;
@@ -352,7 +353,7 @@ static size_t tail_start(const char *s, size_t n, size_t k)
  * from where its matches can start (tail_start). Starting there changes
  * no answer: a search tries every start from its offset on, and \b and
  * lookbehinds still see the text before the offset (the rule has no \G:
- * ngi_tail_chars makes sure). So the answer is the whole line's, at a
+ * ngi_read_pattern makes sure). So the answer is the whole line's, at a
  * cost that does not grow with the line. */
 static int rule_matches(const rule *r, const char *s, size_t n, ngi_matcher *m)
 {

@@ -8,6 +8,7 @@
 #include "newsgraph/ingest.h"
 #include "ng_config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,16 @@ static inline void collect_warning(void *ctx, const char *msg)
     warnings *w = ctx;
     w->count++;
     snprintf(w->last, sizeof w->last, "%s", msg);
+}
+
+/* A pseudo-random number below n from *state (xorshift64): the random
+ * inputs of a test are the same on every run. */
+static inline uint32_t xorshift_below(uint64_t *state, uint32_t n)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return (uint32_t)(*state % n);
 }
 
 static ng_furniture *test_furniture;

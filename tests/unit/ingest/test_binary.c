@@ -1,7 +1,7 @@
 /* test_binary.c - the binary-file test of ingest (ngi_binary_reason, whose
  * scan skips 16 and 8 clean bytes at a time) gives the answer of a plain
  * byte-by-byte count, with control bytes and NULs at every alignment. */
-#include "check.h"
+#include "helpers.h"
 
 #include "ingest_internal.h"
 
@@ -36,10 +36,7 @@ static uint64_t state = 88172645463325252u;
 
 static uint32_t rnd(uint32_t n)
 {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)(state % n);
+    return xorshift_below(&state, n);
 }
 
 static int same(const char *a, const char *b)

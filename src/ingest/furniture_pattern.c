@@ -1,26 +1,38 @@
-/* furniture_first.c - which first two characters of a line an anchored
- * rule can match, and which last character a rule that ends at the end
- * of the line can match (furniture_rules.h: ngi_first_chars,
- * ngi_last_chars).
+/* furniture_pattern.c - what a furniture rule's pattern tells about its
+ * matches, read from the pattern source in one pass (furniture_rules.h:
+ * ngi_read_pattern). Every fact feeds a fast path of furniture_rules.c:
  *
- * Most lines start like no anchored rule can ("The ...", "He said"), so
- * furniture_rules.c refuses them from their first two characters and
- * skips the rule; most lines end in a full stop, which a caption ending
- * in [^.:] or ")" cannot. The sets are read from the pattern
- * source and only ever too large, never too small: character classes
- * with escapes, unknown syntax and caseless letters (which may match a
- * non-ASCII character, as k matches the Kelvin sign) widen them. */
+ * - the characters a match of an anchored rule can start with (first two)
+ *   and that of a rule ending at the end of the line can end with: most
+ *   lines start like no anchored rule can ("The ...", "He said"), and most
+ *   end in a full stop, which a caption ending in [^.:] or ")" cannot;
+ * - a character that every match holds: a line without it is refused;
+ * - the most characters a match can hold, for end-anchored rules: a rule
+ *   such as "(?i:\ball rights reserved\.?)$" can then start matching only
+ *   in the last 20 characters of a line, and is searched only there (PCRE2's
+ *   start offset: \b and lookbehinds still see the characters before it).
+ *
+ * The facts are only ever too wide, never too narrow: character classes
+ * with escapes and caseless letters (which may match a non-ASCII
+ * character, as k matches the Kelvin sign) widen the sets, and the reader
+ * accepts only the plain subset of PCRE2 syntax that it understands and
+ * gives up on everything else (no facts: no fast path). */
 #include "furniture_rules.h"
 
 #include <ctype.h>
 #include <string.h>
 
-/* What a piece of pattern can match at its ends: nullable (it can match
- * the empty string), one (it can match exactly one character), the sets
+#define UNBOUNDED (-1L)
+#define BIG (1L << 20) /* longer than any line that is matched */
+
+/* What a piece of pattern can match: nullable (it can match the empty
+ * string), one (it can match exactly one character), max (the most
+ * characters a match holds, UNBOUNDED when there is no bound), the sets
  * of its possible first and second characters, and of its last one; and
  * need, the characters that every match of it holds. */
 typedef struct shape {
     int nullable, one;
+    long max;
     ngi_charset first, second, last, need;
 } shape;
 
@@ -65,7 +77,7 @@ static void add_char(ngi_charset *s, unsigned c, int caseless)
 
 static shape one_char(const ngi_charset *set)
 {
-    shape s = {0, 1, *set, {{0}}, *set, {{0}}};
+    shape s = {0, 1, 1, *set, {{0}}, *set, {{0}}};
     int members = 0;
     for (int i = 0; i < 3; i++)
         members += __builtin_popcountll(set->bits[i]);
@@ -83,7 +95,7 @@ static shape any_char(void)
 
 static shape empty_shape(void)
 {
-    shape s = {1, 0, {{0}}, {{0}}, {{0}}, {{0}}};
+    shape s = {1, 0, 0, {{0}}, {{0}}, {{0}}, {{0}}};
     return s;
 }
 
@@ -102,6 +114,8 @@ static void seq(shape *a, const shape *b)
         a->last = b->last;
     }
     set_union(&a->need, &b->need);
+    if (a->max != UNBOUNDED)
+        a->max = b->max == UNBOUNDED ? UNBOUNDED : a->max + b->max;
     int one = (a->one && b->nullable) || (a->nullable && b->one);
     a->nullable = a->nullable && b->nullable;
     a->one = one;
@@ -112,6 +126,8 @@ static void alt(shape *a, const shape *b)
 {
     a->nullable |= b->nullable;
     a->one |= b->one;
+    if (a->max != UNBOUNDED)
+        a->max = b->max == UNBOUNDED || b->max > a->max ? b->max : a->max;
     set_union(&a->first, &b->first);
     set_union(&a->second, &b->second);
     set_union(&a->last, &b->last);
@@ -131,85 +147,107 @@ static int skip_char(reader *r)
     return wide;
 }
 
-/* "[...]" at r->p. Escapes other than escaped punctuation and POSIX
- * names match anything here (in a negated class: make it match
+/* Skips "{...}" at r->p, if there is one (after \p, \P, \x); 0 when it
+ * is not closed. */
+static int skip_braces(reader *r)
+{
+    if (*r->p != '{')
+        return 1;
+    const char *end = strchr(r->p, '}');
+    if (!end)
+        return 0;
+    r->p = end + 1;
+    return 1;
+}
+
+/* What class_item read besides an ASCII character. */
+enum { ITEM_WIDE = 256, ITEM_MANY = 257 };
+
+/* One member of a character class at r->p: an ASCII character (escaped
+ * or not, *escaped says which), ITEM_WIDE for a non-ASCII character, or
+ * ITEM_MANY for an escape or POSIX name that stands for other
+ * characters (\d, \p{..}, \x.., [:alpha:] and the like). Quoted text
+ * (\Q...\E) is not read. */
+static unsigned class_item(reader *r, int *escaped)
+{
+    *escaped = 0;
+    if (*r->p == '\\') {
+        unsigned char e = (unsigned char)r->p[1];
+        *escaped = 1;
+        if (!e || e == 'Q' || e == 'E') {
+            r->failed = 1;
+            return ITEM_MANY;
+        }
+        r->p += 2;
+        if (e < 0x80 && !isalnum(e))
+            return e; /* escaped punctuation */
+        if (e >= 0x80) {
+            while (((unsigned char)*r->p & 0xC0) == 0x80)
+                r->p++;
+        } else if ((e == 'p' || e == 'P') && *r->p != '{') {
+            if (*r->p)
+                r->p++; /* \pL */
+        } else if ((e == 'p' || e == 'P' || e == 'x') && !skip_braces(r)) {
+            r->failed = 1;
+        }
+        return ITEM_MANY;
+    }
+    if (*r->p == '[' && r->p[1] == ':') {
+        const char *end = strstr(r->p + 2, ":]");
+        if (!end)
+            r->failed = 1;
+        else
+            r->p = end + 2;
+        return ITEM_MANY;
+    }
+    if (skip_char(r))
+        return ITEM_WIDE;
+    return (unsigned char)r->p[-1];
+}
+
+/* "[...]" at r->p: one character. Escapes other than escaped punctuation
+ * and POSIX names match anything here (in a negated class: make it match
  * anything). A negated class matches every non-ASCII character. */
 static shape parse_class(reader *r)
 {
     ngi_charset set = {{0}};
-    int any = 0, negated = 0;
+    int any = 0, negated = 0, escaped;
     r->p++;
     if (*r->p == '^') {
         negated = 1;
         r->p++;
     }
     int first = 1;
-    unsigned prev = 256; /* the previous ASCII character, for ranges */
-    while (*r->p && (*r->p != ']' || first)) {
+    unsigned prev = ITEM_MANY; /* the previous ASCII member, for ranges */
+    while (*r->p && (*r->p != ']' || first) && !r->failed) {
         first = 0;
-        unsigned c;
-        if (*r->p == '\\') {
-            if (!r->p[1]) {
-                r->failed = 1;
-                return any_char();
+        if (*r->p == '-' && prev < 128 && r->p[1] && r->p[1] != ']') {
+            /* a range: everything between, when both ends are ASCII
+             * characters written as themselves */
+            r->p++;
+            unsigned hi = class_item(r, &escaped);
+            if (hi < 128 && !escaped) {
+                for (unsigned x = prev; x <= hi; x++)
+                    add_char(&set, x, r->caseless);
+            } else {
+                any = 1;
             }
-            unsigned char e = (unsigned char)r->p[1];
-            r->p += 2;
-            if (isalnum(e) || e >= 0x80) {
-                any = 1; /* \d, \s, \p{..}, \x.. and the like */
-                if ((e == 'p' || e == 'P' || e == 'x') && *r->p == '{') {
-                    const char *end = strchr(r->p, '}');
-                    if (!end) {
-                        r->failed = 1;
-                        return any_char();
-                    }
-                    r->p = end + 1;
-                }
-                prev = 256;
-                continue;
-            }
-            c = e;
-        } else if (*r->p == '[' && r->p[1] == ':') {
-            const char *end = strstr(r->p + 2, ":]");
-            if (!end) {
-                r->failed = 1;
-                return any_char();
-            }
-            r->p = end + 2;
-            any = 1;
-            prev = 256;
+            prev = ITEM_MANY;
             continue;
-        } else if ((unsigned char)*r->p >= 0x80) {
-            skip_char(r);
+        }
+        unsigned c = class_item(r, &escaped);
+        if (c == ITEM_WIDE) {
             set_add(&set, NGI_NONASCII);
             if (r->caseless)
                 any = 1; /* may have an ASCII case partner */
-            prev = 256;
-            continue;
-        } else if (*r->p == '-' && prev < 256 && r->p[1] && r->p[1] != ']') {
-            /* a range: everything between, when both ends are ASCII */
-            r->p++;
-            unsigned hi;
-            if (*r->p == '\\' || (unsigned char)*r->p >= 0x80) {
-                any = 1;
-                if (*r->p == '\\' && r->p[1])
-                    r->p++;
-                skip_char(r);
-                prev = 256;
-                continue;
-            }
-            hi = (unsigned char)*r->p++;
-            for (unsigned x = prev; x <= hi && x < 128; x++)
-                add_char(&set, x, r->caseless);
-            prev = 256;
-            continue;
+        } else if (c == ITEM_MANY) {
+            any = 1;
         } else {
-            c = (unsigned char)*r->p++;
+            add_char(&set, c, r->caseless);
         }
-        add_char(&set, c, r->caseless);
         prev = c;
     }
-    if (*r->p != ']') {
+    if (r->failed || *r->p != ']') {
         r->failed = 1;
         return any_char();
     }
@@ -225,11 +263,32 @@ static shape parse_class(reader *r)
     return one_char(&set);
 }
 
+/* \R: "\r\n" or one vertical space (\n, \v, \f, \r, U+0085, U+2028,
+ * U+2029). */
+static shape newline_shape(void)
+{
+    ngi_charset cr = {{0}}, lf = {{0}}, vertical = {{0}};
+    set_add(&cr, '\r');
+    set_add(&lf, '\n');
+    for (const char *v = "\n\v\f\r"; *v; v++)
+        set_add(&vertical, (unsigned char)*v);
+    set_add(&vertical, NGI_NONASCII);
+    shape s = one_char(&cr), n = one_char(&lf), one = one_char(&vertical);
+    seq(&s, &n);
+    alt(&s, &one);
+    return s;
+}
+
 /* An escape at r->p. */
 static shape parse_escape(reader *r)
 {
     unsigned char c = (unsigned char)r->p[1];
     ngi_charset set = {{0}};
+    if (!c) {
+        r->p++;
+        r->failed = 1;
+        return any_char();
+    }
     r->p += 2;
     switch (c) {
     case 'b': case 'B': case 'A': case 'z': case 'Z':
@@ -248,27 +307,24 @@ static shape parse_escape(reader *r)
     case 'r':
         set_add(&set, '\r');
         return one_char(&set);
+    case 'R':
+        return newline_shape();
     case 's': case 'S': case 'w': case 'W': case 'D': case 'h': case 'H': case 'v': case 'V':
     case 'N': case 'f': case 'e': case 'a':
         return any_char();
     case 'p': case 'P':
-        if (*r->p == '{') {
-            const char *end = strchr(r->p, '}');
-            if (!end) {
-                r->failed = 1;
-                return any_char();
-            }
-            r->p = end + 1;
-        } else if (*r->p) {
-            r->p++;
-        }
+        if (*r->p != '{' && *r->p)
+            r->p++; /* \pL */
+        else if (!skip_braces(r))
+            r->failed = 1;
         return any_char();
     default:
-        if (c && !isalnum(c) && c < 0x80) { /* escaped punctuation */
+        if (!isalnum(c) && c < 0x80) { /* escaped punctuation */
             add_char(&set, c, r->caseless);
             return one_char(&set);
         }
-        r->failed = 1; /* \Q, \x, \R, back references ...: not read here */
+        /* \Q, \x, \G, \K, \X, back references, octal ...: not read here */
+        r->failed = 1;
         return any_char();
     }
 }
@@ -326,30 +382,50 @@ static shape parse_group(reader *r)
     return lookaround ? empty_shape() : inner;
 }
 
+/* A decimal number at *s, saturated at BIG. */
+static long read_count(const char **s)
+{
+    long n = 0;
+    for (; isdigit((unsigned char)**s); (*s)++)
+        if (n < BIG)
+            n = n * 10 + (**s - '0');
+    return n;
+}
+
+/* The most characters of hi (UNBOUNDED: any number of) repetitions of
+ * something that holds at most n. */
+static long repeat_max(long n, long hi)
+{
+    if (n == 0)
+        return 0;
+    if (n == UNBOUNDED || hi == UNBOUNDED || hi >= BIG || n * hi >= BIG)
+        return UNBOUNDED;
+    return n * hi;
+}
+
 /* An optional quantifier after atom a. */
 static shape parse_quant(reader *r, shape a)
 {
-    long lo = 1, hi = 1;
+    long lo = 1, hi = 1; /* hi: UNBOUNDED when there is no upper bound */
+    int ranged = 0;      /* {m,} or {m,n} */
     char c = *r->p;
     if (c == '?' || c == '*' || c == '+') {
         r->p++;
         lo = c == '+' ? 1 : 0;
-        hi = c == '?' ? 1 : 2;
+        hi = c == '?' ? 1 : UNBOUNDED;
     } else if (c == '{') {
+        /* {m}, {m,} and {m,n}; anything else (also "{,n}", which PCRE2
+         * before 10.43 reads as literal text) is given up on */
         const char *s = r->p + 1;
         if (!isdigit((unsigned char)*s)) {
             r->failed = 1;
             return a;
         }
-        lo = 0;
-        while (isdigit((unsigned char)*s))
-            lo = lo < 1000 ? lo * 10 + (*s++ - '0') : (s++, lo);
-        hi = lo;
+        lo = hi = read_count(&s);
         if (*s == ',') {
             s++;
-            hi = 2;
-            while (isdigit((unsigned char)*s))
-                s++;
+            ranged = 1;
+            hi = isdigit((unsigned char)*s) ? read_count(&s) : UNBOUNDED;
         }
         if (*s != '}') {
             r->failed = 1;
@@ -359,19 +435,21 @@ static shape parse_quant(reader *r, shape a)
     } else {
         return a;
     }
-    if (*r->p == '?' || *r->p == '+')
+    if (*r->p == '?' || *r->p == '+') /* lazy or possessive: same matches */
         r->p++;
     /* a{lo,hi} starts like a a*: the first two characters are those of
      * at most two repetitions (the second one optional) */
+    long reps = ranged || hi == UNBOUNDED ? 2 : hi;
     shape opt = a;
     opt.nullable = 1;
     memset(&opt.need, 0, sizeof opt.need);
-    shape first = lo >= 1 ? a : opt;
-    if (hi == 0)
-        return empty_shape();
-    if (hi >= 2)
-        seq(&first, &opt);
-    return first;
+    shape q = lo >= 1 ? a : opt;
+    if (reps == 0)
+        q = empty_shape();
+    else if (reps >= 2)
+        seq(&q, &opt);
+    q.max = repeat_max(a.max, hi);
+    return q;
 }
 
 static shape parse_seq(reader *r)
@@ -429,52 +507,61 @@ static shape parse_alt(reader *r)
     return s;
 }
 
+/* Does the top level of src end in "$", "\z" or "\Z"? */
+int ngi_ends_at_end(const char *src)
+{
+    size_t n = strlen(src);
+    int depth = 0;
+    for (const char *p = src; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            if (p[1] == 'Q')
+                return 0; /* quoted text: not worth reading */
+            p++;
+        } else if (*p == '[') {
+            reader r = {p, 0, 0};
+            parse_class(&r);
+            if (r.failed)
+                return 0;
+            p = r.p - 1;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (*p == '|' && depth == 0) {
+            return 0;
+        }
+    }
+    if (n >= 1 && src[n - 1] == '$' && !(n >= 2 && src[n - 2] == '\\'))
+        return 1;
+    return n >= 2 && src[n - 2] == '\\' && (src[n - 1] == 'z' || src[n - 1] == 'Z') &&
+           !(n >= 3 && src[n - 3] == '\\');
+}
+
 void ngi_read_pattern(const char *src, ngi_pattern_facts *out)
 {
     memset(out, 0, sizeof *out);
     out->needed = -1;
+    out->tail_chars = -1;
     reader r = {src, 0, 0};
     shape s = parse_alt(&r);
     if (r.failed || *r.p != '\0')
         return;
+    int at_end = ngi_ends_at_end(src);
     if (!s.nullable) {
         out->first_known = 1;
         out->first = s.first;
         out->second = s.second;
         out->one = s.one;
-        if (ngi_ends_at_end(src)) {
+        if (at_end) {
             out->last_known = 1;
             out->last = s.last;
         }
     }
+    if (at_end && s.max != UNBOUNDED && s.max < BIG)
+        out->tail_chars = s.max;
     for (unsigned c = 1; c < 128; c++) /* rather punctuation than a letter or a space */
         if (in(&s.need, c) && (out->needed < 0 || (ispunct((int)c) && !ispunct(out->needed))))
             out->needed = (int)c;
     if (out->needed == ' ') /* nearly every line has a space */
         out->needed = -1;
-}
-
-int ngi_first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one)
-{
-    ngi_pattern_facts pf;
-    ngi_read_pattern(src, &pf);
-    *first = pf.first;
-    *second = pf.second;
-    *one = pf.one;
-    return pf.first_known;
-}
-
-int ngi_last_chars(const char *src, ngi_charset *last)
-{
-    ngi_pattern_facts pf;
-    ngi_read_pattern(src, &pf);
-    *last = pf.last;
-    return pf.last_known;
-}
-
-int ngi_needed_char(const char *src)
-{
-    ngi_pattern_facts pf;
-    ngi_read_pattern(src, &pf);
-    return pf.needed;
 }

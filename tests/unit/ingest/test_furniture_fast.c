@@ -1,19 +1,21 @@
-/* test_furniture_tail.c - the fast paths of furniture matching decide
+/* test_furniture_fast.c - the fast paths of furniture matching decide
  * every line as the plain way does (ngi_matcher.plain: every rule on
  * every line, searched over the whole line): anchored rules skipped by
  * the line's first two characters, end-anchored ones by its last, rules
- * by a character they need (furniture_first.c), and end-anchored rules
- * searched only near the end of a line (furniture_tail.c). What is
- * read from patterns is checked, then the two ways of matching are
- * compared on the seed pages and on random lines built to put matches
- * (and near misses) at the start and at every distance from the end.
+ * by a character they need, and end-anchored rules searched only near
+ * the end of a line (all read from the pattern by furniture_pattern.c).
+ * What is read from patterns is checked (also against the facts recorded
+ * from the two readers it replaced, pattern_facts.inc), then the two ways
+ * of matching are compared on the seed pages and on random lines built to
+ * put matches (and near misses) at the start and at every distance from
+ * the end.
  *
  * The rules that data/furniture.txt rewrote for speed are checked the same
  * way against their old text.
  *
  * With file arguments it compares every line of those files (trimmed and
  * untrimmed), and with -r N it tries N random lines: the proof run over a
- * corpus, e.g. test_ingest_furniture_tail -r 5000000 $(find dir -type f).
+ * corpus, e.g. test_ingest_furniture_fast -r 5000000 $(find dir -type f).
  * With -o OLD.txt first, the reference is the plain way with the rules of
  * OLD.txt (a former data/furniture.txt) instead. */
 #include "helpers.h"
@@ -28,91 +30,176 @@ static int in_set(const ngi_charset *s, unsigned c)
     return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
+/* The facts of ngi_read_pattern, one at a time. */
+static int first_chars(const char *src, ngi_charset *first, ngi_charset *second, int *one)
+{
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    *first = pf.first;
+    *second = pf.second;
+    *one = pf.one;
+    return pf.first_known;
+}
+
+static int last_chars(const char *src, ngi_charset *last)
+{
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    *last = pf.last;
+    return pf.last_known;
+}
+
+static int needed_char(const char *src)
+{
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    return pf.needed;
+}
+
+static long tail_chars(const char *src)
+{
+    ngi_pattern_facts pf;
+    ngi_read_pattern(src, &pf);
+    return pf.tail_chars;
+}
+
+/* What the two former readers read from every rule of data/furniture.txt
+ * and from the patterns of this file and test_furniture.c. */
+typedef struct recorded_facts {
+    const char *src;
+    int first_known, one, last_known, needed;
+    long tail_chars;
+    ngi_charset first, second, last;
+} recorded_facts;
+
+static const recorded_facts recorded[] = {
+#include "pattern_facts.inc"
+};
+
+static int same_set(const ngi_charset *a, const ngi_charset *b)
+{
+    return memcmp(a, b, sizeof *a) == 0;
+}
+
+static void test_facts_as_recorded(void)
+{
+    for (size_t i = 0; i < sizeof recorded / sizeof *recorded; i++) {
+        const recorded_facts *r = &recorded[i];
+        ngi_pattern_facts pf;
+        ngi_read_pattern(r->src, &pf);
+        int same = pf.first_known == r->first_known && pf.one == r->one &&
+                   pf.last_known == r->last_known && pf.needed == r->needed &&
+                   pf.tail_chars == r->tail_chars && same_set(&pf.first, &r->first) &&
+                   same_set(&pf.second, &r->second) && same_set(&pf.last, &r->last);
+        CHECK(same);
+        if (!same)
+            fprintf(stderr, "facts differ from the recorded ones for %s\n", r->src);
+    }
+}
+
+/* What the two former readers did not share: \R has a length (2) and
+ * now also its first and last characters; quoted text in a class is not
+ * read at all (it was read as "any character" for the sets). */
+static void test_syntax_the_readers_differed_on(void)
+{
+    ngi_charset a, b;
+    int one;
+    CHECK(tail_chars("x\\R$") == 3);
+    CHECK(first_chars("^\\Ra", &a, &b, &one) == 1 && !one);
+    CHECK(in_set(&a, '\r') && in_set(&a, '\n') && in_set(&a, '\f') && in_set(&a, NGI_NONASCII));
+    CHECK(!in_set(&a, 'a') && in_set(&b, '\n') && in_set(&b, 'a') && !in_set(&b, 'b'));
+    CHECK(last_chars("a\\R$", &a) == 1 && in_set(&a, '\n') && in_set(&a, '\v') && !in_set(&a, 'a'));
+    CHECK(needed_char("\\Ra") == 'a');
+    CHECK(first_chars("^[\\Qa\\E]", &a, &b, &one) == 0);
+    CHECK(last_chars("[\\Qa\\E]$", &a) == 0 && tail_chars("[\\Qa\\E]$") == -1);
+    CHECK(tail_chars("[\\E]$") == -1);
+}
+
 static void test_first_chars_read_from_patterns(void)
 {
     ngi_charset a, b;
     int one;
-    CHECK(ngi_first_chars("^(?i:by|edited by)\\s", &a, &b, &one) == 1);
+    CHECK(first_chars("^(?i:by|edited by)\\s", &a, &b, &one) == 1);
     CHECK(in_set(&a, 'b') && in_set(&a, 'B') && in_set(&a, 'e') && in_set(&a, 'E'));
     CHECK(in_set(&a, NGI_NONASCII)); /* caseless letters may match non-ASCII */
     CHECK(!in_set(&a, 'T') && !in_set(&a, '"') && !in_set(&a, 'y'));
     CHECK(in_set(&b, 'y') && in_set(&b, 'D') && !in_set(&b, 'h') && !in_set(&b, NGI_END));
     CHECK(!one);
-    CHECK(ngi_first_chars("^\\(?[a-c]x", &a, &b, &one) == 1);
+    CHECK(first_chars("^\\(?[a-c]x", &a, &b, &one) == 1);
     CHECK(in_set(&a, '(') && in_set(&a, 'a') && in_set(&a, 'c') && !in_set(&a, 'd'));
     CHECK(in_set(&b, 'a') && in_set(&b, 'x') && !in_set(&b, '('));
-    CHECK(ngi_first_chars("^[|\xE2\x80\x94-]+$", &a, &b, &one) == 1 && one);
+    CHECK(first_chars("^[|\xE2\x80\x94-]+$", &a, &b, &one) == 1 && one);
     CHECK(in_set(&a, '|') && in_set(&a, '-') && in_set(&a, NGI_NONASCII) && !in_set(&a, 'a'));
-    CHECK(ngi_first_chars("^(?i)\xC3\xA9", &a, &b, &one) == 1 && in_set(&a, 'a')); /* all */
-    CHECK(ngi_first_chars("^(?:ab){0,3}c", &a, &b, &one) == 1);
+    CHECK(first_chars("^(?i)\xC3\xA9", &a, &b, &one) == 1 && in_set(&a, 'a')); /* all */
+    CHECK(first_chars("^(?:ab){0,3}c", &a, &b, &one) == 1);
     CHECK(in_set(&a, 'a') && in_set(&a, 'c') && in_set(&b, 'b') && !in_set(&b, 'c'));
-    CHECK(ngi_first_chars("^(?=x)ab", &a, &b, &one) == 1 && in_set(&a, 'a') && !in_set(&a, 'x'));
+    CHECK(first_chars("^(?=x)ab", &a, &b, &one) == 1 && in_set(&a, 'a') && !in_set(&a, 'x'));
     /* can match the empty string, or not read: no sets */
-    CHECK(ngi_first_chars("^a?", &a, &b, &one) == 0);
-    CHECK(ngi_first_chars("^\\Qab\\E", &a, &b, &one) == 0);
-    CHECK(ngi_first_chars("^(?x) a", &a, &b, &one) == 0);
-    CHECK(ngi_first_chars("^(*COMMIT)a", &a, &b, &one) == 0);
-    CHECK(ngi_first_chars("^(?(?=a)a|b)", &a, &b, &one) == 0);
+    CHECK(first_chars("^a?", &a, &b, &one) == 0);
+    CHECK(first_chars("^\\Qab\\E", &a, &b, &one) == 0);
+    CHECK(first_chars("^(?x) a", &a, &b, &one) == 0);
+    CHECK(first_chars("^(*COMMIT)a", &a, &b, &one) == 0);
+    CHECK(first_chars("^(?(?=a)a|b)", &a, &b, &one) == 0);
 }
 
 static void test_last_chars_read_from_patterns(void)
 {
     ngi_charset l;
-    CHECK(ngi_last_chars("\\((?i:photo|credit)\\b[^)]{0,120}\\)$", &l) == 1);
+    CHECK(last_chars("\\((?i:photo|credit)\\b[^)]{0,120}\\)$", &l) == 1);
     CHECK(in_set(&l, ')') && !in_set(&l, '.') && !in_set(&l, NGI_NONASCII));
-    CHECK(ngi_last_chars("\\b(?i:photo):\\s*[^.:]{1,80}$", &l) == 1);
+    CHECK(last_chars("\\b(?i:photo):\\s*[^.:]{1,80}$", &l) == 1);
     CHECK(!in_set(&l, '.') && !in_set(&l, ':') && in_set(&l, 'x') && in_set(&l, '\n'));
     CHECK(in_set(&l, NGI_NONASCII));
-    CHECK(ngi_last_chars("(?i:reserved\\.?)$", &l) == 1);
+    CHECK(last_chars("(?i:reserved\\.?)$", &l) == 1);
     CHECK(in_set(&l, '.') && in_set(&l, 'd') && in_set(&l, 'D') && !in_set(&l, 'e'));
-    CHECK(ngi_last_chars("a(?=b)(?<=a)$", &l) == 1 && in_set(&l, 'a') && !in_set(&l, 'b'));
-    CHECK(ngi_last_chars("[^k]$", &l) == 1 && !in_set(&l, 'k') && in_set(&l, 'K'));
-    CHECK(ngi_last_chars("(?i)[^k]$", &l) == 1 && !in_set(&l, 'k') && !in_set(&l, 'K'));
+    CHECK(last_chars("a(?=b)(?<=a)$", &l) == 1 && in_set(&l, 'a') && !in_set(&l, 'b'));
+    CHECK(last_chars("[^k]$", &l) == 1 && !in_set(&l, 'k') && in_set(&l, 'K'));
+    CHECK(last_chars("(?i)[^k]$", &l) == 1 && !in_set(&l, 'k') && !in_set(&l, 'K'));
     CHECK(in_set(&l, NGI_NONASCII));
     /* not at the end, or can end without a character: no set */
-    CHECK(ngi_last_chars("a", &l) == 0);
-    CHECK(ngi_last_chars("a$|b", &l) == 0);
-    CHECK(ngi_last_chars("a?$", &l) == 0);
+    CHECK(last_chars("a", &l) == 0);
+    CHECK(last_chars("a$|b", &l) == 0);
+    CHECK(last_chars("a?$", &l) == 0);
 }
 
 static void test_needed_chars_read_from_patterns(void)
 {
-    CHECK(ngi_needed_char("(?i:\\b(?:reuters/\\S+|sputnik/\\S+))\\s*\\)?$") == '/');
-    CHECK(ngi_needed_char("^(?i:photo):\\s*.{0,3}") == ':');
-    CHECK(ngi_needed_char("a(?:x|y)b") == 'a' || ngi_needed_char("a(?:x|y)b") == 'b');
-    CHECK(ngi_needed_char("(?:a|b)") == -1);
-    CHECK(ngi_needed_char("x?y*") == -1);
-    CHECK(ngi_needed_char("(?i)k") == -1);  /* k or K or the Kelvin sign */
-    CHECK(ngi_needed_char("a b") != ' ');   /* spaces are in every line */
-    CHECK(ngi_needed_char("[x]{2}") == 'x');
-    CHECK(ngi_needed_char("(?=q)x") == 'x'); /* lookarounds are not counted */
+    CHECK(needed_char("(?i:\\b(?:reuters/\\S+|sputnik/\\S+))\\s*\\)?$") == '/');
+    CHECK(needed_char("^(?i:photo):\\s*.{0,3}") == ':');
+    CHECK(needed_char("a(?:x|y)b") == 'a' || needed_char("a(?:x|y)b") == 'b');
+    CHECK(needed_char("(?:a|b)") == -1);
+    CHECK(needed_char("x?y*") == -1);
+    CHECK(needed_char("(?i)k") == -1);  /* k or K or the Kelvin sign */
+    CHECK(needed_char("a b") != ' ');   /* spaces are in every line */
+    CHECK(needed_char("[x]{2}") == 'x');
+    CHECK(needed_char("(?=q)x") == 'x'); /* lookarounds are not counted */
 }
 
 static void test_bounds_read_from_patterns(void)
 {
-    CHECK(ngi_tail_chars("(?i:\\ball rights reserved\\.?)$") == 20);
-    CHECK(ngi_tail_chars("\\((?i:photo|image|picture|credit|illustration)\\b[^)]{0,120}\\)$") ==
+    CHECK(tail_chars("(?i:\\ball rights reserved\\.?)$") == 20);
+    CHECK(tail_chars("\\((?i:photo|image|picture|credit|illustration)\\b[^)]{0,120}\\)$") ==
           134);
-    CHECK(ngi_tail_chars("ab\\z") == 2);
-    CHECK(ngi_tail_chars("[]a][[:alpha:]\\\\]x\\.(?<=q)$") == 4);
-    CHECK(ngi_tail_chars("é{2,3}$") == 3);
+    CHECK(tail_chars("ab\\z") == 2);
+    CHECK(tail_chars("[]a][[:alpha:]\\\\]x\\.(?<=q)$") == 4);
+    CHECK(tail_chars("é{2,3}$") == 3);
     /* unbounded, not at the end, or syntax that is not read: no bound */
-    CHECK(ngi_tail_chars("a\\s*$") == -1);
-    CHECK(ngi_tail_chars("a+$") == -1);
-    CHECK(ngi_tail_chars("abc") == -1);
-    CHECK(ngi_tail_chars("a$|b") == -1);
-    CHECK(ngi_tail_chars("(?:a$)") == -1);
-    CHECK(ngi_tail_chars("a\\$") == -1);
-    CHECK(ngi_tail_chars("\\Ga$") == -1);
-    CHECK(ngi_tail_chars("a\\Kb$") == -1);
-    CHECK(ngi_tail_chars("(?m)a$") == -1);
-    CHECK(ngi_tail_chars("(?x)a b$") == -1);
-    CHECK(ngi_tail_chars("(a)\\1$") == -1);
-    CHECK(ngi_tail_chars("(*COMMIT)a$") == -1);
-    CHECK(ngi_tail_chars("(?(?=a)a|b)$") == -1);
-    CHECK(ngi_tail_chars("a{,3}$") == -1);
-    CHECK(ngi_tail_chars("\\X$") == -1);
-    CHECK(ngi_tail_chars("\\Qab\\E$") == -1); /* quoted text is not read */
+    CHECK(tail_chars("a\\s*$") == -1);
+    CHECK(tail_chars("a+$") == -1);
+    CHECK(tail_chars("abc") == -1);
+    CHECK(tail_chars("a$|b") == -1);
+    CHECK(tail_chars("(?:a$)") == -1);
+    CHECK(tail_chars("a\\$") == -1);
+    CHECK(tail_chars("\\Ga$") == -1);
+    CHECK(tail_chars("a\\Kb$") == -1);
+    CHECK(tail_chars("(?m)a$") == -1);
+    CHECK(tail_chars("(?x)a b$") == -1);
+    CHECK(tail_chars("(a)\\1$") == -1);
+    CHECK(tail_chars("(*COMMIT)a$") == -1);
+    CHECK(tail_chars("(?(?=a)a|b)$") == -1);
+    CHECK(tail_chars("a{,3}$") == -1);
+    CHECK(tail_chars("\\X$") == -1);
+    CHECK(tail_chars("\\Qab\\E$") == -1); /* quoted text is not read */
 }
 
 static unsigned all_cats(void)
@@ -199,10 +286,7 @@ static uint64_t rng_state = 0x9E3779B97F4A7C15u;
 
 static uint32_t rnd(uint32_t n)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
+    return xorshift_below(&rng_state, n);
 }
 
 /* Pieces of random lines: the texts of the end-anchored rules, whole and
@@ -441,6 +525,8 @@ int main(int argc, char **argv)
         free_test_furniture();
         return differed != 0 || CHECK_DONE();
     }
+    RUN(test_facts_as_recorded);
+    RUN(test_syntax_the_readers_differed_on);
     RUN(test_bounds_read_from_patterns);
     RUN(test_first_chars_read_from_patterns);
     RUN(test_last_chars_read_from_patterns);
