@@ -11,13 +11,14 @@
  * title skipping and key folding again.
  *
  * The table, the keys and the per-mention arrays belong to the thread
- * (a pthread key, freed when the thread exits): a worker reuses them for
+ * (an ng_thread_memo, freed when the thread exits): a worker reuses them for
  * every document instead of allocating them anew. A generation number
  * empties the table between documents without touching it. Nothing here
  * is shared between threads. */
 #include "coref_internal.h"
 
-#include <pthread.h>
+#include "thread_memo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,38 +83,18 @@ static void keys_release(coref_keys *kt)
     memset(kt, 0, sizeof *kt);
 }
 
-static pthread_key_t scratch_key;
-static int scratch_key_ok;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-
-static void scratch_free(void *p)
+static void scratch_release(void *p)
 {
     keys_release(p);
-    free(p);
 }
 
-static void scratch_key_init(void)
-{
-    scratch_key_ok = pthread_key_create(&scratch_key, scratch_free) == 0;
-}
+static ng_thread_memo scratch_block = NG_THREAD_MEMO(sizeof(coref_keys), scratch_release);
 
 /* This thread's kept buffers, created on first use; NULL when they
  * cannot be had (the document then allocates its own). */
 static coref_keys *scratch_get(void)
 {
-    pthread_once(&scratch_once, scratch_key_init);
-    if (!scratch_key_ok)
-        return NULL;
-    coref_keys *kt = pthread_getspecific(scratch_key);
-    if (kt)
-        return kt;
-    if (!(kt = calloc(1, sizeof *kt)))
-        return NULL;
-    if (pthread_setspecific(scratch_key, kt) != 0) {
-        free(kt);
-        return NULL;
-    }
-    return kt;
+    return ng_thread_memo_get(&scratch_block, NULL);
 }
 
 /* Makes the table's first cap slots (a power of two) the active ones,

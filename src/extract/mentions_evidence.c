@@ -10,7 +10,8 @@
 
 #include "newsgraph/error.h"
 
-#include <pthread.h>
+#include "thread_memo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,14 +195,13 @@ typedef struct mscan_scratch {
     uint32_t pair_gen;    /* of the last document */
     ng_cand *cand;
     size_t cand_cap;
-    int busy; /* lent to an ng_mscan */
+    int busy;   /* lent to an ng_mscan */
+    int broken; /* an array could not be allocated: never lent */
 } mscan_scratch;
 
-static pthread_key_t scratch_key;
-static int scratch_key_ok;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-
-static void scratch_free(void *p)
+/* Frees what a thread's scratch points to (ng_thread_memo frees the
+ * scratch itself). */
+static void scratch_release(void *p)
 {
     mscan_scratch *sc = p;
     free(sc->index);
@@ -213,41 +213,31 @@ static void scratch_free(void *p)
     free(sc->memo);
     free(sc->pmemo);
     free(sc->cand);
-    free(sc);
 }
 
-static void scratch_key_init(void)
-{
-    scratch_key_ok = pthread_key_create(&scratch_key, scratch_free) == 0;
-}
+static ng_thread_memo scratch_block = NG_THREAD_MEMO(sizeof(mscan_scratch), scratch_release);
 
-/* This thread's scratch, created on first use; NULL when it cannot be had
- * (the caller then allocates as usual). */
+/* This thread's scratch, its arrays allocated on first use; NULL when it
+ * cannot be had (the caller then allocates as usual). */
 static mscan_scratch *scratch_get(void)
 {
-    pthread_once(&scratch_once, scratch_key_init);
-    if (!scratch_key_ok)
+    int fresh;
+    mscan_scratch *sc = ng_thread_memo_get(&scratch_block, &fresh);
+    if (!sc)
         return NULL;
-    mscan_scratch *sc = pthread_getspecific(scratch_key);
-    if (sc)
-        return sc;
-    if (!(sc = calloc(1, sizeof *sc)))
-        return NULL;
-    sc->index = calloc(SCRATCH_MAX_SLOTS, sizeof *sc->index);
-    sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
-    sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
-    sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
-    sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
-    sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
-    sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
-    sc->pmemo = calloc(NG_MPMEMO_SLOTS, sizeof *sc->pmemo);
-    if (!sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs || !sc->near || !sc->memo ||
-        !sc->pmemo ||
-        pthread_setspecific(scratch_key, sc) != 0) {
-        scratch_free(sc);
-        return NULL;
+    if (fresh) {
+        sc->index = calloc(SCRATCH_MAX_SLOTS, sizeof *sc->index);
+        sc->words = malloc((1 + 2 * SCRATCH_MAX_TOKENS) * sizeof *sc->words);
+        sc->cls = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->cls);
+        sc->wid = malloc(SCRATCH_MAX_TOKENS * sizeof *sc->wid);
+        sc->pairs = calloc(NG_MPAIR_SLOTS, sizeof *sc->pairs);
+        sc->near = calloc(NG_MNEAR_SLOTS, sizeof *sc->near);
+        sc->memo = calloc(NG_MMEMO_SLOTS, sizeof *sc->memo);
+        sc->pmemo = calloc(NG_MPMEMO_SLOTS, sizeof *sc->pmemo);
+        sc->broken = !sc->index || !sc->words || !sc->cls || !sc->wid || !sc->pairs ||
+                     !sc->near || !sc->memo || !sc->pmemo;
     }
-    return sc;
+    return sc->broken ? NULL : sc;
 }
 
 /* Takes the arrays from the thread's scratch when they fit; 0 when s
@@ -409,7 +399,7 @@ int ng_mscan_init(ng_mscan *s, const ng_gazetteer *gaz, const ng_extraction *ex)
 
 void ng_mscan_free(ng_mscan *s)
 {
-    mscan_scratch *sc = s->lent ? pthread_getspecific(scratch_key) : NULL;
+    mscan_scratch *sc = s->lent ? scratch_get() : NULL;
     if (sc) {
         for (size_t k = 1; k < s->nwords; k++)
             s->index[s->words[k].slot].hash = 0;

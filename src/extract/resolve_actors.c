@@ -8,6 +8,8 @@
 #include "resolve_names.h"
 #include "strmap.h"
 
+#include "thread_memo.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,7 +395,8 @@ typedef struct slug_memo_slot {
     char slug[SLUG_MEMO_SLUG];
 } slug_memo_slot;
 
-static _Thread_local slug_memo_slot slug_memo[SLUG_MEMO_SLOTS];
+static ng_thread_memo slug_memo_block = NG_THREAD_MEMO(SLUG_MEMO_SLOTS * sizeof(slug_memo_slot), NULL);
+static _Thread_local slug_memo_slot *slug_memo; /* this thread's block */
 
 /* ng_name_slug of string t, from its key when that is interned already
  * (ng_rstr_key): the key is most of the work of a slug. */
@@ -410,7 +413,9 @@ static size_t slug_of(const ng_resolver *r, const ng_rstr *t, char *out)
 static size_t label_slug(const ng_resolver *r, uint32_t label, char *out)
 {
     const ng_rstr *t = &r->strs[label];
-    if (t->len > SLUG_MEMO_TEXT) return slug_of(r, t, out);
+    if (!slug_memo)
+        slug_memo = ng_thread_memo_get(&slug_memo_block, NULL);
+    if (t->len > SLUG_MEMO_TEXT || !slug_memo) return slug_of(r, t, out);
     slug_memo_slot *m = &slug_memo[t->hash & (SLUG_MEMO_SLOTS - 1)];
     if (m->len == t->len + 1 && memcmp(m->text, t->text, t->len) == 0) {
         memcpy(out, m->slug, m->slug_len + 1);

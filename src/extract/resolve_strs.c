@@ -7,6 +7,8 @@
 #include "gazetteer.h"
 #include "resolve_names.h"
 
+#include "thread_memo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,13 +124,16 @@ typedef struct key_memo_slot {
     char key[KEY_MEMO_TEXT + 1]; /* a key is never longer than its text */
 } key_memo_slot;
 
-static _Thread_local key_memo_slot key_memo[KEY_MEMO_SLOTS];
+static ng_thread_memo key_memo_block = NG_THREAD_MEMO(KEY_MEMO_SLOTS * sizeof(key_memo_slot), NULL);
+static _Thread_local key_memo_slot *key_memo; /* this thread's block of key_memo_block */
 
 /* Interns the key (ng_name_key) of string t; its id in *key. */
 static int intern_key(ng_resolver *r, const ng_rstr *t, uint32_t *key)
 {
     char buf[NG_NAME_MAX];
-    if (t->len > KEY_MEMO_TEXT) {
+    if (!key_memo)
+        key_memo = ng_thread_memo_get(&key_memo_block, NULL);
+    if (t->len > KEY_MEMO_TEXT || !key_memo) {
         size_t n = ng_name_key(t->text, t->len, buf, NG_NAME_MAX);
         return ng_rstr_intern(r, buf, n, key);
     }
@@ -259,11 +264,15 @@ typedef struct classes_memo_slot {
     char text[CLASSES_MEMO_TEXT];
 } classes_memo_slot;
 
-static _Thread_local classes_memo_slot classes_memo[CLASSES_MEMO_SLOTS];
+static ng_thread_memo classes_memo_block =
+    NG_THREAD_MEMO(CLASSES_MEMO_SLOTS * sizeof(classes_memo_slot), NULL);
+static _Thread_local classes_memo_slot *classes_memo; /* this thread's block */
 
 static uint32_t classes_hashed(const ng_gazetteer *g, const char *s, size_t n, uint32_t hash)
 {
-    if (n > CLASSES_MEMO_TEXT) return ng_gazetteer_classes(g, s, n);
+    if (!classes_memo)
+        classes_memo = ng_thread_memo_get(&classes_memo_block, NULL);
+    if (n > CLASSES_MEMO_TEXT || !classes_memo) return ng_gazetteer_classes(g, s, n);
     uint64_t serial = ng_gazetteer_serial(g);
     classes_memo_slot *m = &classes_memo[hash & (CLASSES_MEMO_SLOTS - 1)];
     if (m->serial == serial && m->len == n && memcmp(m->text, s, n) == 0) return m->classes;

@@ -9,6 +9,8 @@
 #include "gazetteer.h"
 #include "resolve_names.h"
 
+#include "thread_memo.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,11 +156,15 @@ typedef struct near_memo_slot {
     char text[NEAR_MEMO_TEXT];
 } near_memo_slot;
 
-static _Thread_local near_memo_slot near_memo[NEAR_MEMO_SLOTS];
+static ng_thread_memo near_memo_block = NG_THREAD_MEMO(NEAR_MEMO_SLOTS * sizeof(near_memo_slot), NULL);
+static _Thread_local near_memo_slot *near_memo; /* this thread's block */
 
 static const char *place_near(const ng_gazetteer *g, const ng_rstr *name)
 {
-    if (name->len > NEAR_MEMO_TEXT) return ng_gazetteer_place_near(g, name->text, name->len);
+    if (!near_memo)
+        near_memo = ng_thread_memo_get(&near_memo_block, NULL);
+    if (name->len > NEAR_MEMO_TEXT || !near_memo)
+        return ng_gazetteer_place_near(g, name->text, name->len);
     uint64_t serial = ng_gazetteer_serial(g);
     near_memo_slot *m = &near_memo[name->hash & (NEAR_MEMO_SLOTS - 1)];
     if (m->serial == serial && m->len == name->len && memcmp(m->text, name->text, name->len) == 0)

@@ -31,6 +31,11 @@
 #                      the file (-q drops the warning that did)
 #   bad_option_values  --max-doc-bytes -5 (was accepted as a huge size) and
 #                      --data /nonexistent (was exit 2): bad usage is exit 1
+#   small_stack        extract -j 4 under a 1 MiB stack limit (ulimit -s 1024)
+#                      gives the output of -j 1: per-thread memos once lived
+#                      in _Thread_local arrays that glibc carves out of every
+#                      thread's stack (~1 MiB of them crashed the workers);
+#                      skipped under sanitizers, whose stacks are larger
 NG=$1
 SRC=$2
 CASE=$3
@@ -129,6 +134,18 @@ bad_option_values)
         expect_no_crash_report
     done
     [ ! -e "$OUT/graph.json" ] || fail "a build with a bad option wrote a graph"
+    ;;
+small_stack)
+    case ${NG_SANITIZED:-} in '' | none) ;; *) echo "skipped under sanitizers"; exit 77 ;; esac
+    "$NG" extract -q -j 1 "$SRC/data/seeds" >"$WORK/one.jsonl" 2>"$WORK/stderr" ||
+        fail "extract -j 1 of the seeds failed"
+    (ulimit -s 1024 && exec "$NG" extract -q -j 4 "$SRC/data/seeds") >"$WORK/four.jsonl" 2>"$WORK/stderr"
+    status=$?
+    expect_status 0 "extract -j 4 with a 1 MiB stack"
+    cmp -s "$WORK/one.jsonl" "$WORK/four.jsonl" || fail "-j 4 with a 1 MiB stack differs from -j 1"
+    (ulimit -s 1024 && exec "$NG" extract --stream -q -j 4 "$SRC/data/seeds") >/dev/null 2>"$WORK/stderr"
+    status=$?
+    expect_status 0 "extract --stream -j 4 with a 1 MiB stack"
     ;;
 nul_bytes)
     f=$WORK/nul.txt
