@@ -27,7 +27,45 @@ typedef struct output {
     ng_outfile file;
 } output;
 
-int ng_make_dirs(const char *dir, ng_error *err)
+/* The directories one ng_export_all made, to remove them again if it fails. */
+typedef struct made_dirs {
+    char **path;
+    size_t n, cap;
+} made_dirs;
+
+static void made_dirs_note(made_dirs *m, const char *path)
+{
+    if (!m)
+        return;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 8;
+        char **p = realloc(m->path, cap * sizeof *p);
+        if (!p)
+            return; /* then it stays: an empty directory, no data lost */
+        m->path = p;
+        m->cap = cap;
+    }
+    if ((m->path[m->n] = strdup(path)))
+        m->n++;
+}
+
+/* Removes what m noted, the last made first (rmdir removes only empty
+ * directories, so nothing a user put there can go), and frees m. The
+ * paths are the ones mkdir was given, so "a/x/../y" removes a/x, which
+ * this call made, and never a/y, which was there. */
+static void made_dirs_undo(made_dirs *m, int remove)
+{
+    for (size_t i = m->n; i-- > 0;) {
+        if (remove)
+            rmdir(m->path[i]);
+        free(m->path[i]);
+    }
+    free(m->path);
+    memset(m, 0, sizeof *m);
+}
+
+/* ng_make_dirs, noting in made (when not NULL) each directory it made. */
+static int make_dirs(const char *dir, made_dirs *made, ng_error *err)
 {
     struct stat st;
     if (stat(dir, &st) == 0) {
@@ -44,7 +82,9 @@ int ng_make_dirs(const char *dir, ng_error *err)
             continue;
         char c = *s;
         *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+        if (mkdir(p, 0777) == 0) {
+            made_dirs_note(made, p);
+        } else if (errno != EEXIST) {
             rc = ng_error_set(err, NG_EIO, "cannot create directory %s: %s", p, strerror(errno));
             break;
         }
@@ -60,49 +100,9 @@ int ng_make_dirs(const char *dir, ng_error *err)
     return rc;
 }
 
-/* The shortest prefix of dir (at a '/') that does not exist yet, malloc'd;
- * NULL when dir exists (or on out of memory: then nothing is cleaned up). */
-static char *first_missing_dir(const char *dir)
+int ng_make_dirs(const char *dir, ng_error *err)
 {
-    struct stat st;
-    if (stat(dir, &st) == 0)
-        return NULL;
-    char *p = strdup(dir);
-    if (!p)
-        return NULL;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        int exists = stat(p, &st) == 0;
-        if (!exists)
-            return p;
-        *s = '/';
-    }
-    return p;
-}
-
-/* Undoes ng_make_dirs after a failure: removes dir and its parents up to
- * and including created (the first directory the run made). rmdir only
- * removes empty directories, so nothing a user put there can go. */
-static void remove_created_dirs(const char *dir, const char *created)
-{
-    char *p = strdup(dir);
-    if (!p)
-        return;
-    size_t stop = strlen(created);
-    for (;;) {
-        size_t n = strlen(p);
-        while (n > 1 && p[n - 1] == '/')
-            p[--n] = '\0';
-        if (n < stop || rmdir(p) != 0)
-            break;
-        char *slash = strrchr(p, '/');
-        if (!slash || slash == p)
-            break;
-        *slash = '\0';
-    }
-    free(p);
+    return make_dirs(dir, NULL, err);
 }
 
 static int set_text(output *o, const char *name, char *text)
@@ -162,14 +162,13 @@ int ng_export_all(const ng_graph *g, const ng_graph_stats *st, const char *dir, 
     int rc = 0;
     output out[NOUT] = {{0}};
     ng_graph_stats own = {0};
-    char *created = NULL; /* first directory this call creates, if any */
+    made_dirs made = {0}; /* directories this call makes */
     if (!st) {
         if ((rc = ng_graph_compute_stats(g, &own, err)) < 0)
             goto cleanup;
         st = &own;
     }
-    created = first_missing_dir(dir);
-    if ((rc = ng_make_dirs(dir, err)) < 0)
+    if ((rc = make_dirs(dir, &made, err)) < 0)
         goto cleanup;
     out[0].name = "graph.json";
     if ((rc = open_output(&out[0], dir, g, st, ng_export_graph_json, err)) < 0)
@@ -214,8 +213,6 @@ cleanup:
             ng_outfile_discard(&out[i].file);
     }
     ng_graph_stats_free(&own);
-    if (rc < 0 && created)
-        remove_created_dirs(dir, created);
-    free(created);
+    made_dirs_undo(&made, rc < 0);
     return rc;
 }

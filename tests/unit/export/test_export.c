@@ -278,7 +278,8 @@ static void test_export_all_failure_leaves_old_outputs(void)
 
 /* A failure after the output directory was made (here: statistics that
  * do not match the graph) removes the directories the call created, and
- * only those: an existing directory stays. */
+ * only those: an existing directory stays, also when the path reaches it
+ * through a directory the call made ("x/../y"). */
 static void test_export_all_failure_removes_created_dirs(void)
 {
     char base[] = "/tmp/ng-export-XXXXXX";
@@ -299,6 +300,16 @@ static void test_export_all_failure_removes_created_dirs(void)
     CHECK(ng_export_all(g, &bad, base, "none", &err) == NG_EINTERNAL);
     CHECK(stat(base, &sb) == 0 && S_ISDIR(sb.st_mode));
     CHECK(count_entries(base) == 0);
+    /* through "..": base/y was there and stays, base/x is made and goes */
+    char y[160], x[160], via[200];
+    snprintf(y, sizeof y, "%s/y", base);
+    snprintf(x, sizeof x, "%s/x", base);
+    snprintf(via, sizeof via, "%s/x/../y", base);
+    CHECK(mkdir(y, 0777) == 0);
+    CHECK(ng_export_all(g, &bad, via, "none", &err) == NG_EINTERNAL);
+    CHECK(stat(y, &sb) == 0 && S_ISDIR(sb.st_mode));
+    CHECK(stat(x, &sb) != 0 && errno == ENOENT);
+    CHECK(rmdir(y) == 0);
     CHECK(ng_export_all(g, &st, target, "none", &err) == 0);
     CHECK(count_entries(parent) == 1);
     ng_graph_stats_free(&st);
