@@ -19,7 +19,6 @@
  * gives up on everything else (no facts: no fast path). */
 #include "furniture_rules.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #define UNBOUNDED (-1L)
@@ -58,6 +57,28 @@ static int in(const ngi_charset *s, unsigned c)
     return (int)((s->bits[c / 64] >> (c % 64)) & 1);
 }
 
+/* ASCII-only character tests: <ctype.h> follows the locale (a library
+ * user's Turkish locale would upper-case 'i' to a byte past the sets). */
+static int ascii_alpha(unsigned c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int ascii_digit(unsigned c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int ascii_alnum(unsigned c)
+{
+    return ascii_alpha(c) || ascii_digit(c);
+}
+
+static int ascii_punct(unsigned c)
+{
+    return c > ' ' && c < 0x7f && !ascii_alnum(c);
+}
+
 static void set_all(ngi_charset *s)
 {
     memset(s, 0xFF, sizeof *s);
@@ -68,9 +89,9 @@ static void set_all(ngi_charset *s)
 static void add_char(ngi_charset *s, unsigned c, int caseless)
 {
     set_add(s, c);
-    if (caseless && isalpha((int)c)) {
-        set_add(s, (unsigned)tolower((int)c));
-        set_add(s, (unsigned)toupper((int)c));
+    if (caseless && c < 0x80 && ascii_alpha(c)) {
+        set_add(s, c | 0x20);
+        set_add(s, c & ~0x20u);
         set_add(s, NGI_NONASCII);
     }
 }
@@ -179,7 +200,7 @@ static unsigned class_item(reader *r, int *escaped)
             return ITEM_MANY;
         }
         r->p += 2;
-        if (e < 0x80 && !isalnum(e))
+        if (e < 0x80 && !ascii_alnum(e))
             return e; /* escaped punctuation */
         if (e >= 0x80) {
             while (((unsigned char)*r->p & 0xC0) == 0x80)
@@ -193,11 +214,19 @@ static unsigned class_item(reader *r, int *escaped)
         return ITEM_MANY;
     }
     if (*r->p == '[' && r->p[1] == ':') {
-        const char *end = strstr(r->p + 2, ":]");
-        if (!end)
-            r->failed = 1;
+        /* a POSIX name, "[:alpha:]" or "[:^alpha:]", matches many
+         * characters; any other "[:" (PCRE2 may read it as two members,
+         * and ":]" further on is not its end): give up on the pattern */
+        const char *q = r->p + 2;
+        if (*q == '^')
+            q++;
+        const char *name = q;
+        while (ascii_alpha((unsigned char)*q))
+            q++;
+        if (q > name && q[0] == ':' && q[1] == ']')
+            r->p = q + 2;
         else
-            r->p = end + 2;
+            r->failed = 1;
         return ITEM_MANY;
     }
     if (skip_char(r))
@@ -319,7 +348,7 @@ static shape parse_escape(reader *r)
             r->failed = 1;
         return any_char();
     default:
-        if (!isalnum(c) && c < 0x80) { /* escaped punctuation */
+        if (!ascii_alnum(c) && c < 0x80) { /* escaped punctuation */
             add_char(&set, c, r->caseless);
             return one_char(&set);
         }
@@ -386,7 +415,7 @@ static shape parse_group(reader *r)
 static long read_count(const char **s)
 {
     long n = 0;
-    for (; isdigit((unsigned char)**s); (*s)++)
+    for (; ascii_digit((unsigned char)**s); (*s)++)
         if (n < BIG)
             n = n * 10 + (**s - '0');
     return n;
@@ -417,7 +446,7 @@ static shape parse_quant(reader *r, shape a)
         /* {m}, {m,} and {m,n}; anything else (also "{,n}", which PCRE2
          * before 10.43 reads as literal text) is given up on */
         const char *s = r->p + 1;
-        if (!isdigit((unsigned char)*s)) {
+        if (!ascii_digit((unsigned char)*s)) {
             r->failed = 1;
             return a;
         }
@@ -425,7 +454,7 @@ static shape parse_quant(reader *r, shape a)
         if (*s == ',') {
             s++;
             ranged = 1;
-            hi = isdigit((unsigned char)*s) ? read_count(&s) : UNBOUNDED;
+            hi = ascii_digit((unsigned char)*s) ? read_count(&s) : UNBOUNDED;
         }
         if (*s != '}') {
             r->failed = 1;
@@ -560,7 +589,7 @@ void ngi_read_pattern(const char *src, ngi_pattern_facts *out)
     if (at_end && s.max != UNBOUNDED && s.max < BIG)
         out->tail_chars = s.max;
     for (unsigned c = 1; c < 128; c++) /* rather punctuation than a letter or a space */
-        if (in(&s.need, c) && (out->needed < 0 || (ispunct((int)c) && !ispunct(out->needed))))
+        if (in(&s.need, c) && (out->needed < 0 || (ascii_punct(c) && !ascii_punct((unsigned)out->needed))))
             out->needed = (int)c;
     if (out->needed == ' ') /* nearly every line has a space */
         out->needed = -1;
