@@ -159,9 +159,10 @@ typedef struct coref_probe {
 /* The number of key s[0..n), -1 when the document has none such; where
  * it looked in *probe unless NULL. */
 int32_t ng_coref_key_find(coref *c, const char *s, size_t n, coref_probe *probe);
-/* The number of key s[0..n), made when new (s must live as long as the
- * extraction; terminated: s[n] is NUL, and then the key's string becomes
- * s if it was not a C string). A number or NG_ENOMEM. */
+/* The number of key s[0..n), made when new (s must live until the end
+ * of the document's coreference, as the text and ng_coref_keep copies do;
+ * terminated: s[n] is NUL, and then the key's string becomes s if it was
+ * not a C string). A number or NG_ENOMEM. */
 int32_t ng_coref_key_intern(coref *c, const char *s, size_t n, int terminated);
 /* The same with the probe ng_coref_key_find gave for s[0..n) (its bytes;
  * s may be a copy), no key or span having been added since: the table
