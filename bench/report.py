@@ -51,8 +51,8 @@ L.append(f"Machine: {nproc} online CPUs ({env('CPU_MODEL')}), {env('MEM_TOTAL')}
 L.append(f"Wall time: median of {env('REPEAT')} runs ({env('REPEAT_SMALL')} below 10 MB, "
          f"{env('REPEAT_LARGE')} for 100 MB and more), page cache warm, stdout to /dev/null (build writes its files to "
          "bench/out/build). CPU: median user + system seconds. Peak RSS: the largest "
-         "maximum resident set size (wait4's ru_maxrss, as `/usr/bin/time -v` reports it) "
-         "over the runs; the command runs directly, not under time(1) or timeout(1). "
+         "`Maximum resident set size` of `/usr/bin/time -v` over the runs (CPU includes "
+         "time(1)'s own start-up, about 0.5 ms, but not timeout(1)'s). "
          "`÷ pcre2grep`: CPU MB/s over pcre2grep's CPU MB/s on the same size.\n")
 L.append("| size | docs | command | -j | wall s | MB/s | docs/s | CPU s | CPU MB/s "
          "| peak RSS MiB | ÷ pcre2grep |")

@@ -25,9 +25,8 @@
 #   build        newsgraph build --render none -j 1 and default -j
 # and once: compromise (npm, temporary prefix) over the first MB, and the
 # start-up time of extract on one tiny file. Wall time is measured with
-# nanosecond clocks around each run, CPU time and peak RSS come from
-# wait4 (bench/rusage.py; the RSS is what /usr/bin/time -v calls "Maximum
-# resident set size"). The corpus is built by make_corpus.py if
+# nanosecond clocks around each run, CPU time from wait4 (bench/rusage.py),
+# peak RSS from /usr/bin/time -v ("Maximum resident set size"). The corpus is built by make_corpus.py if
 # it is missing. Raw figures go to bench/out/raw.tsv.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -84,17 +83,18 @@ done
 # times, appends "name size jobs median_wall max_rss_kb status median_cpu" to
 # RAW. CPU = user + system seconds of the process and its children: on a
 # machine shared with other jobs it is steadier than wall time, and for
-# -j 1 it is what the run would take on an idle core. All three figures
-# come from bench/rusage.py (wait4: microseconds, and ru_maxrss, the
-# "Maximum resident set size" of /usr/bin/time -v), which runs CMD
-# directly, so no wrapper's own start-up is counted as CMD's.
+# -j 1 it is what the run would take on an idle core. Wall and CPU come
+# from bench/rusage.py (wait4, microseconds; it also enforces TIMEOUT, so
+# no timeout(1) start-up is counted); peak RSS from /usr/bin/time -v, as
+# wait4's own figure would include the forked Python before the exec.
+# time(1) itself adds about 0.5 ms of CPU to each run, counted as ours.
 measure() {
     local name=$1 size=$2 jobs=$3 reps=$4
     shift 4
     local walls=() cpus=() rss=0 status=ok i rc r
     for ((i = 0; i < reps; i++)); do
-        /usr/bin/python3 bench/rusage.py "$WORK/rusage.txt" "$TIMEOUT" "$@" \
-            >/dev/null 2>"$WORK/stderr.txt"
+        /usr/bin/python3 bench/rusage.py "$WORK/rusage.txt" "$TIMEOUT" \
+            /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt"
         rc=$?
         if [ $rc -ne 0 ]; then
             status="exit $rc"
@@ -104,7 +104,7 @@ measure() {
         fi
         walls+=($(awk '{printf "%.0f", $1 * 1e9}' "$WORK/rusage.txt"))
         cpus+=($(awk '{printf "%.0f", $2 * 1e9}' "$WORK/rusage.txt"))
-        r=$(awk '{print $3}' "$WORK/rusage.txt")
+        r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
         [ "${r:-0}" -gt "$rss" ] && rss=$r
     done
     local med=NA cpu=NA

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """rusage.py OUTFILE TIMEOUT CMD...: run CMD, write "wall_seconds cpu_seconds max_rss_kb"
-to OUTFILE.
+to OUTFILE (max_rss_kb includes this forked Python's own size before the exec:
+bench/run.sh takes peak RSS from /usr/bin/time -v instead).
 
 CPU is user + system time of CMD and every descendant it waited for, from
 wait4(2), in microseconds (GNU time's %U/%S round to 10 ms, too coarse for
 the 1 MB runs); max RSS is wait4's ru_maxrss (the largest of CMD and its
-descendants, in KiB, what /usr/bin/time -v reports). CMD is run directly,
-not through timeout(1) or time(1), so their start-up is not counted as
-CMD's: after TIMEOUT seconds CMD is killed (exit 124, as timeout(1) does).
+descendants, in KiB). CMD is not run through timeout(1), so its start-up
+is not counted as CMD's: after TIMEOUT seconds CMD is killed (exit 124, as
+timeout(1) does).
 Exits with CMD's status. Used by bench/run.sh.
 """
 import os
