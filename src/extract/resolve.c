@@ -19,6 +19,7 @@
 #include "gazetteer.h"
 #include "resolve_names.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,13 +205,8 @@ static int same_rec(const ng_rrec *x, const ng_rrec *y)
 static int grow_rec_slots(ng_resolver *r)
 {
     size_t cap = r->rec_slots_cap ? r->rec_slots_cap * 2 : 64;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = ng_rindex_build(r->recs, r->nrecs, sizeof *r->recs, offsetof(ng_rrec, hash), cap);
     if (!slots) return NG_ENOMEM;
-    for (size_t i = 0; i < r->nrecs; i++) {
-        size_t j = r->recs[i].hash & (cap - 1);
-        while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = (uint32_t)i + 1;
-    }
     free(r->rec_slots);
     r->rec_slots = slots;
     r->rec_slots_cap = cap;

@@ -163,6 +163,12 @@ static inline uint32_t ng_rstr_words(ng_resolver *r, uint32_t id)
     if (t->words == NG_RNONE) t->words = (uint32_t)ng_name_words(t->text);
     return t->words;
 }
+/* A fresh open-addressing index of cap slots (a power of two) over the
+ * n items at items, stride bytes apart, whose uint32_t hash is hash_at
+ * bytes into each: slot = item number + 1, 0 empty, linear probing. The
+ * string table and the record table are both indexed this way. NULL on
+ * ENOMEM. */
+uint32_t *ng_rindex_build(const void *items, size_t n, size_t stride, size_t hash_at, size_t cap);
 /* Id of the key of string id (ng_name_key), interned on first use. */
 int ng_rstr_key(ng_resolver *r, uint32_t id, uint32_t *key);
 /* Ranks the records' keys and surnames in strcmp order (r->rank), the

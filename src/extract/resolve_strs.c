@@ -9,6 +9,7 @@
 
 #include "thread_memo.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,16 +46,26 @@ static uint32_t hash_bytes(const char *s, size_t n)
     return (uint32_t)(h ^ h >> 32);
 }
 
+uint32_t *ng_rindex_build(const void *items, size_t n, size_t stride, size_t hash_at, size_t cap)
+{
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) return NULL;
+    const char *item = items;
+    for (size_t i = 0; i < n; i++, item += stride) {
+        uint32_t hash;
+        memcpy(&hash, item + hash_at, sizeof hash);
+        size_t j = hash & (cap - 1);
+        while (slots[j]) j = (j + 1) & (cap - 1);
+        slots[j] = (uint32_t)i + 1;
+    }
+    return slots;
+}
+
 static int grow_slots(ng_resolver *r)
 {
     uint32_t cap = r->slots_cap ? r->slots_cap * 2 : 128;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = ng_rindex_build(r->strs, r->nstrs, sizeof *r->strs, offsetof(ng_rstr, hash), cap);
     if (!slots) return NG_ENOMEM;
-    for (uint32_t id = 0; id < r->nstrs; id++) {
-        uint32_t j = r->strs[id].hash & (cap - 1);
-        while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = id + 1;
-    }
     free(r->slots);
     r->slots = slots;
     r->slots_cap = cap;
